@@ -4,7 +4,8 @@
 // what is measured, runner.ts for the method.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ArgError, parseArgs, selectWorkloads, usage } from "./args.ts";
 import { cacheDir } from "./baseline.ts";
 import { renderReport, reportJson } from "./report.ts";
@@ -12,6 +13,9 @@ import { runBenchmarks } from "./runner.ts";
 import { defaultShells, parseShellSpec, probeShell, repoRoot, shellVersion, type ShellSpec } from "./shells.ts";
 import { runShared, sharedBenchDir, sharedPlan } from "./shared.ts";
 import { workloads } from "./workloads.ts";
+
+/** This directory (import.meta.dir is Bun-only; vitest transforms modules). */
+const benchDir = dirname(fileURLToPath(import.meta.url));
 
 const SUBJECT = "ipsh";
 const REFS = ["bash", "dash", "bun-hello"];
@@ -55,7 +59,7 @@ function main(argv: string[]): number {
     process.stderr.write("bench: no shell can run\n");
     return 1;
   }
-  const resultsDir = join(import.meta.dir, "results");
+  const resultsDir = join(benchDir, "results");
   mkdirSync(resultsDir, { recursive: true });
   mkdirSync(cacheDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");

@@ -2,8 +2,12 @@
 // (then NAME is the basename of COMMAND), the same notation as /work/shared/bench. ipsh is
 // bin/ipsh of this repository; bash and dash are the behavioural and performance references.
 import { existsSync } from "node:fs";
-import { basename, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { runOnce, benchEnv } from "./timer.ts";
+
+/** This directory (import.meta.dir is Bun-only; vitest transforms modules). */
+const benchDir = dirname(fileURLToPath(import.meta.url));
 
 export interface ShellSpec {
   name: string;
@@ -12,7 +16,7 @@ export interface ShellSpec {
 }
 
 /** The repository root (bench/..). */
-export const repoRoot = resolve(import.meta.dir, "..");
+export const repoRoot = resolve(benchDir, "..");
 
 /** The default comparison: ipsh against bash and dash. */
 export function defaultShells(): ShellSpec[] {
