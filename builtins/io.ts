@@ -1,0 +1,277 @@
+// Input helpers for builtins that read from a shell fd (read, mapfile).
+//
+// Invariant: a builtin never consumes more input than bash would. On a pipe or a terminal the
+// only safe unit is one byte (the rest belongs to the next command); on a regular file a block
+// may be read as long as the unread tail is given back with lseek. Reads go through the OS fd
+// behind the shell fd (sh.fds.os(fd)), never through process.stdin (which reads ahead).
+//
+// The libc binding below is temporary: the project rule is that only src/sys imports bun:ffi.
+// When src/sys/fd.ts (readByte/readChunk/writeAll) lands, these few calls move there.
+import { dlopen, FFIType as T, ptr, read as peek } from "bun:ffi";
+import { fstatSync } from "node:fs";
+import type { Gen } from "../src/exec/gen.ts";
+import type { VarStore } from "../src/state/var-store.ts";
+
+/** What the I/O helpers need from the shell: its fd table. */
+export interface FdHost {
+  fds: { os(fd: number): number | undefined };
+}
+
+const libc = dlopen("libc.so.6", {
+  read: { args: [T.i32, T.ptr, T.u64], returns: T.i64 },
+  lseek: { args: [T.i32, T.i64, T.i32], returns: T.i64 },
+  poll: { args: [T.ptr, T.u64, T.i32], returns: T.i32 },
+  isatty: { args: [T.i32], returns: T.i32 },
+  __errno_location: { args: [], returns: T.ptr },
+  tcgetattr: { args: [T.i32, T.ptr], returns: T.i32 },
+  tcsetattr: { args: [T.i32, T.i32, T.ptr], returns: T.i32 },
+}).symbols;
+
+const EINTR = 4;
+const EAGAIN = 11;
+const SEEK_CUR = 1;
+const POLLIN = 1;
+
+function errno(): number {
+  const p = libc.__errno_location();
+  return p === null ? 0 : peek.i32(p, 0);
+}
+
+/** A failed read, with the errno and the strerror text bash prints after the name. */
+export class IoError extends Error {
+  constructor(
+    public errno: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ERRNO_TEXT: Record<number, string> = {
+  5: "Input/output error",
+  9: "Bad file descriptor",
+  21: "Is a directory",
+  22: "Invalid argument",
+};
+
+export function strerror(e: number): string {
+  return ERRNO_TEXT[e] ?? `Unknown error ${e}`;
+}
+
+/** The OS descriptor behind a shell fd, or undefined when the shell fd is closed. */
+export function osFd(sh: FdHost, fd: number): number | undefined {
+  return sh.fds.os(fd);
+}
+
+/** Wait until the fd is readable. ms < 0 waits forever; returns false on timeout. */
+export function pollReadable(osfd: number, ms: number): boolean {
+  const pfd = new Int32Array(2); // struct pollfd { int fd; short events; short revents; }
+  pfd[0] = osfd;
+  pfd[1] = POLLIN;
+  for (;;) {
+    const r = libc.poll(ptr(pfd), 1, ms < 0 ? -1 : Math.ceil(ms));
+    if (r > 0) return true;
+    if (r === 0) return false;
+    if (errno() !== EINTR) return true; // let the read report the error
+  }
+}
+
+/** One read(2): >0 bytes, 0 at EOF; throws IoError. Retries EINTR, waits out EAGAIN. */
+function readOnce(osfd: number, buf: Uint8Array, max: number): number {
+  for (;;) {
+    const n = Number(libc.read(osfd, ptr(buf), max));
+    if (n >= 0) return n;
+    const e = errno();
+    if (e === EINTR) continue;
+    if (e === EAGAIN) {
+      pollReadable(osfd, -1);
+      continue;
+    }
+    throw new IoError(e, strerror(e));
+  }
+}
+
+const scratch = new Uint8Array(65536);
+
+/**
+ * Read up to `max` bytes from shell fd `fd`: the bytes, or null at end of input.
+ * It reads synchronously for now; when several in-process stages run at once, the shell will
+ * make it yield a Promise instead of blocking the process (hence the generator type).
+ */
+// eslint-disable-next-line require-yield
+export function* readFd(sh: FdHost, fd: number, max: number): Gen<Uint8Array | null> {
+  const osfd = sh.fds.os(fd);
+  if (osfd === undefined) throw new IoError(9, strerror(9));
+  const buf = max <= scratch.length ? scratch : new Uint8Array(max);
+  const n = readOnce(osfd, buf, max);
+  return n === 0 ? null : buf.slice(0, n);
+}
+
+/** True when the fd is a regular file, so a block may be read and the excess given back. */
+export function isSeekableFile(osfd: number): boolean {
+  try {
+    return fstatSync(osfd).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Move the file offset back by n bytes (give back input read ahead from a regular file). */
+export function unread(osfd: number, n: number): void {
+  if (n > 0) libc.lseek(osfd, -n, SEEK_CUR);
+}
+
+export function isatty(osfd: number): boolean {
+  return libc.isatty(osfd) === 1;
+}
+
+/**
+ * A byte reader over one shell fd for the duration of one builtin call. On a regular file it
+ * reads blocks and, at close(), seeks back over what was not consumed; elsewhere it reads one
+ * byte per read(2). `deadline` (ms since epoch, or -1) bounds the wait for each byte.
+ */
+export class FdReader {
+  private buf: Uint8Array;
+  private pos = 0;
+  private len = 0;
+  private readonly block: boolean;
+  timedOut = false;
+
+  constructor(
+    private sh: FdHost,
+    private fd: number,
+    public readonly osfd: number,
+    private deadline = -1,
+  ) {
+    this.block = isSeekableFile(osfd);
+    this.buf = new Uint8Array(this.block ? 4096 : 1);
+  }
+
+  /** Next byte, -1 at EOF, -2 on timeout. Throws IoError. */
+  *next(): Gen<number> {
+    if (this.pos < this.len) return this.buf[this.pos++]!;
+    if (this.deadline >= 0 && !this.block) {
+      const left = this.deadline - Date.now();
+      if (left <= 0 || !pollReadable(this.osfd, left)) {
+        this.timedOut = true;
+        return -2;
+      }
+    }
+    const chunk = yield* readFd(this.sh, this.fd, this.buf.length);
+    if (chunk === null) return -1;
+    this.buf.set(chunk);
+    this.len = chunk.length;
+    this.pos = 1;
+    return this.buf[0]!;
+  }
+
+  /** Give back what was read ahead (regular files only). */
+  close(): void {
+    if (this.block && this.len > this.pos) unread(this.osfd, this.len - this.pos);
+    this.pos = this.len = 0;
+  }
+}
+
+// --- terminal echo control for read -s -----------------------------------------------------
+
+const ECHO = 0o10; // c_lflag bit
+const TCSANOW = 0;
+
+/** Turn off terminal echo on osfd; returns the saved termios to restore, or null if not a tty. */
+export function echoOff(osfd: number): Uint8Array | null {
+  const saved = new Uint8Array(60);
+  if (libc.tcgetattr(osfd, ptr(saved)) !== 0) return null;
+  const t = saved.slice();
+  const dv = new DataView(t.buffer);
+  dv.setUint32(12, dv.getUint32(12, true) & ~ECHO, true); // c_lflag at offset 12
+  libc.tcsetattr(osfd, TCSANOW, ptr(t));
+  return saved;
+}
+
+export function restoreTermios(osfd: number, saved: Uint8Array): void {
+  libc.tcsetattr(osfd, TCSANOW, ptr(saved));
+}
+
+// --- bytes and text ---------------------------------------------------------------------------
+
+const dec = new TextDecoder();
+const enc = new TextEncoder();
+
+export function decodeUtf8(b: Uint8Array): string {
+  return dec.decode(b);
+}
+export function encodeUtf8(s: string): Uint8Array {
+  return enc.encode(s);
+}
+
+/** Any non-ASCII character? Pure ASCII strings are their own byte strings. */
+const NON_ASCII = /[^\x00-\x7f]/;
+export function isAscii(s: string): boolean {
+  return !NON_ASCII.test(s);
+}
+
+/** UTF-8 text -> "byte string" (one char per byte, codes 0-255), for byte-exact formatting. */
+export function toBytes(s: string): string {
+  return isAscii(s) ? s : Buffer.from(s, "utf8").toString("latin1");
+}
+/** Byte string -> UTF-8 text (for assigning to variables). */
+export function fromBytes(b: string): string {
+  return isAscii(b) ? b : Buffer.from(b, "latin1").toString("utf8");
+}
+
+/** Write a byte string to a shell fd through the builtin context; false when the write failed. */
+export function writeBytes(
+  ctx: { write(fd: number, data: string | Uint8Array): boolean },
+  fd: number,
+  b: string,
+): boolean {
+  if (b.length === 0) return true;
+  return ctx.write(fd, isAscii(b) ? b : Buffer.from(b, "latin1"));
+}
+
+// --- assigning results (printf -v, read, mapfile) ------------------------------------------------
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REF = /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/s;
+
+export function isValidName(s: string): boolean {
+  return NAME.test(s);
+}
+/** A variable name or name[subscript]. */
+export function isValidRef(s: string): boolean {
+  return NAME.test(s) || REF.test(s);
+}
+
+/** What assignment needs from the shell beyond the VarStore: optional arithmetic for subscripts. */
+interface AssignHost {
+  vars: VarStore;
+}
+
+/**
+ * Assign value to `name` or `name[subscript]`. Indexed subscripts are arithmetic: the shell's
+ * evaluator is used when it offers one (sh.evalArith), else integer literals. Returns bash's
+ * error text on failure (readonly, bad subscript), undefined on success.
+ */
+export function assignVar(sh: AssignHost, ref: string, value: string): string | undefined {
+  try {
+    if (NAME.test(ref)) {
+      sh.vars.set(ref, value);
+      return undefined;
+    }
+    const m = REF.exec(ref);
+    if (!m) return `\`${ref}': not a valid identifier`;
+    const name = m[1]!;
+    const sub = m[2]!;
+    if (sh.vars.isAssoc(name)) sh.vars.setElement(name, sub, value);
+    else {
+      const arith = (sh as { evalArith?: (e: string) => number }).evalArith;
+      const idx = arith ? arith.call(sh, sub) : Number(sub.trim());
+      if (!Number.isInteger(idx)) return `${sub}: bad array subscript`;
+      sh.vars.setElement(name, idx, value);
+    }
+    return undefined;
+  } catch (e) {
+    if (e instanceof Error) return e.message;
+    throw e;
+  }
+}
