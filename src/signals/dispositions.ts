@@ -1,0 +1,363 @@
+// The one owner of signal dispositions in the shell process.
+//
+// Per signal it keeps three inputs and derives the kernel disposition from them:
+//   need      what the shell needs for itself: an interactive shell ignores QUIT and TERM (and
+//             TSTP TTIN TTOU under job control) and catches INT; "catch" | "ignore" | "none".
+//   user      the user's trap: an action (catch), '' (ignore), or none.
+//   listeners onSignal subscribers (the job reaper on CHLD, the line editor on WINCH and INT):
+//             a subscribed signal is always caught.
+// The kernel disposition is then:
+//   ignore    user trap '' (except CHLD: an ignored SIGCHLD makes the kernel reap children
+//             itself and would break `wait`; bash keeps catching it too), else shell need ignore
+//             when nothing asks to catch it;
+//   catch     (a process.on listener) when trapped, needed or subscribed;
+//   original  otherwise: what the process had before this module first touched the signal
+//             (SIG_DFL; SIG_IGN if ignored at entry; the runtime's own handler for the signals
+//             Bun catches itself, e.g. SEGV, restored with sigaction).
+//
+// Bun facts this module exists for (docs/bun-runtime-facts.md §4):
+// - SIG_IGN must be set with FFI signal(), never with a do-nothing process.on listener (a caught
+//   SIGTTOU makes tcsetpgrp from the background spin forever; and caught signals are reset to
+//   default by exec, while children must inherit the user's trap '' ignores).
+// - Removing the last process.on listener resets the signal to SIG_DFL, so after process.off
+//   the wanted disposition is always re-applied. (Between the two calls there is a window of a
+//   few microseconds in which the signal has its default action.)
+// - Real-time signals cannot be caught through process.on (Bun only knows named signals): they
+//   can be ignored or defaulted, not trapped with an action. 32 and 33 are glibc's and SIGPWR is
+//   used by the runtime's thread suspension: the shell leaves them alone.
+//
+// Received signals with a user trap are marked pending; run-traps.ts runs them at safe points.
+import { readFileSync } from "node:fs";
+import { NSIG, SIGRTMIN, signalByNumber, signalName } from "./table.ts";
+
+export type ShellNeed = "none" | "catch" | "ignore";
+export type UserTrapKind = "none" | "action" | "ignore";
+export type SignalListener = (sig: number) => void;
+
+/** The libc calls this module needs (src/sys/signal-ffi.ts in the shell, a fake in tests). */
+export interface SignalSys {
+  /** Set SIG_IGN. */
+  ignore(sig: number): void;
+  /** Put back what the signal had before the shell first changed it. */
+  restoreOriginal(sig: number): void;
+  /** Remember the current disposition as the original (called once per signal, before any
+   *  change). */
+  saveOriginal(sig: number): void;
+  /** Install / remove the shell's JS handler. */
+  listen(sig: number, handler: () => void): void;
+  unlisten(sig: number, handler: () => void): void;
+  /** Set SIG_DFL directly (only around execve). */
+  setDefault(sig: number): void;
+}
+
+const SIGINT = 2;
+const SIGQUIT = 3;
+const SIGPIPE = 13;
+const SIGTERM = 15;
+const SIGCHLD = 17;
+const SIGTSTP = 20;
+const SIGTTIN = 21;
+const SIGTTOU = 22;
+const SIGXFSZ = 25;
+const SIGPWR = 30;
+
+/** Signals the runtime (Bun) ignores for itself: every child must get them back at default. */
+const RUNTIME_IGNORED: readonly number[] = [SIGPIPE, SIGXFSZ];
+
+const enum Kernel {
+  Original = 0,
+  Catch = 1,
+  Ignore = 2,
+}
+
+/** Why the shell cannot give `sig` the requested trap, or undefined if it can. The messages
+ *  complete "ipsh: trap: NAME: ...". */
+export function trapRefusal(sig: number, kind: UserTrapKind): string | undefined {
+  if (sig === 9 || sig === 19) return "cannot be trapped or ignored";
+  if (sig === 32 || sig === 33) return "reserved by the C library";
+  if (sig === SIGPWR && kind !== "none") return "reserved by the runtime (thread suspension)";
+  if (sig >= SIGRTMIN && kind === "action") return "real-time signals cannot be caught by ipsh";
+  return undefined;
+}
+
+/** Signals ignored in this process right now, read from /proc/self/status (SigIgn). */
+export function readIgnoredSignals(): Set<number> {
+  const set = new Set<number>();
+  let text: string;
+  try {
+    text = readFileSync("/proc/self/status", "utf8");
+  } catch {
+    return set;
+  }
+  const m = /^SigIgn:\s*([0-9a-f]+)/m.exec(text);
+  if (m === null) return set;
+  const bits = BigInt("0x" + m[1]);
+  for (let sig = 1; sig < NSIG; sig++) if ((bits >> BigInt(sig - 1)) & 1n) set.add(sig);
+  return set;
+}
+
+export class Dispositions {
+  private readonly need = new Uint8Array(NSIG); // ShellNeed: 0 none, 1 catch, 2 ignore
+  private readonly user = new Uint8Array(NSIG); // UserTrapKind: 0 none, 1 action, 2 ignore
+  private readonly kernel = new Uint8Array(NSIG); // Kernel
+  private readonly saved = new Uint8Array(NSIG); // 1 once the original was saved
+  private readonly listeners: (SignalListener[] | undefined)[] = new Array(NSIG).fill(undefined);
+  private readonly handlers: ((() => void) | undefined)[] = new Array(NSIG).fill(undefined);
+  private readonly pending = new Uint8Array(NSIG);
+  private pendingCount = 0;
+  private waiters: ((sig: number) => void)[] = [];
+  private childDefaults: number[] | null = null;
+
+  /** Signals ignored when the shell started, other than the runtime's own (PIPE, XFSZ) and
+   *  glibc's (32, 33). A non-interactive shell may not trap or reset them (POSIX), and its
+   *  children inherit them ignored. */
+  readonly ignoredAtEntry: ReadonlySet<number>;
+
+  constructor(
+    private readonly sys: SignalSys,
+    ignoredNow: ReadonlySet<number>,
+  ) {
+    const entry = new Set<number>();
+    for (const sig of ignoredNow) {
+      if (sig === SIGPIPE || sig === SIGXFSZ || sig === 32 || sig === 33) continue;
+      entry.add(sig);
+    }
+    this.ignoredAtEntry = entry;
+  }
+
+  // ---- inputs ----
+
+  /** The shell's own need for a signal (see the header). */
+  setShellNeed(sig: number, need: ShellNeed): void {
+    this.need[sig] = need === "none" ? 0 : need === "catch" ? 1 : 2;
+    this.apply(sig);
+  }
+
+  /** The shell's needs as an interactive shell (bash: INT caught, QUIT and TERM ignored) or as
+   *  a non-interactive one (nothing). Signals ignored at entry of a non-interactive shell are
+   *  never touched. */
+  setInteractive(on: boolean): void {
+    this.setShellNeed(SIGINT, on ? "catch" : "none");
+    this.setShellNeed(SIGQUIT, on ? "ignore" : "none");
+    this.setShellNeed(SIGTERM, on ? "ignore" : "none");
+  }
+
+  /** Job control (set -m): the shell ignores the terminal stop signals, so that it can take
+   *  the terminal back with tcsetpgrp from the background and is never stopped by ^Z. */
+  setJobControl(on: boolean): void {
+    for (const sig of [SIGTSTP, SIGTTIN, SIGTTOU]) this.setShellNeed(sig, on ? "ignore" : "none");
+  }
+
+  /** The user's trap for a signal (called by the trap table). */
+  setUserTrap(sig: number, kind: UserTrapKind): void {
+    if (sig < 1 || sig >= NSIG) return;
+    this.user[sig] = kind === "none" ? 0 : kind === "action" ? 1 : 2;
+    if (kind !== "action" && this.pending[sig] !== 0) {
+      this.pending[sig] = 0;
+      this.pendingCount--;
+    }
+    this.apply(sig);
+  }
+
+  /** Subscribe to deliveries of `sig` (the signal is caught while anyone listens). Returns the
+   *  unsubscribe function. Listeners run synchronously from the JS signal callback and must be
+   *  idempotent scans: standard signals coalesce, and Bun replays deliveries that arrived during
+   *  a blocking FFI call once each. */
+  onSignal(sig: number, fn: SignalListener): () => void {
+    let list = this.listeners[sig];
+    if (list === undefined) list = this.listeners[sig] = [];
+    list.push(fn);
+    this.apply(sig);
+    return () => {
+      const l = this.listeners[sig];
+      if (l === undefined) return;
+      const i = l.indexOf(fn);
+      if (i < 0) return;
+      l.splice(i, 1);
+      if (l.length === 0) this.listeners[sig] = undefined;
+      this.apply(sig);
+    };
+  }
+
+  // ---- pending traps ----
+
+  /** Cheap check for the executor's safe points. */
+  hasPending(): boolean {
+    return this.pendingCount !== 0;
+  }
+
+  isPending(sig: number): boolean {
+    return this.pending[sig] !== 0;
+  }
+
+  /** Clear a pending signal (its trap is about to run). */
+  clearPending(sig: number): void {
+    if (this.pending[sig] !== 0) {
+      this.pending[sig] = 0;
+      this.pendingCount--;
+    }
+  }
+
+  /** Pending signals, lowest number first (bash runs pending traps in signal order). */
+  pendingSignals(): number[] {
+    const out: number[] = [];
+    if (this.pendingCount === 0) return out;
+    for (let sig = 1; sig < NSIG; sig++) if (this.pending[sig] !== 0) out.push(sig);
+    return out;
+  }
+
+  /** Resolves with the next trapped signal received (the `wait` builtin returns 128+sig when a
+   *  trapped signal arrives; POSIX XCU 2.11). */
+  nextTrappedSignal(): Promise<number> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Deliver a signal as if the kernel had (the JS callback; also used by tests). */
+  deliver(sig: number): void {
+    if (this.user[sig] === 1) {
+      if (this.pending[sig] === 0) {
+        this.pending[sig] = 1;
+        this.pendingCount++;
+      }
+      if (this.waiters.length !== 0) {
+        const w = this.waiters;
+        this.waiters = [];
+        for (const resolve of w) resolve(sig);
+      }
+    }
+    const list = this.listeners[sig];
+    if (list !== undefined) {
+      for (const fn of list.slice()) {
+        try {
+          fn(sig);
+        } catch {
+          // A listener's failure must not lose the signal for the others.
+        }
+      }
+    }
+  }
+
+  // ---- children and exec ----
+
+  /** Signals a spawned child must reset to SIG_DFL (posix_spawn SETSIGDEF): every signal the
+   *  shell catches or ignores for its own reasons, plus PIPE and XFSZ (Bun ignores them), but
+   *  not those the user ignored with trap '' nor those ignored at entry: they stay ignored in
+   *  children (POSIX). Caught signals are listed too although exec resets them anyway. The
+   *  array is cached until a disposition changes; do not modify it. */
+  childSigDefault(): number[] {
+    if (this.childDefaults !== null) return this.childDefaults;
+    const out: number[] = [];
+    for (let sig = 1; sig < NSIG; sig++) {
+      if (this.user[sig] === 2 && this.kernel[sig] === Kernel.Ignore) continue;
+      const k = this.kernel[sig];
+      if (k === Kernel.Catch || k === Kernel.Ignore) out.push(sig);
+      else if (RUNTIME_IGNORED.includes(sig)) out.push(sig);
+    }
+    this.childDefaults = out;
+    return out;
+  }
+
+  /** Before the `exec` builtin's execve: set childSigDefault() to SIG_DFL (ignored dispositions
+   *  survive execve). Returns the undo to call if execve fails. */
+  prepareExec(): () => void {
+    const sigs = this.childSigDefault().slice();
+    for (const sig of sigs) {
+      this.saveOnce(sig);
+      this.sys.setDefault(sig);
+    }
+    return () => {
+      for (const sig of sigs) {
+        switch (this.kernel[sig]) {
+          case Kernel.Catch: {
+            // Bun still counts its listener although the kernel now has SIG_DFL: re-add it.
+            const h = this.handlerFor(sig);
+            this.sys.unlisten(sig, h);
+            this.sys.listen(sig, h);
+            break;
+          }
+          case Kernel.Ignore:
+            this.sys.ignore(sig);
+            break;
+          default:
+            this.sys.restoreOriginal(sig);
+        }
+      }
+    };
+  }
+
+  // ---- introspection (teaching views, tests) ----
+
+  /** The disposition this module has given the kernel: "default" means the original one. */
+  kernelDisposition(sig: number): "original" | "catch" | "ignore" {
+    const k = this.kernel[sig];
+    return k === Kernel.Catch ? "catch" : k === Kernel.Ignore ? "ignore" : "original";
+  }
+
+  /** One line per signal the shell has changed, for the teaching views. */
+  describe(): string[] {
+    const lines: string[] = [];
+    for (let sig = 1; sig < NSIG; sig++) {
+      const k = this.kernel[sig];
+      if (k === Kernel.Original) continue;
+      const why: string[] = [];
+      if (this.user[sig] === 1) why.push("trap");
+      if (this.user[sig] === 2) why.push("trap ''");
+      if (this.need[sig] === 1) why.push("shell catches");
+      if (this.need[sig] === 2) why.push("shell ignores");
+      if (this.listeners[sig] !== undefined) why.push("listener");
+      const name = signalName(sig) ?? String(sig);
+      lines.push(`SIG${name}: ${k === Kernel.Catch ? "caught" : "ignored"} (${why.join(", ")})`);
+    }
+    return lines;
+  }
+
+  // ---- the kernel side ----
+
+  private want(sig: number): Kernel {
+    const info = signalByNumber(sig);
+    if (info === undefined || !info.catchable || sig === SIGPWR) return Kernel.Original;
+    const user = this.user[sig];
+    if (user === 2 && sig !== SIGCHLD) return Kernel.Ignore;
+    const realtime = sig >= SIGRTMIN;
+    if (!realtime && (user === 1 || this.need[sig] === 1 || this.listeners[sig] !== undefined)) {
+      return Kernel.Catch;
+    }
+    if (this.need[sig] === 2) return Kernel.Ignore;
+    return Kernel.Original;
+  }
+
+  private handlerFor(sig: number): () => void {
+    let h = this.handlers[sig];
+    if (h === undefined) h = this.handlers[sig] = () => this.deliver(sig);
+    return h;
+  }
+
+  private saveOnce(sig: number): void {
+    if (this.saved[sig] === 0) {
+      this.saved[sig] = 1;
+      this.sys.saveOriginal(sig);
+    }
+  }
+
+  private apply(sig: number): void {
+    const target = this.want(sig);
+    const current = this.kernel[sig] as Kernel;
+    if (target === current) return;
+    this.saveOnce(sig);
+    this.childDefaults = null;
+    // Removing Bun's last listener leaves SIG_DFL: always follow it with the wanted state.
+    if (current === Kernel.Catch) this.sys.unlisten(sig, this.handlerFor(sig));
+    switch (target) {
+      case Kernel.Catch:
+        this.sys.listen(sig, this.handlerFor(sig));
+        break;
+      case Kernel.Ignore:
+        this.sys.ignore(sig);
+        break;
+      case Kernel.Original:
+        this.sys.restoreOriginal(sig);
+        break;
+    }
+    this.kernel[sig] = target;
+  }
+}
