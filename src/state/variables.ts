@@ -1,0 +1,858 @@
+// The shell's variables: bash's dynamic scoping, attributes, sparse and associative arrays,
+// namerefs, special (dynamic) variables, the exported environment, and cheap subshell copies.
+//
+// Representation (the invariants everything below relies on):
+//  - `table` maps a name to its *visible* binding. Dynamic scoping means the visible binding is
+//    always the most recently created one still alive, so a lookup is one Map get, whatever the
+//    function depth. Each binding points (`prev`) to the binding it shadows in an outer scope.
+//  - `scopes[d - 1]` lists the names given a binding at function depth d (by `local`/`declare`);
+//    popScope restores each one's `prev`. A binding's `depth` is the depth it was created at.
+//  - Copy-on-write: every binding carries the generation (`gen`) of the store allowed to mutate it
+//    in place. clone() copies the table (not the bindings) and gives both stores fresh
+//    generations, so whichever writes first copies that one binding. Only the visible binding is
+//    ever mutated (plus the global one, through ownChain), so a copy replaces it in `table`.
+//  - A scalar lives in `value` (undefined = declared but unset). An indexed array lives in `arr`,
+//    an associative one in `map`; the Array/Assoc attribute says which field is live.
+//  - VarAttr.Unset marks a variable that was declared (`declare x`, `local x`, `declare -a a`)
+//    but never assigned: `declare -p` prints it without a value, `set` does not list it.
+import { IndexedArray } from "./indexed-array.ts";
+import { isValidName, splitSubscript } from "./names.ts";
+import { VarAttr, VarError, type VarStore } from "./var-store.ts";
+
+/** Internal attribute bit (never reported by attrs()): the binding is a special variable. */
+const DYNAMIC = 1 << 16;
+const PUBLIC_ATTRS = 0xffff;
+
+const A_EXPORT = VarAttr.Export as number;
+const A_READONLY = VarAttr.Readonly as number;
+const A_INTEGER = VarAttr.Integer as number;
+const A_LOWER = VarAttr.Lower as number;
+const A_UPPER = VarAttr.Upper as number;
+const A_NAMEREF = VarAttr.Nameref as number;
+const A_ARRAY = VarAttr.Array as number;
+const A_ASSOC = VarAttr.Assoc as number;
+const A_UNSET = VarAttr.Unset as number;
+
+/** Bindings whose read needs more than returning `value`. */
+const GET_SLOW = A_NAMEREF | A_ARRAY | A_ASSOC | DYNAMIC;
+/** Bindings whose scalar assignment needs more than storing `value`. */
+const SET_SLOW =
+  A_NAMEREF | A_ARRAY | A_ASSOC | A_READONLY | A_INTEGER | A_LOWER | A_UPPER | A_EXPORT | A_UNSET | DYNAMIC;
+const VALUE_TRANSFORM = A_INTEGER | A_LOWER | A_UPPER;
+
+/** bash gives up following a nameref chain after this many links ("circular name reference"). */
+const NAMEREF_MAX = 8;
+
+export interface DynamicVar {
+  get(): string;
+  set?(value: string): void;
+}
+
+class Binding {
+  constructor(
+    public readonly name: string,
+    public value: string | undefined,
+    public arr: IndexedArray | null,
+    public map: Map<string, string> | null,
+    public attrs: number,
+    public readonly depth: number,
+    public prev: Binding | undefined,
+    public gen: number,
+    public dyn: DynamicVar | null,
+  ) {}
+}
+
+/** A read-only snapshot of one variable, for `declare -p`, `set`, `local`, `export -p`. */
+export interface VarView {
+  name: string;
+  attrs: VarAttr;
+  /** Scalar value (undefined when unset or an array). */
+  value?: string;
+  /** Indexed array entries in index order. */
+  indexed?: [number, string][];
+  /** Associative entries in insertion order. */
+  assoc?: [string, string][];
+}
+
+let nextGen = 1;
+
+export class Variables implements VarStore {
+  private table = new Map<string, Binding>();
+  private scopes: string[][] = [];
+  private gen = nextGen++;
+  /** Environment entries whose names are not identifiers: passed to children untouched (bash). */
+  private passthrough: string[] = [];
+  private envCache: string[] | null = null;
+  envVersion = 0;
+  /** set -a: every assignment also exports. The executor mirrors opts.allexport here. */
+  autoExport = false;
+  private arith: ((text: string) => number) | null = null;
+  private diag: ((message: string) => void) | null = null;
+
+  /** Import the process environment: every valid name becomes an exported global. */
+  static fromEnviron(env: Record<string, string | undefined>): Variables {
+    const v = new Variables();
+    for (const k in env) {
+      const val = env[k];
+      if (val === undefined) continue;
+      if (isValidName(k)) {
+        v.table.set(k, new Binding(k, val, null, null, A_EXPORT, 0, undefined, v.gen, null));
+      } else {
+        v.passthrough.push(`${k}=${val}`);
+      }
+    }
+    return v;
+  }
+
+  /** The arithmetic evaluator used for integer (-i) variables and indexed-array subscripts. */
+  setArithEvaluator(fn: (text: string) => number): void {
+    this.arith = fn;
+  }
+
+  /** Where non-fatal diagnostics go ("warning: r: circular name reference", "a: bad array
+   *  subscript"): the shell prints them with its error prefix. Without a sink they are dropped. */
+  setDiagnosticSink(fn: (message: string) => void): void {
+    this.diag = fn;
+  }
+
+  /** Register a special variable (RANDOM, SECONDS, LINENO, ...). Replaces any binding of that
+   *  name; `unset` removes it and the name becomes an ordinary variable again (as in bash). */
+  defineDynamic(name: string, get: () => string, set?: (value: string) => void): void {
+    const old = this.table.get(name);
+    const attrs = DYNAMIC | (old ? old.attrs & A_EXPORT : 0);
+    const dyn: DynamicVar = set ? { get, set } : { get };
+    this.table.set(name, new Binding(name, undefined, null, null, attrs, 0, old?.prev, this.gen, dyn));
+  }
+
+  /** True while name is a special variable (unset makes it ordinary). */
+  isDynamic(name: string): boolean {
+    const b = this.table.get(name);
+    return b !== undefined && b.dyn !== null;
+  }
+
+  // ---- scalars ---------------------------------------------------------------------------
+
+  get(name: string): string | undefined {
+    const b = this.table.get(name);
+    if (b === undefined) return undefined;
+    if ((b.attrs & GET_SLOW) === 0) return b.value;
+    return this.getSlow(b);
+  }
+
+  private getSlow(b: Binding): string | undefined {
+    if (b.attrs & A_NAMEREF) {
+      const t = this.follow(b.name);
+      if (t === null || t === b.name) return b.attrs & A_NAMEREF ? undefined : b.value;
+      return this.getTarget(t);
+    }
+    if (b.dyn !== null) return b.dyn.get();
+    if (b.attrs & A_ASSOC) return b.map!.get("0");
+    return b.arr!.get(0);
+  }
+
+  /** Reads a nameref target: a plain name or name[subscript]. */
+  private getTarget(t: string): string | undefined {
+    const s = splitSubscript(t);
+    if (s === undefined) return this.get(t);
+    if (s.sub === "@" || s.sub === "*") return this.getValues(s.name).join(" ");
+    return this.getElement(s.name, s.sub);
+  }
+
+  set(name: string, value: string): void {
+    const b = this.table.get(name);
+    if (b !== undefined && (b.attrs & SET_SLOW) === 0 && b.gen === this.gen && !this.autoExport) {
+      b.value = value;
+      return;
+    }
+    this.setSlow(name, value, b);
+  }
+
+  private setSlow(name: string, value: string, b: Binding | undefined): void {
+    if (b === undefined) {
+      const attrs = this.autoExport ? A_EXPORT : 0;
+      this.table.set(name, new Binding(name, value, null, null, attrs, 0, undefined, this.gen, null));
+      if (attrs) this.touchEnv();
+      return;
+    }
+    if (b.attrs & A_NAMEREF) {
+      const t = this.follow(name);
+      if (t === null) throw new VarError(`${name}: circular name reference`);
+      if (t === name) {
+        // A nameref without a target: the first assignment names the target (bash).
+        this.setNamerefTarget(name, value);
+        return;
+      }
+      const tb = this.table.get(t);
+      if (tb !== undefined && tb.attrs & A_NAMEREF) {
+        this.setNamerefTarget(t, value);
+        return;
+      }
+      const s = splitSubscript(t);
+      if (s !== undefined) this.setElement(s.name, s.sub, value);
+      else this.set(t, value);
+      return;
+    }
+    if (b.attrs & A_READONLY) throw new VarError(`${name}: readonly variable`);
+    if (b.dyn !== null) {
+      // Assigning a special variable runs its hook (RANDOM seeds, SECONDS resets); special
+      // variables without a setter ignore assignments (bash: BASHPID, EPOCHSECONDS, ...).
+      b.dyn.set?.(value);
+      return;
+    }
+    b = this.own(b);
+    if (b.attrs & VALUE_TRANSFORM) value = this.transform(b.attrs, value);
+    if (b.attrs & A_ASSOC) b.map!.set("0", value);
+    else if (b.attrs & A_ARRAY) b.arr!.set(0, value);
+    else b.value = value;
+    b.attrs &= ~A_UNSET;
+    if (this.autoExport) b.attrs |= A_EXPORT;
+    if (b.attrs & A_EXPORT) this.touchEnv();
+  }
+
+  append(name: string, value: string): void {
+    const b = this.table.get(name);
+    if (b === undefined) {
+      this.set(name, value);
+      return;
+    }
+    if (b.attrs & A_NAMEREF) {
+      const t = this.follow(name);
+      if (t === null) throw new VarError(`${name}: circular name reference`);
+      if (t !== name) {
+        const s = splitSubscript(t);
+        if (s !== undefined) this.appendElement(s.name, s.sub, value);
+        else this.append(t, value);
+        return;
+      }
+    }
+    const old = this.get(name);
+    if (b.attrs & A_INTEGER) {
+      const sum = this.toInt(old ?? "0") + this.toInt(value);
+      // set() re-evaluates an integer variable's value: a plain decimal evaluates to itself.
+      this.set(name, String(sum));
+    } else {
+      this.set(name, old === undefined ? value : old + value);
+    }
+  }
+
+  isSet(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  unset(name: string): void {
+    let b = this.table.get(name);
+    if (b === undefined) return;
+    if (b.attrs & A_NAMEREF) {
+      // `unset ref` unsets what ref names; `unset -n ref` (unsetNameref) unsets ref itself.
+      const t = this.follow(name);
+      if (t !== null && t !== name) {
+        const s = splitSubscript(t);
+        if (s !== undefined) this.unsetElement(s.name, s.sub);
+        else this.unset(t);
+        return;
+      }
+    }
+    this.removeBinding(b);
+  }
+
+  /** `unset -n ref`: unset the nameref itself, not its target. */
+  unsetNameref(name: string): void {
+    const b = this.table.get(name);
+    if (b !== undefined) this.removeBinding(b);
+  }
+
+  private removeBinding(b: Binding): void {
+    if (b.attrs & A_READONLY) throw new VarError(`${b.name}: cannot unset: readonly variable`);
+    const wasExported = (b.attrs & A_EXPORT) !== 0;
+    if (b.depth > 0 && b.depth === this.scopes.length) {
+      // A local of the running function stays local, just unset: a later assignment in the
+      // same function still does not touch the global (bash's behaviour with localvar_unset off
+      // for the current scope).
+      b = this.own(b);
+      b.value = undefined;
+      b.arr = null;
+      b.map = null;
+      b.dyn = null;
+      b.attrs = A_UNSET;
+    } else {
+      // A global, or a local of a calling function: the binding goes and the shadowed one
+      // becomes visible again.
+      if (b.prev !== undefined) this.table.set(b.name, b.prev);
+      else this.table.delete(b.name);
+      if (b.prev !== undefined && b.prev.attrs & A_EXPORT) this.touchEnv();
+    }
+    if (wasExported) this.touchEnv();
+  }
+
+  // ---- arrays ----------------------------------------------------------------------------
+
+  isArray(name: string): boolean {
+    const b = this.resolveBinding(name);
+    return b !== undefined && (b.attrs & (A_ARRAY | A_ASSOC)) !== 0;
+  }
+
+  isAssoc(name: string): boolean {
+    const b = this.resolveBinding(name);
+    return b !== undefined && (b.attrs & A_ASSOC) !== 0;
+  }
+
+  getElement(name: string, index: number | string): string | undefined {
+    const b = this.resolveBinding(name);
+    if (b === undefined) return undefined;
+    if (b.attrs & A_ASSOC) return b.map!.get(String(index));
+    let i = this.toIndex(index);
+    if (b.attrs & A_ARRAY) {
+      const arr = b.arr!;
+      if (i < 0) {
+        i += arr.maxIndex + 1;
+        if (i < 0) {
+          this.diag?.(`${b.name}: bad array subscript`);
+          return undefined;
+        }
+      }
+      return arr.get(i);
+    }
+    const v = b.dyn !== null ? b.dyn.get() : b.value;
+    if (i < 0) {
+      if (v !== undefined && i === -1) return v;
+      this.diag?.(`${b.name}: bad array subscript`);
+      return undefined;
+    }
+    return i === 0 ? v : undefined;
+  }
+
+  setElement(name: string, index: number | string, value: string): void {
+    const b = this.writableArray(name, false);
+    if (b.attrs & VALUE_TRANSFORM) value = this.transform(b.attrs, value);
+    if (b.attrs & A_ASSOC) {
+      b.map!.set(String(index), value);
+    } else {
+      const arr = b.arr!;
+      let i = this.toIndex(index);
+      if (i < 0) {
+        i += arr.maxIndex + 1;
+        if (i < 0) throw new VarError(`${b.name}[${index}]: bad array subscript`);
+      }
+      arr.set(i, value);
+    }
+    b.attrs &= ~A_UNSET;
+    if (b.attrs & A_EXPORT) this.touchEnv();
+  }
+
+  /** a[i]+=value: string append (or arithmetic add for -i) on one element. */
+  appendElement(name: string, index: number | string, value: string): void {
+    const b = this.resolveBinding(name);
+    const assoc = b !== undefined && (b.attrs & A_ASSOC) !== 0;
+    const key = assoc ? String(index) : this.toIndex(index);
+    const old = this.getElement(name, key);
+    if (b !== undefined && b.attrs & A_INTEGER) {
+      this.setElement(name, key, String(this.toInt(old ?? "0") + this.toInt(value)));
+    } else {
+      this.setElement(name, key, old === undefined ? value : old + value);
+    }
+  }
+
+  unsetElement(name: string, index: number | string): void {
+    let b = this.resolveBinding(name);
+    if (b === undefined) return;
+    if (b.attrs & A_READONLY) throw new VarError(`${b.name}: cannot unset: readonly variable`);
+    if (b.attrs & A_ASSOC) {
+      b = this.ownVisible(b);
+      b.map!.delete(String(index));
+    } else if (b.attrs & A_ARRAY) {
+      b = this.ownVisible(b);
+      let i = this.toIndex(index);
+      if (i < 0) {
+        i += b.arr!.maxIndex + 1;
+        if (i < 0) throw new VarError(`${b.name}[${index}]: bad array subscript`);
+      }
+      b.arr!.delete(i);
+    } else {
+      // x[0] of a scalar is the scalar itself.
+      const i = this.toIndex(index);
+      if (i === 0 || i === -1) this.removeBinding(b);
+      return;
+    }
+    if (b.attrs & A_EXPORT) this.touchEnv();
+  }
+
+  getValues(name: string): string[] {
+    const b = this.resolveBinding(name);
+    if (b === undefined) return [];
+    if (b.attrs & A_ASSOC) return Array.from(b.map!.values());
+    if (b.attrs & A_ARRAY) return b.arr!.values();
+    const v = b.dyn !== null ? b.dyn.get() : b.value;
+    return v === undefined ? [] : [v];
+  }
+
+  getKeys(name: string): string[] {
+    const b = this.resolveBinding(name);
+    if (b === undefined) return [];
+    if (b.attrs & A_ASSOC) return Array.from(b.map!.keys());
+    if (b.attrs & A_ARRAY) return b.arr!.keys().map(String);
+    const v = b.dyn !== null ? b.dyn.get() : b.value;
+    return v === undefined ? [] : ["0"];
+  }
+
+  /** Number of elements (${#a[@]}). */
+  count(name: string): number {
+    const b = this.resolveBinding(name);
+    if (b === undefined) return 0;
+    if (b.attrs & A_ASSOC) return b.map!.size;
+    if (b.attrs & A_ARRAY) return b.arr!.size;
+    return (b.dyn !== null ? b.dyn.get() : b.value) === undefined ? 0 : 1;
+  }
+
+  setArray(name: string, values: string[]): void {
+    const b = this.writableArray(name, true);
+    if (b.attrs & A_ASSOC) {
+      // bash 5.1+: h=(k1 v1 k2 v2) on an associative array takes key/value pairs.
+      const m = new Map<string, string>();
+      for (let i = 0; i < values.length; i += 2) {
+        m.set(values[i], this.transform(b.attrs, values[i + 1] ?? ""));
+      }
+      b.map = m;
+    } else {
+      const vs = b.attrs & VALUE_TRANSFORM ? values.map((v) => this.transform(b.attrs, v)) : values.slice();
+      b.arr = IndexedArray.of(vs);
+    }
+    b.attrs &= ~A_UNSET;
+    if (b.attrs & A_EXPORT) this.touchEnv();
+  }
+
+  /** a+=(v ...): append after the largest index (or key/value pairs for an assoc array). */
+  appendArray(name: string, values: string[]): void {
+    const b = this.writableArray(name, false);
+    if (b.attrs & A_ASSOC) {
+      for (let i = 0; i < values.length; i += 2) {
+        b.map!.set(values[i], this.transform(b.attrs, values[i + 1] ?? ""));
+      }
+    } else {
+      for (const v of values) b.arr!.push(this.transform(b.attrs, v));
+    }
+    b.attrs &= ~A_UNSET;
+    if (b.attrs & A_EXPORT) this.touchEnv();
+  }
+
+  /** a=([k]=v ...). For an indexed array each key is an arithmetic subscript; an empty key
+   *  means "the index after the previous element", so a=([3]=x y) arrives as [["3","x"],["","y"]]. */
+  setArrayFromPairs(name: string, pairs: [string, string][], assoc: boolean): void {
+    this.assignPairs(name, pairs, assoc, true);
+  }
+
+  /** a+=([k]=v ...): like setArrayFromPairs without clearing the old elements. */
+  appendPairs(name: string, pairs: [string, string][], assoc: boolean): void {
+    this.assignPairs(name, pairs, assoc, false);
+  }
+
+  private assignPairs(name: string, pairs: [string, string][], assoc: boolean, replace: boolean): void {
+    if (assoc) {
+      const cur = this.resolveBinding(name);
+      if (cur === undefined || (cur.attrs & A_ASSOC) === 0) this.setAttrs(name, VarAttr.Assoc);
+    }
+    const b = this.writableArray(name, replace);
+    if (b.attrs & A_ASSOC) {
+      const m = replace ? new Map<string, string>() : b.map!;
+      for (const [k, v] of pairs) m.set(k, this.transform(b.attrs, v));
+      b.map = m;
+    } else {
+      const arr = replace ? new IndexedArray() : b.arr!;
+      let next = arr.maxIndex + 1;
+      for (const [k, v] of pairs) {
+        let i = k === "" ? next : this.toIndex(k);
+        if (i < 0) {
+          i += arr.maxIndex + 1;
+          if (i < 0) throw new VarError(`${b.name}[${k}]: bad array subscript`);
+        }
+        arr.set(i, this.transform(b.attrs, v));
+        next = i + 1;
+      }
+      b.arr = arr;
+    }
+    b.attrs &= ~A_UNSET;
+    if (b.attrs & A_EXPORT) this.touchEnv();
+  }
+
+  /** The visible binding behind name (following namerefs), made writable and converted to an
+   *  array if it was a scalar; created as a global indexed array if it did not exist. */
+  private writableArray(name: string, replacing: boolean): Binding {
+    let t = name;
+    let b = this.table.get(name);
+    if (b !== undefined && b.attrs & A_NAMEREF) {
+      const f = this.follow(name);
+      if (f === null) throw new VarError(`${name}: circular name reference`);
+      if (splitSubscript(f) !== undefined) throw new VarError(`${f}: bad array subscript`);
+      t = f;
+      b = this.table.get(t);
+      if (b !== undefined && b.attrs & A_NAMEREF) throw new VarError(`${name}: not an array`);
+    }
+    if (b === undefined) {
+      const attrs = A_ARRAY | (this.autoExport ? A_EXPORT : 0);
+      b = new Binding(t, undefined, new IndexedArray(), null, attrs, 0, undefined, this.gen, null);
+      this.table.set(t, b);
+      return b;
+    }
+    if (b.attrs & A_READONLY) throw new VarError(`${t}: readonly variable`);
+    b = this.own(b);
+    if ((b.attrs & (A_ARRAY | A_ASSOC)) === 0) {
+      const v = b.dyn !== null ? b.dyn.get() : b.value;
+      b.arr = new IndexedArray();
+      if (v !== undefined && !replacing) b.arr.set(0, v);
+      b.value = undefined;
+      b.dyn = null;
+      b.attrs = (b.attrs & ~DYNAMIC) | A_ARRAY;
+    }
+    if (this.autoExport) b.attrs |= A_EXPORT;
+    return b;
+  }
+
+  // ---- attributes ------------------------------------------------------------------------
+
+  attrs(name: string): VarAttr {
+    const b = this.table.get(name);
+    return b === undefined ? VarAttr.None : ((b.attrs & PUBLIC_ATTRS) as VarAttr);
+  }
+
+  /** True when a binding exists at all (set, or declared with attributes only). */
+  exists(name: string): boolean {
+    return this.table.has(name);
+  }
+
+  /**
+   * Add and remove attributes, as `declare`, `export`, `readonly` do. Follows namerefs unless the
+   * change is about the nameref attribute itself (bash: `declare -x ref` exports the target).
+   * Creates a declared-but-unset global when the variable does not exist.
+   * Adding -i/-l/-u does not convert the current value (bash converts on the next assignment).
+   */
+  setAttrs(name: string, add: VarAttr, remove: VarAttr = VarAttr.None): void {
+    let t = name;
+    if (((add | remove) & A_NAMEREF) === 0) {
+      const f = this.follow(name);
+      if (f !== null && f !== name && splitSubscript(f) === undefined) t = f;
+    }
+    let b = this.table.get(t);
+    if (b === undefined) {
+      b = new Binding(t, undefined, null, null, A_UNSET, 0, undefined, this.gen, null);
+      this.table.set(t, b);
+    }
+    this.changeAttrs(b, add, remove);
+  }
+
+  private changeAttrs(b: Binding, add: number, remove: number): void {
+    const name = b.name;
+    if (remove & A_READONLY && b.attrs & A_READONLY) throw new VarError(`${name}: readonly variable`);
+    if (remove & (A_ARRAY | A_ASSOC) && b.attrs & (A_ARRAY | A_ASSOC)) {
+      throw new VarError(`${name}: cannot destroy array variables in this way`);
+    }
+    if (add & A_ASSOC && b.attrs & A_ARRAY) throw new VarError(`${name}: cannot convert indexed to associative array`);
+    if (add & A_ARRAY && b.attrs & A_ASSOC) throw new VarError(`${name}: cannot convert associative to indexed array`);
+    if (b.attrs & A_READONLY && add & (A_ARRAY | A_ASSOC | A_NAMEREF) && (b.attrs & add) !== add) {
+      throw new VarError(`${name}: readonly variable`);
+    }
+    b = this.ownChained(b);
+    const wasExported = (b.attrs & A_EXPORT) !== 0;
+    // -l and -u exclude each other: the one given last wins (bash).
+    if (add & A_LOWER) remove |= A_UPPER;
+    if (add & A_UPPER) remove |= A_LOWER;
+    if (add & (A_ARRAY | A_ASSOC) && (b.attrs & (A_ARRAY | A_ASSOC)) === 0) {
+      const v = b.dyn !== null ? b.dyn.get() : b.value;
+      if (add & A_ASSOC) {
+        b.map = new Map();
+        if (v !== undefined) b.map.set("0", v);
+      } else {
+        b.arr = new IndexedArray();
+        if (v !== undefined) b.arr.set(0, v);
+      }
+      b.value = undefined;
+      b.dyn = null;
+      b.attrs &= ~DYNAMIC;
+    }
+    b.attrs = (b.attrs | add) & ~remove;
+    if (wasExported || b.attrs & A_EXPORT) this.touchEnv();
+  }
+
+  /** Set the value of a nameref itself (declare -n ref=target), validating it as bash does. */
+  setNamerefTarget(name: string, target: string): void {
+    let b = this.table.get(name);
+    if (b !== undefined && b.attrs & A_READONLY) throw new VarError(`${name}: readonly variable`);
+    if (target === name && (b === undefined || b.depth === 0)) {
+      throw new VarError(`${name}: nameref variable self references not allowed`);
+    }
+    if (!isValidName(target) && splitSubscript(target) === undefined) {
+      throw new VarError(`\`${target}': invalid variable name for name reference`);
+    }
+    if (b === undefined) {
+      b = new Binding(name, target, null, null, A_NAMEREF, 0, undefined, this.gen, null);
+      this.table.set(name, b);
+      return;
+    }
+    b = this.own(b);
+    b.value = target;
+    b.arr = null;
+    b.map = null;
+    b.dyn = null;
+    b.attrs = (b.attrs & ~(A_UNSET | A_ARRAY | A_ASSOC | DYNAMIC)) | A_NAMEREF;
+  }
+
+  /** The raw value of a nameref (the name it refers to), for ${!ref} and declare -p. */
+  namerefTarget(name: string): string | undefined {
+    const b = this.table.get(name);
+    return b !== undefined && b.attrs & A_NAMEREF ? b.value : undefined;
+  }
+
+  /**
+   * Follow a nameref chain from name: the final name (possibly "a[2]"), name itself when it is not
+   * a nameref or names nothing yet, or null on a loop (after reporting bash's warning).
+   */
+  follow(name: string): string | null {
+    let n = name;
+    for (let i = 0; i <= NAMEREF_MAX; i++) {
+      const b = this.table.get(n);
+      if (b === undefined || (b.attrs & A_NAMEREF) === 0 || b.value === undefined || b.value === "") return n;
+      if (b.value === n) break;
+      n = b.value;
+      if (splitSubscript(n) !== undefined) return n;
+    }
+    this.diag?.(`warning: ${name}: circular name reference`);
+    return null;
+  }
+
+  /** The binding a name denotes after namerefs (element targets resolve to their array). */
+  private resolveBinding(name: string): Binding | undefined {
+    const b = this.table.get(name);
+    if (b === undefined || (b.attrs & A_NAMEREF) === 0) return b;
+    const t = this.follow(name);
+    if (t === null || t === name) return undefined;
+    const s = splitSubscript(t);
+    const tb = this.table.get(s === undefined ? t : s.name);
+    return tb !== undefined && tb.attrs & A_NAMEREF ? undefined : tb;
+  }
+
+  // ---- scopes ----------------------------------------------------------------------------
+
+  pushScope(): void {
+    this.scopes.push([]);
+  }
+
+  popScope(): void {
+    const d = this.scopes.length;
+    const names = this.scopes.pop();
+    if (names === undefined) return;
+    for (const n of names) {
+      const b = this.table.get(n);
+      // A local unset from a called function was already removed: its name may now show an
+      // outer binding, which this scope must not pop.
+      if (b === undefined || b.depth !== d) continue;
+      if (b.attrs & A_EXPORT || (b.prev !== undefined && b.prev.attrs & A_EXPORT)) this.touchEnv();
+      if (b.prev !== undefined) this.table.set(n, b.prev);
+      else this.table.delete(n);
+    }
+  }
+
+  /**
+   * `local name`: give name a binding in the innermost function scope (no-op if it has one).
+   * The new local is unset and inherits only the export attribute (bash with localvar_inherit
+   * off). Outside functions this only ensures a global binding exists (declare at top level).
+   */
+  declareLocal(name: string): void {
+    const d = this.scopes.length;
+    const b = this.table.get(name);
+    if (d === 0) {
+      if (b === undefined) this.table.set(name, new Binding(name, undefined, null, null, A_UNSET, 0, undefined, this.gen, null));
+      return;
+    }
+    if (b !== undefined && b.depth === d) return;
+    if (b !== undefined && b.attrs & A_READONLY) throw new VarError(`${name}: readonly variable`);
+    const attrs = A_UNSET | (b !== undefined ? b.attrs & A_EXPORT : 0);
+    this.table.set(name, new Binding(name, undefined, null, null, attrs, d, b, this.gen, null));
+    this.scopes[d - 1].push(name);
+    if (attrs & A_EXPORT) this.touchEnv();
+  }
+
+  /** True when name has a binding created in the innermost function scope. */
+  isLocal(name: string): boolean {
+    const b = this.table.get(name);
+    return b !== undefined && b.depth > 0 && b.depth === this.scopes.length;
+  }
+
+  /** Names local to the innermost function scope, in declaration order (`local` with no args). */
+  localNames(): string[] {
+    const d = this.scopes.length;
+    if (d === 0) return [];
+    return this.scopes[d - 1].filter((n) => this.table.get(n)?.depth === d);
+  }
+
+  scopeDepth(): number {
+    return this.scopes.length;
+  }
+
+  /**
+   * declare -g / assignments that must reach the global scope from inside a function: run fn with
+   * the global binding of name made visible, then restore the local bindings above it.
+   */
+  withGlobal<T>(name: string, fn: () => T): T {
+    const top = this.table.get(name);
+    if (top === undefined || top.depth === 0) return fn();
+    // Detach the locals, let fn work on the global, then put the locals back on top of whatever
+    // global fn left (possibly a new one, or none).
+    const locals: Binding[] = [];
+    let b: Binding | undefined = top;
+    while (b !== undefined && b.depth > 0) {
+      locals.push(b);
+      b = b.prev;
+    }
+    if (b !== undefined) this.table.set(name, b);
+    else this.table.delete(name);
+    try {
+      return fn();
+    } finally {
+      let below = this.table.get(name);
+      if (below !== undefined && below.depth > 0) below = undefined; // cannot happen: fn runs at global
+      for (let i = locals.length - 1; i >= 0; i--) {
+        let l = locals[i];
+        if (l.prev !== below) {
+          if (l.gen !== this.gen) l = this.copy(l);
+          l.prev = below;
+        }
+        below = l;
+      }
+      this.table.set(name, below!);
+    }
+  }
+
+  // ---- listing and environment -----------------------------------------------------------
+
+  names(): string[] {
+    const out: string[] = [];
+    for (const b of this.table.values()) {
+      if ((b.attrs & A_UNSET) === 0 && (b.value !== undefined || b.attrs & (A_ARRAY | A_ASSOC) || b.dyn !== null)) {
+        out.push(b.name);
+      }
+    }
+    return out.sort(byteOrder);
+  }
+
+  /** Every visible variable, including declared-but-unset ones, sorted (declare -p). */
+  allNames(): string[] {
+    return Array.from(this.table.keys()).sort(byteOrder);
+  }
+
+  /** A snapshot of a variable's visible binding (no nameref following). */
+  view(name: string): VarView | undefined {
+    const b = this.table.get(name);
+    if (b === undefined) return undefined;
+    const v: VarView = { name, attrs: (b.attrs & PUBLIC_ATTRS) as VarAttr };
+    if (b.attrs & A_ASSOC) v.assoc = Array.from(b.map!.entries());
+    else if (b.attrs & A_ARRAY) v.indexed = Array.from(b.arr!.entries());
+    else v.value = b.dyn !== null ? b.dyn.get() : b.value;
+    return v;
+  }
+
+  environ(): string[] {
+    if (this.envCache !== null) return this.envCache;
+    const env: string[] = [];
+    for (const b of this.table.values()) {
+      if ((b.attrs & (A_EXPORT | A_ARRAY | A_ASSOC | A_NAMEREF)) !== A_EXPORT) continue;
+      const v = b.dyn !== null ? b.dyn.get() : b.value;
+      if (v !== undefined) env.push(`${b.name}=${v}`);
+    }
+    for (const p of this.passthrough) {
+      const name = p.slice(0, p.indexOf("="));
+      if (!this.table.has(name)) env.push(p);
+    }
+    this.envCache = env;
+    return env;
+  }
+
+  private touchEnv(): void {
+    this.envCache = null;
+    this.envVersion++;
+  }
+
+  clone(): Variables {
+    const c = new Variables();
+    c.table = new Map(this.table);
+    c.scopes = this.scopes.map((s) => s.slice());
+    c.passthrough = this.passthrough;
+    c.envCache = this.envCache;
+    c.envVersion = this.envVersion;
+    c.autoExport = this.autoExport;
+    c.arith = this.arith;
+    c.diag = this.diag;
+    // Both stores lose the right to mutate the shared bindings in place.
+    this.gen = nextGen++;
+    return c;
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private copy(b: Binding): Binding {
+    return new Binding(
+      b.name,
+      b.value,
+      b.arr !== null ? b.arr.clone() : null,
+      b.map !== null ? new Map(b.map) : null,
+      b.attrs,
+      b.depth,
+      b.prev,
+      this.gen,
+      b.dyn,
+    );
+  }
+
+  /** Make the visible binding b writable by this store (copying it if shared). */
+  private own(b: Binding): Binding {
+    if (b.gen === this.gen) return b;
+    const c = this.copy(b);
+    this.table.set(b.name, c);
+    return c;
+  }
+
+  private ownVisible(b: Binding): Binding {
+    return this.table.get(b.name) === b ? this.own(b) : this.ownChained(b);
+  }
+
+  /** Make b writable even when it is shadowed (b is somewhere on its name's chain). */
+  private ownChained(b: Binding): Binding {
+    if (b.gen === this.gen) return b;
+    const top = this.table.get(b.name);
+    if (top === b) return this.own(b);
+    // Copy every binding from the top down to b so the relinked chain is private.
+    let cur = this.own(top!);
+    while (cur.prev !== undefined && cur.prev !== b) {
+      const p = cur.prev.gen === this.gen ? cur.prev : this.copy(cur.prev);
+      cur.prev = p;
+      cur = p;
+    }
+    const c = this.copy(b);
+    cur.prev = c;
+    return c;
+  }
+
+  private toIndex(index: number | string): number {
+    if (typeof index === "number") return index;
+    const n = Number(index);
+    if (index !== "" && Number.isInteger(n) && /^\s*-?\d+\s*$/.test(index)) return n;
+    return this.toInt(index);
+  }
+
+  private toInt(text: string): number {
+    if (this.arith !== null) return this.arith(text);
+    const t = text.trim();
+    if (t === "") return 0;
+    if (/^[-+]?\d+$/.test(t)) return Number(t);
+    throw new VarError(`${text}: arithmetic evaluation unavailable`);
+  }
+
+  private transform(attrs: number, v: string): string {
+    if (attrs & A_INTEGER) return String(this.toInt(v));
+    if (attrs & A_LOWER) return v.toLowerCase();
+    if (attrs & A_UPPER) return v.toUpperCase();
+    return v;
+  }
+}
+
+/** Byte (code unit) order, as bash's sort of variable names in the C and C.UTF-8 locales. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
