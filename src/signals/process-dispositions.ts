@@ -4,11 +4,10 @@
 import { Dispositions, readIgnoredSignals, type SignalSys } from "./dispositions.ts";
 import { signalName } from "./table.ts";
 import {
-  SIG_DFL,
-  SIG_IGN,
+  defaultSignal,
+  ignoreSignal,
   restoreSigaction,
   saveSigaction,
-  setSignal,
 } from "../sys/signal-ffi.ts";
 
 /** SignalSys over libc and Bun: SIG_IGN / SIG_DFL through FFI, catching through process.on, the
@@ -18,10 +17,10 @@ export function createProcessSignalSys(): SignalSys {
   const eventName = (sig: number) => `SIG${signalName(sig)}` as NodeJS.Signals;
   return {
     ignore(sig) {
-      setSignal(sig, SIG_IGN);
+      ignoreSignal(sig);
     },
     setDefault(sig) {
-      setSignal(sig, SIG_DFL);
+      defaultSignal(sig);
     },
     saveOriginal(sig) {
       const saved = saveSigaction(sig);
@@ -29,7 +28,7 @@ export function createProcessSignalSys(): SignalSys {
     },
     restoreOriginal(sig) {
       const saved = originals.get(sig);
-      if (saved === undefined || restoreSigaction(sig, saved) !== 0) setSignal(sig, SIG_DFL);
+      if (saved === undefined || restoreSigaction(sig, saved) !== 0) defaultSignal(sig);
     },
     listen(sig, handler) {
       process.on(eventName(sig), handler);

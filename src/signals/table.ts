@@ -6,9 +6,13 @@
 // accepts them in specs. Descriptions are glibc's strsignal() texts, which is what bash prints
 // when a job dies ("Killed", "Terminated", "Segmentation fault (core dumped)").
 //
+// Wait statuses are decoded by src/exec/wait-status.ts; describeWait here gives their text.
+//
 // 32 and 33 are reserved by glibc (thread cancellation, setxid) and have no name: bash's
 // `kill -l` skips them. SIGRTMIN is therefore 34 and SIGRTMAX 64; the real-time signals get
 // bash's names RTMIN, RTMIN+1 .. RTMIN+15, RTMAX-14 .. RTMAX-1, RTMAX.
+
+import type { WaitStatus } from "../exec/wait-status.ts";
 
 /** What the kernel does with a signal whose disposition is SIG_DFL (signal(7)). */
 export type DefaultAction = "Term" | "Ign" | "Core" | "Stop" | "Cont";
@@ -168,34 +172,6 @@ export function describeSignalDeath(sig: number, coreDumped: boolean): string {
   const s = signalByNumber(sig);
   const text = s !== undefined && sig !== 0 ? s.description : `Unknown signal ${sig}`;
   return coreDumped ? `${text} (core dumped)` : text;
-}
-
-/** Decoded wait(2) status (glibc's WIFEXITED / WIFSIGNALED / WIFSTOPPED / WIFCONTINUED). */
-export type WaitStatus =
-  | { kind: "exited"; code: number }
-  | { kind: "signaled"; signal: number; core: boolean }
-  | { kind: "stopped"; signal: number }
-  | { kind: "continued" };
-
-export function decodeWaitStatus(status: number): WaitStatus {
-  const low = status & 0x7f;
-  if (low === 0) return { kind: "exited", code: (status >> 8) & 0xff };
-  if (status === 0xffff) return { kind: "continued" };
-  if ((status & 0xff) === 0x7f) return { kind: "stopped", signal: (status >> 8) & 0xff };
-  return { kind: "signaled", signal: low, core: (status & 0x80) !== 0 };
-}
-
-/** The shell's $? for a wait status: the exit code, or 128 + signal for a death or a stop. */
-export function statusOfWait(w: WaitStatus): number {
-  switch (w.kind) {
-    case "exited":
-      return w.code;
-    case "signaled":
-    case "stopped":
-      return 128 + w.signal;
-    case "continued":
-      return 0;
-  }
 }
 
 /** bash's text for a job's state change, as in "[1]+  Stopped (tty output)" or the line bash

@@ -14,6 +14,7 @@
 // - Setting a signal trap tells the disposition owner (dispositions.ts), which makes the kernel
 //   catch, ignore or default the signal accordingly.
 import { NSIG, signalByName, signalName, parseSignalNumber } from "./table.ts";
+import { processDispositions } from "./process-dispositions.ts";
 
 export const EXIT_TRAP = 0;
 export const DEBUG_TRAP = 65;
@@ -79,19 +80,28 @@ export class TrapTable {
   /** Signals this shell may neither trap nor reset (ignored at entry, non-interactive). */
   private hardIgnored: ReadonlySet<number>;
 
+  private readonly sinkArg: TrapDispositionSink | null | undefined;
+
+  /** sink: who applies signal traps to the kernel; undefined means this process's
+   *  dispositions (created on first use), null means nobody (a table that only records). */
   constructor(
-    private readonly sink: TrapDispositionSink | null,
+    sink?: TrapDispositionSink | null,
     hardIgnored: ReadonlySet<number> = NO_SET,
     actions?: (string | undefined)[],
   ) {
+    this.sinkArg = sink;
     this.actions = actions ?? new Array<string | undefined>(TRAP_SLOTS).fill(undefined);
     this.hardIgnored = hardIgnored;
+  }
+
+  private get sink(): TrapDispositionSink | null {
+    return this.sinkArg === undefined ? processDispositions() : this.sinkArg;
   }
 
   /** The main shell's table: signals ignored at entry are listed as ignored ('' traps), and in
    *  a non-interactive shell they stay that way. */
   static forMainShell(
-    sink: TrapDispositionSink | null,
+    sink: TrapDispositionSink | null | undefined,
     ignoredAtEntry: ReadonlySet<number>,
     interactive: boolean,
   ): TrapTable {
@@ -137,8 +147,9 @@ export class TrapTable {
     if (this.hardIgnored.has(slot)) return false;
     this.inherited = null;
     this.actions[slot] = action;
-    if (slot >= 1 && slot < NSIG && this.sink !== null) {
-      this.sink.setUserTrap(slot, action === undefined ? "none" : action === "" ? "ignore" : "action");
+    if (slot >= 1 && slot < NSIG) {
+      const sink = this.sink;
+      if (sink !== null) sink.setUserTrap(slot, action === undefined ? "none" : action === "" ? "ignore" : "action");
     }
     return true;
   }
@@ -152,7 +163,7 @@ export class TrapTable {
   }
 
   /** The table a subshell starts with (see the invariants at the top). */
-  cloneForSubshell(errtrace: boolean, functrace: boolean): TrapTable {
+  cloneForSubshell(errtrace = false, functrace = false): TrapTable {
     const next = new Array<string | undefined>(TRAP_SLOTS).fill(undefined);
     let shown: (string | undefined)[] | null = null;
     for (let i = 0; i < TRAP_SLOTS; i++) {
@@ -169,7 +180,7 @@ export class TrapTable {
         shown[i] = a;
       }
     }
-    const t = new TrapTable(this.sink, this.hardIgnored, next);
+    const t = new TrapTable(this.sinkArg, this.hardIgnored, next);
     if (shown !== null) {
       // The listing merges the live table with the parent's reset traps.
       for (let i = 0; i < TRAP_SLOTS; i++) if (shown[i] === undefined) shown[i] = next[i];
@@ -181,10 +192,11 @@ export class TrapTable {
   /** Make the kernel dispositions match this table (call when control returns to this state
    *  after a subshell clone changed traps in the same process). */
   activate(): void {
-    if (this.sink === null) return;
+    const sink = this.sink;
+    if (sink === null) return;
     for (let sig = 1; sig < NSIG; sig++) {
       const a = this.actions[sig];
-      this.sink.setUserTrap(sig, a === undefined ? "none" : a === "" ? "ignore" : "action");
+      sink.setUserTrap(sig, a === undefined ? "none" : a === "" ? "ignore" : "action");
     }
   }
 
