@@ -1,7 +1,7 @@
 // What the spawn layer guarantees to the executor: ordered child actions, process groups,
 // SIGPIPE at default in children, no descriptor leaks, synchronous errors, and bash's
 // command-search statuses. Everything runs real processes (no mocks).
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -149,15 +149,23 @@ describe("spawn", () => {
     });
   });
 
-  it("leaks no descriptor of the shell: the child's /proc/self/fd shows only 0, 1, 2", () => {
-    // Inheritable fds of our own (no O_CLOEXEC) would leak without closefrom.
+  it("leaks no descriptor of the shell: the child's fd directory shows only 0, 1, 2", () => {
+    // Inheritable fds of our own (no O_CLOEXEC), also one moved high up, would leak without
+    // closefrom; the parent inspects /proc/<child>/fd while the child sleeps.
     const leaky = pipe(0);
     if (typeof leaky === "number") throw new Error("pipe");
-    const [out] = capture("/bin/ls", ["ls", "/proc/self/fd"]);
-    closeFd(leaky[0]);
-    closeFd(leaky[1]);
-    // ls opens the directory itself as fd 3 while listing.
-    expect(out.trim().split("\n").filter((f) => f !== "3").sort()).toEqual(["0", "1", "2"]);
+    const high = libc().dup2(leaky[0], 60);
+    expect(high).toBe(60);
+    const pid = mustSpawn(req("/bin/sleep", ["sleep", "5"]));
+    try {
+      expect(readdirSync(`/proc/${pid}/fd`).sort()).toEqual(["0", "1", "2"]);
+    } finally {
+      libc().kill(pid, 9);
+      waitDone(pid);
+      closeFd(leaky[0]);
+      closeFd(leaky[1]);
+      closeFd(60);
+    }
   });
 
   it("keeps a user fd passed with dup2(fd, fd) and closes the rest", () => {
