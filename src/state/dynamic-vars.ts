@@ -2,13 +2,14 @@
 // EPOCHSECONDS, EPOCHREALTIME. (LINENO, BASHPID, BASH_SUBSHELL... depend on the executor, which
 // registers them with Variables.defineDynamic itself.)
 import type { Variables } from "./variables.ts";
+import { VarAttr } from "./var-store.ts";
 
 /**
  * bash 5.2's $RANDOM generator (variables.c brand/sbrand): the Park-Miller "minimal standard"
  * generator x' = 16807 x mod (2^31 - 1), folded to 15 bits as (x >> 16) ^ (x & 0xffff) (the
  * compatibility level > 50 variant), never returning the same value twice in a row.
- * Assigning RANDOM=n seeds it with strtoul(n) truncated to 32 bits, so a seeded sequence is
- * identical to bash's.
+ * RANDOM has the integer attribute: RANDOM=expr seeds it with the expression's value truncated to
+ * 32 bits, so a seeded sequence is identical to bash's.
  */
 let reseeds = 0;
 
@@ -93,14 +94,20 @@ export class DynamicVars {
         "RANDOM",
         () => String(this.random.next()),
         (v) => this.random.setSeed(strtoulSeed(v)),
+        VarAttr.Integer,
       );
     }
     // SRANDOM: 32 bits from the system's random source; assignments are ignored (bash).
     if (want("SRANDOM")) {
-      vars.defineDynamic("SRANDOM", () => {
-        crypto.getRandomValues(this.rbuf);
-        return String(this.rbuf[0]);
-      });
+      vars.defineDynamic(
+        "SRANDOM",
+        () => {
+          crypto.getRandomValues(this.rbuf);
+          return String(this.rbuf[0]);
+        },
+        undefined,
+        VarAttr.Integer,
+      );
     }
     if (want("SECONDS")) {
       vars.defineDynamic(
@@ -111,6 +118,7 @@ export class DynamicVars {
           const n = Number.parseInt(v.trim(), 10);
           this.offset = Number.isFinite(n) ? n : 0;
         },
+        VarAttr.Integer,
       );
     }
     if (want("EPOCHSECONDS")) vars.defineDynamic("EPOCHSECONDS", () => String(Math.floor(clock() / 1e6)));

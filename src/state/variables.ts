@@ -116,10 +116,12 @@ export class Variables implements VarStore {
   }
 
   /** Register a special variable (RANDOM, SECONDS, LINENO, ...). Replaces any binding of that
-   *  name; `unset` removes it and the name becomes an ordinary variable again (as in bash). */
-  defineDynamic(name: string, get: () => string, set?: (value: string) => void): void {
+   *  name; `unset` removes it and the name becomes an ordinary variable again (as in bash).
+   *  attrs: shown by declare -p (bash marks RANDOM, SECONDS, SRANDOM, BASHPID as -i); Integer
+   *  also makes assignments arithmetic before they reach the setter. */
+  defineDynamic(name: string, get: () => string, set?: (value: string) => void, attrs: VarAttr = VarAttr.None): void {
     const old = this.table.get(name);
-    const attrs = DYNAMIC | (old ? old.attrs & A_EXPORT : 0);
+    attrs = (DYNAMIC | attrs | (old ? old.attrs & A_EXPORT : 0)) as VarAttr;
     const dyn: DynamicVar = set ? { get, set } : { get };
     this.table.set(name, new Binding(name, undefined, null, null, attrs, 0, old?.prev, this.gen, dyn));
   }
@@ -196,7 +198,8 @@ export class Variables implements VarStore {
     if (b.dyn !== null) {
       // Assigning a special variable runs its hook (RANDOM seeds, SECONDS resets); special
       // variables without a setter ignore assignments (bash: BASHPID, EPOCHSECONDS, ...).
-      b.dyn.set?.(value);
+      // With -i (RANDOM, SECONDS) the hook gets the evaluated value, as in bash.
+      if (b.dyn.set !== undefined) b.dyn.set(b.attrs & VALUE_TRANSFORM ? this.transform(b.attrs, value) : value);
       return;
     }
     b = this.own(b);
