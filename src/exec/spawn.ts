@@ -25,6 +25,7 @@ import {
   SIZEOF_SPAWNATTR,
   SIZEOF_SPAWN_FILE_ACTIONS,
 } from "../sys/libc.ts";
+import { defaultSignal, restoreDisposition, saveDisposition, SIG_SETMASK, sigprocmask } from "../sys/sigaction.ts";
 
 /** One step of the child's set-up, applied in order before exec. */
 export type FileAction =
@@ -288,4 +289,37 @@ export function spawnFailure(err: number, name: string, path: string): CommandFa
   if (err === EACCES && isDirectory(path)) return { status: 126, message: "Is a directory", subject: name };
   if (err === ENOEXEC) return { status: 126, message: `cannot execute binary file: ${strerror(err)}`, subject: name };
   return { status: 126, message: strerror(err), subject: name };
+}
+
+/**
+ * The `exec` builtin with a command: replace the shell's process image with execve.
+ * Ignored dispositions survive exec and Bun ignores SIGPIPE and SIGXFSZ, so those and
+ * every signal in `sigDefault` (the shell's own catches and ignores, not the user's `trap ''`)
+ * are reset to SIG_DFL and the signal mask is emptied first. The caller has already arranged the
+ * fds the new program keeps (without FD_CLOEXEC). Returns only on failure, with the errno, after
+ * putting every disposition and the mask back as they were.
+ */
+export function execReplace(path: string, argv: readonly string[], envp: readonly string[], sigDefault: readonly number[]): number {
+  const C = libc();
+  const sigs = [SIGPIPE, SIGXFSZ, ...sigDefault];
+  const saved: [number, Uint8Array][] = [];
+  for (const s of sigs) {
+    const d = saveDisposition(s);
+    if (typeof d === "number") continue;
+    saved.push([s, d]);
+    defaultSignal(s);
+  }
+  if (emptyMask === undefined) {
+    emptyMask = new Uint8Array(SIZEOF_SIGSET);
+    C.sigemptyset(emptyMask);
+  }
+  const oldMask = sigprocmask(SIG_SETMASK, emptyMask);
+  const argvC = cstrArray(argv);
+  const envC = cstrArray(envp);
+  C.execve(cstr(path), argvC.arr, envC.arr);
+  const err = errno();
+  keepAlive(argvC, envC);
+  if (typeof oldMask !== "number") sigprocmask(SIG_SETMASK, oldMask);
+  for (const [s, d] of saved) restoreDisposition(s, d);
+  return err;
 }
