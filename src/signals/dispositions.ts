@@ -73,9 +73,10 @@ const enum Kernel {
 /** Why the shell cannot give `sig` the requested trap, or undefined if it can. The messages
  *  complete "ipsh: trap: NAME: ...". */
 export function trapRefusal(sig: number, kind: UserTrapKind): string | undefined {
-  if (sig === 9 || sig === 19) return "cannot be trapped or ignored";
+  if (kind === "none") return undefined;
+  if (sig === 9 || sig === 19) return kind === "action" ? "cannot be trapped" : "cannot be ignored";
   if (sig === 32 || sig === 33) return "reserved by the C library";
-  if (sig === SIGPWR && kind !== "none") return "reserved by the runtime (thread suspension)";
+  if (sig === SIGPWR) return "reserved by the runtime (thread suspension)";
   if (sig >= SIGRTMIN && kind === "action") return "real-time signals cannot be caught by ipsh";
   return undefined;
 }
