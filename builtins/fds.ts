@@ -95,7 +95,7 @@ function processTable(s: Snapshot, shellOf?: Map<number, number[]>): string {
     row.push(d.kind, details(s, fd, d));
     return row;
   });
-  return renderTable(header, rows, ["right", "right"]);
+  return renderTable(header, rows, shellOf ? ["right", "right"] : ["right"]);
 }
 
 function selfView(ctx: BuiltinContext): number {
