@@ -25,6 +25,7 @@ import {
   SIZEOF_SPAWNATTR,
   SIZEOF_SPAWN_FILE_ACTIONS,
 } from "../sys/libc.ts";
+import { closeFd, openFile, O_CLOEXEC, O_RDONLY, readChunk } from "../sys/fd.ts";
 import { defaultSignal, restoreDisposition, saveDisposition, SIG_SETMASK, sigprocmask } from "../sys/sigaction.ts";
 
 /** One step of the child's set-up, applied in order before exec. */
@@ -218,6 +219,7 @@ function isDirectory(path: string): boolean {
   }
 }
 
+const F_OK = 0;
 const X_OK = 1;
 function accessErrno(path: string, mode: number): number {
   return libc().access(cstr(path), mode) === 0 ? 0 : errno();
@@ -279,16 +281,42 @@ function joinPath(dir: string, name: string): string {
 }
 
 /**
- * Status and message for a spawn that failed with `err` (bash's shell_execve reporting):
- * ENOENT -> 127, anything else -> 126 with strerror; EACCES on a directory reads "Is a
- * directory". ENOEXEC is not a failure for the shell (it runs the script itself) but is mapped
- * like bash does when even that is impossible ("cannot execute binary file: Exec format error").
+ * Status and message for a spawn that failed with `err` (bash 5.2's shell_execve reporting):
+ * - ENOENT for a file that exists means its #! interpreter is missing:
+ *   127 "cannot execute: required file not found"; otherwise 127 "No such file or directory";
+ * - EACCES on a directory reads 126 "Is a directory";
+ * - ENOEXEC is normally not a failure (the shell runs the script itself, see noExecKind), but a
+ *   binary file reads 126 "cannot execute binary file: Exec format error";
+ * - anything else: 126 with strerror.
  */
 export function spawnFailure(err: number, name: string, path: string): CommandFailure {
-  if (err === ENOENT) return { status: 127, message: strerror(ENOENT), subject: name };
+  if (err === ENOENT) {
+    if (accessErrno(path, F_OK) === 0) return { status: 127, message: "cannot execute: required file not found", subject: name };
+    return { status: 127, message: strerror(ENOENT), subject: name };
+  }
   if (err === EACCES && isDirectory(path)) return { status: 126, message: "Is a directory", subject: name };
   if (err === ENOEXEC) return { status: 126, message: `cannot execute binary file: ${strerror(err)}`, subject: name };
   return { status: 126, message: strerror(err), subject: name };
+}
+
+/**
+ * What to do with a file posix_spawn rejected with ENOEXEC: bash reads its first 80 bytes and
+ * calls it binary if a NUL comes before the first newline ("script": run it as a shell script
+ * in a subshell, with $0 = the name; "binary": report spawnFailure(ENOEXEC)). -errno if unreadable.
+ */
+export function noExecKind(path: string): "script" | "binary" | number {
+  const fd = openFile(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fd;
+  const sample = new Uint8Array(80);
+  const n = readChunk(fd, sample);
+  closeFd(fd);
+  if (n < 0) return n;
+  for (let i = 0; i < n; i++) {
+    const c = sample[i]!;
+    if (c === 0x0a) return "script";
+    if (c === 0) return "binary";
+  }
+  return "script";
 }
 
 /**

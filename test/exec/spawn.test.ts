@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveCommand, spawn, spawnFailure, type FileAction, type SpawnRequest } from "../../src/exec/spawn.ts";
+import { noExecKind, resolveCommand, spawn, spawnFailure, type FileAction, type SpawnRequest } from "../../src/exec/spawn.ts";
 import { decodeStatus, shellStatus, waitPid, WCONTINUED, WNOHANG, WUNTRACED, type WaitStatus } from "../../src/exec/wait-status.ts";
 import { EACCES, ENOENT, ENOEXEC } from "../../src/sys/errno.ts";
 import { closeFd, openFile, O_CLOEXEC, O_CREAT, O_TRUNC, O_WRONLY, pipe, readChunk } from "../../src/sys/fd.ts";
@@ -367,5 +367,24 @@ describe("resolveCommand (bash's command search)", () => {
     expect(spawnFailure(ENOENT, "x", "/x")).toEqual({ status: 127, message: "No such file or directory", subject: "x" });
     expect(spawnFailure(EACCES, "d", dir)).toEqual({ status: 126, message: "Is a directory", subject: "d" });
     expect(spawnFailure(EACCES, "f", join(a, "foo"))).toEqual({ status: 126, message: "Permission denied", subject: "f" });
+    expect(spawnFailure(ENOEXEC, "f", join(a, "foo"))).toEqual({ status: 126, message: "cannot execute binary file: Exec format error", subject: "f" });
+  });
+
+  it("a script whose #! interpreter is missing: spawn says ENOENT, bash says 'required file not found'", () => {
+    const bi = join(dir, "badinterp");
+    writeFileSync(bi, "#!/nonexistent/interp -x\necho hi\n");
+    chmodSync(bi, 0o755);
+    expect(resolveCommand(bi, "", "/")).toBe(bi);
+    const r = spawn(req(bi, ["badinterp"]));
+    expect(r).toEqual({ errno: ENOENT });
+    expect(spawnFailure(ENOENT, "./badinterp", bi)).toEqual({ status: 127, message: "cannot execute: required file not found", subject: "./badinterp" });
+  });
+
+  it("classifies ENOEXEC files as bash does: NUL before the first newline means binary", () => {
+    const f = (name: string, body: string | Uint8Array) => { const p = join(dir, name); writeFileSync(p, body); return p; };
+    expect(noExecKind(f("s1", "echo hi\n\0after newline"))).toBe("script");
+    expect(noExecKind(f("s2", ""))).toBe("script");
+    expect(noExecKind(f("b1", new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])))).toBe("binary");
+    expect(noExecKind(join(dir, "missing-file"))).toBe(-ENOENT);
   });
 });
