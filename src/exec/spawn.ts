@@ -26,6 +26,7 @@ import {
   SIZEOF_SPAWN_FILE_ACTIONS,
 } from "../sys/libc.ts";
 import { closeFd, openFile, O_CLOEXEC, O_RDONLY, readChunk } from "../sys/fd.ts";
+import { checkAccess, F_OK, X_OK } from "../sys/fs.ts";
 import { defaultSignal, restoreDisposition, saveDisposition, SIG_SETMASK, sigprocmask } from "../sys/sigaction.ts";
 
 /** One step of the child's set-up, applied in order before exec. */
@@ -219,10 +220,9 @@ function isDirectory(path: string): boolean {
   }
 }
 
-const F_OK = 0;
-const X_OK = 1;
+/** access(2) with the effective ids, as a positive errno (0 = allowed). */
 function accessErrno(path: string, mode: number): number {
-  return libc().access(cstr(path), mode) === 0 ? 0 : errno();
+  return -checkAccess(path, mode);
 }
 
 /**

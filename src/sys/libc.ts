@@ -71,6 +71,7 @@ const CORE = {
   mkfifo: { args: [P, T.u32], returns: I },
   mknod: { args: [P, T.u32, T.u64], returns: I },
   access: { args: [P, I], returns: I },
+  euidaccess: { args: [P, I], returns: I },
   umask: { args: [T.u32], returns: T.u32 },
   // process identity, groups, sessions
   getpid: { args: [], returns: I },

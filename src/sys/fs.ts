@@ -1,0 +1,29 @@
+// File-system calls that node:fs does not offer with the semantics a shell needs.
+//
+// - Access checks: `test -r/-w/-x` and the command search ask the kernel with the EFFECTIVE ids
+//   (euidaccess, as bash's test does with eaccess), which also gets root right: root may read
+//   and write anything, but may execute only files with at least one x bit.
+// - FIFOs and device nodes (mkfifo(1)-style helpers, process substitution fallbacks).
+import { cstr } from "./cstring.ts";
+import { errno } from "./errno.ts";
+import { libc } from "./libc.ts";
+
+export const F_OK = 0;
+export const X_OK = 1;
+export const W_OK = 2;
+export const R_OK = 4;
+
+/** access check with the effective uid/gid: 0 if allowed, else -errno (EACCES, ENOENT...). */
+export function checkAccess(path: string, mode: number): number {
+  return libc().euidaccess(cstr(path), mode) === 0 ? 0 : -errno();
+}
+
+/** mkfifo(path, mode): 0 or -errno (EEXIST if the name is taken). mode is reduced by the umask. */
+export function makeFifo(path: string, mode = 0o600): number {
+  return libc().mkfifo(cstr(path), mode) === 0 ? 0 : -errno();
+}
+
+/** mknod(path, mode, dev): 0 or -errno. mode carries the file type bits (S_IFIFO, S_IFCHR...). */
+export function makeNode(path: string, mode: number, dev = 0): number {
+  return libc().mknod(cstr(path), mode, dev) === 0 ? 0 : -errno();
+}
