@@ -15,7 +15,6 @@
 // shell resolves commands and opens redirection targets itself before spawning.
 //
 // resolveCommand() is bash's command search: the exact 126/127 decisions and messages.
-import { statSync } from "node:fs";
 import { cstr, cstrArray, type CStrArray } from "../sys/cstring.ts";
 import { EACCES, EINVAL, ENOENT, ENOEXEC, ENOSYS, errno, strerror } from "../sys/errno.ts";
 import {
@@ -26,7 +25,7 @@ import {
   SIZEOF_SPAWN_FILE_ACTIONS,
 } from "../sys/libc.ts";
 import { closeFd, openFile, O_CLOEXEC, O_RDONLY, readChunk } from "../sys/fd.ts";
-import { checkAccess, F_OK, X_OK } from "../sys/fs.ts";
+import { checkAccess, fileMode, F_OK, S_IFDIR, S_IFMT, X_OK } from "../sys/fs.ts";
 import { defaultSignal, restoreDisposition, saveDisposition, SIG_SETMASK, sigprocmask } from "../sys/sigaction.ts";
 
 /** One step of the child's set-up, applied in order before exec. */
@@ -213,11 +212,8 @@ export interface CommandFailure {
 }
 
 function isDirectory(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  } catch {
-    return false;
-  }
+  const m = fileMode(path);
+  return m >= 0 && (m & S_IFMT) === S_IFDIR;
 }
 
 /** access(2) with the effective ids, as a positive errno (0 = allowed). */
@@ -255,14 +251,9 @@ export function resolveCommand(name: string, PATH: string | undefined, cwd: stri
   for (const entry of dirs) {
     const dir = entry === "" ? cwd : entry[0] === "/" ? entry : joinPath(cwd, entry);
     const full = joinPath(dir, name);
-    let st;
-    try {
-      st = statSync(full, { throwIfNoEntry: false });
-    } catch {
-      continue; // ENOTDIR, ELOOP, EACCES on a path component: not found here
-    }
-    if (st === undefined) continue;
-    const dirHit = st.isDirectory();
+    const mode = fileMode(full);
+    if (mode < 0) continue; // ENOENT, or ENOTDIR/ELOOP/EACCES on a component: not found here
+    const dirHit = (mode & S_IFMT) === S_IFDIR;
     if (!dirHit && accessErrno(full, X_OK) === 0) return full;
     if (firstNonExec === undefined) {
       firstNonExec = full;

@@ -8,6 +8,23 @@ import { cstr } from "./cstring.ts";
 import { errno } from "./errno.ts";
 import { libc } from "./libc.ts";
 
+// st_mode file types.
+export const S_IFMT = 0o170000;
+export const S_IFDIR = 0o040000;
+export const S_IFREG = 0o100000;
+export const S_IFIFO = 0o010000;
+export const S_IFLNK = 0o120000;
+
+const statBuf = new Uint8Array(144); // struct stat on x86_64
+const statView = new DataView(statBuf.buffer);
+
+/** stat(path) (following symlinks): st_mode, or -errno. A cheap existence/type probe without
+ *  node:fs exceptions, for the command search and `test -d/-f`. */
+export function fileMode(path: string): number {
+  if (libc().stat(cstr(path), statBuf) !== 0) return -errno();
+  return statView.getUint32(24, true);
+}
+
 export const F_OK = 0;
 export const X_OK = 1;
 export const W_OK = 2;

@@ -18,13 +18,14 @@
 //
 // Struct sizes on x86_64 glibc (checked against the headers, see bun-runtime-facts.md §1.2):
 // posix_spawn_file_actions_t 80, posix_spawnattr_t 336, sigset_t 128, struct termios 60,
-// struct sigaction 152, struct rlimit 16, struct rusage 144, struct utsname 390, struct pollfd 8.
+// struct sigaction 152, struct rlimit 16, struct rusage 144, struct utsname 390, struct pollfd 8,
+// struct stat 144 (st_mode u32 @24).
 import { dlopen, FFIType as T } from "bun:ffi";
 
 const I = T.i32;
 const P = T.ptr;
 
-/** Functions every supported glibc (>= 2.28) has. */
+/** Functions every supported glibc (>= 2.33) has. */
 const CORE = {
   // process creation
   posix_spawn: { args: [P, P, P, P, P, P], returns: I },
@@ -70,6 +71,7 @@ const CORE = {
   // file system
   mkfifo: { args: [P, T.u32], returns: I },
   mknod: { args: [P, T.u32, T.u64], returns: I },
+  stat: { args: [P, P], returns: I }, // an exported symbol since glibc 2.33
   access: { args: [P, I], returns: I },
   euidaccess: { args: [P, I], returns: I },
   umask: { args: [T.u32], returns: T.u32 },

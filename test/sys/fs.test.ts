@@ -43,3 +43,18 @@ describe("FIFOs", () => {
     expect(lstatSync(q).isFIFO()).toBe(true);
   });
 });
+
+describe("fileMode", () => {
+  it("gives the type and permission bits, or -errno", async () => {
+    const { fileMode, S_IFDIR, S_IFMT, S_IFREG } = await import("../../src/sys/fs.ts");
+    const { ENOTDIR } = await import("../../src/sys/errno.ts");
+    const f = join(dir, "m");
+    writeFileSync(f, "x");
+    chmodSync(f, 0o751);
+    expect(fileMode(f) & S_IFMT).toBe(S_IFREG);
+    expect(fileMode(f) & 0o7777).toBe(0o751);
+    expect(fileMode(dir) & S_IFMT).toBe(S_IFDIR);
+    expect(fileMode(join(dir, "none"))).toBe(-ENOENT);
+    expect(fileMode(join(f, "sub"))).toBe(-ENOTDIR);
+  });
+});
