@@ -28,6 +28,8 @@ import {
 export interface FileShell {
   cwd: string;
   umask: number;
+  /** The shell's variables: LC_ALL / LC_MESSAGES / LANG choose the quote marks. */
+  vars?: { get(name: string): string | undefined };
 }
 
 // ---- chmod-style modes (coreutils modechange.c semantics) ----
@@ -140,19 +142,21 @@ interface Parsed {
   exit?: number;
 }
 
-function utf8Locale(): boolean {
-  const env = process.env;
-  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+function utf8Locale(sh: FileShell): boolean {
+  const get = (n: string) => (sh.vars !== undefined ? sh.vars.get(n) : process.env[n]);
+  const loc = get("LC_ALL") || get("LC_MESSAGES") || get("LANG") || "";
   return /utf-?8/i.test(loc);
 }
 
 /** coreutils quote(): locale quotes ‘x’ in UTF-8 locales, 'x' otherwise. */
-function quote(s: string): string {
-  return utf8Locale() ? `\u2018${s}\u2019` : `'${s}'`;
+function quoteFor(sh: FileShell): (s: string) => string {
+  return utf8Locale(sh) ? (s) => `\u2018${s}\u2019` : (s) => `'${s}'`;
 }
 
-/** coreutils quoteaf(): shell-quoted, always. */
+/** coreutils quoteaf(): shell-quoted, always; a name with a single quote and nothing special
+ *  inside double quotes is double-quoted ("it's"), as gnulib's quotearg does. */
 function quoteAlways(s: string): string {
+  if (s.includes("'") && !/[\\"$`]/.test(s)) return `"${s}"`;
   return `'${s.replaceAll("'", "'\\''")}'`;
 }
 
@@ -320,6 +324,7 @@ function runMknod(ctx: BuiltinContext): number {
   const p = parseArgs(ctx);
   if (p.exit !== undefined) return p.exit;
   const ops = p.operands;
+  const quote = quoteFor(sh);
   if (ops.length === 0) {
     ctx.err("mknod: missing operand\n");
     tryHelp(ctx);
