@@ -740,14 +740,17 @@ export class Variables implements VarStore {
     return Array.from(this.table.keys()).sort(byteOrder);
   }
 
-  /** A snapshot of a variable's visible binding (no nameref following). */
-  view(name: string): VarView | undefined {
+  /** A snapshot of a variable's visible binding (no nameref following). Special variables are
+   *  computed unless computeDynamic is false (bash's attribute listings such as `declare -i`
+   *  show them without a value). */
+  view(name: string, computeDynamic = true): VarView | undefined {
     const b = this.table.get(name);
     if (b === undefined) return undefined;
     const v: VarView = { name, attrs: (b.attrs & PUBLIC_ATTRS) as VarAttr };
     if (b.attrs & A_ASSOC) v.assoc = Array.from(b.map!.entries());
     else if (b.attrs & A_ARRAY) v.indexed = Array.from(b.arr!.entries());
-    else v.value = b.dyn !== null ? b.dyn.get() : b.value;
+    else if (b.dyn === null) v.value = b.value;
+    else if (computeDynamic) v.value = b.dyn.get();
     return v;
   }
 

@@ -1,0 +1,392 @@
+// declare / typeset, local, export, readonly: bash's declaration builtins.
+//
+// One engine (declare_internal in bash) serves all five; they differ in which options they take,
+// where a new variable lives (declare/typeset/local inside a function make it local unless -g;
+// export and readonly act on the visible variable) and what they list with no names.
+// Arguments arrive expanded; name=value, name+=value, name[sub]=value and name=(...) are parsed
+// here (compound values as text, see src/state/compound-text.ts).
+// Order for each name, as in bash: create the local, apply the value-shaping attributes
+// (-a -A -i -l -u -x, and removals), assign, then -r (so `declare -r x=1` can assign).
+import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import type { FunctionDef } from "../grammar/ast.ts";
+import type { Variables } from "../src/state/variables.ts";
+import { VarAttr, VarError } from "../src/state/var-store.ts";
+import { isValidName, splitSubscript } from "../src/state/names.ts";
+import { declareLine, setLine } from "../src/state/var-format.ts";
+import { isCompoundText, parseCompound } from "../src/state/compound-text.ts";
+import { FuncAttr, functionAttrs, functionFlags, setFunctionAttrs } from "../src/state/function-attrs.ts";
+
+type Kind = "declare" | "typeset" | "local" | "export" | "readonly";
+
+/** Option letters each builtin accepts. */
+const ACCEPTS: Record<Kind, string> = {
+  declare: "aAfFgiIlnprtux",
+  typeset: "aAfFgiIlnprtux",
+  local: "aAfFgiIlnprtux",
+  export: "fnp",
+  readonly: "aAfp",
+};
+
+const USAGE: Record<Kind, string> = {
+  declare: "declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]",
+  typeset: "typeset [-aAfFgiIlnrtux] name[=value] ... or typeset -p [-aAfFilnrtux] [name ...]",
+  local: "local [option] name[=value] ...",
+  export: "export [-fn] [name[=value] ...] or export -p",
+  readonly: "readonly [-aAf] [name[=value] ...] or readonly -p",
+};
+
+/** Variable attribute letters (the table `declare` flags map through). */
+const LETTER_ATTR: Record<string, VarAttr> = {
+  a: VarAttr.Array,
+  A: VarAttr.Assoc,
+  i: VarAttr.Integer,
+  l: VarAttr.Lower,
+  n: VarAttr.Nameref,
+  r: VarAttr.Readonly,
+  u: VarAttr.Upper,
+  x: VarAttr.Export,
+};
+
+interface Flags {
+  add: number;
+  remove: number;
+  funcs: boolean; // -f
+  funcNames: boolean; // -F
+  global: boolean; // -g
+  print: boolean; // -p
+  /** -t / +t: function trace attribute (no effect on variables, as in bash) */
+  trace: 0 | 1 | -1;
+}
+
+function parseFlags(ctx: BuiltinContext, kind: Kind): { flags: Flags; rest: string[] } | number {
+  const flags: Flags = { add: 0, remove: 0, funcs: false, funcNames: false, global: false, print: false, trace: 0 };
+  const args = ctx.args;
+  const accepts = ACCEPTS[kind];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") {
+      i++;
+      break;
+    }
+    if (a.length < 2 || (a[0] !== "-" && a[0] !== "+")) break;
+    const on = a[0] === "-";
+    for (let k = 1; k < a.length; k++) {
+      const c = a[k];
+      if (!accepts.includes(c)) {
+        ctx.error(`${a[0]}${c}: invalid option`);
+        ctx.err(`${kind}: usage: ${USAGE[kind]}\n`);
+        return 2;
+      }
+      switch (c) {
+        case "f":
+          flags.funcs = true;
+          break;
+        case "F":
+          flags.funcNames = true;
+          break;
+        case "g":
+          flags.global = on;
+          break;
+        case "p":
+          flags.print = true;
+          break;
+        case "t":
+          flags.trace = on ? 1 : -1;
+          break;
+        case "I":
+          break; // localvar_inherit per call: locals start unset here (bash's default)
+        case "n":
+          if (kind === "export") {
+            flags.remove |= on ? VarAttr.Export : 0;
+            break;
+          }
+        // falls through: -n is the nameref attribute for declare/local
+        default: {
+          const attr = LETTER_ATTR[c];
+          if (on) {
+            flags.add |= attr;
+            flags.remove &= ~attr;
+          } else {
+            flags.remove |= attr;
+            flags.add &= ~attr;
+          }
+        }
+      }
+    }
+  }
+  if (kind === "export") {
+    if ((flags.remove & VarAttr.Export) === 0) flags.add |= VarAttr.Export;
+  } else if (kind === "readonly") {
+    flags.add |= VarAttr.Readonly;
+  }
+  return { flags, rest: args.slice(i) };
+}
+
+function declaration(kind: Kind) {
+  return (ctx: BuiltinContext): number => {
+    const sh = ctx.sh;
+    const inFunction = sh.funcStack.length > 0;
+    if (kind === "local" && !inFunction) {
+      ctx.error("can only be used in a function");
+      return 1;
+    }
+    const parsed = parseFlags(ctx, kind);
+    if (typeof parsed === "number") return parsed;
+    const { flags, rest } = parsed;
+    if (flags.funcs || flags.funcNames) return functionsMode(ctx, kind, flags, rest);
+    if (rest.length === 0) return listVariables(ctx, kind, flags);
+    if (flags.print) return printVariables(ctx, rest);
+    let status = 0;
+    const makeLocal = (kind === "declare" || kind === "typeset" || kind === "local") && inFunction && !flags.global;
+    for (const arg of rest) {
+      if (declareOne(ctx, sh.vars, kind, arg, flags, makeLocal) !== 0) status = 1;
+    }
+    return status;
+  };
+}
+
+/** One name[=value] argument. Returns the status for it. */
+function declareOne(ctx: BuiltinContext, v: Variables, kind: Kind, arg: string, flags: Flags, makeLocal: boolean): number {
+  let left = arg;
+  let value: string | undefined;
+  let append = false;
+  const eq = arg.indexOf("=");
+  if (eq > 0) {
+    left = arg.slice(0, eq);
+    value = arg.slice(eq + 1);
+    if (left.endsWith("+")) {
+      append = true;
+      left = left.slice(0, -1);
+    }
+  }
+  let name = left;
+  let sub: string | undefined;
+  const s = splitSubscript(left);
+  if (s !== undefined) {
+    name = s.name;
+    sub = s.sub;
+  }
+  if (!isValidName(name) || (sub !== undefined && flags.add & VarAttr.Nameref)) {
+    ctx.error(`\`${kind === "declare" || kind === "typeset" || kind === "local" ? arg : left}': not a valid identifier`);
+    return 1;
+  }
+  try {
+    if (makeLocal) v.declareLocal(name);
+    const body = () => applyOne(v, name, sub, value, append, flags);
+    if (flags.global && v.scopeDepth() > 0) v.withGlobal(name, body);
+    else if (!makeLocal && v.scopeDepth() > 0 && ctx.sh.funcStack.length === 0) v.withGlobal(name, body);
+    else body();
+    return 0;
+  } catch (e) {
+    if (e instanceof VarError) {
+      ctx.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function applyOne(
+  v: Variables,
+  name: string,
+  sub: string | undefined,
+  value: string | undefined,
+  append: boolean,
+  flags: Flags,
+): void {
+  const { add, remove } = flags;
+  if (add & VarAttr.Nameref) {
+    if (value !== undefined) v.setNamerefTarget(name, value);
+    v.setAttrs(name, add, remove);
+    return;
+  }
+  // Attributes that shape the value come first; -r comes last so the value can be assigned.
+  v.setAttrs(name, add & ~VarAttr.Readonly, remove);
+  if (value !== undefined) {
+    if (sub === undefined && isCompoundText(value)) assignCompound(v, name, value, append);
+    else if (sub !== undefined) {
+      if (append) v.appendElement(name, sub, value);
+      else v.setElement(name, sub, value);
+    } else if (append) v.append(name, value);
+    else v.set(name, value);
+  } else if (sub !== undefined && !v.isArray(name)) {
+    // declare 'a[3]' declares a as an indexed array.
+    v.setAttrs(name, VarAttr.Array);
+  }
+  if (add & VarAttr.Readonly) v.setAttrs(name, VarAttr.Readonly);
+}
+
+/** name=(...) / name+=(...) given as text. */
+function assignCompound(v: Variables, name: string, text: string, append: boolean): void {
+  const elems = parseCompound(text);
+  if (elems === undefined) {
+    // unterminated quote: bash assigns the text as a scalar
+    if (append) v.append(name, text);
+    else v.set(name, text);
+    return;
+  }
+  const assoc = v.isAssoc(name);
+  const keyed = elems.some((e) => e.key !== undefined);
+  if (!keyed) {
+    const values = elems.map((e) => e.value);
+    if (append) v.appendArray(name, values);
+    else v.setArray(name, values);
+    return;
+  }
+  const pairs: [string, string][] = [];
+  for (const e of elems) {
+    if (e.key === undefined) {
+      pairs.push(["", e.value]); // indexed: the next index; assoc: bash pairs it with ""
+      continue;
+    }
+    let val = e.value;
+    if (e.append) val = (v.getElement(name, e.key) ?? "") + val;
+    pairs.push([e.key, val]);
+  }
+  if (append) v.appendPairs(name, pairs, assoc);
+  else v.setArrayFromPairs(name, pairs, assoc);
+}
+
+// ---- listing -------------------------------------------------------------------------------
+
+/** Does a variable have every attribute the listing asks for (declare -i, export -p, ...)? */
+function hasAll(attrs: VarAttr, want: number): boolean {
+  return (attrs & want) === want;
+}
+
+function listVariables(ctx: BuiltinContext, kind: Kind, flags: Flags): number {
+  const sh = ctx.sh;
+  const v = sh.vars;
+  const posix = sh.opts.posix;
+  let out = "";
+  if (kind === "local") {
+    for (const n of v.localNames()) {
+      const view = v.view(n);
+      if (view !== undefined && hasAll(view.attrs, flags.add)) out += declareLine(view) + "\n";
+    }
+  } else if (kind === "export" || kind === "readonly") {
+    const want = kind === "export" ? VarAttr.Export : VarAttr.Readonly;
+    const prefix = posix ? kind : "declare";
+    for (const n of v.allNames()) {
+      const view = v.view(n, false);
+      if (view !== undefined && hasAll(view.attrs, want | flags.add)) out += declareLine(view, prefix) + "\n";
+    }
+  } else if (flags.print || flags.add !== 0) {
+    for (const n of v.allNames()) {
+      const view = v.view(n, flags.print && flags.add === 0);
+      if (view !== undefined && hasAll(view.attrs, flags.add)) out += declareLine(view) + "\n";
+    }
+  } else {
+    // plain `declare`: what `set` prints (variables, then functions)
+    for (const n of v.names()) {
+      const line = setLine(v.view(n)!);
+      if (line !== undefined) out += line + "\n";
+    }
+    for (const fn of sortedFunctions(sh.functions)) out += functionText(fn);
+  }
+  ctx.out(out);
+  return 0;
+}
+
+function printVariables(ctx: BuiltinContext, names: string[]): number {
+  const v = ctx.sh.vars;
+  let status = 0;
+  let out = "";
+  for (const n of names) {
+    const view = v.view(n);
+    if (view === undefined) {
+      ctx.out(out);
+      out = "";
+      ctx.error(`${n}: not found`);
+      status = 1;
+    } else {
+      out += declareLine(view) + "\n";
+    }
+  }
+  ctx.out(out);
+  return status;
+}
+
+// ---- functions -----------------------------------------------------------------------------
+
+function sortedFunctions(fns: Map<string, FunctionDef>): FunctionDef[] {
+  return Array.from(fns.keys())
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((n) => fns.get(n)!);
+}
+
+/** A function as `declare -f` prints it: its definition, then its attributes if it has any. */
+function functionText(fn: FunctionDef): string {
+  let s = (fn.source ?? `${fn.name} () \n{ \n}`) + "\n";
+  const f = functionFlags(fn);
+  if (f !== "-f") s += `declare ${f} ${fn.name}\n`;
+  return s;
+}
+
+function functionsMode(ctx: BuiltinContext, kind: Kind, flags: Flags, names: string[]): number {
+  const fns = ctx.sh.functions;
+  let add = FuncAttr.None;
+  let remove = FuncAttr.None;
+  if (flags.add & VarAttr.Export) add |= FuncAttr.Export;
+  if (flags.add & VarAttr.Readonly) add |= FuncAttr.Readonly;
+  if (flags.remove & VarAttr.Export) remove |= FuncAttr.Export;
+  if (flags.trace === 1) add |= FuncAttr.Trace;
+  if (flags.trace === -1) remove |= FuncAttr.Trace;
+  const changing = add !== FuncAttr.None || remove !== FuncAttr.None;
+  if (names.length === 0) {
+    // list: declare -f / -F, export -f (exported ones), readonly -f (readonly ones)
+    const need = kind === "export" ? FuncAttr.Export : kind === "readonly" ? FuncAttr.Readonly : add;
+    let out = "";
+    for (const fn of sortedFunctions(fns)) {
+      if ((functionAttrs(fn) & need) !== need) continue;
+      out += flags.funcNames ? `declare ${functionFlags(fn)} ${fn.name}\n` : functionText(fn);
+    }
+    ctx.out(out);
+    return 0;
+  }
+  let status = 0;
+  let out = "";
+  for (const n of names) {
+    const fn = fns.get(n);
+    if (fn === undefined) {
+      if (kind === "export" || kind === "readonly") {
+        ctx.out(out);
+        out = "";
+        ctx.error(`${n}: not a function`);
+      }
+      status = 1;
+      continue;
+    }
+    if (changing && !flags.print) {
+      if (remove & FuncAttr.Readonly || (functionAttrs(fn) & FuncAttr.Readonly && remove !== FuncAttr.None)) {
+        ctx.error(`${n}: readonly function`);
+        status = 1;
+        continue;
+      }
+      setFunctionAttrs(fn, add, remove);
+    } else {
+      out += flags.funcNames ? `${fn.name}\n` : functionText(fn);
+    }
+  }
+  ctx.out(out);
+  return status;
+}
+
+function def(kind: Kind, special: boolean, description: string): BuiltinDef {
+  return { name: kind, special, run: declaration(kind), synopsis: USAGE[kind], description };
+}
+
+export const declareBuiltin = def(
+  "declare",
+  false,
+  "Set variable values and attributes; with -p display them, with -f/-F display functions.",
+);
+export const typesetBuiltin = def("typeset", false, "Set variable values and attributes. A synonym for `declare'.");
+export const localBuiltin = def(
+  "local",
+  false,
+  "Define local variables, visible to the function and the functions it calls.",
+);
+export const exportBuiltin = def("export", true, "Set export attribute for shell variables (-f: functions, -n: remove).");
+export const readonlyBuiltin = def("readonly", true, "Mark shell variables (or -f functions) as unchangeable.");

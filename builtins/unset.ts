@@ -1,0 +1,106 @@
+// unset [-fvn] name ... -- bash's unset.
+//
+//  -v (default): variables; `unset 'a[i]'` one element (`a[@]`/`a[*]` the whole array). With no
+//      option, a name that is not a variable falls back to the function of that name.
+//  -f: functions.   -n: a nameref itself, not the variable it refers to.
+// Errors (status 1, processing continues): readonly variables ("cannot unset: readonly
+// variable"), invalid identifiers with -v, readonly functions.
+import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import { VarError } from "../src/state/var-store.ts";
+import { isValidName, splitSubscript } from "../src/state/names.ts";
+import { FuncAttr, functionAttrs } from "../src/state/function-attrs.ts";
+
+const USAGE = "unset [-f] [-v] [-n] [name ...]";
+
+function unset(ctx: BuiltinContext): number {
+  const args = ctx.args;
+  let funcs = false;
+  let vars = false;
+  let nameref = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") {
+      i++;
+      break;
+    }
+    if (a.length < 2 || a[0] !== "-") break;
+    for (let k = 1; k < a.length; k++) {
+      const c = a[k];
+      if (c === "f") funcs = true;
+      else if (c === "v") vars = true;
+      else if (c === "n") nameref = true;
+      else {
+        ctx.error(`-${c}: invalid option`);
+        ctx.err(`unset: usage: ${USAGE}\n`);
+        return 2;
+      }
+    }
+  }
+  if (funcs && vars) {
+    ctx.error("cannot simultaneously unset a function and a variable");
+    return 1;
+  }
+  const sh = ctx.sh;
+  const v = sh.vars;
+  let status = 0;
+  for (; i < args.length; i++) {
+    const arg = args[i];
+    if (funcs) {
+      const fn = sh.functions.get(arg);
+      if (fn !== undefined && functionAttrs(fn) & FuncAttr.Readonly) {
+        ctx.error(`${arg}: cannot unset: readonly function`);
+        status = 1;
+        continue;
+      }
+      sh.functions.delete(arg);
+      continue;
+    }
+    const s = splitSubscript(arg);
+    const name = s === undefined ? arg : s.name;
+    if (!isValidName(name)) {
+      if (vars || nameref) {
+        ctx.error(`\`${arg}': not a valid identifier`);
+        status = 1;
+      } else if (sh.functions.has(arg)) {
+        sh.functions.delete(arg);
+      }
+      continue;
+    }
+    try {
+      if (s !== undefined) {
+        if (s.sub === "@" || s.sub === "*") v.unset(name);
+        else if (v.exists(name)) v.unsetElement(name, s.sub);
+      } else if (nameref) {
+        v.unsetNameref(name);
+      } else if (!vars && !v.exists(name) && sh.functions.has(name)) {
+        // no variable of that name: unset the function (bash)
+        const fn = sh.functions.get(name)!;
+        if (functionAttrs(fn) & FuncAttr.Readonly) {
+          ctx.error(`${name}: cannot unset: readonly function`);
+          status = 1;
+        } else {
+          sh.functions.delete(name);
+        }
+      } else {
+        v.unset(name);
+      }
+    } catch (e) {
+      if (e instanceof VarError) {
+        ctx.error(e.message);
+        status = 1;
+        continue;
+      }
+      throw e;
+    }
+  }
+  return status;
+}
+
+export const unsetBuiltin: BuiltinDef = {
+  name: "unset",
+  special: true,
+  run: unset,
+  synopsis: USAGE,
+  description: "Unset values and attributes of shell variables and functions.",
+};

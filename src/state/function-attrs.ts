@@ -1,0 +1,43 @@
+// Attributes of shell functions: export (-fx / export -f), readonly (-fr / readonly -f) and
+// trace (-ft: DEBUG and RETURN traps are inherited). They are kept beside the function table,
+// keyed by the definition object, so a subshell's copy of the table shares them; `unset -f`
+// drops them, and a redefinition keeps them through inheritFunctionAttrs (bash: "f: readonly
+// function" refuses the redefinition, an exported function stays exported).
+import type { FunctionDef } from "../../grammar/ast.ts";
+
+export const enum FuncAttr {
+  None = 0,
+  Export = 1,
+  Readonly = 2,
+  Trace = 4,
+}
+
+const attrs = new WeakMap<FunctionDef, number>();
+
+export function functionAttrs(fn: FunctionDef): FuncAttr {
+  return (attrs.get(fn) ?? 0) as FuncAttr;
+}
+
+export function setFunctionAttrs(fn: FunctionDef, add: FuncAttr, remove: FuncAttr = FuncAttr.None): void {
+  const v = ((attrs.get(fn) ?? 0) | add) & ~remove;
+  if (v === 0) attrs.delete(fn);
+  else attrs.set(fn, v);
+}
+
+/** Redefining a function keeps its attributes (bash): the executor calls this with the old and
+ *  the new definition. */
+export function inheritFunctionAttrs(old: FunctionDef, fresh: FunctionDef): void {
+  const a = attrs.get(old);
+  if (a !== undefined) attrs.set(fresh, a);
+}
+
+/** The flags declare -F/-p prints for a function (always f, then t and x as bash orders them:
+ *  "declare -ft f", "declare -fx f", "declare -frx f"). */
+export function functionFlags(fn: FunctionDef): string {
+  const a = functionAttrs(fn);
+  let f = "-f";
+  if (a & FuncAttr.Readonly) f += "r";
+  if (a & FuncAttr.Trace) f += "t";
+  if (a & FuncAttr.Export) f += "x";
+  return f;
+}
