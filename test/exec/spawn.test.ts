@@ -83,6 +83,19 @@ describe("spawn", () => {
     expect(capture("/bin/sh", ["sh", "-c", "echo $X"], { envp: env2 })[0]).toBe("2\n");
   });
 
+  it("keeps argv/envp pointers valid under GC churn (buffers live until the call returns)", () => {
+    const env = ["A=" + "a".repeat(1000), "B=b"];
+    for (let i = 0; i < 30; i++) {
+      const args = Array.from({ length: 40 }, (_, k) => `arg${i}-${k}-${"z".repeat(k)}`);
+      Bun.gc(true);
+      const [out] = capture("/bin/sh", ["sh", "-c", 'printf "%s\\n" "$@" "$B" "${#A}"', "sh", ...args], { envp: env });
+      // Garbage between spawns must not disturb the cached env vector or the fresh argv.
+      const junk = Array.from({ length: 2000 }, (_, k) => new Uint8Array(64 + k));
+      expect(junk.length).toBe(2000);
+      expect(out).toBe([...args, "b", "1000"].join("\n") + "\n");
+    }
+  });
+
   it("passes non-ASCII arguments intact", () => {
     expect(capture("/bin/echo", ["echo", "héllo wörld €"])[0]).toBe("héllo wörld €\n");
   });
