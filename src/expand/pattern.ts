@@ -217,6 +217,18 @@ export function patternToRegExp(pattern: string, opts: MatchOptions = {}): RegEx
   return re;
 }
 
+/** The unanchored global RegExp for searching a pattern in a string (${x/p/r}). */
+export function patternToSearchRegExp(pattern: string, opts: MatchOptions = {}): RegExp {
+  const key = "g" + (opts.extglob ? "e" : "-") + (opts.nocase ? "i" : "-") + pattern;
+  let re = regexCache.get(key);
+  if (re === undefined) {
+    re = new RegExp(convert(pattern, 0, pattern.length, !!opts.extglob, true), opts.nocase ? "giu" : "gu");
+    if (regexCache.size >= CACHE_LIMIT) regexCache.clear();
+    regexCache.set(key, re);
+  }
+  return re;
+}
+
 /** True if the pattern has an unescaped special character (so it is not a plain string). */
 export function hasPatternChars(p: string, extglob = false): boolean {
   for (let i = 0; i < p.length; i++) {

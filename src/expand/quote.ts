@@ -5,9 +5,10 @@
 // All three switch to ANSI-C quoting ($'...') when the string holds control characters,
 // exactly as bash does. Also: escapeGlob, which makes quoted text literal inside a pattern.
 
-/** Characters special in patterns: a quoted one is preceded by a backslash in pattern text. */
-const GLOB_SPECIAL = /[\\*?[\]()|!+@]/;
-const GLOB_SPECIAL_G = /[\\*?[\]()|!+@]/g;
+/** Characters special in patterns (and `&`, special in ${x/p/r} replacements): a quoted one is
+ *  preceded by a backslash in pattern text. */
+const GLOB_SPECIAL = /[\\*?[\]()|!+@&]/;
+const GLOB_SPECIAL_G = /[\\*?[\]()|!+@&]/g;
 
 /** Make s match itself literally when used as a pattern (quoted text in pattern contexts). */
 export function escapeGlob(s: string): string {

@@ -1,0 +1,208 @@
+// The accumulator of word expansion. Parts of a word are appended in order, each marked as
+// quoted text, unquoted literal text, or the unquoted result of an expansion; the builder applies
+// the rest of the POSIX order as it goes:
+//  - Split mode (command arguments, for lists): results of unquoted expansions are split by IFS
+//    (ifs.ts has the rules), quoted text is never split, and each finished field that holds an
+//    unquoted glob character goes through pathname expansion (quoted characters are escaped in
+//    the pattern kept alongside). A field exists if it has any character or any quoted part
+//    ("" and '' make an empty field; an unquoted empty expansion makes none).
+//  - Join mode (assignments, case subjects, redirection targets, here-documents): no splitting,
+//    no globbing; "$@" joins with spaces and "$*" with the first IFS character.
+//  - Pattern mode (case patterns, [[ == ]], ${x#pat}): like join, but quoted characters are
+//    backslash-escaped so that they match literally.
+import type { ExpandHost } from "./host.ts";
+import { glob } from "./glob.ts";
+import { IfsTable, ifsTable } from "./ifs.ts";
+import { escapeGlob } from "./quote.ts";
+
+export const enum Mode {
+  Split = 0,
+  Join = 1,
+  Pattern = 2,
+}
+
+/** True if s has a character that could make a word a pattern. */
+function hasGlobChar(s: string, extglob: boolean): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 91) return true;
+    if (extglob && c === 40) return true;
+  }
+  return false;
+}
+
+export class FieldBuilder {
+  /** finished fields (Split mode) */
+  readonly out: string[] = [];
+  /** the current field's value after quote removal */
+  cur = "";
+  /** the current field as a pattern (Split mode): quoted characters escaped */
+  private pat = "";
+  /** the current field exists (has a character or a quoted part) */
+  private started = false;
+  /** the current field holds an unquoted glob character */
+  private globbing = false;
+  /** the last field was ended by IFS white space (a following non-white delimiter joins it) */
+  private wsEnded = false;
+  private ifsT: IfsTable | undefined;
+
+  constructor(
+    readonly h: ExpandHost,
+    readonly mode: Mode,
+  ) {}
+
+  /** The IFS table, read once per builder. */
+  ifs(): IfsTable {
+    return (this.ifsT ??= ifsTable(this.h.vars.get("IFS")));
+  }
+
+  /** Quoted text: literal, never split or globbed. */
+  quoted(s: string): void {
+    if (this.mode === Mode.Split) {
+      this.cur += s;
+      this.pat += escapeGlob(s);
+      this.started = true;
+      this.wsEnded = false;
+    } else if (this.mode === Mode.Pattern) {
+      this.cur += escapeGlob(s);
+    } else {
+      this.cur += s;
+    }
+  }
+
+  /** Unquoted literal text from the source: not split, but its glob characters are active. */
+  literal(s: string): void {
+    this.cur += s;
+    if (this.mode !== Mode.Split || s.length === 0) return;
+    this.pat += s;
+    this.started = true;
+    this.wsEnded = false;
+    if (!this.globbing && hasGlobChar(s, this.h.opts.extglob)) this.globbing = true;
+  }
+
+  /** The result of an expansion: split and globbed when unquoted (Split mode). */
+  expanded(s: string, quoted: boolean): void {
+    if (quoted) this.quoted(s);
+    else if (this.mode === Mode.Split) this.split(s);
+    else this.cur += s;
+  }
+
+  /** A list expansion ("$@", "$*", ${a[@]}, ${a[*]}). star: the * form (joined by IFS[0]). */
+  list(values: string[], star: boolean, quoted: boolean): void {
+    const n = values.length;
+    if (this.mode !== Mode.Split) {
+      if (n === 0) return;
+      const sep = star ? this.ifs().first : " ";
+      this.expanded(n === 1 ? values[0]! : values.join(sep), quoted);
+      return;
+    }
+    if (quoted) {
+      if (star) {
+        this.quoted(n === 1 ? values[0]! : values.join(this.ifs().first));
+        return;
+      }
+      // "$@": one field per element; the first joins the text before, the last the text after.
+      for (let i = 0; i < n; i++) {
+        if (i > 0) this.endField();
+        this.quoted(values[i]!);
+      }
+      return;
+    }
+    const t = this.ifs();
+    if (!t.empty) {
+      // Unquoted: as if joined by the first IFS character and then split (bash 5.2).
+      this.split(n === 1 ? values[0]! : values.join(t.first));
+      return;
+    }
+    // IFS empty: each non-empty element is its own field; empty elements disappear.
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v === "") continue;
+      if (this.started && i > 0) this.endField();
+      this.split(v);
+    }
+  }
+
+  /** Split s by IFS into the current field and new ones. */
+  private split(s: string): void {
+    const n = s.length;
+    if (n === 0) return;
+    const t = this.ifs();
+    const extglob = this.h.opts.extglob;
+    if (t.empty) {
+      this.appendRun(s, extglob);
+      return;
+    }
+    let run = 0;
+    for (let i = 0; i < n; i++) {
+      const k = t.classOf(s, i);
+      if (k === 0) continue;
+      if (i > run) this.appendRun(s.slice(run, i), extglob);
+      run = i + 1;
+      if (k === 1) {
+        if (this.started) {
+          this.endField();
+          this.wsEnded = true;
+        }
+      } else if (this.wsEnded) {
+        this.wsEnded = false;
+      } else {
+        this.started = true;
+        this.endField();
+      }
+    }
+    if (run < n) this.appendRun(run === 0 ? s : s.slice(run), extglob);
+  }
+
+  private appendRun(s: string, extglob: boolean): void {
+    this.cur += s;
+    this.pat += s;
+    this.started = true;
+    this.wsEnded = false;
+    if (!this.globbing && hasGlobChar(s, extglob)) this.globbing = true;
+  }
+
+  /** Add pattern text (an extglob group) whose value when unmatched is `text`. */
+  patternText(pattern: string, text: string): void {
+    if (this.mode === Mode.Split) {
+      this.cur += text;
+      this.pat += pattern;
+      this.started = true;
+      this.wsEnded = false;
+      this.globbing = true;
+    } else if (this.mode === Mode.Pattern) {
+      this.cur += pattern;
+    } else {
+      this.cur += text;
+    }
+  }
+
+  /** End the current field (if it exists): pathname expansion happens here. */
+  endField(): void {
+    if (this.started) {
+      const o = this.h.opts;
+      if (this.globbing && !o.noglob) {
+        const matches = glob(this.pat, this.h.cwd(), o);
+        if (matches.length > 0) {
+          for (const m of matches) this.out.push(m);
+        } else if (o.failglob) {
+          this.h.fail(`no match: ${this.cur}`);
+        } else if (!o.nullglob) {
+          this.out.push(this.cur);
+        }
+      } else {
+        this.out.push(this.cur);
+      }
+    }
+    this.cur = "";
+    this.pat = "";
+    this.started = false;
+    this.globbing = false;
+  }
+
+  /** Finish a word in Split mode (the builder can go on with the next word). */
+  endWord(): void {
+    this.endField();
+    this.wsEnded = false;
+  }
+}

@@ -1,0 +1,354 @@
+// Parameter expansion (XCU 2.6.2 and every bash form in grammar/ast.ts ParamOp).
+//
+// A parameter resolves to either a scalar (possibly unset) or a list ("$@", "$*", ${a[@]},
+// ${a[*]}, ${!prefix*}, ${!a[@]}); operators apply to each element of a list. The result goes
+// into the FieldBuilder, which knows the quoting context: a quoted list keeps one field per
+// element ("$@") or joins with IFS[0] ("$*"), an unquoted one is split.
+//
+// bash's rules worth knowing:
+//  - The ":" forms test "unset or null", the others only "unset". A list is null when it joins
+//    to "" ("$@" with spaces, "$*" with IFS[0]).
+//  - The word of ${x:-w} ${x:+w} keeps the quoting context: "${x:-$y}" does not split $y, and
+//    "${x:-"$@"}" still gives one field per positional parameter.
+//  - Pattern words (${x#p}, ${x/p/r}) are patterns even inside double quotes; quoting inside the
+//    word makes characters literal.
+//  - set -u: an unset scalar is an error ("x: unbound variable", "$1: unbound variable") except
+//    under - = ? + operators; "$@", "$*" and ${a[@]} are never errors; ${#a[@]} of an unset
+//    array is.
+import type { ParamExp, Word } from "../../grammar/ast.ts";
+import type { Gen } from "../exec/gen.ts";
+import type { ExpandHost } from "./host.ts";
+import { VarError } from "../state/var-store.ts";
+import type { FieldBuilder } from "./fields.ts";
+import { evalArith } from "./arith-eval.ts";
+import { removeAffix, replacePattern, parseReplacement } from "./pattern-ops.ts";
+import { quoteForReuse } from "./quote.ts";
+import { assignmentText, attrLetters, caseModify, decodeAnsiC, keyValueText, promptExpand } from "./transform.ts";
+import { expandPartsInto, expandPattern, expandReplacement, expandWord } from "./word.ts";
+
+/** A resolved parameter: a scalar (undefined when unset) or a list. */
+export type ParamValue =
+  | { list: false; value: string | undefined }
+  | { list: true; values: string[]; star: boolean };
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DIGITS = /^[0-9]+$/;
+const INDIRECT_TARGET = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!0-])(?:\[(.*)\])?$/s;
+
+function scalar(value: string | undefined): ParamValue {
+  return { list: false, value };
+}
+
+/** Value of a name with an optional (already expanded) subscript; "@"/"*" select all elements. */
+function resolve(h: ExpandHost, name: string, sub: string | undefined): ParamValue {
+  switch (name) {
+    case "@":
+    case "*":
+      return { list: true, values: h.positional(), star: name === "*" };
+    case "#":
+      return scalar(String(h.positional().length));
+    case "?":
+      return scalar(String(h.lastStatus()));
+    case "-":
+      return scalar(h.optionFlags());
+    case "$":
+      return scalar(String(h.shellPid()));
+    case "!": {
+      const p = h.lastBgPid();
+      return scalar(p === "" ? undefined : p);
+    }
+    case "0":
+      return scalar(h.arg0());
+  }
+  const c = name.charCodeAt(0);
+  if (c >= 48 && c <= 57) return scalar(h.positional()[Number(name) - 1]);
+  if (sub === undefined) return scalar(h.vars.get(name));
+  if (sub === "@" || sub === "*") return { list: true, values: h.vars.getValues(name), star: sub === "*" };
+  if (h.vars.isAssoc(name)) return scalar(h.vars.getElement(name, sub));
+  return scalar(h.vars.getElement(name, evalArith(h, sub)));
+}
+
+/** The name bash shows in messages: $1 for positional parameters, a[i] for elements. */
+function shownName(name: string, sub: string | undefined, dollar: boolean): string {
+  if (sub !== undefined) return `${name}[${sub}]`;
+  return dollar && !NAME.test(name) ? "$" + name : name;
+}
+
+function isPositionalOrSpecial(name: string): boolean {
+  return !NAME.test(name);
+}
+
+/** Whether the ":" / plain operators see the parameter as present. */
+function present(b: FieldBuilder, v: ParamValue, colon: boolean): boolean {
+  if (!v.list) return v.value !== undefined && (!colon || v.value !== "");
+  if (v.values.length === 0) return false;
+  if (!colon) return true;
+  return v.values.join(v.star ? b.ifs().first : " ") !== "";
+}
+
+function emit(b: FieldBuilder, v: ParamValue, quoted: boolean): void {
+  if (v.list) b.list(v.values, v.star, quoted);
+  else b.expanded(v.value ?? "", quoted);
+}
+
+function map(v: ParamValue, f: (s: string) => string): ParamValue {
+  if (!v.list) return v.value === undefined ? v : scalar(f(v.value));
+  return { list: true, values: v.values.map(f), star: v.star };
+}
+
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return true;
+  return false;
+}
+
+/** Length in characters (code points), as bash counts in a UTF-8 locale. */
+export function charLength(s: string): number {
+  if (!hasNonAscii(s)) return s.length;
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Offset/length arithmetic of ${x:off:len} over n items; undefined for an empty result.
+ *  Throws the bash message for a negative end. */
+function window(h: ExpandHost, n: number, off: number, len: number | undefined, lenText: string): [number, number] | undefined {
+  if (off < 0) {
+    off += n;
+    if (off < 0) return undefined;
+  }
+  if (off > n) return undefined;
+  let end: number;
+  if (len === undefined) end = n;
+  else if (len < 0) {
+    end = n + len;
+    if (end < off) h.fail(`${lenText}: substring expression < 0`);
+  } else end = Math.min(n, off + len);
+  return end > off ? [off, end] : [off, off];
+}
+
+function* substring(h: ExpandHost, name: string, sub: string | undefined, v: ParamValue, op: { offset: Word; length?: Word }): Gen<ParamValue> {
+  const offText = yield* expandWord(h, op.offset);
+  const off = evalArith(h, offText);
+  let lenText = "";
+  let len: number | undefined;
+  if (op.length !== undefined) {
+    lenText = yield* expandWord(h, op.length);
+    len = evalArith(h, lenText);
+  }
+  if (!v.list) {
+    if (v.value === undefined) return v;
+    const s = v.value;
+    if (!hasNonAscii(s)) {
+      const w = window(h, s.length, off, len, lenText);
+      return scalar(w ? s.slice(w[0], w[1]) : "");
+    }
+    const chars = Array.from(s);
+    const w = window(h, chars.length, off, len, lenText);
+    return scalar(w ? chars.slice(w[0], w[1]).join("") : "");
+  }
+  if (len !== undefined && len < 0) h.fail(`${lenText}: substring expression < 0`);
+  if (name === "@" || name === "*") {
+    // Positional parameters count from $0.
+    const all = [h.arg0(), ...v.values];
+    const w = window(h, all.length, off, len, lenText);
+    return { list: true, values: w ? all.slice(w[0], w[1]) : [], star: v.star };
+  }
+  if (sub !== undefined && !h.vars.isAssoc(name)) {
+    // Indexed arrays: the offset is an index (sparse arrays skip to the next set one).
+    const keys = h.vars.getKeys(name).map(Number);
+    const top = keys.length > 0 ? keys[keys.length - 1]! + 1 : 0;
+    let start = off;
+    if (start < 0) {
+      start += top;
+      if (start < 0) return { list: true, values: [], star: v.star };
+    }
+    const values: string[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i]! < start) continue;
+      if (len !== undefined && values.length >= len) break;
+      values.push(v.values[i]!);
+    }
+    return { list: true, values, star: v.star };
+  }
+  const w = window(h, v.values.length, off, len, lenText);
+  return { list: true, values: w ? v.values.slice(w[0], w[1]) : [], star: v.star };
+}
+
+function transform(h: ExpandHost, name: string, sub: string | undefined, v: ParamValue, t: string, pe: ParamExp): ParamValue {
+  switch (t) {
+    case "Q":
+      return map(v, quoteForReuse);
+    case "E":
+      return map(v, decodeAnsiC);
+    case "P":
+      return map(v, (s) => promptExpand(h, s));
+    case "U":
+      return map(v, (s) => s.toUpperCase());
+    case "L":
+      return map(v, (s) => s.toLowerCase());
+    case "u":
+      return map(v, (s) => caseModify(s, "^", undefined, false));
+    case "a": {
+      const letters = NAME.test(name) ? attrLetters(h.vars.attrs(name)) : "";
+      return map(v, () => letters);
+    }
+    case "A":
+      if (!NAME.test(name)) return scalar(v.list ? v.values.map(quoteForReuse).join(" ") : v.value);
+      return scalar(assignmentText(h, name, v.list && sub !== undefined, v.list ? v.values[0] : v.value));
+    case "K":
+      if (v.list && sub !== undefined && NAME.test(name)) return scalar(keyValueText(h, name));
+      return map(v, quoteForReuse);
+    case "k": {
+      if (!(v.list && sub !== undefined && NAME.test(name))) return map(v, quoteForReuse);
+      const assoc = h.vars.isAssoc(name);
+      const out: string[] = [];
+      for (const k of h.vars.getKeys(name)) out.push(k, h.vars.getElement(name, assoc ? k : Number(k)) ?? "");
+      return { list: true, values: out, star: v.star };
+    }
+  }
+  const idx = pe.index === undefined ? "" : `[${typeof pe.index === "string" ? pe.index : sub}]`;
+  h.fail(`\${${pe.indirect ? "!" : ""}${pe.name}${idx}@${t}}: bad substitution`);
+}
+
+function assign(h: ExpandHost, name: string, sub: string | undefined, value: string): void {
+  if (isPositionalOrSpecial(name)) h.fail(`$${name}: cannot assign in this way`);
+  try {
+    if (sub === undefined) h.vars.set(name, value);
+    else if (sub === "@" || sub === "*") h.fail(`${name}[${sub}]: bad array subscript`);
+    else if (h.vars.isAssoc(name)) h.vars.setElement(name, sub, value);
+    else h.vars.setElement(name, evalArith(h, sub), value);
+  } catch (e) {
+    if (e instanceof VarError) h.fail(e.message);
+    throw e;
+  }
+}
+
+/** Expand one ParamExp into the builder. `quoted`: inside double quotes (or a here-document). */
+export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quoted: boolean): Gen<void> {
+  const op = pe.op;
+  if (op !== undefined) {
+    if (op.op === "names") {
+      const names = h.vars.names().filter((n) => n.startsWith(pe.name));
+      b.list(names, !op.at, quoted);
+      return;
+    }
+    if (op.op === "keys") {
+      const keys = pe.name === "@" || pe.name === "*"
+        ? h.positional().map((_, i) => String(i + 1))
+        : h.vars.getKeys(pe.name);
+      b.list(keys, !op.at, quoted);
+      return;
+    }
+  }
+  let name = pe.name;
+  let sub: string | undefined;
+  if (pe.index !== undefined) sub = typeof pe.index === "string" ? pe.index : yield* expandWord(h, pe.index);
+  if (pe.indirect) {
+    const r = resolve(h, name, sub);
+    const target = r.list ? r.values.join(" ") : r.value;
+    if (target === undefined) h.fail(`${shownName(name, sub, false)}: invalid indirect expansion`);
+    const m = INDIRECT_TARGET.exec(target);
+    if (m === null) h.fail(`${target}: invalid variable name`);
+    name = m[1]!;
+    sub = m[2];
+  }
+  let v = resolve(h, name, sub);
+
+  if (pe.length) {
+    let n: number;
+    if (v.list) {
+      if (h.opts.nounset && v.values.length === 0 && sub !== undefined && !h.vars.isSet(name)) {
+        h.fail(`${name}: unbound variable`);
+      }
+      n = v.values.length;
+    } else {
+      if (v.value === undefined && h.opts.nounset) h.fail(`${shownName(name, sub, true)}: unbound variable`);
+      n = charLength(v.value ?? "");
+    }
+    b.expanded(String(n), quoted);
+    return;
+  }
+
+  if (op === undefined) {
+    if (!v.list && v.value === undefined && h.opts.nounset) h.fail(`${shownName(name, sub, true)}: unbound variable`);
+    emit(b, v, quoted);
+    return;
+  }
+
+  switch (op.op) {
+    case ":-":
+    case "-":
+    case ":+":
+    case "+":
+    case ":=":
+    case "=":
+    case ":?":
+    case "?": {
+      const colon = op.op.length === 2;
+      const kind = colon ? op.op[1] : op.op;
+      const isSet = present(b, v, colon);
+      if (kind === "+") {
+        if (isSet && op.word) yield* expandPartsInto(h, b, op.word.parts, quoted, true);
+        else if (isSet || quoted) b.expanded("", quoted);
+        return;
+      }
+      if (isSet) {
+        emit(b, v, quoted);
+        return;
+      }
+      if (kind === "-") {
+        if (op.word) yield* expandPartsInto(h, b, op.word.parts, quoted, true);
+        else b.expanded("", quoted);
+        return;
+      }
+      if (kind === "=") {
+        const value = op.word ? yield* expandWord(h, op.word) : "";
+        assign(h, name, sub, value);
+        b.expanded(value, quoted);
+        return;
+      }
+      const msg = op.word ? yield* expandWord(h, op.word) : colon ? "parameter null or not set" : "parameter not set";
+      h.fail(`${shownName(name, sub, false)}: ${msg}`);
+    }
+  }
+
+  // Value operators: an unset scalar is an error under set -u.
+  if (!v.list && v.value === undefined && h.opts.nounset) h.fail(`${shownName(name, sub, true)}: unbound variable`);
+  const o = h.opts;
+  switch (op.op) {
+    case "#":
+    case "##":
+    case "%":
+    case "%%": {
+      const pat = yield* expandPattern(h, op.pattern);
+      const mo = { extglob: o.extglob, nocase: o.nocasematch };
+      v = map(v, (s) => removeAffix(s, pat, op.op, mo));
+      break;
+    }
+    case "/":
+    case "//":
+    case "/#":
+    case "/%": {
+      const pat = yield* expandPattern(h, op.pattern);
+      const rep = parseReplacement(op.replacement ? yield* expandReplacement(h, op.replacement) : "");
+      const mo = { extglob: o.extglob, nocase: o.nocasematch };
+      v = map(v, (s) => replacePattern(s, pat, rep, op.op, mo));
+      break;
+    }
+    case ":":
+      v = yield* substring(h, name, sub, v, op);
+      break;
+    case "^":
+    case "^^":
+    case ",":
+    case ",,": {
+      const pat = op.pattern ? yield* expandPattern(h, op.pattern) : undefined;
+      v = map(v, (s) => caseModify(s, op.op, pat, o.nocasematch));
+      break;
+    }
+    case "@":
+      v = transform(h, name, sub, v, op.transform, pe);
+      break;
+  }
+  emit(b, v, quoted);
+}

@@ -1,0 +1,129 @@
+// The pattern operators of parameter expansion on one string:
+//   ${x#p} ${x##p}   remove the shortest / longest prefix matching p
+//   ${x%p} ${x%%p}   remove the shortest / longest suffix matching p
+//   ${x/p/r}         replace the first longest match (// every match, /# anchored at the start,
+//                    /% anchored at the end). In r, an unquoted & stands for the match
+//                    (bash 5.2's patsub_replacement, on by default); \& and quoted & are literal.
+// Patterns are pattern text (quoted characters backslash-escaped). Literal patterns take a
+// string-search fast path; others use the cached regular expressions of pattern.ts.
+import type { MatchOptions } from "./pattern.ts";
+import { hasPatternChars, patternToRegExp, patternToSearchRegExp, unescapePattern } from "./pattern.ts";
+
+export function removeAffix(s: string, pat: string, op: "#" | "##" | "%" | "%%", opts: MatchOptions): string {
+  if (!opts.nocase && !hasPatternChars(pat, opts.extglob)) {
+    const p = unescapePattern(pat);
+    if (op === "#" || op === "##") return s.startsWith(p) ? s.slice(p.length) : s;
+    return s.endsWith(p) ? s.slice(0, s.length - p.length) : s;
+  }
+  const re = patternToRegExp(pat, opts);
+  const n = s.length;
+  switch (op) {
+    case "#":
+      for (let i = 0; i <= n; i++) if (re.test(s.slice(0, i))) return s.slice(i);
+      return s;
+    case "##":
+      for (let i = n; i >= 0; i--) if (re.test(s.slice(0, i))) return s.slice(i);
+      return s;
+    case "%":
+      for (let i = n; i >= 0; i--) if (re.test(s.slice(i))) return s.slice(0, i);
+      return s;
+    case "%%":
+      for (let i = 0; i <= n; i++) if (re.test(s.slice(i))) return s.slice(0, i);
+      return s;
+  }
+}
+
+/** A parsed replacement: literal pieces, with null where the matched text goes. */
+export type Replacement = (string | null)[];
+
+/** Parse replacement text (pattern-escaped) for & and \ handling. */
+export function parseReplacement(rep: string): Replacement {
+  if (rep.indexOf("&") < 0 && rep.indexOf("\\") < 0) return [rep];
+  const out: Replacement = [];
+  let lit = "";
+  for (let i = 0; i < rep.length; i++) {
+    const c = rep[i]!;
+    if (c === "\\" && i + 1 < rep.length) lit += rep[++i];
+    else if (c === "&") {
+      out.push(lit, null);
+      lit = "";
+    } else lit += c;
+  }
+  out.push(lit);
+  return out;
+}
+
+function applyReplacement(r: Replacement, match: string): string {
+  if (r.length === 1) return r[0]!;
+  let s = "";
+  for (const piece of r) s += piece === null ? match : piece;
+  return s;
+}
+
+export function replacePattern(
+  s: string,
+  pat: string,
+  rep: Replacement,
+  op: "/" | "//" | "/#" | "/%",
+  opts: MatchOptions,
+): string {
+  const n = s.length;
+  if (op === "/#") {
+    const re = patternToRegExp(pat, opts);
+    for (let i = n; i >= 0; i--) {
+      if (re.test(s.slice(0, i))) return applyReplacement(rep, s.slice(0, i)) + s.slice(i);
+    }
+    return s;
+  }
+  if (op === "/%") {
+    const re = patternToRegExp(pat, opts);
+    for (let i = 0; i <= n; i++) {
+      if (re.test(s.slice(i))) return s.slice(0, i) + applyReplacement(rep, s.slice(i));
+    }
+    return s;
+  }
+  if (pat === "") return s;
+  const all = op === "//";
+  if (!opts.nocase && !hasPatternChars(pat, opts.extglob)) {
+    const p = unescapePattern(pat);
+    const r = applyReplacement(rep, p);
+    if (!all) {
+      const k = s.indexOf(p);
+      return k < 0 ? s : s.slice(0, k) + r + s.slice(k + p.length);
+    }
+    return s.split(p).join(r);
+  }
+  // Leftmost match; the regex's greedy quantifiers give the longest one at that position, and
+  // with extglob (where alternation may prefer a shorter one) the anchored form extends it.
+  const search = patternToSearchRegExp(pat, opts);
+  const anchored = opts.extglob ? patternToRegExp(pat, opts) : undefined;
+  let out = "";
+  let pos = 0;
+  search.lastIndex = 0;
+  while (pos <= n) {
+    search.lastIndex = pos;
+    const m = search.exec(s);
+    if (m === null) break;
+    const start = m.index;
+    let end = start + m[0].length;
+    if (anchored) {
+      for (let j = n; j > end; j--) {
+        if (anchored.test(s.slice(start, j))) {
+          end = j;
+          break;
+        }
+      }
+    }
+    if (end === start) {
+      // An empty match replaces nothing (bash skips it) and the scan moves on one character.
+      if (start >= n) break;
+      out += s.slice(pos, start + 1);
+      pos = start + 1;
+      continue;
+    }
+    out += s.slice(pos, start) + applyReplacement(rep, s.slice(start, end));
+    pos = end;
+    if (!all) break;
+  }
+  return out + s.slice(pos);
+}

@@ -1,0 +1,189 @@
+// Value transformations of parameter expansion: case modification (${x^p} ${x^^p} ${x,p}
+// ${x,,p}), the ${x@op} operators, and the ANSI-C escape decoding behind ${x@E}.
+import type { ExpandHost } from "./host.ts";
+import { VarAttr } from "../state/var-store.ts";
+import { matchPattern } from "./pattern.ts";
+import { quoteDouble, quoteForReuse } from "./quote.ts";
+
+/** ${x^p} (first only) ${x^^p} ${x,p} ${x,,p}: change the case of characters matching `pattern`
+ *  (a pattern for one character; absent means every character). */
+export function caseModify(s: string, op: "^" | "^^" | "," | ",,", pattern: string | undefined, nocase: boolean): string {
+  if (s === "") return s;
+  const upper = op === "^" || op === "^^";
+  const all = op === "^^" || op === ",,";
+  const conv = (ch: string) => (upper ? ch.toUpperCase() : ch.toLowerCase());
+  const matches = (ch: string) => pattern === undefined || pattern === "" || matchPattern(pattern, ch, { nocase });
+  if (!all) {
+    const first = String.fromCodePoint(s.codePointAt(0)!);
+    return matches(first) ? conv(first) + s.slice(first.length) : s;
+  }
+  if (pattern === undefined || pattern === "") return upper ? s.toUpperCase() : s.toLowerCase();
+  let out = "";
+  for (const ch of s) out += matches(ch) ? conv(ch) : ch;
+  return out;
+}
+
+/** Decode backslash escapes as $'...' does (\n \t \xHH \uHHHH \UHHHHHHHH \NNN \cX \e ...). */
+export function decodeAnsiC(s: string): string {
+  if (s.indexOf("\\") < 0) return s;
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c !== "\\" || i + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const e = s[++i]!;
+    switch (e) {
+      case "a": out += "\x07"; break;
+      case "b": out += "\b"; break;
+      case "e":
+      case "E": out += "\x1b"; break;
+      case "f": out += "\f"; break;
+      case "n": out += "\n"; break;
+      case "r": out += "\r"; break;
+      case "t": out += "\t"; break;
+      case "v": out += "\v"; break;
+      case "\\": out += "\\"; break;
+      case "'": out += "'"; break;
+      case '"': out += '"'; break;
+      case "?": out += "?"; break;
+      case "c": {
+        const x = s[i + 1];
+        if (x === undefined) {
+          out += "\\c";
+          break;
+        }
+        i++;
+        out += String.fromCharCode(x.toUpperCase().charCodeAt(0) & 0x1f);
+        break;
+      }
+      case "x":
+      case "u":
+      case "U": {
+        const max = e === "x" ? 2 : e === "u" ? 4 : 8;
+        let j = i + 1;
+        while (j < s.length && j - i - 1 < max && /[0-9a-fA-F]/.test(s[j]!)) j++;
+        if (j === i + 1) {
+          out += "\\" + e;
+          break;
+        }
+        const code = parseInt(s.slice(i + 1, j), 16);
+        out += e === "x" ? String.fromCharCode(code) : String.fromCodePoint(Math.min(code, 0x10ffff));
+        i = j - 1;
+        break;
+      }
+      default:
+        if (e >= "0" && e <= "7") {
+          let j = i;
+          while (j < s.length && j - i < 3 && s[j]! >= "0" && s[j]! <= "7") j++;
+          out += String.fromCharCode(parseInt(s.slice(i, j), 8) & 0xff);
+          i = j - 1;
+        } else {
+          out += "\\" + e;
+        }
+    }
+  }
+  return out;
+}
+
+/** Attribute letters in bash's order (declare -p, ${x@a}). */
+const ATTR_LETTERS: [VarAttr, string][] = [
+  [VarAttr.Array, "a"],
+  [VarAttr.Assoc, "A"],
+  [VarAttr.Integer, "i"],
+  [VarAttr.Nameref, "n"],
+  [VarAttr.Readonly, "r"],
+  [VarAttr.Export, "x"],
+  [VarAttr.Lower, "l"],
+  [VarAttr.Upper, "u"],
+];
+
+export function attrLetters(a: VarAttr): string {
+  let s = "";
+  for (const [bit, letter] of ATTR_LETTERS) if (a & bit) s += letter;
+  return s;
+}
+
+/** An array subscript as declare -p prints it: quoted when it holds special characters. */
+function quoteKey(k: string): string {
+  return /^[A-Za-z0-9_.,:+\-@%/]+$/.test(k) ? k : quoteDouble(k);
+}
+
+/** ${name[@]@A} / ${name@A}: the declare command (or assignment) that recreates the variable. */
+export function assignmentText(h: ExpandHost, name: string, whole: boolean, value: string | undefined): string {
+  const a = h.vars.attrs(name);
+  const letters = attrLetters(a);
+  const arr = h.vars.isArray(name);
+  if (arr && whole) {
+    const assoc = h.vars.isAssoc(name);
+    const keys = h.vars.getKeys(name);
+    let body = "";
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const v = h.vars.getElement(name, assoc ? k : Number(k)) ?? "";
+      body += (i > 0 ? " " : "") + `[${assoc ? quoteKey(k) : k}]=${quoteDouble(v)}`;
+    }
+    if (assoc && keys.length > 0) body += " ";
+    return `declare -${letters || "-"} ${name}=(${body})`;
+  }
+  if (value === undefined) return "";
+  const assign = `${name}=${quoteForReuse(value)}`;
+  return letters ? `declare -${letters} ${assign}` : assign;
+}
+
+/** ${name[@]@K}: key "value" pairs. */
+export function keyValueText(h: ExpandHost, name: string): string {
+  const assoc = h.vars.isAssoc(name);
+  const out: string[] = [];
+  for (const k of h.vars.getKeys(name)) {
+    out.push(assoc ? quoteKey(k) : k, quoteDouble(h.vars.getElement(name, assoc ? k : Number(k)) ?? ""));
+  }
+  return out.join(" ");
+}
+
+/** ${x@P}: prompt expansion of the common escapes (bash's decode_prompt_string, without
+ *  command history numbers and job counts). */
+export function promptExpand(h: ExpandHost, s: string): string {
+  if (s.indexOf("\\") < 0) return s;
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c !== "\\" || i + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const e = s[++i]!;
+    switch (e) {
+      case "u": out += h.vars.get("USER") ?? ""; break;
+      case "h": out += (h.vars.get("HOSTNAME") ?? "").split(".")[0]; break;
+      case "H": out += h.vars.get("HOSTNAME") ?? ""; break;
+      case "w":
+      case "W": {
+        const pwd = h.vars.get("PWD") ?? h.cwd();
+        const home = h.vars.get("HOME");
+        let shown = home && (pwd === home || pwd.startsWith(home + "/")) ? "~" + pwd.slice(home.length) : pwd;
+        if (e === "W" && shown !== "/" && shown !== "~") shown = shown.slice(shown.lastIndexOf("/") + 1);
+        out += shown;
+        break;
+      }
+      case "$": out += process.getuid?.() === 0 ? "#" : "$"; break;
+      case "s": out += "ipsh"; break;
+      case "n": out += "\n"; break;
+      case "r": out += "\r"; break;
+      case "a": out += "\x07"; break;
+      case "e": out += "\x1b"; break;
+      case "\\": out += "\\"; break;
+      case "[":
+      case "]": break;
+      default:
+        if (e >= "0" && e <= "7") {
+          let j = i;
+          while (j < s.length && j - i < 3 && s[j]! >= "0" && s[j]! <= "7") j++;
+          out += String.fromCharCode(parseInt(s.slice(i, j), 8) & 0xff);
+          i = j - 1;
+        } else out += "\\" + e;
+    }
+  }
+  return out;
+}
