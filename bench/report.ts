@@ -67,6 +67,15 @@ function notes(results: WorkloadResult[], opts: ReportOptions): string {
     for (const s of res.series) if (s.status !== "ok") out += `${res.name}: ${s.name} ${s.status}: ${s.error ?? ""}\n`;
   }
   const startup = results.find((r) => r.name === "startup");
+  const floor = startup?.series.find((s) => s.name === "/bin/true");
+  if (startup && floor && floor.status === "ok") {
+    // Every sample includes the harness's own spawn+wait cost; /bin/true measures it.
+    const f = seriesMedian(floor);
+    const net = startup.series
+      .filter((s) => s.role === "shell" && s.status === "ok")
+      .map((s) => `${s.name} ${formatMs(Math.max(0, seriesMedian(s) - f))}`);
+    out += `start-up net of the spawn floor (/bin/true ${formatMs(f)}): ${net.join(", ")}\n`;
+  }
   if (startup) {
     const r = ratio(startup, opts.subject, "bun-hello");
     if (Number.isFinite(r)) {
@@ -99,7 +108,10 @@ export function reportJson(results: WorkloadResult[], opts: ReportOptions, meta:
         wallMs: s.wallMs,
         cpuMs: s.cpuMs,
       })),
-      ratios: Object.fromEntries(opts.refs.map((r) => [`${opts.subject}/${r}`, ratio(res, opts.subject, r)])),
+      // to the reference shells, and to this workload's baselines (issue 3: ipsh/bun-hello)
+      ratios: Object.fromEntries(
+        [...opts.refs, ...res.series.filter((s) => s.role === "baseline").map((s) => s.name)].map((r) => [`${opts.subject}/${r}`, ratio(res, opts.subject, r)]),
+      ),
     })),
   };
 }

@@ -18,7 +18,7 @@ import { workloads } from "./workloads.ts";
 const benchDir = dirname(fileURLToPath(import.meta.url));
 
 const SUBJECT = "ipsh";
-const REFS = ["bash", "dash", "bun-hello"];
+const REFS = ["bash", "dash"];
 
 function loadavg(): string {
   try {
