@@ -1,0 +1,134 @@
+// The parser's public API: whole texts, command-by-command reading, error formatting, printing.
+import { EOF } from "chevrotain";
+import type { List, Span } from "./ast.ts";
+import { formatSyntaxError, nearToken, ParseFailure, unexpectedEof, type ShSyntaxError } from "./errors.ts";
+import { ShParser } from "./parser.ts";
+import { LineIndex } from "./spans.ts";
+import type { ShToken } from "./tokens.ts";
+import { Tokenizer, type ListParser } from "./tokenizer.ts";
+
+export { formatSyntaxError, type ShSyntaxError };
+export { printList, printWord } from "./printer.ts";
+
+export interface ParseOptions {
+  /** File name for messages. */
+  file?: string;
+  /** Line number of the first line (eval'd or sourced fragments). */
+  startLine?: number;
+  /** shopt extglob at parse time: ?(a|b) *(..) +(..) @(..) !(..) in words. */
+  extglob?: boolean;
+  /** alias hook: called for an unquoted word in command position; returns replacement text or undefined */
+  alias?: (name: string) => string | undefined;
+  /** Accept a here-document that the end of input terminates (bash warns and runs the script);
+   *  otherwise it is "incomplete". */
+  heredocEofOk?: boolean;
+}
+
+export type ParseResult =
+  | { kind: "ok"; list: List }
+  | { kind: "incomplete"; error: ShSyntaxError }
+  | { kind: "error"; error: ShSyntaxError };
+
+let shared: ShParser | undefined;
+
+/** The one parser instance (construction costs tens of ms; built on first use). */
+function parser(): ShParser {
+  return (shared ??= new ShParser(false));
+}
+
+/** Parse a token array (the tokenizer's ListParser). */
+const parseTokens: ListParser = (tokens: ShToken[], lines: LineIndex, eof: { span: Span; closing: boolean }): List => {
+  const p = parser();
+  p.lines = lines;
+  p.input = tokens;
+  const list = p.list();
+  if (p.errors.length > 0) {
+    const tok = p.errors[0]!.token;
+    if (tok.tokenType === EOF || tok.startOffset === undefined || Number.isNaN(tok.startOffset)) {
+      if (eof.closing) throw nearToken(")", eof.span);
+      throw unexpectedEof(eof.span);
+    }
+    const image = tok.image;
+    throw nearToken(image, lines.span(tok.startOffset, (tok.endOffset ?? tok.startOffset) + 1));
+  }
+  return list;
+};
+
+function failure(e: unknown): ParseResult {
+  if (e instanceof ParseFailure) return e.incomplete ? { kind: "incomplete", error: e.error } : { kind: "error", error: e.error };
+  if (e instanceof RangeError) {
+    // Pathological nesting exhausted the stack: report it as a syntax error rather than crash.
+    return { kind: "error", error: { message: "syntax error: expression nested too deeply", span: { start: 0, end: 0, line: 1, col: 1 } } };
+  }
+  throw e;
+}
+
+function tokOpts(opts: ParseOptions) {
+  return { extglob: opts.extglob === true, alias: opts.alias, heredocEofOk: opts.heredocEofOk };
+}
+
+/** Parse a whole text. */
+export function parse(source: string, opts: ParseOptions = {}): ParseResult {
+  const lines = new LineIndex(source, opts.startLine ?? 1);
+  try {
+    const t = new Tokenizer(source, lines, tokOpts(opts), parseTokens);
+    const r = t.run(true);
+    if (r === "close") throw nearToken(")", lines.span(t.pos - 1, t.pos));
+    const list = parseTokens(t.tokens, lines, { span: lines.span(source.length, source.length), closing: false });
+    return { kind: "ok", list };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/**
+ * Incremental reading: one complete_command (up to and including its terminating newline) at a
+ * time, so a script runs command by command. The tokenizer keeps its place, so the whole file is
+ * read in linear time; the alias hook is consulted as each command is read.
+ */
+export class CommandReader {
+  private readonly lines: LineIndex;
+  private readonly tok: Tokenizer;
+  private failed = false;
+
+  constructor(
+    readonly source: string,
+    private opts: ParseOptions = {},
+  ) {
+    this.lines = new LineIndex(source, opts.startLine ?? 1);
+    this.tok = new Tokenizer(source, this.lines, { extglob: opts.extglob === true, alias: (n) => this.opts.alias?.(n), heredocEofOk: opts.heredocEofOk }, parseTokens);
+  }
+
+  setAlias(hook: ((name: string) => string | undefined) | undefined): void {
+    this.opts = { ...this.opts, alias: hook };
+  }
+
+  /** shopt -s extglob between commands affects the following ones. */
+  setExtglob(on: boolean): void {
+    (this.tok as { extglob: boolean }).extglob = on;
+  }
+
+  /** Offset of the next unread character. */
+  get offset(): number {
+    return this.tok.pos;
+  }
+
+  next(): ParseResult | { kind: "eof" } {
+    if (this.failed) return { kind: "eof" };
+    try {
+      if (!this.tok.readCommand()) return { kind: "eof" };
+      const tokens = this.tok.tokens;
+      const end = this.tok.pos;
+      const list = parseTokens(tokens, this.lines, { span: this.lines.span(end, end), closing: false });
+      return { kind: "ok", list };
+    } catch (e) {
+      this.failed = true;
+      return failure(e);
+    }
+  }
+}
+
+/** For tests: a parser built with Chevrotain's grammar validations on (throws if the grammar is ambiguous). */
+export function validateGrammar(): void {
+  new ShParser(true);
+}

@@ -1,0 +1,523 @@
+// The Chevrotain grammar (XCU 2.10 plus bash's compound commands), building the AST directly.
+//
+// Rule names follow the POSIX grammar. Words arrive pre-parsed from the tokenizer, so the grammar
+// only arranges them: it is small on purpose (construction time is start-up time).
+import { EmbeddedActionsParser, EOF, type IToken } from "chevrotain";
+import type {
+  AndOr,
+  ArithCmd,
+  ArithFor,
+  Assignment,
+  BraceGroup,
+  Case,
+  CaseItem,
+  Command,
+  CondCmd,
+  CondExpr,
+  For,
+  FunctionDef,
+  If,
+  List,
+  ListItem,
+  Pipeline,
+  Redirect,
+  Select,
+  SimpleCommand,
+  Span,
+  Subshell,
+  While,
+  Word,
+} from "./ast.ts";
+import { COND_BINARY, COND_UNARY } from "./cond-ops.ts";
+import { nearToken, ParseFailure, unexpectedEof } from "./errors.ts";
+import type { LineIndex } from "./spans.ts";
+import * as T from "./tokens.ts";
+import type { ShToken } from "./tokens.ts";
+
+type Compound = Exclude<Command, SimpleCommand | FunctionDef>;
+
+export class ShParser extends EmbeddedActionsParser {
+  /** Line table of the text the current tokens came from (set before each parse). */
+  lines!: LineIndex;
+
+  constructor(validate = false) {
+    super(T.allTokens, { skipValidations: !validate, maxLookahead: 3, recoveryEnabled: false });
+    this.performSelfAnalysis();
+  }
+
+  /** Span from token `a` to the last consumed token. */
+  private spanFrom(a: IToken): Span {
+    const last = this.LA(0);
+    const end = last.tokenType === EOF || last.endOffset === undefined || last.endOffset < a.startOffset ? a.startOffset : last.endOffset + 1;
+    return this.lines.span(a.startOffset, end);
+  }
+
+  private failAt(tok: IToken, message?: string): never {
+    if (tok.tokenType === EOF) throw unexpectedEof(this.lines.span(this.lines.text.length, this.lines.text.length));
+    const span = this.lines.span(tok.startOffset, (tok.endOffset ?? tok.startOffset) + 1);
+    if (message !== undefined) throw new ParseFailure(false, { message, span, token: tok.image });
+    throw nearToken(tok.image, span);
+  }
+
+  /** A compound_list that must not be empty (bash rejects `if then`, `{ }`). */
+  private nonEmpty(list: List): List {
+    if (!this.RECORDING_PHASE && list.items.length === 0) this.failAt(this.LA(1));
+    return list;
+  }
+
+  // program / compound_list: and_or lists separated by ; & or newlines
+  list = this.RULE("list", (): List => {
+    const items: ListItem[] = [];
+    let open: ListItem | undefined;
+    const first = this.LA(1);
+    this.MANY(() => this.CONSUME(T.NewLine));
+    this.MANY2({
+      GATE: () => open === undefined,
+      DEF: () => {
+        const andOr = this.SUBRULE(this.andOr);
+        const item: ListItem = { andOr, background: false };
+        items.push(item);
+        open = item;
+        this.OPTION(() => {
+          this.OR([
+            { ALT: () => this.CONSUME(T.Semi) },
+            { ALT: () => { this.CONSUME(T.Amp); item.background = true; } },
+            { ALT: () => this.CONSUME2(T.NewLine) },
+          ]);
+          open = undefined;
+          this.MANY3(() => this.CONSUME3(T.NewLine));
+        });
+      },
+    });
+    return this.ACTION(() => {
+      const span = items.length > 0 ? this.lines.span(items[0]!.andOr.span.start, items[items.length - 1]!.andOr.span.end) : this.spanFrom(first);
+      return { kind: "List", items, span } as List;
+    });
+  });
+
+  andOr = this.RULE("andOr", (): AndOr => {
+    const a = this.LA(1);
+    const first = this.SUBRULE(this.pipeline);
+    const rest: AndOr["rest"] = [];
+    this.MANY(() => {
+      const op = this.OR([
+        { ALT: () => { this.CONSUME(T.AndIf); return "&&" as const; } },
+        { ALT: () => { this.CONSUME(T.OrIf); return "||" as const; } },
+      ]);
+      this.MANY2(() => this.CONSUME(T.NewLine));
+      rest.push({ op, pipeline: this.SUBRULE2(this.pipeline) });
+    });
+    return this.ACTION(() => ({ kind: "AndOr", first, rest, span: this.spanFrom(a) }) as AndOr);
+  });
+
+  pipeline = this.RULE("pipeline", (): Pipeline => {
+    const a = this.LA(1);
+    let time: Pipeline["time"];
+    let bang = false;
+    this.OPTION(() => {
+      this.CONSUME(T.Time);
+      time = { posix: false };
+      this.OPTION2(() => {
+        this.CONSUME(T.TimeP);
+        time!.posix = true;
+      });
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Bang);
+      bang = true;
+    });
+    const commands: Command[] = [this.SUBRULE(this.command)];
+    const pipeStderr: boolean[] = [];
+    this.MANY(() => {
+      const amp = this.OR([
+        { ALT: () => { this.CONSUME(T.Pipe); return false; } },
+        { ALT: () => { this.CONSUME(T.PipeAmp); return true; } },
+      ]);
+      this.MANY2(() => this.CONSUME(T.NewLine));
+      commands.push(this.SUBRULE2(this.command));
+      pipeStderr.push(amp);
+    });
+    return this.ACTION(() => {
+      const p: Pipeline = { kind: "Pipeline", bang, commands, pipeStderr, span: this.spanFrom(a) };
+      if (time !== undefined) p.time = time;
+      return p;
+    });
+  });
+
+  command = this.RULE("command", (): Command => {
+    return this.OR([
+      // functionDef first: `name (` must not be taken as the start of a simple command.
+      { ALT: () => this.SUBRULE(this.functionDef) },
+      { ALT: () => this.SUBRULE(this.simpleCommand) },
+      {
+        ALT: () => {
+          const c = this.SUBRULE(this.compoundCommand);
+          this.MANY(() => {
+            const r = this.SUBRULE(this.redirect);
+            this.ACTION(() => c.redirects.push(r));
+          });
+          return this.ACTION(() => {
+            c.span = this.spanFrom({ startOffset: c.span.start } as IToken);
+            return c;
+          });
+        },
+      },
+    ]);
+  });
+
+  simpleCommand = this.RULE("simpleCommand", (): SimpleCommand => {
+    const a = this.LA(1);
+    const assigns: Assignment[] = [];
+    const words: Word[] = [];
+    const redirects: Redirect[] = [];
+    const prefix = () =>
+      this.OR2([
+        { ALT: () => { const t = this.CONSUME(T.AssignTok) as ShToken; this.ACTION(() => assigns.push(t.assign!)); } },
+        { ALT: () => { const r = this.SUBRULE(this.redirect); this.ACTION(() => redirects.push(r)); } },
+      ]);
+    const rest = () => {
+      const t = this.CONSUME(T.WordTok) as ShToken;
+      this.ACTION(() => words.push(t.word!));
+      this.MANY(() =>
+        this.OR3([
+          { ALT: () => { const w = this.CONSUME(T.Word) as ShToken; this.ACTION(() => words.push(w.word!)); } },
+          { ALT: () => { const r = this.SUBRULE2(this.redirect); this.ACTION(() => redirects.push(r)); } },
+        ]),
+      );
+    };
+    this.OR([
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE(prefix);
+          this.OPTION(rest);
+        },
+      },
+      { ALT: rest },
+    ]);
+    return this.ACTION(() => ({ kind: "SimpleCommand", assigns, words, redirects, span: this.spanFrom(a) }) as SimpleCommand);
+  });
+
+  redirect = this.RULE("redirect", (): Redirect => {
+    const op = this.CONSUME(T.RedirTok) as ShToken;
+    const target = this.CONSUME(T.Word) as ShToken;
+    return this.ACTION(() => {
+      const info = op.redir!;
+      const r: Redirect = { kind: "Redirect", op: info.op, target: target.word!, span: this.spanFrom(op) };
+      if (info.fd !== undefined) r.fd = info.fd;
+      if (info.fdVar !== undefined) r.fdVar = info.fdVar;
+      if (info.heredoc !== undefined) r.heredoc = info.heredoc;
+      return r;
+    });
+  });
+
+  functionDef = this.RULE("functionDef", (): FunctionDef => {
+    const a = this.LA(1);
+    const name = this.OR([
+      {
+        ALT: () => {
+          const n = this.CONSUME(T.WordTok);
+          this.CONSUME(T.LParen);
+          this.CONSUME(T.RParen);
+          return n;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Function);
+          const n = this.CONSUME(T.Word);
+          this.OPTION(() => {
+            this.CONSUME2(T.LParen);
+            this.CONSUME2(T.RParen);
+          });
+          return n;
+        },
+      },
+    ]) as ShToken;
+    this.MANY(() => this.CONSUME(T.NewLine));
+    const body = this.SUBRULE(this.compoundCommand);
+    this.MANY2(() => {
+      const r = this.SUBRULE(this.redirect);
+      this.ACTION(() => body.redirects.push(r));
+    });
+    return this.ACTION(() => {
+      const span = this.spanFrom(a);
+      body.span = this.lines.span(body.span.start, span.end);
+      return { kind: "FunctionDef", name: name.word?.literal ?? name.image, body, source: this.lines.text.slice(span.start, span.end), span } as FunctionDef;
+    });
+  });
+
+  compoundCommand = this.RULE("compoundCommand", (): Compound => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.braceGroup) },
+      { ALT: () => this.SUBRULE(this.subshell) },
+      { ALT: () => this.SUBRULE(this.ifClause) },
+      { ALT: () => this.SUBRULE(this.whileClause) },
+      { ALT: () => this.SUBRULE(this.forClause) },
+      { ALT: () => this.SUBRULE(this.caseClause) },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.ArithCmdTok) as ShToken;
+          return this.ACTION(() => ({ kind: "ArithCmd", expr: t.arith!, redirects: [], span: this.spanFrom(t) }) as ArithCmd);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.condCommand) },
+    ]);
+  });
+
+  braceGroup = this.RULE("braceGroup", (): BraceGroup => {
+    const a = this.CONSUME(T.LBrace);
+    const body = this.nonEmpty(this.SUBRULE(this.list));
+    this.CONSUME(T.RBrace);
+    return this.ACTION(() => ({ kind: "BraceGroup", body, redirects: [], span: this.spanFrom(a) }) as BraceGroup);
+  });
+
+  subshell = this.RULE("subshell", (): Subshell => {
+    const a = this.CONSUME(T.LParen);
+    const body = this.nonEmpty(this.SUBRULE(this.list));
+    this.CONSUME(T.RParen);
+    return this.ACTION(() => ({ kind: "Subshell", body, redirects: [], span: this.spanFrom(a) }) as Subshell);
+  });
+
+  ifClause = this.RULE("ifClause", (): If => {
+    const a = this.CONSUME(T.If);
+    const clauses: If["clauses"] = [];
+    let elseBody: List | undefined;
+    const cond = this.nonEmpty(this.SUBRULE(this.list));
+    this.CONSUME(T.Then);
+    clauses.push({ cond, body: this.nonEmpty(this.SUBRULE2(this.list)) });
+    this.MANY(() => {
+      this.CONSUME(T.Elif);
+      const c = this.nonEmpty(this.SUBRULE3(this.list));
+      this.CONSUME2(T.Then);
+      clauses.push({ cond: c, body: this.nonEmpty(this.SUBRULE4(this.list)) });
+    });
+    this.OPTION(() => {
+      this.CONSUME(T.Else);
+      elseBody = this.nonEmpty(this.SUBRULE5(this.list));
+    });
+    this.CONSUME(T.Fi);
+    return this.ACTION(() => {
+      const n: If = { kind: "If", clauses, redirects: [], span: this.spanFrom(a) };
+      if (elseBody !== undefined) n.elseBody = elseBody;
+      return n;
+    });
+  });
+
+  whileClause = this.RULE("whileClause", (): While => {
+    const a = this.LA(1);
+    const until = this.OR([
+      { ALT: () => { this.CONSUME(T.While); return false; } },
+      { ALT: () => { this.CONSUME(T.Until); return true; } },
+    ]);
+    const cond = this.nonEmpty(this.SUBRULE(this.list));
+    const body = this.SUBRULE(this.doGroup);
+    return this.ACTION(() => ({ kind: "While", until, cond, body, redirects: [], span: this.spanFrom(a) }) as While);
+  });
+
+  /** do_group, or bash's `{ list }` in its place. */
+  doGroup = this.RULE("doGroup", (): List => {
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Do);
+          const l = this.nonEmpty(this.SUBRULE(this.list));
+          this.CONSUME(T.Done);
+          return l;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          const l = this.nonEmpty(this.SUBRULE2(this.list));
+          this.CONSUME(T.RBrace);
+          return l;
+        },
+      },
+    ]);
+  });
+
+  forClause = this.RULE("forClause", (): For | Select | ArithFor => {
+    const a = this.LA(1);
+    const select = this.OR([
+      { ALT: () => { this.CONSUME(T.For); return false; } },
+      { ALT: () => { this.CONSUME(T.Select); return true; } },
+    ]);
+    return this.OR2([
+      {
+        ALT: () => {
+          const h = this.CONSUME(T.ArithForTok) as ShToken;
+          this.OPTION(() => this.OR3([{ ALT: () => this.CONSUME(T.Semi) }, { ALT: () => this.CONSUME(T.NewLine) }]));
+          this.MANY(() => this.CONSUME2(T.NewLine));
+          const body = this.SUBRULE(this.doGroup);
+          return this.ACTION(() => {
+            if (select) this.failAt(h);
+            const [init, cond, step] = h.arithFor!;
+            const n: ArithFor = { kind: "ArithFor", body, redirects: [], span: this.spanFrom(a) };
+            if (init !== undefined) n.init = init;
+            if (cond !== undefined) n.cond = cond;
+            if (step !== undefined) n.step = step;
+            return n;
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const name = this.CONSUME(T.Word) as ShToken;
+          let items: Word[] | undefined;
+          this.MANY3(() => this.CONSUME3(T.NewLine));
+          this.OPTION2(() =>
+            this.OR4([
+              {
+                ALT: () => {
+                  this.CONSUME(T.In);
+                  items = [];
+                  this.MANY4(() => {
+                    const w = this.CONSUME2(T.Word) as ShToken;
+                    this.ACTION(() => items!.push(w.word!));
+                  });
+                  this.OR5([{ ALT: () => this.CONSUME2(T.Semi) }, { ALT: () => this.CONSUME4(T.NewLine) }]);
+                },
+              },
+              { ALT: () => this.CONSUME3(T.Semi) },
+            ]),
+          );
+          this.MANY5(() => this.CONSUME5(T.NewLine));
+          const body = this.SUBRULE2(this.doGroup);
+          return this.ACTION(() => {
+            const nm = name.word?.literal;
+            if (nm === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nm)) {
+              throw new ParseFailure(false, {
+                message: `\`${name.image}': not a valid identifier`,
+                span: this.lines.span(name.startOffset, name.endOffset! + 1),
+                token: name.image,
+              });
+            }
+            const n = { kind: select ? "Select" : "For", name: nm, body, redirects: [], span: this.spanFrom(a) } as For | Select;
+            if (items !== undefined) n.items = items;
+            return n;
+          });
+        },
+      },
+    ]);
+  });
+
+  caseClause = this.RULE("caseClause", (): Case => {
+    const a = this.CONSUME(T.Case);
+    const word = (this.CONSUME(T.Word) as ShToken).word!;
+    this.MANY(() => this.CONSUME(T.NewLine));
+    this.CONSUME(T.In);
+    this.MANY2(() => this.CONSUME2(T.NewLine));
+    const items: CaseItem[] = [];
+    let open = false;
+    this.MANY3({
+      GATE: () => !open,
+      DEF: () => {
+        const item = this.SUBRULE(this.caseItem);
+        this.ACTION(() => {
+          items.push(item.item);
+          open = !item.terminated;
+        });
+      },
+    });
+    this.CONSUME(T.Esac);
+    return this.ACTION(() => ({ kind: "Case", word, items, redirects: [], span: this.spanFrom(a) }) as Case);
+  });
+
+  caseItem = this.RULE("caseItem", (): { item: CaseItem; terminated: boolean } => {
+    const a = this.LA(1);
+    this.OPTION(() => this.CONSUME(T.LParen));
+    const patterns: Word[] = [];
+    const p0 = this.CONSUME(T.WordTok) as ShToken;
+    this.ACTION(() => patterns.push(p0.word!));
+    this.MANY(() => {
+      this.CONSUME(T.Pipe);
+      const p = this.CONSUME2(T.WordTok) as ShToken;
+      this.ACTION(() => patterns.push(p.word!));
+    });
+    this.CONSUME(T.RParen);
+    const body = this.SUBRULE(this.list);
+    let terminator: CaseItem["terminator"] = ";;";
+    let terminated = false;
+    this.OPTION2(() => {
+      terminator = this.OR([
+        { ALT: () => { this.CONSUME(T.DSemi); return ";;" as const; } },
+        { ALT: () => { this.CONSUME(T.SemiAnd); return ";&" as const; } },
+        { ALT: () => { this.CONSUME(T.DSemiAnd); return ";;&" as const; } },
+      ]);
+      terminated = true;
+      this.MANY2(() => this.CONSUME(T.NewLine));
+    });
+    return this.ACTION(() => ({ item: { patterns, body, terminator, span: this.spanFrom(a) }, terminated }));
+  });
+
+  condCommand = this.RULE("condCommand", (): CondCmd => {
+    const a = this.CONSUME(T.DLBracket);
+    const expr = this.SUBRULE(this.condOr);
+    this.CONSUME(T.DRBracket);
+    return this.ACTION(() => ({ kind: "CondCmd", expr, redirects: [], span: this.spanFrom(a) }) as CondCmd);
+  });
+
+  condOr = this.RULE("condOr", (): CondExpr => {
+    let left = this.SUBRULE(this.condAnd);
+    this.MANY(() => {
+      this.CONSUME(T.OrIf);
+      const right = this.SUBRULE2(this.condAnd);
+      left = { kind: "CondOr", left, right };
+    });
+    return left;
+  });
+
+  condAnd = this.RULE("condAnd", (): CondExpr => {
+    let left = this.SUBRULE(this.condTerm);
+    this.MANY(() => {
+      this.CONSUME(T.AndIf);
+      const right = this.SUBRULE2(this.condTerm);
+      left = { kind: "CondAnd", left, right };
+    });
+    return left;
+  });
+
+  condTerm = this.RULE("condTerm", (): CondExpr => {
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Bang);
+          return { kind: "CondNot", expr: this.SUBRULE(this.condTerm) } as CondExpr;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          const expr = this.SUBRULE(this.condOr);
+          this.CONSUME(T.RParen);
+          return { kind: "CondParen", expr } as CondExpr;
+        },
+      },
+      {
+        ALT: () => {
+          const w1 = this.CONSUME(T.WordTok) as ShToken;
+          let w2: ShToken | undefined;
+          let w3: ShToken | undefined;
+          this.OPTION(() => {
+            w2 = this.CONSUME2(T.WordTok) as ShToken;
+            this.OPTION2(() => {
+              w3 = this.CONSUME3(T.WordTok) as ShToken;
+            });
+          });
+          return this.ACTION(() => this.condWords(w1, w2, w3));
+        },
+      },
+    ]);
+  });
+
+  private condWords(w1: ShToken, w2: ShToken | undefined, w3: ShToken | undefined): CondExpr {
+    if (w2 === undefined) return { kind: "CondWord", word: w1.word! };
+    if (w3 === undefined) {
+      if (COND_UNARY.has(w1.image)) return { kind: "CondUnary", op: w1.image, arg: w2.word! };
+      if (COND_BINARY.has(w2.image)) this.failAt(this.LA(1));
+      this.failAt(w2, `syntax error in conditional expression: unexpected token \`${w2.image}'`);
+    }
+    if (!COND_BINARY.has(w2.image)) this.failAt(w2, `conditional binary operator expected`);
+    return { kind: "CondBinary", op: w2.image, left: w1.word!, right: w3.word! };
+  }
+}

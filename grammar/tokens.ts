@@ -1,0 +1,155 @@
+// The token vocabulary shared by the hand-written tokenizer and the Chevrotain grammar.
+//
+// The tokenizer does all word-level work: a word token arrives with its parsed Word (or
+// Assignment, or redirection operator) attached, so the grammar only sees the command structure.
+// Reserved words have their own token types in the Word category: the tokenizer produces them only
+// for unquoted words in command position (and `in`/`do` where POSIX says), and since they are also
+// Words, a grammar position that wants any word still accepts them.
+import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
+import type { Assignment, HereDoc, RedirOp, Word } from "./ast.ts";
+
+const NA = Lexer.NA;
+
+/** Category: anything usable as a plain word (arguments, for-lists, case patterns, names). */
+export const Word = createToken({ name: "Word", pattern: NA });
+/** An ordinary word (never a reserved word). */
+export const WordTok = createToken({ name: "WordTok", pattern: NA, categories: [Word] });
+/** NAME=value / NAME+=value / NAME[i]=value / NAME=(...) before the command name. */
+export const AssignTok = createToken({ name: "AssignTok", pattern: NA });
+/** A redirection operator with its optional IO_NUMBER or {var} prefix; the target word follows. */
+export const RedirTok = createToken({ name: "RedirTok", pattern: NA });
+/** (( arithmetic )) as a whole. */
+export const ArithCmdTok = createToken({ name: "ArithCmdTok", pattern: NA });
+/** The (( init; cond; step )) header after `for`. */
+export const ArithForTok = createToken({ name: "ArithForTok", pattern: NA });
+
+/** Operators: one table, spelled as in the source. */
+export const NewLine = createToken({ name: "NewLine", pattern: NA, label: "newline" });
+export const Semi = createToken({ name: "Semi", pattern: NA, label: ";" });
+export const Amp = createToken({ name: "Amp", pattern: NA, label: "&" });
+export const AndIf = createToken({ name: "AndIf", pattern: NA, label: "&&" });
+export const OrIf = createToken({ name: "OrIf", pattern: NA, label: "||" });
+export const Pipe = createToken({ name: "Pipe", pattern: NA, label: "|" });
+export const PipeAmp = createToken({ name: "PipeAmp", pattern: NA, label: "|&" });
+export const LParen = createToken({ name: "LParen", pattern: NA, label: "(" });
+export const RParen = createToken({ name: "RParen", pattern: NA, label: ")" });
+export const DSemi = createToken({ name: "DSemi", pattern: NA, label: ";;" });
+export const SemiAnd = createToken({ name: "SemiAnd", pattern: NA, label: ";&" });
+export const DSemiAnd = createToken({ name: "DSemiAnd", pattern: NA, label: ";;&" });
+
+/** Operator spelling -> token type (longest match is the tokenizer's business). */
+export const OPERATORS: Record<string, TokenType> = {
+  "\n": NewLine,
+  ";": Semi,
+  "&": Amp,
+  "&&": AndIf,
+  "||": OrIf,
+  "|": Pipe,
+  "|&": PipeAmp,
+  "(": LParen,
+  ")": RParen,
+  ";;": DSemi,
+  ";&": SemiAnd,
+  ";;&": DSemiAnd,
+};
+
+function reserved(name: string, word: string): TokenType {
+  return createToken({ name, pattern: NA, categories: [Word], label: word });
+}
+export const If = reserved("If", "if");
+export const Then = reserved("Then", "then");
+export const Else = reserved("Else", "else");
+export const Elif = reserved("Elif", "elif");
+export const Fi = reserved("Fi", "fi");
+export const Do = reserved("Do", "do");
+export const Done = reserved("Done", "done");
+export const Case = reserved("Case", "case");
+export const Esac = reserved("Esac", "esac");
+export const While = reserved("While", "while");
+export const Until = reserved("Until", "until");
+export const For = reserved("For", "for");
+export const In = reserved("In", "in");
+export const Function = reserved("Function", "function");
+export const Select = reserved("Select", "select");
+export const Time = reserved("Time", "time");
+/** `-p` right after `time`. */
+export const TimeP = reserved("TimeP", "-p");
+export const LBrace = reserved("LBrace", "{");
+export const RBrace = reserved("RBrace", "}");
+export const Bang = reserved("Bang", "!");
+export const DLBracket = reserved("DLBracket", "[[");
+export const DRBracket = reserved("DRBracket", "]]");
+
+/** Reserved word spelling -> token type (bash's list; `]]` only inside [[ ]], `-p` only after time). */
+export const RESERVED: Record<string, TokenType> = {
+  if: If,
+  then: Then,
+  else: Else,
+  elif: Elif,
+  fi: Fi,
+  do: Do,
+  done: Done,
+  case: Case,
+  esac: Esac,
+  while: While,
+  until: Until,
+  for: For,
+  in: In,
+  function: Function,
+  select: Select,
+  time: Time,
+  "{": LBrace,
+  "}": RBrace,
+  "!": Bang,
+  "[[": DLBracket,
+};
+
+export const allTokens: TokenType[] = [
+  Word, WordTok, AssignTok, RedirTok, ArithCmdTok, ArithForTok,
+  NewLine, Semi, Amp, AndIf, OrIf, Pipe, PipeAmp, LParen, RParen, DSemi, SemiAnd, DSemiAnd,
+  If, Then, Else, Elif, Fi, Do, Done, Case, Esac, While, Until, For, In, Function, Select, Time, TimeP,
+  LBrace, RBrace, Bang, DLBracket, DRBracket,
+];
+
+/** What a redirection token carries. The heredoc is filled in when its body has been read. */
+export interface RedirInfo {
+  op: RedirOp;
+  fd?: number;
+  fdVar?: string;
+  heredoc?: HereDoc;
+}
+
+/** A Chevrotain token plus the tokenizer's payload. */
+export interface ShToken extends IToken {
+  word?: Word;
+  assign?: Assignment;
+  redir?: RedirInfo;
+  arith?: Word;
+  arithFor?: [Word | undefined, Word | undefined, Word | undefined];
+}
+
+export function makeToken(
+  type: TokenType,
+  image: string,
+  start: number,
+  end: number,
+  line: number,
+  col: number,
+): ShToken {
+  return {
+    image,
+    startOffset: start,
+    endOffset: end - 1,
+    startLine: line,
+    startColumn: col,
+    endLine: line,
+    endColumn: col,
+    tokenTypeIdx: type.tokenTypeIdx!,
+    tokenType: type,
+    word: undefined,
+    assign: undefined,
+    redir: undefined,
+    arith: undefined,
+    arithFor: undefined,
+  };
+}
