@@ -12,7 +12,7 @@
 // EINTR: Bun installs its signal handlers with SA_RESTART, but a read/write on a slow device can
 // still return EINTR; read, write and poll retry it. close() is never retried (on Linux the fd is
 // gone even when close reports EINTR).
-import { cstr } from "./cstring.ts";
+import { cstr, readCStr } from "./cstring.ts";
 import { EAGAIN, EINTR, errno } from "./errno.ts";
 import { libc } from "./libc.ts";
 
@@ -227,3 +227,29 @@ export function isTty(fd: number): boolean {
   return libc().isatty(fd) === 1;
 }
 
+
+const linkBuf = new Uint8Array(4096);
+
+/** What /proc/self/fd/N points to ("/dev/pts/0", "pipe:[123]", "anon_inode:[eventpoll]"), or -errno. */
+export function fdTarget(fd: number): string | number {
+  const n = libc().readlink(cstr(`/proc/self/fd/${fd}`), linkBuf, linkBuf.length - 1) as number;
+  if (n < 0) return -errno();
+  linkBuf[n] = 0;
+  return readCStr(linkBuf, 0, n);
+}
+
+/**
+ * The descriptors 3..max this process inherited from its parent (`ipsh script 3>log`): open, and
+ * not one of Bun's own. Bun marks inherited fds >= 4 close-on-exec at start-up and opens its
+ * eventpoll/eventfd right after, so flags cannot tell them apart; Bun's are anonymous inodes.
+ * Call this at start-up, before the shell opens anything itself.
+ */
+export function inheritedFds(max = 9): number[] {
+  const out: number[] = [];
+  for (let fd = 3; fd <= max; fd++) {
+    if (!isOpen(fd)) continue;
+    const t = fdTarget(fd);
+    if (typeof t === "string" && !t.startsWith("anon_inode:")) out.push(fd);
+  }
+  return out;
+}

@@ -71,6 +71,7 @@ const CORE = {
   // file system
   mkfifo: { args: [P, T.u32], returns: I },
   mknod: { args: [P, T.u32, T.u64], returns: I },
+  readlink: { args: [P, P, T.u64], returns: T.i64_fast },
   stat: { args: [P, P], returns: I }, // an exported symbol since glibc 2.33
   access: { args: [P, I], returns: I },
   euidaccess: { args: [P, I], returns: I },

@@ -177,3 +177,23 @@ describe("pipes and descriptors", () => {
     closeFd(r); closeFd(w);
   });
 });
+
+describe("inheritedFds", () => {
+  it("finds fds the parent passed (3 and 7) but not Bun's own eventpoll/eventfd", async () => {
+    const { openSync, closeSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const a = openSync("/dev/null", "r");
+    const b = openSync("/etc/hostname", "r");
+    try {
+      const proc = Bun.spawnSync([process.execPath, join(import.meta.dirname, "fixtures/inherited-fds.ts")], {
+        // Extra stdio entries become the child's fds 3, 4, ...: a file at 3 and at 7, none between.
+        stdio: ["ignore", "pipe", "pipe", a, "ignore", "ignore", "ignore", b] as unknown as ["ignore", "pipe", "pipe"],
+      });
+      const found = JSON.parse(proc.stdout.toString()) as [number, string][];
+      expect(found).toEqual([[3, "/dev/null"], [7, "/etc/hostname"]]);
+    } finally {
+      closeSync(a);
+      closeSync(b);
+    }
+  });
+});
