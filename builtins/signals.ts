@@ -14,6 +14,28 @@ import { SIGNALS, type SignalInfo } from "../src/signals/table.ts";
 import { renderTable } from "../src/explain/format.ts";
 import { processName, readStatus, signalSets, type SignalSets } from "../src/explain/proc.ts";
 import { shellDisposition, targetPids, type ExplainShell, type ShellDisposition } from "../src/explain/shell-view.ts";
+import { processDispositions } from "../src/signals/process-dispositions.ts";
+
+/**
+ * Why the kernel disposition of each signal is not the default, from the dispositions owner's
+ * description ("SIGINT: caught (trap, listener)"): signal name -> "trap, listener". Signals the
+ * kernel shows as caught or ignored that the shell never touched belong to the runtime (Bun
+ * ignores PIPE and XFSZ, and catches SEGV, ILL, BUS, ... for its crash handler).
+ */
+function shellReasons(): Map<string, string> {
+  const out = new Map<string, string>();
+  let lines: string[];
+  try {
+    lines = processDispositions().describe();
+  } catch {
+    return out;
+  }
+  for (const line of lines) {
+    const m = /^SIG(\S+): (?:caught|ignored) \((.*)\)$/.exec(line);
+    if (m) out.set(m[1]!, m[2]!);
+  }
+  return out;
+}
 
 function shellColumn(d: ShellDisposition): string {
   switch (d.kind) {
@@ -46,17 +68,14 @@ function selfView(ctx: BuiltinContext): number {
   const sh = ctx.sh as unknown as ExplainShell;
   const status = readStatus(process.pid);
   const sets = status ? signalSets(status) : undefined;
-  const rows = SIGNALS.map((s) => [
-    String(s.number),
-    s.name,
-    s.action,
-    s.catchable ? "yes" : "no",
-    shellColumn(shellDisposition(sh, s.number)),
-    sets ? kernelColumn(s, sets) : "?",
-    s.description,
-  ]);
-  ctx.out(`Signals of this shell (pid ${process.pid}): SHELL is the disposition commands inherit (trap), KERNEL what the process itself has\n`);
-  ctx.out(renderTable(["NUM", "NAME", "DEFAULT", "CATCH", "SHELL", "KERNEL", "MEANING"], rows, ["right"]));
+  const reasons = shellReasons();
+  const rows = SIGNALS.map((s) => {
+    const kernel = sets ? kernelColumn(s, sets) : "?";
+    const by = kernel.startsWith("default") || kernel === "?" ? "" : (reasons.get(s.name) ?? "runtime");
+    return [String(s.number), s.name, s.action, s.catchable ? "yes" : "no", shellColumn(shellDisposition(sh, s.number)), kernel, by, s.description];
+  });
+  ctx.out(`Signals of this shell (pid ${process.pid}): SHELL is the disposition commands inherit (trap), KERNEL what the process itself has and BY whom\n`);
+  ctx.out(renderTable(["NUM", "NAME", "DEFAULT", "CATCH", "SHELL", "KERNEL", "BY", "MEANING"], rows, ["right"]));
   return 0;
 }
 

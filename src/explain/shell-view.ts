@@ -7,8 +7,9 @@
 //   sh.fds:   os(fd) -> OS fd; openFds() -> open shell fds; entry(fd)?.label (what it is)
 //   sh.traps: get(signo) -> the trap action string, "" when ignored (trap '' SIG), undefined
 //             when the disposition is the default
-//   sh.jobs:  pidsOf(spec) -> the pids of the job named by a job spec (%1 %+ %- %?str %name),
-//             or a string error message ("%3: no such job")
+//   sh.jobs:  resolve(spec) -> { pgid, pids } of the job named by a job spec (%1 %+ %- %?str
+//             %name), or { error } ("%3: no such job") — src/jobs/job-table.ts has it; a
+//             pidsOf(spec) -> number[] | string method is accepted too
 
 export interface FdEntryView {
   label?: string;
@@ -26,6 +27,10 @@ export interface TrapView {
 }
 
 export interface JobPidView {
+  resolve(spec: string): { pgid: number; pids: number[] } | { error: string };
+}
+
+export interface JobPidListView {
   pidsOf(spec: string): number[] | string;
 }
 
@@ -73,9 +78,14 @@ export function shellDisposition(sh: ExplainShell, sig: number): ShellDispositio
 
 /** Pids of a job spec (%1, %+, ...), or an error message. */
 export function jobPids(sh: ExplainShell, spec: string): number[] | string {
-  const jobs = sh.jobs as Partial<JobPidView> | undefined;
-  if (!jobs || typeof jobs.pidsOf !== "function") return `${spec}: no job control in this shell`;
-  return jobs.pidsOf(spec);
+  const jobs = sh.jobs as Partial<JobPidView & JobPidListView> | undefined;
+  if (jobs && typeof jobs.resolve === "function") {
+    const r = jobs.resolve(spec);
+    if ("error" in r) return r.error;
+    return r.pids.length > 0 ? r.pids : `${spec}: job has terminated`;
+  }
+  if (jobs && typeof jobs.pidsOf === "function") return jobs.pidsOf(spec);
+  return `${spec}: no job control in this shell`;
 }
 
 /**

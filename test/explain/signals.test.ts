@@ -5,6 +5,9 @@ import { def as signals } from "../../builtins/signals.ts";
 import { SIGNALS } from "../../src/signals/table.ts";
 import { TrapTable } from "../../src/signals/traps.ts";
 import { processName } from "../../src/explain/proc.ts";
+import { processDispositions } from "../../src/signals/process-dispositions.ts";
+import { JobTable } from "../../src/jobs/job-table.ts";
+import { def as fds } from "../../builtins/fds.ts";
 import { hasChildren, runBuiltin, spawnAlive } from "./fake-ctx.ts";
 
 /** Ready once the spawned process has exec'd sleep (before that it is a copy of the runner). */
@@ -33,9 +36,10 @@ describe("signals (the shell itself)", () => {
     expect(r.status).toBe(0);
     expect(r.err).toBe("");
     const lines = r.out.trimEnd().split("\n");
-    expect(lines[1]).toMatch(/^NUM\s+NAME\s+DEFAULT\s+CATCH\s+SHELL\s+KERNEL\s+MEANING$/);
+    expect(lines[1]).toMatch(/^NUM\s+NAME\s+DEFAULT\s+CATCH\s+SHELL\s+KERNEL\s+BY\s+MEANING$/);
     expect(lines.length).toBe(2 + SIGNALS.length);
-    expect(row(r.out, "KILL")).toEqual(["9", "KILL", "Term", "no", "default", "default", "Killed"]);
+    expect(row(r.out, "KILL")).toEqual(["9", "KILL", "Term", "no", "default", "default", "Killed"]); // BY is empty
+
     expect(row(r.out, "TSTP").slice(0, 4)).toEqual(["20", "TSTP", "Stop", "yes"]);
     expect(row(r.out, "RTMAX")[0]).toBe("64");
   });
@@ -48,7 +52,19 @@ describe("signals (the shell itself)", () => {
     expect(row(r.out, "TERM")[4]).toBe("ignored");
     // Bun ignores SIGPIPE in its own process (bun-runtime-facts §1.1): the shell still reports
     // the default disposition, which is what its children get.
-    expect(row(r.out, "PIPE").slice(4, 6)).toEqual(["default", "ignored"]);
+    expect(row(r.out, "PIPE").slice(4, 7)).toEqual(["default", "ignored", "runtime"]);
+  });
+  it("says who set a kernel disposition: the shell's trap, or the runtime", async () => {
+    const d = processDispositions();
+    d.setUserTrap(10, "ignore"); // as `trap '' USR1` does through the trap table
+    try {
+      const r = await runBuiltin(signals, [], { traps: new TrapTable(null) });
+      expect(row(r.out, "USR1").slice(5, 7)).toEqual(["ignored", "trap ''"]);
+      expect(cell(r.out, "SEGV", "BY")).toBe("runtime"); // Bun's crash handler
+    } finally {
+      d.setUserTrap(10, "none");
+    }
+    expect(cell((await runBuiltin(signals, [], {})).out, "USR1", "KERNEL")).toBe("default");
   });
   it("says ? when the shell has no trap table (a bare context)", async () => {
     const r = await runBuiltin(signals, [], {});
@@ -98,12 +114,17 @@ describe("signals PID", () => {
     const a = await spawnAlive(["/usr/bin/sleep", "30"], isSleep);
     const b = await spawnAlive(["/usr/bin/sleep", "31"], isSleep);
     try {
-      const jobs = { pidsOf: (spec: string) => (spec === "%1" ? [a.pid, b.pid] : `${spec}: no such job`) };
+      const jobs = new JobTable({} as never);
+      jobs.add(a.pid, [a.pid, b.pid], "sleep 30 | sleep 31", true);
       const r = await runBuiltin(signals, ["%1"], { jobs });
       expect(r.status).toBe(0);
       expect(r.out).toContain(`Signals of process ${a.pid} (sleep)`);
       expect(r.out).toContain(`Signals of process ${b.pid} (sleep)`);
       expect(await runBuiltin(signals, ["%2"], { jobs })).toMatchObject({ status: 1, err: "ipsh: signals: %2: no such job\n" });
+      // the same operand works for fds
+      const f = await runBuiltin(fds, ["%+"], { jobs });
+      expect(f.out).toContain(`Process ${a.pid} (sleep): descriptors from /proc/${a.pid}/fd`);
+      expect(f.out).toContain(`Process ${b.pid} (sleep): descriptors from /proc/${b.pid}/fd`);
     } finally {
       a.kill();
       b.kill();
