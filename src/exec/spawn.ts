@@ -49,7 +49,7 @@ export interface SpawnRequest {
   readonly foreground?: { readonly ttyFd: number };
   /** Signals reset to SIG_DFL in the child: every signal the shell catches or ignores for its
    *  own reasons, but not those the user ignored with `trap ''` (they stay ignored, as POSIX
-   *  requires). SIGPIPE and SIGXFSZ are always added. Cached by array identity. */
+   *  requires). SIGPIPE and SIGXFSZ are always added. The built sigset is cached. */
   readonly sigDefault: readonly number[];
   /** After the actions, close every fd >= closeFrom. Default: 3, or one past the highest dup2
    *  target. A user fd the child must keep (exec 3>f) needs a dup2(3, 3) action, which also
@@ -88,8 +88,21 @@ function envVector(envp: readonly string[]): CStrArray {
   return v;
 }
 
+// Callers often build a fresh array per spawn (filtering the shell's list), so a miss on the
+// identity cache falls back to a cache keyed by the set's contents (a bitmask of signals 1-64).
+const sigDefByMask = new Map<string, Uint8Array>();
+
 function sigDefaultSet(sigs: readonly number[]): Uint8Array {
   let set = sigDefCache.get(sigs);
+  if (set !== undefined) return set;
+  let lo = 0;
+  let hi = 0;
+  for (const s of sigs) {
+    if (s >= 1 && s <= 32) lo |= 1 << (s - 1);
+    else if (s > 32 && s <= 64) hi |= 1 << (s - 33);
+  }
+  const key = `${lo >>> 0}.${hi >>> 0}`;
+  set = sigDefByMask.get(key);
   if (set === undefined) {
     const C = libc();
     set = new Uint8Array(SIZEOF_SIGSET);
@@ -97,8 +110,9 @@ function sigDefaultSet(sigs: readonly number[]): Uint8Array {
     C.sigaddset(set, SIGPIPE);
     C.sigaddset(set, SIGXFSZ);
     for (const s of sigs) C.sigaddset(set, s);
-    sigDefCache.set(sigs, set);
+    sigDefByMask.set(key, set);
   }
+  sigDefCache.set(sigs, set);
   return set;
 }
 
