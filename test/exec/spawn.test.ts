@@ -235,6 +235,27 @@ describe("spawn", () => {
     }
   });
 
+  it("builds the default set from each request's contents (fresh arrays, cached sets)", () => {
+    const C = libc();
+    const old10 = C.signal(10, 1);
+    const old12 = C.signal(12, 1);
+    const ignored = (sigDefault: number[]) => {
+      const [out] = capture("/bin/grep", ["grep", "^SigIgn", "/proc/self/status"], { sigDefault });
+      const mask = BigInt("0x" + out.trim().split(/\s+/)[1]);
+      return [10, 12].filter((s) => (mask & (1n << BigInt(s - 1))) !== 0n);
+    };
+    try {
+      expect(ignored([10])).toEqual([12]);
+      expect(ignored([12])).toEqual([10]);
+      expect(ignored([10])).toEqual([12]);
+      expect(ignored([10, 12])).toEqual([]);
+      expect(ignored([])).toEqual([10, 12]);
+    } finally {
+      C.signal(10, old10);
+      C.signal(12, old12);
+    }
+  });
+
   it("gives the child an empty signal mask", () => {
     const [out] = capture("/bin/grep", ["grep", "^SigBlk", "/proc/self/status"]);
     expect(BigInt("0x" + out.trim().split(/\s+/)[1])).toBe(0n);
