@@ -1,0 +1,426 @@
+// The builtins that steer the interpreter itself: exit, return, break, continue, eval, source
+// and ., exec, command, builtin, enable, caller. They throw the control-flow signals of
+// src/exec/control.ts or run shell code through the Shell.
+import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import type { Gen } from "../src/exec/gen.ts";
+import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "../src/exec/control.ts";
+import { readFileSync, statSync } from "node:fs";
+import { absPath } from "../src/exec/redirect.ts";
+import { execReplace } from "../src/exec/exec-replace.ts";
+import { findCommand, runExternal } from "../src/exec/external.ts";
+import { runBuiltin } from "../src/exec/builtin-run.ts";
+import { callFunction } from "../src/exec/function-call.ts";
+import { KEYWORDS } from "../src/exec/shell-exec.ts";
+
+/** A numeric argument as bash reads it (exit, return, break, shift): optional sign, decimal. */
+function numArg(ctx: BuiltinContext, s: string): number | undefined {
+  if (!/^\s*[-+]?\d+\s*$/.test(s)) {
+    ctx.error(`${s}: numeric argument required`);
+    return undefined;
+  }
+  return Number(s.trim());
+}
+
+const exitBuiltin: BuiltinDef = {
+  name: "exit",
+  special: true,
+  synopsis: "exit [n]",
+  description: "Exit the shell with a status of N. If N is omitted, the exit status is that of the last command executed.",
+  run(ctx) {
+    const sh = ctx.sh;
+    if (ctx.args.length > 1 && /^[-+]?\d+$/.test(ctx.args[0])) {
+      ctx.error("too many arguments");
+      return 1;
+    }
+    let status = sh.lastStatus;
+    if (ctx.args.length > 0) {
+      const a = ctx.args[0] === "--" ? ctx.args[1] : ctx.args[0];
+      if (a !== undefined) {
+        const n = numArg(ctx, a);
+        status = n === undefined ? 2 : n & 255;
+      }
+    }
+    if (sh.interactive && !sh.isSubshell && !sh.exitWarned) {
+      const stopped = sh.jobs.jobs.some((j) => j.state === "Stopped");
+      if (stopped) {
+        sh.exitWarned = true;
+        ctx.err("There are stopped jobs.\n");
+        return 1;
+      }
+    }
+    if (sh.interactive && !sh.isSubshell) ctx.err("exit\n");
+    throw new ExitSignal(status);
+  },
+};
+
+const returnBuiltin: BuiltinDef = {
+  name: "return",
+  special: true,
+  synopsis: "return [n]",
+  description: "Return from a shell function or sourced script with status N (default: the last command's).",
+  run(ctx) {
+    const sh = ctx.sh;
+    if (sh.funcStack.length === 0 && sh.sourceDepth === 0) {
+      ctx.error("can only `return' from a function or sourced script");
+      return 1;
+    }
+    let status = sh.lastStatus;
+    if (ctx.args.length > 0) {
+      const n = numArg(ctx, ctx.args[0]);
+      status = n === undefined ? 2 : n & 255;
+    }
+    throw new ReturnSignal(status);
+  },
+};
+
+function loopControl(name: "break" | "continue"): BuiltinDef {
+  return {
+    name,
+    special: true,
+    synopsis: `${name} [n]`,
+    description: name === "break" ? "Exit from within a for, while, until or select loop (N levels)." : "Resume the next iteration of the enclosing loop (N levels up).",
+    run(ctx) {
+      let n = 1;
+      if (ctx.args.length > 0) {
+        const v = numArg(ctx, ctx.args[0]);
+        if (v === undefined) return 1;
+        if (v < 1) {
+          ctx.error(`${ctx.args[0]}: loop count out of range`);
+          return 1;
+        }
+        n = v;
+      }
+      const depth = ctx.sh.loopDepth;
+      if (depth === 0) {
+        // bash prints this only in interactive shells... and in scripts too, but keeps going
+        ctx.error("only meaningful in a `for', `while', or `until' loop");
+        return 0;
+      }
+      n = Math.min(n, depth);
+      throw name === "break" ? new BreakSignal(n) : new ContinueSignal(n);
+    },
+  };
+}
+
+const evalBuiltin: BuiltinDef = {
+  name: "eval",
+  special: true,
+  synopsis: "eval [arg ...]",
+  description: "Concatenate the arguments and execute them as a shell command.",
+  run(ctx) {
+    const args = ctx.args[0] === "--" ? ctx.args.slice(1) : ctx.args;
+    const text = args.join(" ");
+    if (text.trim() === "") return 0;
+    return ctx.sh.runString(text, "eval");
+  },
+};
+
+const sourceDef = (name: "." | "source"): BuiltinDef => ({
+  name,
+  special: name === ".",
+  synopsis: `${name} filename [arguments]`,
+  description: "Read and execute commands from FILENAME in the current shell ($PATH is searched when it has no slash).",
+  run(ctx): Gen<number> | number {
+    const sh = ctx.sh;
+    const args = ctx.args[0] === "--" ? ctx.args.slice(1) : ctx.args;
+    if (args.length === 0) {
+      ctx.error("filename argument required");
+      ctx.err(`${name}: usage: ${name} filename [arguments]\n`);
+      return 2;
+    }
+    const file = args[0];
+    let path: string | undefined;
+    if (file.includes("/")) path = absPath(sh, file);
+    else {
+      for (const dir of (sh.vars.get("PATH") ?? "").split(":")) {
+        const p = absPath(sh, `${dir || "."}/${file}`);
+        try {
+          if (statSync(p).isFile()) {
+            path = p;
+            break;
+          }
+        } catch {
+          /* next */
+        }
+      }
+      if (!path && sh.opts.sourcepath !== false) {
+        const p = absPath(sh, file);
+        try {
+          if (statSync(p).isFile()) path = p;
+        } catch {
+          /* not found */
+        }
+      }
+    }
+    let text: string;
+    try {
+      if (!path) throw Object.assign(new Error(), { code: "ENOENT" });
+      text = readFileSync(path, "utf8");
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      ctx.error(`${file}: ${code === "EISDIR" ? "is a directory" : "No such file or directory"}`);
+      if (!sh.interactive && name === "." && sh.opts.posix) throw new ExitSignal(1);
+      return 1;
+    }
+    return runSourced(ctx, text, file, args.slice(1));
+  },
+});
+
+function* runSourced(ctx: BuiltinContext, text: string, file: string, args: string[]): Gen<number> {
+  const sh = ctx.sh;
+  const savedPos = sh.positional;
+  const savedLine = sh.lineno;
+  if (args.length > 0) sh.positional = args;
+  sh.sourceDepth++;
+  sh.sourceStack.unshift(file);
+  const savedName = sh.scriptName;
+  try {
+    sh.lineno = 1;
+    return yield* sh.runString(text, file);
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.status;
+    throw e;
+  } finally {
+    sh.sourceDepth--;
+    sh.sourceStack.shift();
+    sh.scriptName = savedName;
+    sh.lineno = savedLine;
+    if (args.length > 0) sh.positional = savedPos;
+  }
+}
+
+const execBuiltin: BuiltinDef = {
+  name: "exec",
+  special: true,
+  synopsis: "exec [-cl] [-a name] [command [argument ...]] [redirection ...]",
+  description: "Replace the shell with COMMAND. With only redirections, apply them to the shell itself.",
+  run(ctx) {
+    const sh = ctx.sh;
+    let args = ctx.args;
+    let argv0: string | undefined;
+    let clearEnv = false;
+    let login = false;
+    while (args.length > 0 && args[0].startsWith("-") && args[0] !== "-") {
+      const a = args[0];
+      args = args.slice(1);
+      if (a === "--") break;
+      for (let i = 1; i < a.length; i++) {
+        const c = a[i];
+        if (c === "c") clearEnv = true;
+        else if (c === "l") login = true;
+        else if (c === "a") {
+          argv0 = args[0];
+          args = args.slice(1);
+        } else {
+          ctx.error(`-${c}: invalid option`);
+          ctx.err("exec: usage: exec [-cl] [-a name] [command [argument ...]] [redirection ...]\n");
+          return 2;
+        }
+      }
+    }
+    if (args.length === 0) {
+      // only redirections: they stay in effect (the executor keeps this command's fd frame)
+      sh.keepRedirections = true;
+      return 0;
+    }
+    const path = findCommand(sh, args[0]);
+    if (typeof path === "number") {
+      if (!sh.interactive) throw new ExitSignal(path);
+      return path;
+    }
+    const argv = [argv0 ?? (login ? `-${args[0]}` : args[0]), ...args.slice(1)];
+    const env = clearEnv ? [] : sh.vars.environ();
+    if (sh.isSubshell) {
+      // a subshell clone is not a process of its own: run the command and end the subshell
+      return (function* () {
+        const status = yield* runExternal(sh, [args[0], ...args.slice(1)], env);
+        throw new ExitSignal(status);
+      })();
+    }
+    const err = execReplace(sh, path, argv, env);
+    ctx.error(`${args[0]}: ${err}`);
+    if (!sh.interactive && !sh.opts.execfail) throw new ExitSignal(126);
+    return 126;
+  },
+};
+
+const commandBuiltin: BuiltinDef = {
+  name: "command",
+  special: false,
+  synopsis: "command [-pVv] command [arg ...]",
+  description: "Run COMMAND with ARGS suppressing shell function lookup, or display information about COMMANDs.",
+  run(ctx): number | Gen<number> {
+    const sh = ctx.sh;
+    let args = ctx.args;
+    let mode: "run" | "v" | "V" = "run";
+    let usePath = false;
+    while (args.length > 0 && args[0].startsWith("-") && args[0].length > 1) {
+      const a = args[0];
+      args = args.slice(1);
+      if (a === "--") break;
+      for (const c of a.slice(1)) {
+        if (c === "v") mode = "v";
+        else if (c === "V") mode = "V";
+        else if (c === "p") usePath = true;
+        else {
+          ctx.error(`-${c}: invalid option`);
+          ctx.err("command: usage: command [-pVv] command [arg ...]\n");
+          return 2;
+        }
+      }
+    }
+    if (args.length === 0) return 0;
+    if (mode !== "run") {
+      let status = 0;
+      for (const name of args) {
+        const found = sh.lookupCommand(name);
+        if (!found) {
+          if (mode === "V") ctx.error(`${name}: not found`);
+          status = 1;
+          continue;
+        }
+        if (mode === "v") {
+          if (found.kind === "alias") ctx.out(`alias ${name}=${quote(sh.aliases.get(name)!)}\n`);
+          else if (found.kind === "file") ctx.out(`${found.path}\n`);
+          else ctx.out(`${name}\n`);
+        } else {
+          switch (found.kind) {
+            case "alias":
+              ctx.out(`${name} is aliased to \`${sh.aliases.get(name)}'\n`);
+              break;
+            case "keyword":
+              ctx.out(`${name} is a shell keyword\n`);
+              break;
+            case "function":
+              ctx.out(`${name} is a function\n`);
+              break;
+            case "builtin":
+              ctx.out(`${name} is a shell builtin\n`);
+              break;
+            default:
+              ctx.out(sh.hash.has(name) ? `${name} is hashed (${found.path})\n` : `${name} is ${found.path}\n`);
+          }
+        }
+      }
+      return status;
+    }
+    const name = args[0];
+    const b = sh.builtins.get(name);
+    if (b && !sh.disabledBuiltins.has(name)) return runBuiltin(sh, b, args);
+    if (usePath) {
+      const saved = sh.vars.get("PATH");
+      return (function* () {
+        sh.vars.set("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
+        try {
+          return yield* runExternal(sh, args);
+        } finally {
+          if (saved === undefined) sh.vars.unset("PATH");
+          else sh.vars.set("PATH", saved);
+        }
+      })();
+    }
+    return runExternal(sh, args);
+  },
+};
+
+function quote(s: string): string {
+  return `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+const builtinBuiltin: BuiltinDef = {
+  name: "builtin",
+  special: false,
+  synopsis: "builtin [shell-builtin [arg ...]]",
+  description: "Execute a shell builtin, bypassing functions of the same name.",
+  run(ctx) {
+    if (ctx.args.length === 0) return 0;
+    const b = ctx.sh.builtins.get(ctx.args[0]);
+    if (!b || ctx.sh.disabledBuiltins.has(ctx.args[0])) {
+      ctx.error(`${ctx.args[0]}: not a shell builtin`);
+      return 1;
+    }
+    return runBuiltin(ctx.sh, b, ctx.args);
+  },
+};
+
+const enableBuiltin: BuiltinDef = {
+  name: "enable",
+  special: false,
+  synopsis: "enable [-a] [-dnps] [-f filename] [name ...]",
+  description: "Enable and disable shell builtins.",
+  run(ctx) {
+    const sh = ctx.sh;
+    let disable = false;
+    let all = false;
+    let args = ctx.args;
+    while (args.length && args[0].startsWith("-")) {
+      for (const c of args[0].slice(1)) {
+        if (c === "n") disable = true;
+        else if (c === "a") all = true;
+        else if (c === "p" || c === "s") {
+          /* listing flags */
+        } else {
+          ctx.error(`-${c}: invalid option`);
+          return 2;
+        }
+      }
+      args = args.slice(1);
+    }
+    if (args.length === 0) {
+      for (const name of [...sh.builtins.keys()].sort()) {
+        const off = sh.disabledBuiltins.has(name);
+        if (all) ctx.out(`enable ${off ? "-n " : ""}${name}\n`);
+        else if (off === disable) ctx.out(`enable ${off ? "-n " : ""}${name}\n`);
+      }
+      return 0;
+    }
+    let status = 0;
+    for (const name of args) {
+      if (!sh.builtins.has(name)) {
+        ctx.error(`${name}: not a shell builtin`);
+        status = 1;
+      } else if (disable) sh.disabledBuiltins.add(name);
+      else sh.disabledBuiltins.delete(name);
+    }
+    return status;
+  },
+};
+
+const callerBuiltin: BuiltinDef = {
+  name: "caller",
+  special: false,
+  synopsis: "caller [expr]",
+  description: "Return the context of the current subroutine call.",
+  run(ctx) {
+    const sh = ctx.sh;
+    if (sh.funcStack.length === 0) return 1;
+    const n = ctx.args.length ? Number(ctx.args[0]) : 0;
+    if (!Number.isInteger(n) || n < 0 || n >= sh.funcStack.length) return 1;
+    const caller = sh.funcStack[n + 1] ?? "main";
+    const line = sh.lineno;
+    ctx.out(ctx.args.length ? `${line} ${caller} ${sh.scriptName}\n` : `${line} ${sh.scriptName}\n`);
+    return 0;
+  },
+};
+
+/** Reserved words cannot be builtins; this guards the registry. */
+export function isKeyword(name: string): boolean {
+  return KEYWORDS.has(name);
+}
+
+export { callFunction };
+
+export const coreBuiltins: BuiltinDef[] = [
+  exitBuiltin,
+  returnBuiltin,
+  loopControl("break"),
+  loopControl("continue"),
+  evalBuiltin,
+  sourceDef("."),
+  sourceDef("source"),
+  execBuiltin,
+  commandBuiltin,
+  builtinBuiltin,
+  enableBuiltin,
+  callerBuiltin,
+];

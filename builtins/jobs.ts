@@ -1,0 +1,346 @@
+// Job control builtins: jobs, fg, bg, wait, disown.
+import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import type { Gen } from "../src/exec/gen.ts";
+import type { Job } from "../src/jobs/job-table.ts";
+import { waitJobForeground } from "../src/jobs/foreground.ts";
+import { childEvent } from "../src/jobs/child-events.ts";
+import { killPg, kill } from "../src/sys/proc.ts";
+import { processDispositions } from "../src/signals/process-dispositions.ts";
+import { terminal } from "../src/jobs/terminal.ts";
+
+const SIGCONT = 18;
+const SIGHUP = 1;
+
+function findJob(ctx: BuiltinContext, spec: string | undefined): Job | undefined {
+  const sh = ctx.sh;
+  sh.jobs.reapAll();
+  if (spec === undefined) {
+    if (!sh.jobs.current) {
+      ctx.error("current: no such job");
+      return undefined;
+    }
+    return sh.jobs.current;
+  }
+  const j = sh.jobs.find(spec);
+  if (typeof j === "string") {
+    ctx.error(j);
+    return undefined;
+  }
+  return j;
+}
+
+function signalJob(job: Job, sig: number): void {
+  if (job.ownGroup) killPg(job.pgid, sig);
+  else for (const p of job.procs) if (!p.done) kill(p.pid, sig);
+}
+
+const jobsBuiltin: BuiltinDef = {
+  name: "jobs",
+  special: false,
+  synopsis: "jobs [-lnprs] [jobspec ...]",
+  description: "Display status of jobs.",
+  run(ctx) {
+    const sh = ctx.sh;
+    let long = false;
+    let pidsOnly = false;
+    let onlyRunning = false;
+    let onlyStopped = false;
+    let args = ctx.args;
+    while (args.length && args[0].startsWith("-") && args[0].length > 1) {
+      if (args[0] === "--") {
+        args = args.slice(1);
+        break;
+      }
+      for (const c of args[0].slice(1)) {
+        if (c === "l") long = true;
+        else if (c === "p") pidsOnly = true;
+        else if (c === "r") onlyRunning = true;
+        else if (c === "s") onlyStopped = true;
+        else if (c === "n") {
+          /* only changed jobs: all are listed */
+        } else {
+          ctx.error(`-${c}: invalid option`);
+          ctx.err("jobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n");
+          return 2;
+        }
+      }
+      args = args.slice(1);
+    }
+    sh.jobs.reapAll();
+    let list = sh.jobs.jobs.slice();
+    if (args.length) {
+      list = [];
+      for (const a of args) {
+        const j = sh.jobs.find(a);
+        if (typeof j === "string") {
+          ctx.error(j);
+          return 1;
+        }
+        list.push(j);
+      }
+    }
+    for (const job of list) {
+      if (onlyRunning && job.state !== "Running") continue;
+      if (onlyStopped && job.state !== "Stopped") continue;
+      if (pidsOnly) {
+        ctx.out(`${job.ownGroup ? job.pgid : job.procs[job.procs.length - 1].pid}\n`);
+        continue;
+      }
+      if (long) {
+        job.procs.forEach((p, i) => {
+          const head = i === 0 ? `[${job.id}]${sh.jobs.marker(job)}` : "     ";
+          const state = i === 0 ? stateText(sh, job).padEnd(22) : "".padEnd(22);
+          ctx.out(`${head} ${p.pid} ${state}${i === 0 ? job.command : ""}\n`);
+        });
+      } else ctx.out(sh.jobs.format(job) + (job.state === "Running" ? " &" : "") + "\n");
+      if (job.state !== "Running") job.notified = true;
+    }
+    // jobs reports finished jobs once, then forgets them (bash)
+    for (const job of sh.jobs.jobs.slice()) if (job.state === "Done" && job.notified) sh.jobs.remove(job);
+    return 0;
+  },
+};
+
+function stateText(sh: BuiltinContext["sh"], job: Job): string {
+  const line = sh.jobs.format(job);
+  const m = /^\[\d+\][+\- ] {2}(.*?)\s{2,}/.exec(line);
+  return m ? m[1] : job.state;
+}
+
+const fgBuiltin: BuiltinDef = {
+  name: "fg",
+  special: false,
+  synopsis: "fg [job_spec]",
+  description: "Move job to the foreground.",
+  run(ctx): number | Gen<number> {
+    const sh = ctx.sh;
+    if (!sh.opts.monitor) {
+      ctx.error("no job control");
+      return 1;
+    }
+    const job = findJob(ctx, ctx.args[0]);
+    if (!job) return 1;
+    ctx.out(`${job.command}\n`);
+    return (function* () {
+      if (job.ownGroup) terminal.giveTo(job.pgid, job.termios);
+      job.state = "Running";
+      signalJob(job, SIGCONT);
+      return yield* waitJobForeground(sh, job);
+    })();
+  },
+};
+
+const bgBuiltin: BuiltinDef = {
+  name: "bg",
+  special: false,
+  synopsis: "bg [job_spec ...]",
+  description: "Move jobs to the background.",
+  run(ctx) {
+    const sh = ctx.sh;
+    if (!sh.opts.monitor) {
+      ctx.error("no job control");
+      return 1;
+    }
+    const specs = ctx.args.length ? ctx.args : [undefined];
+    let status = 0;
+    for (const s of specs) {
+      const job = findJob(ctx, s);
+      if (!job) {
+        status = 1;
+        continue;
+      }
+      if (job.state === "Running") {
+        ctx.error(`job ${job.id} already in background`);
+        continue;
+      }
+      job.state = "Running";
+      signalJob(job, SIGCONT);
+      ctx.out(`[${job.id}]${sh.jobs.marker(job)} ${job.command} &\n`);
+    }
+    return status;
+  },
+};
+
+/**
+ * wait [-n] [-p var] [id ...]: wait for jobs or pids. A trapped signal interrupts the wait
+ * with status 128+N at once (POSIX 2.11), its trap runs at the next safe point.
+ */
+const waitBuiltin: BuiltinDef = {
+  name: "wait",
+  special: false,
+  synopsis: "wait [-fn] [-p var] [id ...]",
+  description: "Wait for job completion and return exit status.",
+  run(ctx): number | Gen<number> {
+    const sh = ctx.sh;
+    let any = false;
+    let pvar: string | undefined;
+    let args = ctx.args;
+    while (args.length && args[0].startsWith("-") && args[0].length > 1) {
+      if (args[0] === "--") {
+        args = args.slice(1);
+        break;
+      }
+      if (args[0] === "-p") {
+        pvar = args[1];
+        args = args.slice(2);
+        continue;
+      }
+      for (const c of args[0].slice(1)) {
+        if (c === "n") any = true;
+        else if (c === "f") {
+          /* wait for termination: the default here */
+        } else {
+          ctx.error(`-${c}: invalid option`);
+          ctx.err("wait: usage: wait [-fn] [-p var] [id ...]\n");
+          return 2;
+        }
+      }
+      args = args.slice(1);
+    }
+    return waitFor(ctx, args, any, pvar);
+  },
+};
+
+function* waitFor(ctx: BuiltinContext, args: string[], any: boolean, pvar: string | undefined): Gen<number> {
+  const sh = ctx.sh;
+  const d = processDispositions();
+  // resolve targets: jobs (all of them when no args)
+  type Target = { job?: Job; pid?: number };
+  const targets: Target[] = [];
+  let status = 0;
+  if (args.length === 0) {
+    for (const j of sh.jobs.jobs) targets.push({ job: j });
+  } else {
+    for (const a of args) {
+      if (a.startsWith("%")) {
+        const j = sh.jobs.find(a);
+        if (typeof j === "string") {
+          ctx.error(j);
+          status = 127;
+          continue;
+        }
+        targets.push({ job: j });
+      } else if (/^\d+$/.test(a)) {
+        const pid = Number(a);
+        const j = sh.jobs.jobs.find((x) => x.procs.some((p) => p.pid === pid));
+        if (j) targets.push({ job: j, pid });
+        else {
+          const st = sh.jobs.reapedStatus(pid);
+          if (st !== undefined) {
+            status = st;
+            sh.jobs.forgetReaped(pid);
+          } else {
+            ctx.error(`pid ${a} is not a child of this shell`);
+            status = 127;
+          }
+        }
+      } else {
+        ctx.error(`\`${a}': not a pid or valid job spec`);
+        status = 2;
+      }
+    }
+  }
+  if (targets.length === 0) return any && args.length === 0 ? 127 : status;
+  const remaining = targets.slice();
+  for (;;) {
+    sh.jobs.reapAll();
+    for (let i = remaining.length - 1; i >= 0; i--) {
+      const t = remaining[i];
+      const job = t.job!;
+      const done = t.pid !== undefined ? job.procs.find((p) => p.pid === t.pid)!.done : job.state === "Done";
+      if (!done) continue;
+      const proc = t.pid !== undefined ? job.procs.find((p) => p.pid === t.pid)! : job.procs[job.procs.length - 1];
+      status = t.pid !== undefined ? (proc.status ? statusOf(proc.status) : 0) : job.status(sh.opts.pipefail);
+      remaining.splice(i, 1);
+      if (job.state === "Done") {
+        job.notified = true;
+        sh.jobs.remove(job);
+      }
+      if (any) {
+        if (pvar) sh.vars.set(pvar, String(proc.pid));
+        return status;
+      }
+    }
+    if (remaining.length === 0) return status;
+    if (d.hasPending()) {
+      const sig = d.pendingSignals()[0];
+      return 128 + sig;
+    }
+    const got = (yield Promise.race([childEvent(), d.nextTrappedSignal()])) as number | undefined;
+    if (typeof got === "number" && got > 0) return 128 + got;
+  }
+}
+
+function statusOf(s: import("../src/exec/wait-status.ts").WaitStatus): number {
+  switch (s.kind) {
+    case "exited":
+      return s.code;
+    case "signaled":
+    case "stopped":
+      return 128 + s.signal;
+    default:
+      return 0;
+  }
+}
+
+const disownBuiltin: BuiltinDef = {
+  name: "disown",
+  special: false,
+  synopsis: "disown [-h] [-ar] [jobspec ... | pid ...]",
+  description: "Remove jobs from the current shell.",
+  run(ctx) {
+    const sh = ctx.sh;
+    let all = false;
+    let running = false;
+    let keepButNoHup = false;
+    let args = ctx.args;
+    while (args.length && args[0].startsWith("-") && args[0].length > 1) {
+      for (const c of args[0].slice(1)) {
+        if (c === "a") all = true;
+        else if (c === "r") running = true;
+        else if (c === "h") keepButNoHup = true;
+        else {
+          ctx.error(`-${c}: invalid option`);
+          return 2;
+        }
+      }
+      args = args.slice(1);
+    }
+    sh.jobs.reapAll();
+    let list: Job[];
+    if (all || running) list = sh.jobs.jobs.filter((j) => !running || j.state === "Running");
+    else if (args.length === 0) {
+      if (!sh.jobs.current) {
+        ctx.error("current: no such job");
+        return 1;
+      }
+      list = [sh.jobs.current];
+    } else {
+      list = [];
+      for (const a of args) {
+        const j = sh.jobs.find(a);
+        if (typeof j === "string") {
+          ctx.error(j);
+          return 1;
+        }
+        list.push(j);
+      }
+    }
+    for (const j of list) {
+      if (keepButNoHup) j.noHup = true;
+      else sh.jobs.remove(j);
+    }
+    return 0;
+  },
+};
+
+/** On exit of an interactive login shell: SIGHUP to every job (bash's huponexit / SIGHUP). */
+export function hangUpJobs(sh: BuiltinContext["sh"]): void {
+  for (const job of sh.jobs.jobs) {
+    if (job.noHup) continue;
+    signalJob(job, SIGHUP);
+    if (job.state === "Stopped") signalJob(job, SIGCONT);
+  }
+}
+
+export const jobBuiltins: BuiltinDef[] = [jobsBuiltin, fgBuiltin, bgBuiltin, waitBuiltin, disownBuiltin];

@@ -1,0 +1,32 @@
+// Builds ipsh: dist/ipsh.js (one bundled file, what bin/ipsh runs) and, unless --bundle-only,
+// dist/ipsh (a standalone executable from `bun build --compile`, usable as a login shell).
+// Bundling matters for start-up: unbundled, importing chevrotain alone costs ~80 ms.
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(import.meta.dir, "..");
+const bundleOnly = process.argv.includes("--bundle-only");
+mkdirSync(join(root, "dist"), { recursive: true });
+
+const bundle = await Bun.build({
+  entrypoints: [join(root, "src/main.ts")],
+  target: "bun",
+  outdir: join(root, "dist"),
+  naming: "ipsh.js",
+  minify: { syntax: true, whitespace: true, identifiers: false },
+  sourcemap: "none",
+});
+if (!bundle.success) {
+  for (const log of bundle.logs) console.error(log);
+  process.exit(1);
+}
+
+if (!bundleOnly) {
+  const r = spawnSync(
+    process.execPath,
+    ["build", "--compile", join(root, "src/main.ts"), "--outfile", join(root, "dist/ipsh")],
+    { stdio: "inherit", cwd: root },
+  );
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

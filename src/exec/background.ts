@@ -1,0 +1,111 @@
+// Asynchronous lists: `cmd &`.
+//
+// A background pipeline of external commands is spawned directly (no wait), in its own process
+// group under job control, or in the shell's group with SIGINT and SIGQUIT ignored otherwise
+// (POSIX 2.11). Anything that must run in the shell itself (builtins, functions, compound
+// commands, && lists) cannot run concurrently with the main shell inside one JavaScript thread
+// and still be stopped, killed and waited for as a unit, so ipsh re-executes itself for it: a
+// new ipsh process gets the state as shell text (serialize.ts) and the command's text, and is
+// an ordinary child process from then on. That costs one ipsh start-up per such job.
+
+import type { AndOr } from "../../grammar/ast.ts";
+import type { Shell } from "../shell.ts";
+import type { Gen } from "./gen.ts";
+import { OsFd } from "./fd-table.ts";
+import { pipe, openFile, O_RDONLY, O_CLOEXEC } from "../sys/fd.ts";
+import { expandArgs, isExternalName } from "./simple.ts";
+import { openRedirects } from "./redirect.ts";
+import { assignmentsToEnv } from "./assign.ts";
+import { findCommand, jobControl, startProcess } from "./external.ts";
+import { printAndOr } from "./command-text.ts";
+import { serializeState } from "./serialize.ts";
+import { selfCommand } from "./self.ts";
+
+export function* runBackground(sh: Shell, ao: AndOr): Gen<number> {
+  const jc = jobControl(sh);
+  const text = printAndOr(ao);
+  const st = sh.cloneForSubshell();
+  // POSIX: without job control, an async list's stdin is /dev/null unless redirected
+  if (!jc) {
+    const devnull = openFile("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (devnull >= 0) st.fds.set(0, new OsFd(devnull, false, "/dev/null"));
+  }
+  let pids: number[] | undefined;
+  try {
+    if (ao.rest.length === 0 && !ao.first.bang && ao.first.commands.every((c) => c.kind === "SimpleCommand")) {
+      pids = yield* spawnExternalPipeline(st, ao, jc);
+    }
+    if (pids === undefined) {
+      const r = reexec(st, ao, jc);
+      if (typeof r === "number") pids = [r];
+      else {
+        sh.lastStatus = r.status;
+        return r.status;
+      }
+    }
+  } finally {
+    st.fds.dispose();
+  }
+  const job = sh.jobs.add(jc ? pids[0] : 0, pids, text, jc);
+  sh.lastBgPid = pids[pids.length - 1];
+  if (sh.interactive && jc) sh.writeErr(`[${job.id}] ${pids[pids.length - 1]}\n`);
+  sh.lastStatus = 0;
+  return 0;
+}
+
+/** All stages external: spawn them now. Returns undefined if some stage is not external. */
+function* spawnExternalPipeline(st: Shell, ao: AndOr, jc: boolean): Gen<number[] | undefined> {
+  const cmds = ao.first.commands as import("../../grammar/ast.ts").SimpleCommand[];
+  // decide before starting anything: every stage's name must be a literal external command
+  for (const c of cmds) {
+    const w = c.words[0];
+    if (!w || w.literal === undefined || !isExternalName(st, w.literal)) return undefined;
+  }
+  const pids: number[] = [];
+  let pgid = 0;
+  let prevRead: OsFd | undefined;
+  for (let i = 0; i < cmds.length; i++) {
+    const c = cmds[i];
+    const stage = st.cloneForSubshell();
+    let readEnd: OsFd | undefined;
+    if (i < cmds.length - 1) {
+      const p = pipe();
+      if (typeof p === "number") break;
+      readEnd = new OsFd(p[0], false, "pipe");
+      const w = new OsFd(p[1], false, "pipe");
+      stage.fds.set(1, w);
+      if (ao.first.pipeStderr[i]) stage.fds.set(2, w);
+    }
+    if (prevRead) stage.fds.set(0, prevRead);
+    prevRead = readEnd;
+    try {
+      const argv = yield* expandArgs(stage, c.words);
+      const path = findCommand(stage, argv[0]);
+      if (typeof path === "number") continue;
+      const frame = c.redirects.length ? yield* openRedirects(stage, stage.fds, c.redirects) : stage.fds;
+      if (!frame) continue;
+      const env = c.assigns.length ? yield* assignmentsToEnv(stage, c.assigns) : stage.vars.environ();
+      const saved = stage.fds;
+      stage.fds = frame;
+      const r = startProcess(stage, path, argv, env, { pgroup: jc ? pgid : undefined, ignoreInt: !jc });
+      stage.fds = saved;
+      if (frame !== saved) frame.dispose();
+      if (typeof r === "number") {
+        if (jc && pgid === 0) pgid = r;
+        pids.push(r);
+      }
+    } finally {
+      stage.fds.dispose();
+    }
+  }
+  if (pids.length === 0) return undefined;
+  return pids;
+}
+
+/** Run the and-or list in a new ipsh process that starts as a copy of this state. */
+function reexec(st: Shell, ao: AndOr, jc: boolean): number | { status: number } {
+  const script = serializeState(st) + printAndOr(ao) + "\n";
+  const self = selfCommand();
+  const argv = [...self, "--subshell-of", String(st.pid), "-c", script, st.arg0, ...st.positional];
+  return startProcess(st, self[0], argv, st.vars.environ(), { pgroup: jc ? 0 : undefined, ignoreInt: !jc });
+}

@@ -1,0 +1,65 @@
+// POSIX extended regular expressions (for [[ =~ ]]) translated to JavaScript RegExp.
+// Differences handled: bracket expressions with [:class:] names and a leading ] literal,
+// backslash before an ordinary character is that character, and JS-only syntax is escaped.
+const cache = new Map<string, RegExp | undefined>();
+
+const CLASSES: Record<string, string> = {
+  alpha: "a-zA-Z", digit: "0-9", alnum: "a-zA-Z0-9", upper: "A-Z", lower: "a-z", space: " \\t\\n\\r\\f\\v",
+  blank: " \\t", punct: "!-\\/:-@\\[-`{-~", print: " -~", graph: "!-~", cntrl: "\\x00-\\x1f\\x7f", xdigit: "0-9A-Fa-f",
+  word: "a-zA-Z0-9_",
+};
+
+export function regexFromEre(src: string, nocase: boolean): RegExp | undefined {
+  const key = (nocase ? "i:" : "c:") + src;
+  if (cache.has(key)) return cache.get(key);
+  let re: RegExp | undefined;
+  try {
+    re = new RegExp(translate(src), nocase ? "ium" : "um");
+  } catch {
+    re = undefined;
+  }
+  cache.set(key, re);
+  return re;
+}
+
+function translate(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "\\" && i + 1 < s.length) {
+      const n = s[++i];
+      out += /[A-Za-z0-9]/.test(n) ? (/[wWsSbB]/.test(n) ? "\\" + n : n) : "\\" + n;
+    } else if (c === "[") {
+      let j = i + 1;
+      let cls = "[";
+      if (s[j] === "^") {
+        cls += "^";
+        j++;
+      }
+      if (s[j] === "]") {
+        cls += "\\]";
+        j++;
+      }
+      while (j < s.length && s[j] !== "]") {
+        if (s[j] === "[" && s[j + 1] === ":") {
+          const end = s.indexOf(":]", j + 2);
+          if (end > 0) {
+            cls += CLASSES[s.slice(j + 2, end)] ?? "";
+            j = end + 2;
+            continue;
+          }
+        }
+        if (s[j] === "\\" || s[j] === "[") cls += "\\";
+        cls += s[j++];
+      }
+      if (j >= s.length) throw new Error("unterminated bracket");
+      out += cls + "]";
+      i = j;
+    } else if (c === "{" && !/^\{\d+(,\d*)?\}/.test(s.slice(i))) {
+      out += "\\{";
+    } else if (c === "}" ) {
+      out += /\{\d+(,\d*)?$/.test(out) ? "}" : "\\}";
+    } else out += c;
+  }
+  return out;
+}

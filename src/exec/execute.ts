@@ -1,0 +1,367 @@
+// The executor's walker: lists, and-or lists, compound commands.
+// Simple commands are in simple.ts, pipelines in pipeline.ts, subshells in subshell.ts.
+//
+// Every function here is a generator (see gen.ts): it runs synchronously unless something must
+// wait for the event loop. Status conventions: each function returns the exit status of what it
+// ran and leaves it in sh.lastStatus ($?).
+//
+// set -e (errexit) follows POSIX and bash: a failing and-or list exits the shell unless the
+// failure is "tested": in an if/while/until condition, any pipeline of && / || but the last, a
+// pipeline negated with !, or anything run while such a test is in progress (bash ignores set -e
+// inside functions and compound commands called from a condition). sh.errexitSuppressed counts
+// the tests in progress.
+
+import type { AndOr, Case, Command, For, If, List, Pipeline, Select, While, ArithFor, Redirect } from "../../grammar/ast.ts";
+import type { Shell } from "../shell.ts";
+import type { Gen } from "./gen.ts";
+import { BreakSignal, ContinueSignal, ExitSignal } from "./control.ts";
+import { execSimple } from "./simple.ts";
+import { runPipeline } from "./pipeline.ts";
+import { openRedirects } from "./redirect.ts";
+import { runSubshell } from "./subshell.ts";
+import { runBackground } from "./background.ts";
+import { expandWord, expandWords, expandPattern, matchPattern, evalArith } from "../expand/index.ts";
+import { evalCond } from "./cond.ts";
+import { selectLoop } from "./select.ts";
+import { safePoint, runErrTrap, pendingTraps } from "./safe-point.ts";
+import { xtraceWords } from "./xtrace.ts";
+
+export function* execList(sh: Shell, list: List): Gen<number> {
+  const items = list.items;
+  let status = sh.lastStatus;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.background) {
+      status = yield* runBackground(sh, item.andOr);
+    } else {
+      status = yield* execAndOr(sh, item.andOr);
+    }
+    if (pendingTraps()) yield* safePoint(sh);
+  }
+  return status;
+}
+
+export function* execAndOr(sh: Shell, ao: AndOr): Gen<number> {
+  const rest = ao.rest;
+  if (rest.length === 0) {
+    const status = yield* execPipeline(sh, ao.first);
+    if (status !== 0 && !ao.first.bang) checkErrexit(sh, status);
+    return status;
+  }
+  // every pipeline but the last is tested
+  sh.errexitSuppressed++;
+  let status: number;
+  try {
+    status = yield* execPipeline(sh, ao.first);
+  } finally {
+    sh.errexitSuppressed--;
+  }
+  let lastRan = -1; // index in rest of the last pipeline that ran (-1: the first)
+  for (let i = 0; i < rest.length; i++) {
+    const { op, pipeline } = rest[i];
+    if ((op === "&&") !== (status === 0)) continue;
+    const isLast = i === rest.length - 1;
+    if (!isLast) sh.errexitSuppressed++;
+    try {
+      status = yield* execPipeline(sh, pipeline);
+    } finally {
+      if (!isLast) sh.errexitSuppressed--;
+    }
+    lastRan = i;
+  }
+  if (status !== 0 && lastRan === rest.length - 1 && !rest[lastRan].pipeline.bang) checkErrexit(sh, status);
+  return status;
+}
+
+/** After a failed, untested and-or list: the ERR trap, then set -e. */
+export function checkErrexit(sh: Shell, status: number): void {
+  if (sh.errexitSuppressed > 0) return;
+  runErrTrap(sh, status);
+  if (sh.opts.errexit) throw new ExitSignal(status);
+}
+
+export function* execPipeline(sh: Shell, p: Pipeline): Gen<number> {
+  let status: number;
+  const start = p.time ? timeStart() : undefined;
+  if (p.bang) sh.errexitSuppressed++;
+  try {
+    if (p.commands.length === 1) {
+      status = yield* execCommand(sh, p.commands[0]);
+      // bash: a compound command leaves the PIPESTATUS of its last pipeline
+      if (p.commands[0].kind === "SimpleCommand") sh.pipeStatus = [status];
+    } else {
+      status = yield* runPipeline(sh, p);
+    }
+  } finally {
+    if (p.bang) sh.errexitSuppressed--;
+  }
+  if (p.bang) status = status === 0 ? 1 : 0;
+  sh.lastStatus = status;
+  if (start) timeReport(sh, start, p.time!.posix);
+  return status;
+}
+
+export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
+  switch (cmd.kind) {
+    case "SimpleCommand":
+      return yield* execSimple(sh, cmd);
+    case "FunctionDef":
+      sh.functions.set(cmd.name, cmd);
+      sh.lastStatus = 0;
+      return 0;
+    case "Subshell":
+      return yield* withRedirects(sh, cmd.redirects, () => runSubshell(sh, cmd.body, cmd.span.line));
+    default:
+      if (cmd.redirects.length === 0) return yield* execCompound(sh, cmd);
+      return yield* withRedirects(sh, cmd.redirects, () => execCompound(sh, cmd));
+  }
+}
+
+/** Run body with redirections applied to a new descriptor frame; the shell's own table is restored after. */
+export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen<number>): Gen<number> {
+  if (redirects.length === 0) return yield* body();
+  const saved = sh.fds;
+  const frame = yield* openRedirects(sh, saved, redirects);
+  if (!frame) return (sh.lastStatus = 1);
+  sh.fds = frame;
+  try {
+    return yield* body();
+  } finally {
+    sh.fds = saved;
+    frame.dispose();
+  }
+}
+
+function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" | "FunctionDef" | "Subshell" }>): Gen<number> {
+  switch (cmd.kind) {
+    case "BraceGroup":
+      return yield* execList(sh, cmd.body);
+    case "If":
+      return yield* execIf(sh, cmd);
+    case "While":
+      return yield* execWhile(sh, cmd);
+    case "For":
+      return yield* execFor(sh, cmd);
+    case "ArithFor":
+      return yield* execArithFor(sh, cmd);
+    case "Case":
+      return yield* execCase(sh, cmd);
+    case "Select":
+      return yield* execSelect(sh, cmd);
+    case "ArithCmd": {
+      sh.lineno = cmd.span.line + sh.lineBase;
+      const text = yield* expandWord(sh.host, cmd.expr);
+      if (sh.opts.xtrace) xtraceWords(sh, ["((", text, "))"]);
+      const status = evalArith(sh.host, text) !== 0 ? 0 : 1;
+      sh.lastStatus = status;
+      return status;
+    }
+    case "CondCmd": {
+      sh.lineno = cmd.span.line + sh.lineBase;
+      const status = yield* evalCond(sh, cmd.expr);
+      sh.lastStatus = status;
+      return status;
+    }
+  }
+}
+
+/** Run a condition list with set -e suspended. */
+export function* runCondition(sh: Shell, list: List): Gen<number> {
+  sh.errexitSuppressed++;
+  try {
+    return yield* execList(sh, list);
+  } finally {
+    sh.errexitSuppressed--;
+  }
+}
+
+function* execIf(sh: Shell, cmd: If): Gen<number> {
+  for (const clause of cmd.clauses) {
+    if ((yield* runCondition(sh, clause.cond)) === 0) return yield* execList(sh, clause.body);
+  }
+  if (cmd.elseBody) return yield* execList(sh, cmd.elseBody);
+  sh.lastStatus = 0;
+  return 0;
+}
+
+/**
+ * Loop bodies: break/continue are thrown as BreakSignal/ContinueSignal with a count; each loop
+ * level consumes one and rethrows the rest.
+ */
+function* execWhile(sh: Shell, cmd: While): Gen<number> {
+  let status = 0;
+  sh.loopDepth++;
+  try {
+    for (;;) {
+      const c = yield* runCondition(sh, cmd.cond);
+      if ((c === 0) === cmd.until) break;
+      try {
+        status = yield* execList(sh, cmd.body);
+      } catch (e) {
+        if (e instanceof BreakSignal) {
+          if (e.n > 1) throw new BreakSignal(e.n - 1);
+          status = 0;
+          break;
+        }
+        if (e instanceof ContinueSignal) {
+          if (e.n > 1) throw new ContinueSignal(e.n - 1);
+          continue;
+        }
+        throw e;
+      }
+      if (sh.yieldDue()) yield* safePoint(sh, true);
+    }
+  } finally {
+    sh.loopDepth--;
+  }
+  sh.lastStatus = status;
+  return status;
+}
+
+function* execFor(sh: Shell, cmd: For): Gen<number> {
+  sh.lineno = cmd.span.line + sh.lineBase;
+  const items = cmd.items ? yield* expandWords(sh.host, cmd.items) : sh.positional.slice();
+  let status = 0;
+  sh.loopDepth++;
+  try {
+    for (const item of items) {
+      sh.vars.set(cmd.name, item);
+      if (sh.opts.xtrace) xtraceWords(sh, ["for", cmd.name, "in", item]);
+      try {
+        status = yield* execList(sh, cmd.body);
+      } catch (e) {
+        if (e instanceof BreakSignal) {
+          if (e.n > 1) throw new BreakSignal(e.n - 1);
+          status = 0;
+          break;
+        }
+        if (e instanceof ContinueSignal) {
+          if (e.n > 1) throw new ContinueSignal(e.n - 1);
+          continue;
+        }
+        throw e;
+      }
+      if (sh.yieldDue()) yield* safePoint(sh, true);
+    }
+  } finally {
+    sh.loopDepth--;
+  }
+  sh.lastStatus = status;
+  return status;
+}
+
+function* arith(sh: Shell, w: { kind: "Word" } | undefined, dflt: number): Gen<number> {
+  if (!w) return dflt;
+  const text = yield* expandWord(sh.host, w as never);
+  if (text.trim() === "") return dflt;
+  return evalArith(sh.host, text);
+}
+
+function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
+  let status = 0;
+  sh.loopDepth++;
+  try {
+    yield* arith(sh, cmd.init, 0);
+    for (;;) {
+      if ((yield* arith(sh, cmd.cond, 1)) === 0) break;
+      try {
+        status = yield* execList(sh, cmd.body);
+      } catch (e) {
+        if (e instanceof BreakSignal) {
+          if (e.n > 1) throw new BreakSignal(e.n - 1);
+          status = 0;
+          break;
+        }
+        if (!(e instanceof ContinueSignal)) throw e;
+        if (e.n > 1) throw new ContinueSignal(e.n - 1);
+      }
+      yield* arith(sh, cmd.step, 0);
+      if (sh.yieldDue()) yield* safePoint(sh, true);
+    }
+  } finally {
+    sh.loopDepth--;
+  }
+  sh.lastStatus = status;
+  return status;
+}
+
+function* execCase(sh: Shell, cmd: Case): Gen<number> {
+  sh.lineno = cmd.span.line + sh.lineBase;
+  const subject = yield* expandWord(sh.host, cmd.word);
+  let status = 0;
+  const items = cmd.items;
+  let i = 0;
+  let fallthrough = false;
+  while (i < items.length) {
+    const item = items[i];
+    let matched = fallthrough;
+    if (!matched) {
+      for (const p of item.patterns) {
+        const pat = yield* expandPattern(sh.host, p);
+        if (matchPattern(pat, subject, { extglob: sh.opts.extglob, nocase: sh.opts.nocasematch })) {
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched) {
+      i++;
+      continue;
+    }
+    status = yield* execList(sh, item.body);
+    if (item.terminator === ";&") {
+      fallthrough = true;
+      i++;
+      continue;
+    }
+    if (item.terminator === ";;&") {
+      fallthrough = false;
+      i++;
+      continue;
+    }
+    break;
+  }
+  sh.lastStatus = status;
+  return status;
+}
+
+function* execSelect(sh: Shell, cmd: Select): Gen<number> {
+  const items = cmd.items ? yield* expandWords(sh.host, cmd.items) : sh.positional.slice();
+  let status = 0;
+  if (items.length === 0) return (sh.lastStatus = 0);
+  sh.loopDepth++;
+  try {
+    status = yield* selectLoop(sh, cmd, items);
+  } finally {
+    sh.loopDepth--;
+  }
+  sh.lastStatus = status;
+  return status;
+}
+
+// --- time keyword ------------------------------------------------------------------------------
+interface TimeStart {
+  wall: number;
+  cpu: NodeJS.CpuUsage;
+  children: { user: number; sys: number };
+}
+function timeStart(): TimeStart {
+  return { wall: performance.now(), cpu: process.cpuUsage(), children: childTimes() };
+}
+function childTimes(): { user: number; sys: number } {
+  try {
+    const r = process.resourceUsage();
+    return { user: r.userCPUTime, sys: r.systemCPUTime };
+  } catch {
+    return { user: 0, sys: 0 };
+  }
+}
+function timeReport(sh: Shell, t: TimeStart, posix: boolean): void {
+  const real = (performance.now() - t.wall) / 1000;
+  const cpu = process.cpuUsage(t.cpu);
+  const user = cpu.user / 1e6;
+  const sys = cpu.system / 1e6;
+  const fmt = (s: number) => `${Math.floor(s / 60)}m${(s % 60).toFixed(3)}s`;
+  if (posix) sh.writeErr(`real ${real.toFixed(2)}\nuser ${user.toFixed(2)}\nsys ${sys.toFixed(2)}\n`);
+  else sh.writeErr(`\nreal\t${fmt(real)}\nuser\t${fmt(user)}\nsys\t${fmt(sys)}\n`);
+}

@@ -1,0 +1,216 @@
+// External commands: command search, the child's descriptor set-up from the shell state's fd
+// table, posix_spawn, and waiting in the foreground (with job control: its own process group,
+// the terminal handed over and taken back, Ctrl-Z turning it into a stopped job).
+
+import type { Shell } from "../shell.ts";
+import type { Gen } from "./gen.ts";
+import { spawn, resolveCommand, spawnFailure, type FileAction, type SpawnResult } from "./spawn.ts";
+import { waitPid, WUNTRACED, shellStatus, type WaitStatus } from "./wait-status.ts";
+import { ENOEXEC } from "../sys/errno.ts";
+import { processDispositions } from "../signals/process-dispositions.ts";
+import { describeSignalDeath } from "../signals/table.ts";
+import { ensureUmask } from "./os.ts";
+import { terminal } from "../jobs/terminal.ts";
+import { selfCommand } from "./self.ts";
+
+let processCwd = process.cwd();
+/** The process's real cwd as last set by the main shell (children of subshells may need a chdir). */
+export function noteProcessCwd(cwd: string): void {
+  processCwd = cwd;
+}
+
+/** Command search with bash's hash table: a path, or prints the error and returns the status. */
+export function findCommand(sh: Shell, name: string): string | number {
+  if (!name.includes("/")) {
+    const hashed = sh.hash.get(name);
+    if (hashed !== undefined) {
+      sh.hashHits.set(name, (sh.hashHits.get(name) ?? 0) + 1);
+      return hashed;
+    }
+  }
+  const r = resolveCommand(name, sh.vars.get("PATH"), sh.cwd);
+  if (typeof r === "string") {
+    if (!name.includes("/") && sh.opts.hashall) {
+      sh.hash.set(name, r);
+      sh.hashHits.set(name, 1);
+    }
+    return r;
+  }
+  sh.diag(`${r.subject}: ${r.message}`);
+  return r.status;
+}
+
+/** The ordered file actions that give a child exactly the shell fds of `sh`. */
+export function childActions(sh: Shell): { actions: FileAction[]; closeFrom: number } {
+  const fds = sh.fds.openFds();
+  const actions: FileAction[] = [];
+  let max = 2;
+  // A source descriptor that is also a target of an earlier dup2 would be clobbered: move
+  // such sources out of the way first (to fds above every target), then dup2 into place.
+  const targets = new Set(fds);
+  let spare = 0;
+  for (const fd of fds) if (fd > spare) spare = fd;
+  spare = Math.max(spare + 1, 3);
+  const moved = new Map<number, number>();
+  for (const fd of fds) {
+    const os = sh.fds.os(fd)!;
+    if (os !== fd && targets.has(os) && !moved.has(os)) {
+      moved.set(os, spare);
+      actions.push({ op: "dup2", from: os, to: spare++ });
+    }
+  }
+  for (const fd of fds) {
+    const os = sh.fds.os(fd)!;
+    actions.push({ op: "dup2", from: moved.get(os) ?? os, to: fd });
+    if (fd > max) max = fd;
+  }
+  for (let fd = 0; fd <= 2; fd++) if (!targets.has(fd)) actions.push({ op: "close", fd });
+  if (sh.cwd !== processCwd) actions.push({ op: "chdir", path: sh.cwd });
+  return { actions, closeFrom: max + 1 };
+}
+
+export interface StartOptions {
+  /** undefined: the shell's group; 0: a new group; N: join group N */
+  pgroup?: number;
+  /** hand the terminal to the new group */
+  foreground?: boolean;
+  /** background job without job control: SIGINT and SIGQUIT ignored (POSIX 2.11) */
+  ignoreInt?: boolean;
+}
+
+/** Spawn argv with the shell state's descriptors. Returns the pid, or the shell status after
+ *  printing the error. ENOEXEC (a script without #!) is run by ipsh itself, as bash does. */
+export function startProcess(sh: Shell, path: string, argv: string[], envp: string[], opt: StartOptions): number | { status: number } {
+  const { actions, closeFrom } = childActions(sh);
+  ensureUmask(sh.umask);
+  const d = processDispositions();
+  let sigDefault = d.childSigDefault();
+  if (opt.ignoreInt) sigDefault = sigDefault.filter((s) => s !== 2 && s !== 3);
+  const tty = opt.foreground ? terminal.fd : -1;
+  const req = {
+    path,
+    argv,
+    envp,
+    actions,
+    closeFrom,
+    pgroup: opt.pgroup,
+    foreground: opt.foreground && tty >= 0 ? { ttyFd: tty } : undefined,
+    sigDefault,
+  };
+  let r: SpawnResult;
+  if (opt.ignoreInt) r = withIgnoredInt(() => spawn(req));
+  else r = spawn(req);
+  if ("errno" in r && r.errno === ENOEXEC) {
+    const self = selfCommand();
+    r = spawn({ ...req, path: self[0], argv: [...self, path, ...argv.slice(1)] });
+  }
+  if ("errno" in r) {
+    const f = spawnFailure(r.errno, argv[0], path);
+    sh.diag(`${f.subject}: ${f.message}`);
+    return { status: f.status };
+  }
+  return r.pid;
+}
+
+function withIgnoredInt<T>(f: () => T): T {
+  const undo = ignoreIntQuit();
+  try {
+    return f();
+  } finally {
+    undo();
+  }
+}
+
+import { ignoreSignal, restoreSigaction, saveSigaction } from "../sys/signal-ffi.ts";
+function ignoreIntQuit(): () => void {
+  const a = saveSigaction(2);
+  const b = saveSigaction(3);
+  ignoreSignal(2);
+  ignoreSignal(3);
+  return () => {
+    if (a) restoreSigaction(2, a);
+    if (b) restoreSigaction(3, b);
+  };
+}
+
+/** Whether foreground jobs get their own process group and the terminal. */
+export function jobControl(sh: Shell): boolean {
+  return sh.opts.monitor && !sh.isSubshell && terminal.fd >= 0;
+}
+
+/** Run an external command in the foreground and wait for it. */
+export function* runExternal(sh: Shell, argv: string[], env?: string[]): Gen<number> {
+  const path = findCommand(sh, argv[0]);
+  if (typeof path === "number") return (sh.lastStatus = path);
+  const jc = jobControl(sh);
+  const pid = startProcess(sh, path, argv, env ?? sh.vars.environ(), { pgroup: jc ? 0 : undefined, foreground: jc });
+  if (typeof pid !== "number") return (sh.lastStatus = pid.status);
+  sh.lastChild = pid;
+  const status = yield* waitForeground(sh, [pid], jc ? pid : 0, argv.join(" "));
+  sh.lastStatus = status;
+  return status;
+}
+
+/**
+ * Wait for the processes of a foreground job. Blocking waitpid on the main thread (signals that
+ * arrive meanwhile are replayed by Bun afterwards, like bash handling them after the command).
+ * In an async (concurrent) state the wait yields to the event loop instead.
+ * Returns the status of the last process; records PIPESTATUS-style statuses in `out` if given.
+ */
+export function* waitForeground(sh: Shell, pids: number[], pgid: number, command: string, out?: number[]): Gen<number> {
+  const statuses: WaitStatus[] = [];
+  let stopped = false;
+  for (let i = 0; i < pids.length; i++) {
+    let st: WaitStatus;
+    if (sh.async) st = yield* waitAsync(pids[i], pgid !== 0);
+    else {
+      const r = waitPid(pids[i], pgid !== 0 ? WUNTRACED : 0);
+      st = r === null || "errno" in r ? { kind: "exited", code: 127 } : r.status;
+    }
+    statuses.push(st);
+    if (st.kind === "stopped") stopped = true;
+  }
+  if (pgid !== 0) terminal.reclaim(sh);
+  if (stopped) {
+    const job = sh.jobs.add(pgid, pids, command, true);
+    for (let i = 0; i < pids.length; i++) sh.jobs.record(pids[i], statuses[i]);
+    job.termios = terminal.saveJobModes();
+    sh.writeErr(`\n${sh.jobs.format(job)}\n`);
+    job.notified = true;
+  }
+  const codes = statuses.map(shellStatus);
+  if (out) for (const c of codes) out.push(c);
+  reportDeath(sh, statuses[statuses.length - 1], pids[pids.length - 1], command);
+  yield* afterForeground(sh);
+  return codes[codes.length - 1];
+}
+
+/** bash reports the death of a foreground job by a signal other than INT and PIPE:
+ *  "Killed" interactively, "ipsh: line 3: 1234 Killed   sleep 9" in a script. */
+function reportDeath(sh: Shell, st: WaitStatus, pid: number, command: string): void {
+  if (st.kind !== "signaled" || st.signal === 13) return;
+  if (st.signal === 2) {
+    if (sh.interactive) sh.writeErr("\n");
+    return;
+  }
+  const text = describeSignalDeath(st.signal, st.core);
+  if (sh.interactive) sh.writeErr(`${text}\n`);
+  else sh.diag(`${pid} ${text.padEnd(23)} ${command}`);
+}
+
+/** After a foreground command: give Bun a turn to deliver signals that arrived meanwhile, so
+ *  their traps run now (bash runs them right after the command). Only when a trap is set. */
+function* afterForeground(sh: Shell): Gen<void> {
+  if (sh.trapsSet) yield new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** Wait for one child without blocking the event loop (concurrent in-process stages). */
+export function* waitAsync(pid: number, untraced: boolean): Gen<WaitStatus> {
+  let delay = 1;
+  for (;;) {
+    const r = waitPid(pid, 1 /* WNOHANG */ | (untraced ? WUNTRACED : 0));
+    if (r !== null) return "errno" in r ? ({ kind: "exited", code: 127 } as WaitStatus) : r.status;
+    yield new Promise<void>((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 20);
+  }
+}

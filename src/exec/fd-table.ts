@@ -1,0 +1,92 @@
+// The virtual descriptor table of one shell state.
+//
+// The shell never dup2()s over its own descriptors to apply a redirection. Instead each shell
+// state (the main shell, a subshell clone, an in-process pipeline stage) has a table that maps
+// shell fd numbers (what the user writes: 0, 1, 2, 3 in `exec 3>f`) to open OS descriptors.
+// Builtins write through the table; an external child gets the table as ordered posix_spawn
+// file actions (dup2(os, n) for every entry, then closefrom), so it sees exactly what the
+// command line asked for and nothing else.
+//
+// Invariants:
+//  - Every OS descriptor the shell opens is O_CLOEXEC: only the file actions give children fds.
+//  - An OsFd is shared by tables (clones, saved frames) and closed when its last user lets go.
+//    Descriptors the shell inherited at start-up (0, 1, 2 and user fds like `ipsh 3<file`) are
+//    `inherited` and never closed by the shell.
+//  - Tables are small: index = shell fd. Copying a table (for a redirection frame or a clone)
+//    copies the array and bumps the reference counts.
+
+import { closeFd } from "../sys/fd.ts";
+
+export class OsFd {
+  refs = 0;
+  constructor(
+    public readonly fd: number,
+    /** opened by someone else (inherited at start-up): never close it */
+    public readonly inherited = false,
+    /** what it is, for error messages and the teaching views ("pipe", "file /tmp/x", ...) */
+    public readonly label = "",
+  ) {}
+}
+
+export class FdTable {
+  private slots: (OsFd | undefined)[];
+
+  constructor(slots: (OsFd | undefined)[] = []) {
+    this.slots = slots;
+    for (const s of slots) if (s) s.refs++;
+  }
+
+  /** A table with the descriptors the process inherited (0, 1, 2 and any others found open). */
+  static inherited(fds: number[]): FdTable {
+    const slots: (OsFd | undefined)[] = [];
+    for (const fd of fds) slots[fd] = new OsFd(fd, true, "inherited");
+    return new FdTable(slots);
+  }
+
+  /** The OS descriptor behind shell fd `fd`, or undefined when it is closed. */
+  os(fd: number): number | undefined {
+    return this.slots[fd]?.fd;
+  }
+
+  entry(fd: number): OsFd | undefined {
+    return this.slots[fd];
+  }
+
+  /** Point shell fd `fd` at `target` (undefined closes it). Releases the previous entry. */
+  set(fd: number, target: OsFd | undefined): void {
+    const prev = this.slots[fd];
+    if (prev === target) return;
+    if (target) target.refs++;
+    this.slots[fd] = target;
+    if (prev) release(prev);
+  }
+
+  /** Shell fds that are open, ascending. */
+  openFds(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.slots.length; i++) if (this.slots[i]) out.push(i);
+    return out;
+  }
+
+  /** The lowest closed shell fd >= min (for {var}>file, which bash allocates from 10). */
+  lowestFree(min: number): number {
+    let fd = min;
+    while (this.slots[fd]) fd++;
+    return fd;
+  }
+
+  /** An independent table sharing the same OS descriptors (reference counted). */
+  clone(): FdTable {
+    return new FdTable(this.slots.slice());
+  }
+
+  /** Release every entry (when a clone or a redirection frame ends). */
+  dispose(): void {
+    for (const s of this.slots) if (s) release(s);
+    this.slots = [];
+  }
+}
+
+function release(s: OsFd): void {
+  if (--s.refs <= 0 && !s.inherited) closeFd(s.fd);
+}

@@ -1,0 +1,53 @@
+// The executor's view of the system layer: the src/sys wrappers it uses, plus the few
+// compositions that only the executor needs (memfds holding text, the process umask kept in
+// step with the shell state's umask).
+import { statSync } from "node:fs";
+import { libc } from "../sys/libc.ts";
+import { closeFd, memfd, openFile, seek, writeAll, SEEK_SET } from "../sys/fd.ts";
+
+export { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, O_EXCL, O_CLOEXEC } from "../sys/fd.ts";
+export { EEXIST, EPIPE, EBADF } from "../sys/errno.ts";
+export { strerror } from "../sys/errno.ts";
+
+let processUmask = -1;
+
+/** Make the process umask equal `mask` (a subshell clone may have its own). */
+export function ensureUmask(mask: number): void {
+  if (processUmask !== mask) {
+    libc().umask(mask);
+    processUmask = mask;
+  }
+}
+
+/** open() with the shell state's umask in force. fd or -errno. */
+export function open(path: string, flags: number, mode: number, umask: number): number {
+  ensureUmask(umask);
+  return openFile(path, flags, mode);
+}
+
+export function close(fd: number): void {
+  closeFd(fd);
+}
+
+export function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** An anonymous in-memory file holding `text`, positioned at its start (here-documents). fd or -errno. */
+export function memfdWithText(text: string): number {
+  const fd = memfd("ipsh-heredoc");
+  if (fd < 0) return fd;
+  if (text.length > 0) {
+    const e = writeAll(fd, text);
+    if (e < 0) {
+      closeFd(fd);
+      return e;
+    }
+    seek(fd, 0, SEEK_SET);
+  }
+  return fd;
+}

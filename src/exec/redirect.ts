@@ -1,0 +1,231 @@
+// Redirections (XCU 2.7) applied to a descriptor table, never to the shell's own descriptors.
+//
+// openRedirects() takes the current table, returns a new table (a "frame") with the
+// redirections applied in source order, or reports the first failure the way bash does
+// ("ipsh: line 1: /nonexistent/x: No such file or directory") and returns undefined. The caller
+// runs the command with the frame and disposes it afterwards; the shell's table is untouched.
+// Targets are opened by the shell itself (O_CLOEXEC), so errors are exact; children get them
+// through dup2 file actions.
+//
+// Here-documents and here-strings become memfd descriptors holding the text: no temporary
+// files, and a writer can never block on a reader that has not started.
+
+import type { Redirect } from "../../grammar/ast.ts";
+import type { Shell } from "../shell.ts";
+import { FdTable, OsFd } from "./fd-table.ts";
+import type { Gen } from "./gen.ts";
+import { expandWord, expandWords, expandHeredoc } from "../expand/index.ts";
+import * as os from "./os.ts";
+
+/** Default fd for each operator when none is written. */
+const DEFAULT_FD: Record<Redirect["op"], number> = {
+  "<": 0,
+  "<>": 0,
+  "<&": 0,
+  "<<": 0,
+  "<<-": 0,
+  "<<<": 0,
+  ">": 1,
+  ">|": 1,
+  ">>": 1,
+  ">&": 1,
+  "&>": 1,
+  "&>>": 1,
+};
+
+/** open(2) flags for each file operator. */
+function openFlags(op: Redirect["op"], noclobber: boolean): number {
+  switch (op) {
+    case "<":
+      return os.O_RDONLY;
+    case "<>":
+      return os.O_RDWR | os.O_CREAT;
+    case ">>":
+    case "&>>":
+      return os.O_WRONLY | os.O_CREAT | os.O_APPEND;
+    case ">":
+    case "&>":
+      return noclobber ? os.O_WRONLY | os.O_CREAT | os.O_EXCL : os.O_WRONLY | os.O_CREAT | os.O_TRUNC;
+    case ">|":
+      return os.O_WRONLY | os.O_CREAT | os.O_TRUNC;
+    default:
+      return os.O_RDONLY;
+  }
+}
+
+/** Resolve a path against the shell's logical cwd. */
+export function absPath(sh: Shell, p: string): string {
+  if (p.startsWith("/")) return p;
+  return sh.cwd === "/" ? `/${p}` : `${sh.cwd}/${p}`;
+}
+
+/**
+ * Apply `redirects` on top of `base`. Returns the new table, or undefined after printing the
+ * error (the command then fails with status 1 without running).
+ */
+export function* openRedirects(sh: Shell, base: FdTable, redirects: Redirect[]): Gen<FdTable | undefined> {
+  const t = base.clone();
+  try {
+    for (const r of redirects) {
+      const ok = yield* applyOne(sh, t, r);
+      if (!ok) {
+        t.dispose();
+        return undefined;
+      }
+    }
+  } catch (e) {
+    t.dispose();
+    throw e;
+  }
+  return t;
+}
+
+function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
+  let fd = r.fd ?? DEFAULT_FD[r.op];
+  if (r.fdVar !== undefined) {
+    // {var}>file: allocate a shell fd >= 10 and record it (or, for >&- / <&-, close the named one)
+    if ((r.op === ">&" || r.op === "<&") && r.target.literal === "-") {
+      const v = sh.vars.get(r.fdVar);
+      const n = v === undefined ? NaN : Number(v);
+      if (Number.isInteger(n)) t.set(n, undefined);
+      return true;
+    }
+    fd = t.lowestFree(10);
+    sh.vars.set(r.fdVar, String(fd));
+  }
+  switch (r.op) {
+    case "<<":
+    case "<<-": {
+      const doc = r.heredoc!;
+      const text = doc.quoted ? literalText(doc.body) : yield* expandHeredoc(sh.host, doc.body);
+      return setMemfd(sh, t, fd, text);
+    }
+    case "<<<": {
+      const text = (yield* expandWord(sh.host, r.target)) + "\n";
+      return setMemfd(sh, t, fd, text);
+    }
+    case "<&":
+    case ">&": {
+      const word = yield* targetWord(sh, r);
+      if (word === undefined) return false;
+      if (word === "-") {
+        t.set(fd, undefined);
+        return true;
+      }
+      // n>&m- moves m to n
+      const move = /^\d+-$/.test(word);
+      const num = move ? word.slice(0, -1) : word;
+      if (/^\d+$/.test(num)) {
+        const src = Number(num);
+        const entry = t.entry(src);
+        if (!entry) {
+          sh.diag(`${num}: Bad file descriptor`);
+          return false;
+        }
+        t.set(fd, entry);
+        if (move) t.set(src, undefined);
+        return true;
+      }
+      if (r.op === ">&" && r.fd === undefined) {
+        // >&word with a file name is bash's &>word
+        return openInto(sh, t, [1, 2], word, ">");
+      }
+      sh.diag(`${word}: ambiguous redirect`);
+      return false;
+    }
+    case "&>":
+    case "&>>": {
+      const word = yield* targetWord(sh, r);
+      if (word === undefined) return false;
+      return openInto(sh, t, [1, 2], word, r.op);
+    }
+    default: {
+      const word = yield* targetWord(sh, r);
+      if (word === undefined) return false;
+      return openInto(sh, t, [fd], word, r.op);
+    }
+  }
+}
+
+/** Expand a redirection target: one word after expansion, else "ambiguous redirect". */
+function* targetWord(sh: Shell, r: Redirect): Gen<string | undefined> {
+  if (r.target.literal !== undefined) return r.target.literal;
+  const fields = yield* expandWords(sh.host, [r.target]);
+  if (fields.length !== 1) {
+    sh.diag(`${wordSource(r)}: ambiguous redirect`);
+    return undefined;
+  }
+  return fields[0];
+}
+
+function wordSource(r: Redirect): string {
+  const parts = r.target.parts;
+  if (parts.length === 1 && parts[0].kind === "ParamExp") return `$${(parts[0] as { name: string }).name}`;
+  return "";
+}
+
+function literalText(w: { parts: { kind: string; value?: string }[] }): string {
+  let s = "";
+  for (const p of w.parts) s += p.value ?? "";
+  return s;
+}
+
+function openInto(sh: Shell, t: FdTable, fds: number[], path: string, op: Redirect["op"]): boolean {
+  const special = devFd(t, path, op);
+  if (special !== undefined) {
+    if (special === null) {
+      sh.diag(`${path}: Bad file descriptor`);
+      return false;
+    }
+    for (const fd of fds) t.set(fd, special);
+    return true;
+  }
+  if (path === "") {
+    sh.diag(`: No such file or directory`);
+    return false;
+  }
+  const flags = openFlags(op, sh.opts.noclobber);
+  let fd = os.open(absPath(sh, path), flags | os.O_CLOEXEC, 0o666, sh.umask);
+  if (fd === -os.EEXIST && sh.opts.noclobber && (op === ">" || op === "&>")) {
+    // noclobber allows writing to existing non-regular files (/dev/null, ttys, FIFOs)
+    if (!os.isRegularFile(absPath(sh, path))) fd = os.open(absPath(sh, path), os.O_WRONLY | os.O_CLOEXEC, 0o666, sh.umask);
+    else {
+      sh.diag(`${path}: cannot overwrite existing file`);
+      return false;
+    }
+  }
+  if (fd < 0) {
+    sh.diag(`${path}: ${os.strerror(-fd)}`);
+    return false;
+  }
+  const e = new OsFd(fd, false, `file ${path}`);
+  for (const f of fds) t.set(f, e);
+  if (e.refs === 0) os.close(fd);
+  return true;
+}
+
+/**
+ * bash treats /dev/fd/N, /dev/stdin, /dev/stdout and /dev/stderr specially: they name the
+ * shell's own (virtual) descriptors, not the process's. Returns the entry, null for a closed
+ * fd, or undefined when the path is not special.
+ */
+function devFd(t: FdTable, path: string, _op: Redirect["op"]): OsFd | null | undefined {
+  let n: number;
+  if (path === "/dev/stdin") n = 0;
+  else if (path === "/dev/stdout") n = 1;
+  else if (path === "/dev/stderr") n = 2;
+  else if (path.startsWith("/dev/fd/") && /^\d+$/.test(path.slice(8))) n = Number(path.slice(8));
+  else return undefined;
+  return t.entry(n) ?? null;
+}
+
+function setMemfd(sh: Shell, t: FdTable, fd: number, text: string): boolean {
+  const m = os.memfdWithText(text);
+  if (m < 0) {
+    sh.diag(`cannot create temp file for here-document: ${os.strerror(-m)}`);
+    return false;
+  }
+  const e = new OsFd(m, false, "here-document");
+  t.set(fd, e);
+  return true;
+}

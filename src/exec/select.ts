@@ -1,0 +1,62 @@
+// bash's select loop: print the numbered menu to stderr, read a line from stdin with PS3 as
+// the prompt, set the variable to the chosen item (empty for an invalid choice) and REPLY to the
+// line; an empty line redisplays the menu; end of input ends the loop.
+import type { Select } from "../../grammar/ast.ts";
+import type { Shell } from "../shell.ts";
+import type { Gen } from "./gen.ts";
+import { BreakSignal, ContinueSignal } from "./control.ts";
+import { execList } from "./execute.ts";
+import { readByte, EOF } from "../sys/fd.ts";
+
+function menu(items: string[]): string {
+  const w = String(items.length).length;
+  return items.map((it, i) => `${String(i + 1).padStart(w)}) ${it}\n`).join("");
+}
+
+function readLine(sh: Shell): string | undefined {
+  const fd = sh.fds.os(0);
+  if (fd === undefined) return undefined;
+  const bytes: number[] = [];
+  for (;;) {
+    const b = readByte(fd);
+    if (b === EOF || b < 0) return bytes.length ? new TextDecoder().decode(new Uint8Array(bytes)) : undefined;
+    if (b === 10) return new TextDecoder().decode(new Uint8Array(bytes));
+    bytes.push(b);
+  }
+}
+
+export function* selectLoop(sh: Shell, cmd: Select, items: string[]): Gen<number> {
+  let status = 0;
+  let show = true;
+  for (;;) {
+    if (show) sh.writeErr(menu(items));
+    sh.writeErr(sh.vars.get("PS3") ?? "#? ");
+    const line = readLine(sh);
+    if (line === undefined) {
+      sh.writeErr("\n");
+      break;
+    }
+    sh.vars.set("REPLY", line);
+    if (line.trim() === "") {
+      show = true;
+      continue;
+    }
+    show = false;
+    const n = Number(line.trim());
+    sh.vars.set(cmd.name, Number.isInteger(n) && n >= 1 && n <= items.length ? items[n - 1] : "");
+    try {
+      status = yield* execList(sh, cmd.body);
+    } catch (e) {
+      if (e instanceof BreakSignal) {
+        if (e.n > 1) throw new BreakSignal(e.n - 1);
+        break;
+      }
+      if (e instanceof ContinueSignal) {
+        if (e.n > 1) throw new ContinueSignal(e.n - 1);
+        continue;
+      }
+      throw e;
+    }
+  }
+  return status;
+}

@@ -1,0 +1,52 @@
+// A shell state as shell text: what a re-executed ipsh runs first to become a copy of this
+// state (background jobs and process substitutions whose commands run in the shell itself).
+// Exported variables travel in the environment; this covers the rest: unexported variables and
+// arrays, functions, aliases, options, the cwd and umask, and $?.
+
+import type { List } from "../../grammar/ast.ts";
+import type { Shell } from "../shell.ts";
+import { printList } from "../../grammar/index.ts";
+import { quoteForReuse } from "../expand/quote.ts";
+import { VarAttr } from "../state/var-store.ts";
+import { OPTIONS } from "../state/options.ts";
+
+/** Variables the new shell computes itself. */
+const SKIP = new Set([
+  "BASHPID", "BASH_SUBSHELL", "RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME",
+  "PPID", "UID", "EUID", "SHELLOPTS", "BASHOPTS", "FUNCNAME", "BASH_SOURCE", "BASH_LINENO", "PIPESTATUS",
+  "SHLVL", "OPTIND", "GROUPS", "HISTCMD",
+]);
+
+export function serializeState(sh: Shell): string {
+  const out: string[] = [];
+  for (const name of sh.vars.names()) {
+    if (SKIP.has(name)) continue;
+    const attrs = sh.vars.attrs(name);
+    if (attrs & VarAttr.Export && !(attrs & (VarAttr.Array | VarAttr.Assoc))) continue;
+    if (attrs & VarAttr.Assoc) {
+      const keys = sh.vars.getKeys(name);
+      out.push(`declare -A ${name}=(${keys.map((k) => `[${quoteForReuse(k)}]=${quoteForReuse(sh.vars.getElement(name, k) ?? "")}`).join(" ")})`);
+    } else if (attrs & VarAttr.Array) {
+      const keys = sh.vars.getKeys(name);
+      out.push(`${name}=(${keys.map((k) => `[${k}]=${quoteForReuse(sh.vars.getElement(name, Number(k)) ?? "")}`).join(" ")})`);
+    } else {
+      const v = sh.vars.get(name);
+      if (v !== undefined) out.push(`${name}=${quoteForReuse(v)}`);
+    }
+    if (attrs & VarAttr.Integer) out.push(`declare -i ${name}`);
+  }
+  for (const fn of sh.functions.values()) {
+    const list: List = { kind: "List", items: [{ andOr: { kind: "AndOr", first: { kind: "Pipeline", bang: false, commands: [fn], pipeStderr: [], span: fn.span }, rest: [], span: fn.span }, background: false }], span: fn.span };
+    out.push(printList(list).trim());
+  }
+  for (const [k, v] of sh.aliases) out.push(`alias ${quoteForReuse(k)}=${quoteForReuse(v)}`);
+  for (const o of OPTIONS) {
+    const on = sh.opts.get(o.name);
+    if (on === undefined || on === o.default || o.name === "interactive" || o.name === "monitor") continue;
+    if (o.kind === "set") out.push(`set ${on ? "-o" : "+o"} ${o.name}`);
+    else out.push(`shopt ${on ? "-s" : "-u"} ${o.name}`);
+  }
+  out.push(`umask ${sh.umask.toString(8).padStart(4, "0")}`);
+  out.push(`(exit ${sh.lastStatus})`);
+  return `{\n${out.join("\n")}\n} 2>/dev/null\n`;
+}

@@ -1,0 +1,96 @@
+// The executor's entry points on a Shell: running source text (scripts, eval, source, trap
+// actions), command and process substitution, and command lookup for type/command/hash.
+// Installed on Shell.prototype so that src/shell.ts (the state) does not import the executor.
+
+import type { List } from "../../grammar/ast.ts";
+import { CommandReader, formatSyntaxError, type ParseOptions } from "../../grammar/index.ts";
+import { Shell } from "../shell.ts";
+import type { Gen } from "./gen.ts";
+import { execList } from "./execute.ts";
+import { commandSubst } from "./subshell.ts";
+import { processSubst } from "./procsub.ts";
+import { resolveCommand } from "./spawn.ts";
+
+/** Reserved words, for `type` and `command -V`. */
+export const KEYWORDS = new Set([
+  "if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until", "do", "done",
+  "in", "function", "time", "{", "}", "!", "[[", "]]", "coproc",
+]);
+
+/** Parse options that follow the shell state (aliases, extglob). */
+export function parseOptions(sh: Shell, file?: string, startLine?: number): ParseOptions {
+  return {
+    file,
+    startLine,
+    extglob: sh.opts.extglob,
+    alias: sh.opts.expand_aliases || sh.interactive ? (name: string) => sh.aliases.get(name) : undefined,
+  };
+}
+
+/**
+ * Run source text command by command (so an alias defined by one command applies to the next,
+ * and the commands before a syntax error run, as in bash). Returns the last status; a syntax
+ * error prints bash's message and gives status 2.
+ */
+function* runString(this: Shell, source: string, name: string): Gen<number> {
+  const sh = this;
+  const reader = new CommandReader(source, parseOptions(sh, name));
+  const savedBase = sh.lineBase;
+  sh.lineBase = Math.max(0, sh.lineno - 1);
+  let status = 0;
+  sh.lastStatus = sh.lastStatus;
+  try {
+    for (;;) {
+      const r = reader.next();
+      if (r.kind === "eof") break;
+      if (r.kind !== "ok") {
+        sh.lineno = r.error.span.line + sh.lineBase;
+        sh.writeErr(formatSyntaxError(r.error, source, sh.errorPrefixAt(r.error.span.line + sh.lineBase)));
+        status = 2;
+        sh.lastStatus = 2;
+        break;
+      }
+      status = yield* execList(sh, r.list);
+    }
+  } finally {
+    sh.lineBase = savedBase;
+  }
+  return status;
+}
+
+function* runListMethod(this: Shell, list: List): Gen<number> {
+  return yield* execList(this, list);
+}
+
+function* commandSubstMethod(this: Shell, body: List): Gen<string> {
+  return yield* commandSubst(this, body);
+}
+
+function* processSubstMethod(this: Shell, op: "<" | ">", body: List): Gen<string> {
+  return yield* processSubst(this, op, body);
+}
+
+function findInPath(this: Shell, name: string): string | undefined {
+  const r = resolveCommand(name, this.vars.get("PATH"), this.cwd);
+  return typeof r === "string" ? r : undefined;
+}
+
+function lookupCommand(this: Shell, name: string): { kind: "alias" | "keyword" | "function" | "builtin" | "file"; path?: string } | undefined {
+  if (this.aliases.has(name)) return { kind: "alias" };
+  if (KEYWORDS.has(name)) return { kind: "keyword" };
+  if (this.functions.has(name)) return { kind: "function" };
+  if (this.builtins.has(name) && !this.disabledBuiltins.has(name)) return { kind: "builtin" };
+  const hashed = this.hash.get(name);
+  if (hashed) return { kind: "file", path: hashed };
+  const p = name.includes("/") ? name : this.findInPath(name);
+  return p ? { kind: "file", path: p } : undefined;
+}
+
+Object.assign(Shell.prototype, {
+  runString,
+  runList: runListMethod,
+  commandSubst: commandSubstMethod,
+  processSubst: processSubstMethod,
+  findInPath,
+  lookupCommand,
+});

@@ -1,0 +1,183 @@
+// Simple commands (XCU 2.9.1): expand, look up, redirect, run.
+//
+// Order, as POSIX and bash do it: the words (not assignments or redirections) are expanded
+// first, then redirections are opened, then assignment values are expanded and assigned.
+// Command search: a name with a slash runs that file; otherwise special builtins, functions,
+// regular builtins, then $PATH (with a hash table).
+// Prefix assignments: persist for special builtins (and when there is no command), are local to
+// the call for functions and regular builtins, and go only into the environment of an external
+// command.
+
+import type { Assignment, SimpleCommand, Word } from "../../grammar/ast.ts";
+import type { Shell } from "../shell.ts";
+import type { Gen } from "./gen.ts";
+import type { BuiltinDef } from "../../builtins/context.ts";
+import { expandWords, expandWord, expandAssignValue } from "../expand/index.ts";
+import { openRedirects } from "./redirect.ts";
+import { runBuiltin } from "./builtin-run.ts";
+import { callFunction } from "./function-call.ts";
+import { runExternal } from "./external.ts";
+import { assign, assignmentsToEnv } from "./assign.ts";
+import { xtraceAssign, xtraceWords } from "./xtrace.ts";
+import { FdTable } from "./fd-table.ts";
+import { runDebugTrap } from "./safe-point.ts";
+import { ExitSignal } from "./control.ts";
+
+/** Builtins whose name=value arguments are expanded like assignments (no splitting, no globbing). */
+const DECLARATION_BUILTINS = new Set(["declare", "typeset", "local", "export", "readonly"]);
+
+/** A simple command after expansion, ready to run (also used by pipeline stages). */
+export interface Prepared {
+  cmd: SimpleCommand;
+  argv: string[];
+  /** fds after this command's redirections (undefined: a redirection failed, status 1) */
+  fds: FdTable | undefined;
+}
+
+export function* execSimple(sh: Shell, cmd: SimpleCommand): Gen<number> {
+  sh.lineno = cmd.span.line + sh.lineBase;
+  if (!sh.inTrap && sh.traps.get("DEBUG") !== undefined) yield* runDebugTrap(sh);
+  const argv = yield* expandArgs(sh, cmd.words);
+  if (argv.length === 0) return yield* assignOnly(sh, cmd);
+  return yield* runExpanded(sh, cmd, argv);
+}
+
+/** Run a simple command whose words are already expanded: redirections, then dispatch. */
+export function* runExpanded(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
+  const saved = sh.fds;
+  let frame: FdTable | undefined = saved;
+  if (cmd.redirects.length > 0) {
+    frame = yield* openRedirects(sh, saved, cmd.redirects);
+    if (!frame) return (sh.lastStatus = 1);
+  }
+  sh.fds = frame;
+  try {
+    return yield* dispatch(sh, cmd, argv);
+  } finally {
+    if (sh.keepRedirections) {
+      // `exec >file`: this frame is the shell's descriptor table from now on
+      sh.keepRedirections = false;
+      if (frame !== saved) saved.dispose();
+    } else if (frame !== saved) {
+      sh.fds = saved;
+      frame.dispose();
+    }
+    if (sh.procSubFds.length > 0) closeProcSubFds(sh);
+  }
+}
+
+/** Process substitution descriptors live until the command that used them ends. */
+function closeProcSubFds(sh: Shell): void {
+  for (const fd of sh.procSubFds) sh.fds.set(fd, undefined);
+  sh.procSubFds = [];
+}
+
+/** Whether `name` would run an external program (not a function or builtin). */
+export function isExternalName(sh: Shell, name: string): boolean {
+  if (name.includes("/")) return true;
+  if (sh.functions.has(name)) return false;
+  return !sh.builtins.has(name) || sh.disabledBuiltins.has(name);
+}
+
+/** Expand a command's words; declaration builtins get assignment-style expansion for name=value. */
+export function* expandArgs(sh: Shell, words: Word[]): Gen<string[]> {
+  let allLiteral = true;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].literal === undefined) {
+      allLiteral = false;
+      break;
+    }
+  }
+  if (allLiteral) {
+    const out = new Array<string>(words.length);
+    for (let i = 0; i < words.length; i++) out[i] = words[i].literal!;
+    return out;
+  }
+  const first = words[0]?.literal;
+  if (first !== undefined && DECLARATION_BUILTINS.has(first)) {
+    const out: string[] = [first];
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i];
+      if (isAssignmentWord(w)) out.push(yield* expandAssignValue(sh.host, w));
+      else for (const f of yield* expandWords(sh.host, [w])) out.push(f);
+    }
+    return out;
+  }
+  return yield* expandWords(sh.host, words);
+}
+
+/** name=..., name+=..., name[sub]=... as the word's leading unquoted text. */
+function isAssignmentWord(w: Word): boolean {
+  const p = w.parts[0];
+  return p !== undefined && p.kind === "Lit" && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(p.value);
+}
+
+/** Only assignments (and redirections): assign in the shell itself. */
+function* assignOnly(sh: Shell, cmd: SimpleCommand): Gen<number> {
+  sh.cmdSubStatus = 0;
+  let status = 0;
+  if (cmd.redirects.length > 0) {
+    const frame = yield* openRedirects(sh, sh.fds, cmd.redirects);
+    if (!frame) status = 1;
+    else frame.dispose();
+  }
+  for (const a of cmd.assigns) {
+    if (!(yield* assign(sh, a, "shell"))) {
+      // a variable assignment error exits a non-interactive shell (POSIX 2.8.1)
+      if (!sh.interactive) throw new ExitSignal(1);
+      return (sh.lastStatus = 1);
+    }
+  }
+  if (status === 0) status = sh.cmdSubStatus;
+  sh.lastStatus = status;
+  return status;
+}
+
+function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
+  const name = argv[0];
+  if (sh.opts.xtrace) {
+    for (const a of cmd.assigns) yield* xtraceAssign(sh, a);
+    xtraceWords(sh, argv);
+  }
+  let builtin: BuiltinDef | undefined;
+  if (!name.includes("/")) {
+    builtin = sh.builtins.get(name);
+    if (builtin && !builtin.special) {
+      const fn = sh.functions.get(name);
+      if (fn) return yield* withTempAssigns(sh, cmd.assigns, () => callFunction(sh, fn, argv));
+    } else if (!builtin) {
+      const fn = sh.functions.get(name);
+      if (fn) return yield* withTempAssigns(sh, cmd.assigns, () => callFunction(sh, fn, argv));
+    }
+    if (builtin && sh.disabledBuiltins.has(name)) builtin = undefined;
+  }
+  if (builtin) {
+    if (builtin.special) {
+      for (const a of cmd.assigns) {
+        if (!(yield* assign(sh, a, "shell"))) {
+          if (!sh.interactive) throw new ExitSignal(1);
+          return (sh.lastStatus = 1);
+        }
+      }
+      return yield* runBuiltin(sh, builtin, argv);
+    }
+    return yield* withTempAssigns(sh, cmd.assigns, () => runBuiltin(sh, builtin!, argv));
+  }
+  const env = cmd.assigns.length > 0 ? yield* assignmentsToEnv(sh, cmd.assigns) : undefined;
+  return yield* runExternal(sh, argv, env);
+}
+
+/** Prefix assignments for functions and regular builtins: visible (and exported) during the call only. */
+function* withTempAssigns(sh: Shell, assigns: Assignment[], body: () => Gen<number>): Gen<number> {
+  if (assigns.length === 0) return yield* body();
+  sh.vars.pushScope();
+  try {
+    for (const a of assigns) {
+      sh.vars.declareLocal(a.name);
+      if (!(yield* assign(sh, a, "temp"))) return (sh.lastStatus = 1);
+    }
+    return yield* body();
+  } finally {
+    sh.vars.popScope();
+  }
+}

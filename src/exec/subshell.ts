@@ -1,0 +1,106 @@
+// Subshells without fork: ( list ), pipeline stages, $( list ) and <( list ) run in-process on a
+// clone of the shell state (Shell.cloneForSubshell). The boundary catches what would end a
+// forked subshell (exit, a fatal expansion error, a broken pipe) and turns it into a status.
+// Nothing the clone changes leaks out; its descriptor table is released when it ends.
+
+import type { List } from "../../grammar/ast.ts";
+import type { Shell } from "../shell.ts";
+import type { Gen } from "./gen.ts";
+import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal } from "./control.ts";
+import { ExpansionError } from "../expand/host.ts";
+import { PipeSignal } from "./io.ts";
+import { execList } from "./execute.ts";
+import { OsFd } from "./fd-table.ts";
+import { memfd, readChunk, seek, SEEK_SET } from "../sys/fd.ts";
+import { runExitTrapOf } from "./exit.ts";
+
+/** ( list ): run in a clone; `exit` ends only the clone. */
+export function* runSubshell(sh: Shell, body: List, _line: number): Gen<number> {
+  const st = sh.cloneForSubshell();
+  const status = yield* runStage(st, () => execList(st, body), true);
+  sh.lastStatus = status;
+  return status;
+}
+
+/**
+ * Run `body` as the whole life of subshell state `st` and return its exit status. With
+ * `dispose`, the clone's descriptors are released afterwards (closing pipe ends it held).
+ */
+export function* runStage(st: Shell, body: () => Gen<number>, dispose: boolean): Gen<number> {
+  let status: number;
+  try {
+    status = yield* body();
+    status = yield* runExitTrapOf(st, status);
+  } catch (e) {
+    if (e instanceof ExitSignal) status = yield* runExitTrapOf(st, e.status);
+    else if (e instanceof PipeSignal) status = 141;
+    else if (e instanceof ExpansionError) status = e.status;
+    else if (e instanceof ReturnSignal) status = e.status;
+    else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
+    else throw e;
+  } finally {
+    if (dispose) st.fds.dispose();
+  }
+  return status;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * $( list ): the body runs in a clone whose fd 1 is an in-memory file (memfd): builtins write
+ * to it directly, external commands inherit it, and their output lands in order. Writers
+ * never block (no reader has to keep up), which is what makes an in-process capture safe.
+ */
+export function* commandSubst(sh: Shell, body: List): Gen<string> {
+  const fd = memfd("ipsh-cmdsub");
+  if (fd < 0) {
+    sh.diag("cannot capture command output");
+    return "";
+  }
+  const out = new OsFd(fd, false, "command substitution");
+  out.refs++; // held until read back
+  const st = sh.cloneForSubshell();
+  st.fds.set(1, out);
+  st.inCmdSubst = true;
+  if (!sh.opts.inherit_errexit) st.opts.errexit = false;
+  let status: number;
+  try {
+    status = yield* runStage(st, () => execList(st, body), true);
+  } catch (e) {
+    out.refs--;
+    if (out.refs <= 0) closeOs(fd);
+    throw e;
+  }
+  const text = readAllFrom(fd);
+  out.refs--;
+  if (out.refs <= 0) closeOs(fd);
+  sh.lastStatus = status;
+  sh.cmdSubStatus = status;
+  return text;
+}
+
+import { closeFd } from "../sys/fd.ts";
+function closeOs(fd: number): void {
+  closeFd(fd);
+}
+
+function readAllFrom(fd: number): string {
+  seek(fd, 0, SEEK_SET);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const buf = new Uint8Array(65536);
+  for (;;) {
+    const n = readChunk(fd, buf);
+    if (n <= 0) break;
+    chunks.push(buf.slice(0, n));
+    total += n;
+  }
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  const all = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    all.set(c, off);
+    off += c.length;
+  }
+  return decoder.decode(all);
+}

@@ -1,0 +1,25 @@
+// set -x: each command is printed to stderr after expansion, prefixed with $PS4 (default "+ "),
+// with words quoted so the trace could be re-read (bash's style).
+import type { Assignment } from "../../grammar/ast.ts";
+import type { Shell } from "../shell.ts";
+import type { Gen } from "./gen.ts";
+import { expandAssignValue, quoteForReuse } from "../expand/index.ts";
+
+function ps4(sh: Shell): string {
+  const p = sh.vars.get("PS4") ?? "+ ";
+  // bash repeats the first character of PS4 for each level of indirection (subshell depth doesn't count)
+  return p;
+}
+
+function q(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : quoteForReuse(s);
+}
+
+export function xtraceWords(sh: Shell, words: string[]): void {
+  sh.writeErr(`${ps4(sh)}${words.map(q).join(" ")}\n`);
+}
+
+export function* xtraceAssign(sh: Shell, a: Assignment): Gen<void> {
+  const v = a.value ? yield* expandAssignValue(sh.host, a.value) : "";
+  sh.writeErr(`${ps4(sh)}${a.name}${a.append ? "+=" : "="}${q(v)}\n`);
+}

@@ -1,0 +1,225 @@
+// The job table: background jobs and stopped foreground jobs of one shell.
+//
+// A job is a process group (under job control) or a set of pids in the shell's own group (no
+// job control), with the command text it was started from. Job specs follow bash: %n, %+, %%,
+// %-, %string (command starts with), %?string (command contains), and a plain pid.
+
+import type { Shell } from "../shell.ts";
+import { describeSignalDeath, signalName } from "../signals/table.ts";
+import { waitPid, WNOHANG, WUNTRACED, WCONTINUED, shellStatus, type WaitStatus } from "../exec/wait-status.ts";
+
+export type JobState = "Running" | "Stopped" | "Done";
+
+export interface JobProc {
+  pid: number;
+  /** Final or last reported status */
+  status?: WaitStatus;
+  done: boolean;
+}
+
+export class Job {
+  state: JobState = "Running";
+  /** Reported to the user since the last state change */
+  notified = false;
+  /** disown -h: not sent SIGHUP when the shell exits */
+  noHup = false;
+  /** Saved terminal modes of a stopped job (restored by fg) */
+  termios?: Uint8Array;
+  constructor(
+    public readonly id: number,
+    public readonly pgid: number,
+    public readonly procs: JobProc[],
+    public readonly command: string,
+    /** started under job control (its own process group) */
+    public readonly ownGroup: boolean,
+  ) {}
+
+  /** The job's exit status: its last process's (or, with pipefail, the last failure). */
+  status(pipefail = false): number {
+    let s = 0;
+    if (pipefail) {
+      for (const p of this.procs) if (p.status && shellStatus(p.status) !== 0) s = shellStatus(p.status);
+      return s;
+    }
+    const last = this.procs[this.procs.length - 1];
+    return last?.status ? shellStatus(last.status) : 0;
+  }
+
+  get pids(): number[] {
+    return this.procs.map((p) => p.pid);
+  }
+}
+
+export class JobTable {
+  jobs: Job[] = [];
+  /** %+ and %- */
+  current?: Job;
+  previous?: Job;
+  /** statuses of reaped background pids that are no longer in the table (for `wait PID`) */
+  private reaped = new Map<number, number>();
+
+  constructor(private readonly sh: Shell) {}
+
+  cloneForSubshell(_sh: Shell): JobTable {
+    // bash: a subshell starts with no jobs of its own
+    return new JobTable(_sh);
+  }
+
+  add(pgid: number, pids: number[], command: string, ownGroup: boolean): Job {
+    let id = 1;
+    for (const j of this.jobs) if (j.id >= id) id = j.id + 1;
+    const job = new Job(id, pgid, pids.map((pid) => ({ pid, done: false })), command, ownGroup);
+    this.jobs.push(job);
+    this.makeCurrent(job);
+    return job;
+  }
+
+  makeCurrent(job: Job): void {
+    if (this.current === job) return;
+    this.previous = this.current;
+    this.current = job;
+  }
+
+  remove(job: Job): void {
+    this.jobs = this.jobs.filter((j) => j !== job);
+    for (const p of job.procs) if (p.status) this.reaped.set(p.pid, shellStatus(p.status));
+    if (this.current === job) {
+      this.current = this.previous;
+      this.previous = undefined;
+    }
+    if (this.previous === job) this.previous = undefined;
+    if (!this.current) this.current = this.jobs[this.jobs.length - 1];
+    if (!this.previous) {
+      const others = this.jobs.filter((j) => j !== this.current);
+      this.previous = others[others.length - 1];
+    }
+  }
+
+  /** Record a status for `pid` if it belongs to a job; updates the job's state. */
+  record(pid: number, st: WaitStatus): Job | undefined {
+    for (const job of this.jobs) {
+      const p = job.procs.find((x) => x.pid === pid);
+      if (!p) continue;
+      if (st.kind === "continued") {
+        job.state = "Running";
+        return job;
+      }
+      p.status = st;
+      p.done = st.kind !== "stopped";
+      if (st.kind === "stopped") {
+        if (job.state !== "Stopped") {
+          job.state = "Stopped";
+          job.notified = false;
+          this.makeCurrent(job);
+        }
+      } else if (job.procs.every((x) => x.done)) {
+        job.state = "Done";
+        job.notified = false;
+      }
+      return job;
+    }
+    return undefined;
+  }
+
+  /** Collect every status change without blocking. Returns true if anything changed. */
+  reapAll(): boolean {
+    let changed = false;
+    for (const job of this.jobs) {
+      if (job.state === "Done") continue;
+      for (const p of job.procs) {
+        if (p.done) continue;
+        for (;;) {
+          const r = waitPid(p.pid, WNOHANG | WUNTRACED | WCONTINUED);
+          if (r === null) break;
+          if ("errno" in r) {
+            // not our child any more (reaped elsewhere): treat as done
+            p.done = true;
+            p.status ??= { kind: "exited", code: 127 } as WaitStatus;
+            if (job.procs.every((x) => x.done)) job.state = "Done";
+            changed = true;
+            break;
+          }
+          this.record(r.pid, r.status);
+          changed = true;
+          if (r.status.kind !== "continued") break;
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Status of a pid reaped earlier and removed from the table, if known. */
+  reapedStatus(pid: number): number | undefined {
+    return this.reaped.get(pid);
+  }
+  forgetReaped(pid: number): void {
+    this.reaped.delete(pid);
+  }
+
+  /** Find a job by spec (%n %+ %% %- %str %?str, or a pid). */
+  find(spec: string): Job | string {
+    if (!spec.startsWith("%")) {
+      const pid = Number(spec);
+      const job = this.jobs.find((j) => j.procs.some((p) => p.pid === pid));
+      return job ?? `${spec}: no such job`;
+    }
+    const s = spec.slice(1);
+    if (s === "" || s === "+" || s === "%") return this.current ?? `${spec === "%" ? "current" : spec}: no such job`;
+    if (s === "-") return this.previous ?? `${spec}: no such job`;
+    if (/^\d+$/.test(s)) return this.jobs.find((j) => j.id === Number(s)) ?? `${spec}: no such job`;
+    let matches: Job[];
+    if (s.startsWith("?")) matches = this.jobs.filter((j) => j.command.includes(s.slice(1)));
+    else matches = this.jobs.filter((j) => j.command.startsWith(s));
+    if (matches.length === 0) return `${spec}: no such job`;
+    if (matches.length > 1) return `${spec}: ambiguous job spec`;
+    return matches[0];
+  }
+
+  /** For kill: %job -> its process group (or pids). */
+  resolve(spec: string): { pgid: number; pids: number[] } | { error: string } {
+    const j = this.find(spec);
+    if (typeof j === "string") return { error: j };
+    return { pgid: j.ownGroup ? j.pgid : 0, pids: j.procs.filter((p) => !p.done).map((p) => p.pid) };
+  }
+
+  /** "+", "-" or " " marker for `jobs` output. */
+  marker(job: Job): string {
+    return job === this.current ? "+" : job === this.previous ? "-" : " ";
+  }
+
+  /** bash's job line: "[1]+  Done                    sleep 1" */
+  format(job: Job, long = false): string {
+    let state: string = job.state;
+    if (job.state === "Done") {
+      const st = job.status();
+      const last = job.procs[job.procs.length - 1]?.status;
+      if (last?.kind === "signaled") state = signalText(last.signal, last.core);
+      else if (st !== 0) state = `Exit ${st}`;
+    } else if (job.state === "Stopped") {
+      const sp = job.procs.find((p) => p.status?.kind === "stopped")?.status;
+      state = sp && sp.kind === "stopped" && sp.signal !== 20 ? `Stopped (${sigName(sp.signal)})` : "Stopped";
+    }
+    const pidPart = long ? `${job.pgid} ` : "";
+    return `[${job.id}]${this.marker(job)}  ${pidPart}${state.padEnd(24)}${job.command}`;
+  }
+
+  /** Print and drop finished jobs, print newly stopped ones (before a prompt, or at a safe point). */
+  notifyChanges(write: (s: string) => void, interactive: boolean): void {
+    for (const job of this.jobs.slice()) {
+      if (job.state === "Done") {
+        if (interactive && !job.notified) write(this.format(job) + "\n");
+        this.remove(job);
+      } else if (job.state === "Stopped" && !job.notified) {
+        if (interactive) write(this.format(job) + "\n");
+        job.notified = true;
+      }
+    }
+  }
+}
+
+function signalText(sig: number, core: boolean): string {
+  return describeSignalDeath(sig, core);
+}
+function sigName(sig: number): string {
+  return `SIG${signalName(sig) ?? sig}`;
+}

@@ -1,0 +1,206 @@
+// The state of one shell: the main shell, or a subshell clone ((...), $(...), an in-process
+// pipeline stage). Everything the executor, expansion and builtins share lives here; behaviour
+// lives in src/exec (commands), src/expand (words) and builtins/.
+//
+// A subshell never forks the process: it is a clone of this object (cloneForSubshell) with its
+// own variables, functions, options, traps, logical cwd, umask and descriptor table. Nothing it
+// changes leaks back.
+
+import type { FunctionDef, List } from "../grammar/ast.ts";
+import type { BuiltinDef } from "../builtins/context.ts";
+import { ExpansionError } from "./expand/host.ts";
+import { Variables } from "./state/variables.ts";
+import { Options } from "./state/options.ts";
+import { FdTable } from "./exec/fd-table.ts";
+import type { Gen } from "./exec/gen.ts";
+import { TrapTable } from "./signals/traps.ts";
+import { JobTable } from "./jobs/job-table.ts";
+import { writeAll } from "./sys/fd.ts";
+import { homeOf } from "./exec/users.ts";
+import { ShellExpandHost } from "./expand/shell-host.ts";
+
+let loopTicks = 0;
+let lastYield = 0;
+
+/** How the shell reads its commands: decides error message prefixes ("line N:") and $-. */
+export type InputMode = "c" | "file" | "stdin" | "interactive";
+
+export class Shell {
+  vars: Variables;
+  opts: Options;
+  positional: string[] = [];
+  arg0 = "ipsh";
+  functions = new Map<string, FunctionDef>();
+  aliases = new Map<string, string>();
+  hash = new Map<string, string>();
+  /** hits per hashed command, for `hash` output */
+  hashHits = new Map<string, number>();
+  cwd: string;
+  umask = 0o022;
+  lastStatus = 0;
+  lastBgPid = 0;
+  /** $$: the main shell's pid, also in subshells */
+  pid = process.pid;
+  interactive = false;
+  loginShell = false;
+  inputMode: InputMode = "c";
+  /** Name used in error messages: the script path, or $0 for -c, or "ipsh". */
+  scriptName = "ipsh";
+  subshellLevel = 0;
+  dirStack: string[] = [];
+  builtins: Map<string, BuiltinDef>;
+  fds: FdTable;
+  traps: TrapTable;
+  jobs: JobTable;
+  /** The history of an interactive shell (src/interactive/history.ts). */
+  history: unknown = undefined;
+
+  // --- execution context -------------------------------------------------------------------
+  /** Current line (LINENO) */
+  lineno = 0;
+  /** Offset added to parsed line numbers (eval/source/functions keep their own base) */
+  lineBase = 0;
+  /** Function call stack (FUNCNAME[0] first) */
+  funcStack: string[] = [];
+  /** Source file stack (BASH_SOURCE) */
+  sourceStack: string[] = [];
+  /** Loop nesting, for break/continue validity */
+  loopDepth = 0;
+  /** >0 while running a condition (if/while test, && || left side, !): set -e does not apply */
+  errexitSuppressed = 0;
+  /** True in an in-process stage that runs concurrently with others: blocking operations yield. */
+  async = false;
+  /** PIPESTATUS of the last foreground pipeline */
+  pipeStatus: number[] = [0];
+  /** Start time for SECONDS and printf %(...)T -2 */
+  readonly startTime = Date.now();
+  /** Set while a trap action runs (no re-entry, $? restored afterwards) */
+  inTrap = false;
+  /** A subshell clone (cd does not move the process; exit ends only the clone). */
+  isSubshell = false;
+  /** Builtins turned off with `enable -n` */
+  disabledBuiltins = new Set<string>();
+  /** Status of the last command substitution (the status of an assignment-only command) */
+  cmdSubStatus = 0;
+  /** Running inside $(...) */
+  inCmdSubst = false;
+  /** A pipeline stage's expanded words, handed from expansion to the in-process run */
+  pendingArgv: string[] | undefined = undefined;
+  /** `exit` already warned about stopped jobs */
+  exitWarned = false;
+  /** Nesting of `source` / `.` (return is valid inside) */
+  sourceDepth = 0;
+  /** Set by `exec` with only redirections: the current command's fd frame becomes the shell's */
+  keepRedirections = false;
+  /** pid of the last foreground child (for death reports) */
+  lastChild = 0;
+  /** Shell fds opened by process substitutions during the current command */
+  procSubFds: number[] = [];
+  /** Some signal has a trap action (foreground commands then give Bun a turn afterwards) */
+  get trapsSet(): boolean {
+    for (let sig = 1; sig < 65; sig++) if (this.traps.hasAction(sig)) return true;
+    return false;
+  }
+
+  constructor(init: { vars: Variables; opts: Options; builtins: Map<string, BuiltinDef>; fds: FdTable; cwd: string }) {
+    this.vars = init.vars;
+    this.opts = init.opts;
+    this.builtins = init.builtins;
+    this.fds = init.fds;
+    this.cwd = init.cwd;
+    this.traps = new TrapTable();
+    this.jobs = new JobTable(this);
+  }
+
+  private expandHost?: ShellExpandHost;
+  /** What word expansion sees of this state. */
+  get host(): ShellExpandHost {
+    return (this.expandHost ??= new ShellExpandHost(this));
+  }
+
+  /** A subshell: a deep copy of the state, sharing OS descriptors through the fd table. */
+  cloneForSubshell(): Shell {
+    const c = Object.create(Shell.prototype) as Shell;
+    Object.assign(c, this);
+    c.vars = this.vars.clone() as Variables;
+    c.opts = this.opts.clone();
+    c.positional = this.positional.slice();
+    c.functions = new Map(this.functions);
+    c.aliases = new Map(this.aliases);
+    c.hash = new Map(this.hash);
+    c.hashHits = new Map(this.hashHits);
+    c.dirStack = this.dirStack.slice();
+    c.funcStack = this.funcStack.slice();
+    c.sourceStack = this.sourceStack.slice();
+    c.fds = this.fds.clone();
+    c.traps = this.traps.cloneForSubshell(this.opts.errtrace, this.opts.functrace);
+    c.jobs = this.jobs.cloneForSubshell(c);
+    c.subshellLevel = this.subshellLevel + 1;
+    c.isSubshell = true;
+    c.expandHost = undefined;
+    c.loopDepth = 0;
+    c.pipeStatus = this.pipeStatus.slice();
+    return c;
+  }
+
+  setCwd(abs: string): void {
+    this.cwd = abs;
+    if (!this.isSubshell) {
+      try {
+        process.chdir(abs);
+      } catch {
+        /* the logical cwd is what matters; children get it through a chdir action */
+      }
+    }
+  }
+
+  /** Loops call this each iteration: true every ~20 ms, to let the event loop deliver signals. */
+  yieldDue(): boolean {
+    if ((++loopTicks & 63) !== 0) return false;
+    return performance.now() - lastYield > 20;
+  }
+  markYielded(): void {
+    lastYield = performance.now();
+  }
+
+  /** The error prefix for a given line (syntax errors report the line of the error). */
+  errorPrefixAt(line: number): string {
+    if (this.inputMode === "interactive") return `${this.scriptName}: `;
+    return `${this.scriptName}: line ${line}: `;
+  }
+
+  /** "ipsh: " interactively, "script: line N: " otherwise (bash's error prefix). */
+  errorPrefix(): string {
+    if (this.inputMode === "interactive") return `${this.scriptName}: `;
+    return `${this.scriptName}: line ${this.lineno}: `;
+  }
+
+  /** Print a diagnostic with the shell's prefix to the shell's fd 2. */
+  diag(message: string): void {
+    this.writeErr(`${this.errorPrefix()}${message}\n`);
+  }
+
+  writeErr(text: string): void {
+    const fd = this.fds.os(2);
+    if (fd !== undefined) writeAll(fd, text);
+  }
+
+  /** Report an expansion error and abandon the command (ExpandHost.fail). */
+  fail(message: string): never {
+    this.diag(message);
+    throw new ExpansionError(message);
+  }
+
+  // Implemented by the executor (src/exec/shell-exec.ts installs these on the prototype, so the
+  // state file does not import the executor):
+  declare runString: (source: string, name: string) => Gen<number>;
+  declare runList: (list: List) => Gen<number>;
+  declare commandSubst: (body: List) => Gen<string>;
+  declare processSubst: (op: "<" | ">", body: List) => Gen<string>;
+  declare findInPath: (name: string) => string | undefined;
+  declare lookupCommand: (name: string) => { kind: "alias" | "keyword" | "function" | "builtin" | "file"; path?: string } | undefined;
+
+  userHome(user: string): string | undefined {
+    return homeOf(user);
+  }
+}

@@ -1,0 +1,154 @@
+// Building the main shell state from the command line and the process environment.
+import { readlinkSync } from "node:fs";
+import { Shell, type InputMode } from "./shell.ts";
+import { Variables } from "./state/variables.ts";
+import { Options } from "./state/options.ts";
+import { DynamicVars } from "./state/dynamic-vars.ts";
+import { FdTable } from "./exec/fd-table.ts";
+import { buildRegistry } from "../builtins/registry.ts";
+import { evalArith } from "./expand/index.ts";
+import { isOpen, isTty, setCloexec } from "./sys/fd.ts";
+import { getPpid } from "./sys/proc.ts";
+import { processDispositions } from "./signals/process-dispositions.ts";
+import { TrapTable } from "./signals/traps.ts";
+import { VarAttr } from "./state/var-store.ts";
+import { noteProcessCwd } from "./exec/external.ts";
+
+export interface ShellConfig {
+  mode: "command" | "file" | "stdin";
+  command?: string;
+  script?: string;
+  forceStdin?: boolean;
+  args: string[];
+  arg0: string;
+  setOptions: [string, boolean][];
+  shoptOptions: [string, boolean][];
+  listOptions?: "-o" | "+o";
+  login: boolean;
+  interactive: boolean | undefined;
+  noRc: boolean;
+  noProfile: boolean;
+  posix: boolean;
+  subshellOf: number | undefined;
+}
+
+/** Descriptors the shell inherited besides 0-2 (e.g. `ipsh 3<file`): found by their /proc
+ *  link, skipping the runtime's own (anon_inode: event loop; the tty Bun reopens). */
+function inheritedFds(): number[] {
+  const fds: number[] = [];
+  for (let fd = 0; fd <= 9; fd++) {
+    if (!isOpen(fd)) continue;
+    if (fd > 2) {
+      let link = "";
+      try {
+        link = readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      if (link.startsWith("anon_inode:")) continue;
+      setCloexec(fd, true);
+    }
+    fds.push(fd);
+  }
+  return fds;
+}
+
+function logicalCwd(env: Record<string, string | undefined>): string {
+  const real = process.cwd();
+  const pwd = env.PWD;
+  // keep $PWD when it names the same directory (symlinked paths stay as the user typed them)
+  if (pwd && pwd.startsWith("/")) {
+    try {
+      const { statSync } = require("node:fs") as typeof import("node:fs");
+      const a = statSync(pwd);
+      const b = statSync(real);
+      if (a.ino === b.ino && a.dev === b.dev) return pwd;
+    } catch {
+      /* fall through */
+    }
+  }
+  return real;
+}
+
+export function createShell(cfg: ShellConfig): Shell {
+  const env = process.env;
+  const vars = Variables.fromEnviron(env);
+  const opts = new Options();
+  const interactive = cfg.interactive ?? (cfg.mode === "stdin" && isTty(0) && isTty(2));
+  const cwd = logicalCwd(env);
+  const sh = new Shell({ vars, opts, builtins: buildRegistry(), fds: FdTable.inherited(inheritedFds()), cwd });
+  noteProcessCwd(cwd);
+  sh.interactive = interactive;
+  sh.loginShell = cfg.login;
+  sh.arg0 = cfg.mode === "stdin" && !interactive ? cfg.arg0 : cfg.arg0;
+  sh.positional = cfg.args;
+  const mode: InputMode = interactive ? "interactive" : cfg.mode === "command" ? "c" : cfg.mode === "file" ? "file" : "stdin";
+  sh.inputMode = mode;
+  sh.scriptName = cfg.mode === "file" ? cfg.script! : cfg.mode === "command" ? cfg.arg0 : cfg.arg0;
+  if (cfg.subshellOf !== undefined) {
+    sh.pid = cfg.subshellOf;
+    sh.subshellLevel = 1;
+  }
+
+  vars.setArithEvaluator((text) => evalArith(sh.host, text));
+  vars.setDiagnosticSink((m) => sh.diag(m));
+  new DynamicVars().install(vars);
+  vars.defineDynamic("LINENO", () => String(sh.lineno), undefined);
+  vars.defineDynamic("BASHPID", () => String(process.pid), undefined, VarAttr.Integer);
+  vars.defineDynamic("BASH_SUBSHELL", () => String(sh.subshellLevel));
+  const ppid = getPpid();
+  vars.defineDynamic("PPID", () => String(ppid), undefined, VarAttr.Integer | VarAttr.Readonly);
+  // standard variables (bash's defaults)
+  if (vars.get("IFS") === undefined || !env.IFS) vars.set("IFS", " \t\n");
+  vars.set("PS4", vars.get("PS4") ?? "+ ");
+  if (vars.get("PS2") === undefined) vars.set("PS2", "> ");
+  if (interactive && vars.get("PS1") === undefined) vars.set("PS1", "\\s-\\v\\$ ");
+  vars.set("OPTIND", "1");
+  vars.set("PWD", cwd);
+  vars.setAttrs("PWD", VarAttr.Export);
+  if (vars.get("PATH") === undefined) vars.set("PATH", "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.");
+  const shlvl = Number(vars.get("SHLVL") ?? "0");
+  vars.set("SHLVL", String(Number.isFinite(shlvl) && cfg.subshellOf === undefined ? shlvl + 1 : shlvl));
+  vars.setAttrs("SHLVL", VarAttr.Export);
+  vars.set("IPSH_VERSION", "0.1.0");
+  vars.set("HOSTNAME", hostname());
+  vars.set("UID", String(process.getuid?.() ?? 0));
+  vars.setAttrs("UID", VarAttr.Readonly | VarAttr.Integer);
+  vars.set("EUID", String(process.geteuid?.() ?? 0));
+  vars.setAttrs("EUID", VarAttr.Readonly | VarAttr.Integer);
+  vars.set("MACHTYPE", "x86_64-pc-linux-gnu");
+  vars.set("OSTYPE", "linux-gnu");
+  vars.set("HOSTTYPE", "x86_64");
+
+  if (interactive) opts.applyInteractiveDefaults();
+  opts.hashall = true;
+  opts.commandString = cfg.mode === "command";
+  opts.readingStdin = cfg.mode === "stdin";
+  if (cfg.posix) opts.posix = true;
+  for (const [name, on] of cfg.setOptions) {
+    if (name.length === 1) {
+      if (!opts.setLetter(name, on)) {
+        process.stderr.write(`ipsh: -${name}: invalid option\n`);
+        process.exit(2);
+      }
+    } else if (!opts.set(name, on)) {
+      process.stderr.write(`ipsh: ${name}: invalid option name\n`);
+      process.exit(2);
+    }
+  }
+  for (const [name, on] of cfg.shoptOptions) opts.set(name, on);
+  vars.autoExport = opts.allexport;
+
+  const d = processDispositions();
+  sh.traps = TrapTable.forMainShell(d, d.ignoredAtEntry, interactive);
+  if (interactive) d.setInteractive(true);
+  return sh;
+}
+
+function hostname(): string {
+  try {
+    return require("node:os").hostname();
+  } catch {
+    return "localhost";
+  }
+}
