@@ -13,7 +13,7 @@
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { renderTable } from "../src/explain/format.ts";
 import { describeFd, type FdDescription } from "../src/explain/fd-kind.ts";
-import { listFds, pipeEnds, processName, unixSocketPaths, type PipeEnd } from "../src/explain/proc.ts";
+import { listFds, pipeEnds, processName, readStat, unixSocketPaths, type PipeEnd, type ProcStat } from "../src/explain/proc.ts";
 import { shellFds, targetPids, type ExplainShell } from "../src/explain/shell-view.ts";
 
 interface Described {
@@ -25,33 +25,38 @@ interface Described {
 interface Snapshot {
   pid: number;
   fds: Described[];
-  ends: Map<number, PipeEnd[]>;
+  /** other ends of pipes and FIFOs, by link target */
+  ends: Map<string, PipeEnd[]>;
   sockets: Map<number, string>;
+  stat?: ProcStat;
 }
 
 function snapshot(pid: number): Snapshot | undefined {
   const open = listFds(pid);
   if (!open) return undefined;
   const fds = open.map(({ fd, target }) => ({ fd, d: describeFd(pid, fd, target) }));
-  const inodes = new Set<number>();
+  const targets = new Set<string>();
   let anySocket = false;
   for (const { d } of fds) {
-    if (d.kind === "pipe" && d.inode !== undefined) inodes.add(d.inode);
+    if (d.kind === "pipe" || d.kind === "fifo") targets.add(d.target);
     if (d.kind === "socket") anySocket = true;
   }
-  return { pid, fds, ends: pipeEnds(inodes), sockets: anySocket ? unixSocketPaths() : new Map() };
+  return { pid, fds, ends: pipeEnds(targets), sockets: anySocket ? unixSocketPaths() : new Map(), stat: readStat(pid) };
 }
 
-/** "write end; other end: read by 4312 (cat) fd 0" — or who is missing (EOF / SIGPIPE ahead). */
+/**
+ * "pipe:[9] write end; read by 4312 (cat) fd 0" — or who is missing (EOF / SIGPIPE ahead).
+ * FIFOs get the same treatment: once open, a named pipe is a pipe.
+ */
 function pipeDetails(s: Snapshot, fd: number, d: FdDescription): string {
   const mine = d.rawFlags & 3;
   const end = mine === 0 ? "read end" : mine === 1 ? "write end" : "read/write end";
-  const all = s.ends.get(d.inode!) ?? [];
+  const all = s.ends.get(d.target) ?? [];
   const others = all.filter((e) => !(e.pid === s.pid && e.fd === fd));
   const wanted = mine === 0 ? "write" : "read";
   const opposite = others.filter((e) => e.mode === wanted || e.mode === "read/write");
   const sameSide = others.filter((e) => e.mode !== wanted && e.mode !== "read/write");
-  let text = `${d.target} ${end}`;
+  let text = d.kind === "fifo" ? `${d.target} (named pipe) ${end}` : `${d.target} ${end}`;
   if (opposite.length === 0) {
     text += mine === 0 ? "; no writer left (reads get EOF)" : mine === 1 ? "; no reader left (writes get SIGPIPE/EPIPE)" : "";
   } else {
@@ -79,12 +84,26 @@ function details(s: Snapshot, fd: number, d: FdDescription): string {
     case "directory":
       return `${d.target}  offset ${d.pos ?? "?"}  ${d.flags}`;
     case "fifo":
+      return pipeDetails(s, fd, d);
     case "terminal":
+      return `${d.target}  ${d.flags}${terminalRole(s, d)}`;
     case "other":
       return `${d.target}  ${d.flags}`;
     case "anon_inode":
       return d.target;
   }
+}
+
+/**
+ * For the process's controlling terminal: who is in the foreground. Job control in one line: a
+ * process whose group is not the terminal's foreground group gets SIGTTIN when it reads it.
+ */
+function terminalRole(s: Snapshot, d: FdDescription): string {
+  const st = s.stat;
+  if (!st || d.rdev === undefined || st.ttyNr === 0 || d.rdev !== st.ttyNr) return "";
+  if (st.tpgid <= 0) return "  controlling terminal, no foreground group";
+  const fg = st.tpgid === st.pgrp ? "this process's group" : `group ${st.tpgid}`;
+  return `  controlling terminal; foreground: ${fg} (process group ${st.pgrp})`;
 }
 
 function processTable(s: Snapshot, shellOf?: Map<number, number[]>): string {

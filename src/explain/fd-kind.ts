@@ -20,6 +20,8 @@ export interface FdDescription {
   pos?: number;
   /** pipe or socket inode */
   inode?: number;
+  /** device number (terminals: compared with the process's controlling tty) */
+  rdev?: number;
 }
 
 /** Terminal device paths: pseudo-terminals, virtual consoles, serial lines, the console. */
@@ -55,6 +57,11 @@ export function describeFd(pid: number, fd: number, target: string, proc = "/pro
   }
   if (isTerminalPath(target)) {
     d.kind = "terminal";
+    try {
+      d.rdev = statSync(`${proc}/${pid}/fd/${fd}`).rdev;
+    } catch {
+      // closed meanwhile
+    }
     return d;
   }
   // The link target may be deleted or renamed: stat through the /proc link, which follows the
@@ -66,7 +73,6 @@ export function describeFd(pid: number, fd: number, target: string, proc = "/pro
     else if (st.isCharacterDevice() || st.isBlockDevice()) d.kind = "device";
     else if (st.isSocket()) d.kind = "socket";
     else if (st.isFile()) d.kind = "file";
-    if (d.kind === "fifo") d.inode = st.ino;
   } catch {
     // the descriptor was closed meanwhile, or we may not stat it: keep "other"
   }

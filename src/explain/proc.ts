@@ -133,27 +133,49 @@ export function accessMode(flags: number): PipeEnd["mode"] {
 }
 
 /**
- * Every process end of the given pipe inodes, found by scanning /proc/*\/fd (there is no reverse
- * index in the kernel). One pass over all processes for all the inodes asked about.
+ * Every process end of the given pipes and FIFOs, keyed by their /proc link target ("pipe:[ino]"
+ * is unique to one pipe; a FIFO's target is its path). Found by scanning /proc/*\/fd: the kernel
+ * has no reverse index. One pass over all processes for all the targets asked about.
  */
-export function pipeEnds(inodes: ReadonlySet<number>, proc = "/proc"): Map<number, PipeEnd[]> {
-  const out = new Map<number, PipeEnd[]>();
-  if (inodes.size === 0) return out;
+export function pipeEnds(targets: ReadonlySet<string>, proc = "/proc"): Map<string, PipeEnd[]> {
+  const out = new Map<string, PipeEnd[]>();
+  if (targets.size === 0) return out;
   for (const pid of allPids(proc)) {
     const fds = listFds(pid, proc);
     if (!fds) continue;
     let comm: string | undefined;
     for (const { fd, target } of fds) {
-      const ino = linkInode(target, "pipe");
-      if (ino === undefined || !inodes.has(ino)) continue;
+      if (!targets.has(target)) continue;
       comm ??= processName(pid, proc);
       const flags = parseInt(readFdInfo(pid, fd, proc)?.get("flags") ?? "0", 8);
-      let list = out.get(ino);
-      if (!list) out.set(ino, (list = []));
+      let list = out.get(target);
+      if (!list) out.set(target, (list = []));
       list.push({ pid, comm, fd, mode: accessMode(flags) });
     }
   }
   return out;
+}
+
+export interface ProcStat {
+  pgrp: number;
+  session: number;
+  /** device number of the controlling terminal (0: none) */
+  ttyNr: number;
+  /** foreground process group of the controlling terminal (-1: none) */
+  tpgid: number;
+}
+
+/** Fields of /proc/PID/stat after the command name (which may contain spaces and parens). */
+export function readStat(pid: number, proc = "/proc"): ProcStat | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`${proc}/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  // pid (comm) state ppid pgrp session tty_nr tpgid ...
+  const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return { pgrp: Number(f[2]), session: Number(f[3]), ttyNr: Number(f[4]), tpgid: Number(f[5]) };
 }
 
 /** Path of a unix-domain socket by inode from /proc/net/unix ("" when unnamed or not unix). */

@@ -62,6 +62,33 @@ describe("fds PID", () => {
       p.kill();
     }
   });
+  it("treats an open FIFO like a pipe, with the processes at its other end", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ipsh-fds-"));
+    const fifo = join(dir, "fifo");
+    const p = await spawnAlive(["/usr/bin/bash", "-c", `mkfifo '${fifo}'; sleep 30 > '${fifo}' & exec sleep 31 < '${fifo}'`], (pid) => {
+      const kids = childrenOf(pid);
+      return processName(pid) === "sleep" && kids.length === 1 && processName(kids[0]!) === "sleep";
+    });
+    try {
+      const [writer] = childrenOf(p.pid);
+      const r = await runBuiltin(fds, [String(p.pid)]);
+      expect(rowOf(r.out, 0)).toBe(`0  fifo    ${fifo} (named pipe) read end; written by ${writer} (sleep) fd 1`);
+    } finally {
+      p.kill();
+    }
+  });
+  it("marks the controlling terminal and its foreground process group", async () => {
+    const p = Bun.spawn(["/usr/bin/sleep", "30"], { terminal: { cols: 80, rows: 24, data() {} } } as Parameters<typeof Bun.spawn>[1]);
+    try {
+      const deadline = Date.now() + 5000;
+      while (processName(p.pid) !== "sleep" && Date.now() < deadline) await Bun.sleep(10);
+      const r = await runBuiltin(fds, [String(p.pid)]);
+      // the child is a session leader on the PTY: its own group is in the foreground
+      expect(rowOf(r.out, 0)).toMatch(new RegExp(`^0\\s+terminal\\s+/dev/pts/\\d+  O_RDWR  controlling terminal; foreground: this process's group \\(process group ${p.pid}\\)$`));
+    } finally {
+      p.kill(9);
+    }
+  });
   it("errors for a missing process and bad operands", async () => {
     expect(await runBuiltin(fds, ["999999999"])).toEqual({ status: 1, out: "", err: "ipsh: fds: 999999999: no such process or no access to /proc/999999999/fd\n" });
     expect(await runBuiltin(fds, ["x1"])).toMatchObject({ status: 1, err: "ipsh: fds: x1: arguments must be process or job IDs\n" });

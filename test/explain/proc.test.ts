@@ -47,7 +47,7 @@ describe("descriptors", () => {
       const out = listFds(writer!)!.find((f) => f.fd === 1)!;
       const ino = linkInode(out.target, "pipe")!;
       expect(ino).toBeGreaterThan(0);
-      const ends = pipeEnds(new Set([ino])).get(ino)!;
+      const ends = pipeEnds(new Set([out.target])).get(out.target)!;
       expect(ends).toContainEqual({ pid: writer, comm: "sleep", fd: 1, mode: "write" });
       expect(ends).toContainEqual({ pid: reader, comm: "sleep", fd: 0, mode: "read" });
     } finally {
