@@ -23,6 +23,9 @@ import {
 } from "../src/signals/table.ts";
 import { parseTrapCondition, PSEUDO_SIGNALS } from "../src/signals/traps.ts";
 import { errno, kill as sysKill, strerror } from "../src/sys/signal-ffi.ts";
+import { libc } from "../src/sys/libc.ts";
+import { processDispositions } from "../src/signals/process-dispositions.ts";
+import type { Gen } from "../src/exec/gen.ts";
 
 /** A job as the job table resolves a %spec for kill. */
 export type ResolvedJob = { pgid: number; pids: number[] } | { error: string };
@@ -98,7 +101,14 @@ function listOperands(ctx: BuiltinContext, operands: string[]): number {
   return status;
 }
 
-export function runKill(ctx: BuiltinContext, sys: KillSys = processKill): number {
+/** Whether kill(pid) reaches this process: its pid, its own group, 0 (own group), -1 (all). */
+function reachesSelf(pid: number): boolean {
+  if (pid === process.pid || pid === 0 || pid === -1) return true;
+  return pid < -1 && -pid === libc().getpgrp();
+}
+
+/** kill, recording in `self` the signals it sent to the shell's own process. */
+export function runKill(ctx: BuiltinContext, sys: KillSys = processKill, self?: number[]): number {
   const sh = ctx.sh as unknown as KillShell;
   const args = ctx.args;
   if (args.length === 0) {
@@ -182,6 +192,7 @@ export function runKill(ctx: BuiltinContext, sys: KillSys = processKill): number
     const pid = parseSignalNumber(arg);
     if (pid !== undefined) {
       const e = isPseudo ? EINVAL : sendTo(sys, pid, sig);
+      if (e === 0 && sig !== 0 && self !== undefined && reachesSelf(pid)) self.push(sig);
       if (e === 0) anySucceeded = true;
       else if (e === EINVAL) ctx.error(`${sigspec}: invalid signal specification`);
       else ctx.error(`(${pid}) - ${strerror(e)}`);
@@ -222,10 +233,22 @@ function signalJob(sys: KillSys, job: { pgid: number; pids: number[] }, sig: num
   return last;
 }
 
+/** Let a signal the shell sent itself reach its trap queue before kill returns, as in bash
+ *  (`kill -USR1 $$; echo after` runs the trap before "after"). */
+function* settle(status: number, self: number[]): Gen<number> {
+  const d = processDispositions();
+  for (const sig of self) yield d.whenDelivered(sig);
+  return status;
+}
+
 export const killBuiltin: BuiltinDef = {
   name: "kill",
   special: false,
-  run: (ctx) => runKill(ctx),
+  run: (ctx) => {
+    const self: number[] = [];
+    const status = runKill(ctx, processKill, self);
+    return self.length === 0 ? status : settle(status, self);
+  },
   synopsis: "kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]",
   description:
     "Send a signal (default TERM) to processes or jobs. -l lists signal names, or converts " +

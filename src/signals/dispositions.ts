@@ -107,6 +107,7 @@ export class Dispositions {
   private readonly pending = new Uint8Array(NSIG);
   private pendingCount = 0;
   private waiters: ((sig: number) => void)[] = [];
+  private deliveryWaiters: ({ sig: number; resolve: () => void } | undefined)[] = [];
   private childDefaults: number[] | null = null;
 
   /** Signals ignored when the shell started, other than the runtime's own (PIPE, XFSZ) and
@@ -213,8 +214,38 @@ export class Dispositions {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** After the shell signalled itself (kill -USR1 $$): resolves when the runtime has handed the
+   *  signal to this module, or after timeoutMs. Bun runs JS signal callbacks from its event
+   *  loop, so without this wait a trap would run some commands later than in bash, where the
+   *  handler runs before kill returns. Resolves at once if the signal is not caught. */
+  whenDelivered(sig: number, timeoutMs = 100): Promise<void> {
+    if (this.kernel[sig] !== Kernel.Catch) return Promise.resolve();
+    return new Promise((resolve) => {
+      const entry = { sig, resolve: () => {} };
+      const timer = setTimeout(() => {
+        const i = this.deliveryWaiters.indexOf(entry);
+        if (i >= 0) this.deliveryWaiters.splice(i, 1);
+        resolve();
+      }, timeoutMs);
+      entry.resolve = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.deliveryWaiters.push(entry);
+    });
+  }
+
   /** Deliver a signal as if the kernel had (the JS callback; also used by tests). */
   deliver(sig: number): void {
+    if (this.deliveryWaiters.length !== 0) {
+      const keep: ({ sig: number; resolve: () => void } | undefined)[] = [];
+      for (const w of this.deliveryWaiters) {
+        if (w === undefined) continue;
+        if (w.sig === sig) w.resolve();
+        else keep.push(w);
+      }
+      this.deliveryWaiters = keep;
+    }
     if (this.user[sig] === 1) {
       if (this.pending[sig] === 0) {
         this.pending[sig] = 1;

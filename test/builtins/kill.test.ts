@@ -155,3 +155,21 @@ describe("kill sends", () => {
     expect(p.signalCode).toBe("SIGUSR1");
   });
 });
+
+describe("kill to the shell itself", () => {
+  test("a trapped signal is pending when kill returns (bash runs the trap before the next command)", async () => {
+    const { processDispositions } = await import("../../src/signals/process-dispositions.ts");
+    const { runGen } = await import("../../src/exec/gen.ts");
+    const d = processDispositions();
+    d.setUserTrap(12, "action");
+    try {
+      const ctx = makeCtx("kill", ["-USR2", String(process.pid)], sh());
+      const r = killBuiltin.run(ctx);
+      const status = typeof r === "number" ? r : await runGen(r);
+      expect(status).toBe(0);
+      expect(d.pendingSignals()).toContain(12);
+    } finally {
+      d.setUserTrap(12, "none");
+    }
+  });
+});
