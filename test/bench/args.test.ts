@@ -36,3 +36,13 @@ describe("bench command line", () => {
     expect(a.sharedArgs).toEqual(["--only", "startup", "--no-rss"]);
   });
 });
+
+import { compareRuns } from "../../bench/compare.ts";
+
+describe("compare two runs", () => {
+  it("shows the change of each ratio present in both runs", () => {
+    const before = { subject: "ipsh", workloads: [{ name: "startup", ratios: { "ipsh/bash": 2, "ipsh/dash": 4 } }, { name: "gone", ratios: { "ipsh/bash": 1 } }] };
+    const after = { subject: "ipsh", workloads: [{ name: "startup", ratios: { "ipsh/bash": 1.5, "ipsh/dash": NaN } }, { name: "new", ratios: { "ipsh/bash": 1 } }] };
+    expect(compareRuns(before, after)).toEqual([["startup", "ipsh/bash", "2.00x", "1.50x", "-25%"]]);
+  });
+});
