@@ -1,0 +1,785 @@
+// The interactive line editor: emacs-style editing of one input line in raw terminal mode, with
+// history navigation, incremental reverse search, a kill ring, Tab completion and bracketed paste.
+// It reads keys, shows the line, and hands the accepted text back; it never runs anything and
+// never adds to the history itself (the shell does that after history expansion).
+//
+// Terminal invariants:
+//  - Raw mode (and bracketed-paste mode, \e[?2004h) only while readLine is pending; the saved
+//    cooked settings are restored, and stdin is paused with no listener left, before the promise
+//    resolves, so a foreground command gets a sane terminal and all of its keystrokes.
+//  - Input read past the end of an accepted line (type-ahead, a pasted "a\rb\r") is kept and used
+//    by the next readLine.
+//  - The editor knows the screen row of the cursor relative to the first row of the prompt; every
+//    redraw goes back there, clears to the end of the screen and writes prompt + buffer again
+//    (see render.ts for the wrapping model).
+import * as fs from "node:fs";
+import * as tty from "node:tty";
+import type { History } from "./history.ts";
+import { tokenize } from "./history-expand.ts";
+import { EMACS_KEYMAP, keyEnd, PASTE_END } from "./keymap.ts";
+import { formatColumns, layout, moveCursor } from "./render.ts";
+import { isZeroWidth } from "./wcwidth.ts";
+
+export interface EditorHost {
+  /** completion candidates for the word under the cursor */
+  complete(
+    line: string,
+    cursor: number,
+  ): { start: number; end: number; candidates: string[]; suffix?: string; display?: string[] };
+  /** called when a full line is accepted; the editor does not run anything */
+}
+
+export interface LineEditorOptions {
+  inFd: number;
+  outFd: number;
+  history: History;
+  host: EditorHost;
+  /** Above this many completions, ask before listing them (readline's completion-query-items). */
+  completionQueryItems?: number;
+}
+
+/** Readline's word characters for Alt-B/F/D: letters and digits. */
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+interface SearchState {
+  query: string;
+  /** History number of the match (nextNumber means the line being edited). */
+  num: number;
+  /** Index of the match in that line. */
+  idx: number;
+  failed: boolean;
+}
+
+export class LineEditor {
+  /** Set when the last readLine was cancelled with Ctrl-C. */
+  interrupted = false;
+
+  private readonly inFd: number;
+  private readonly outFd: number;
+  private readonly history: History;
+  private readonly host: EditorHost;
+  private readonly queryItems: number;
+  private input: NodeJS.ReadStream | undefined;
+  private decoder = new TextDecoder("utf-8");
+  /** Undecoded or unconsumed input, kept across keys and across lines. */
+  private pending = "";
+  private escTimer: ReturnType<typeof setTimeout> | undefined;
+
+  // Per-line state.
+  private prompt = "";
+  private buf = "";
+  private pos = 0;
+  private rowsAbove = 0;
+  private endRow = 0;
+  private endCol = 0;
+  private cols = 80;
+  private histNum = 0;
+  private edits = new Map<number, string>();
+  private lastCommand = "";
+  private metaPending = false;
+  private quotedInsert = false;
+  private pasting = false;
+  private pasteBuf = "";
+  private search: SearchState | undefined;
+  private searchStack: SearchState[] = [];
+  private searchSaved: { buf: string; pos: number; histNum: number } | undefined;
+  private queryCandidates: string[] | undefined;
+  private yankRange: { start: number; end: number } | undefined;
+  private lastArgIndex = 0;
+  private killRing: string[] = [];
+  private killIndex = 0;
+  private resolve: ((line: string | null) => void) | undefined;
+
+  constructor(opts: LineEditorOptions) {
+    this.inFd = opts.inFd;
+    this.outFd = opts.outFd;
+    this.history = opts.history;
+    this.host = opts.host;
+    this.queryItems = opts.completionQueryItems ?? 100;
+  }
+
+  /** Show prompt (which may contain \x01..\x02 non-printing markers from PS1's \[ \]) and read one
+   *  line. Resolves to the line (without newline), or null on Ctrl-D at an empty line (EOF).
+   *  Ctrl-C cancels the line: prints ^C and a newline and resolves to "" with `interrupted` set. */
+  readLine(prompt: string): Promise<string | null> {
+    if (this.resolve) return Promise.reject(new Error("readLine is already pending"));
+    this.interrupted = false;
+    this.prompt = prompt;
+    this.buf = "";
+    this.pos = 0;
+    this.rowsAbove = 0;
+    this.histNum = this.history.nextNumber;
+    this.edits.clear();
+    this.lastCommand = "";
+    this.metaPending = false;
+    this.quotedInsert = false;
+    this.search = undefined;
+    this.queryCandidates = undefined;
+    this.cols = this.columns();
+    return new Promise<string | null>((resolve) => {
+      this.resolve = resolve;
+      this.enterRaw();
+      this.write("\x1b[?2004h");
+      this.render();
+      this.consume();
+    });
+  }
+
+  // ---------------------------------------------------------------- terminal
+
+  private stream(): NodeJS.ReadStream {
+    if (!this.input) this.input = this.inFd === 0 ? process.stdin : (new tty.ReadStream(this.inFd) as NodeJS.ReadStream);
+    return this.input;
+  }
+
+  private readonly onData = (chunk: Buffer | string) => {
+    this.pending += typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
+    this.consume();
+  };
+
+  /** The terminal is gone (hang-up): treat it as EOF. */
+  private readonly onEnd = () => {
+    if (this.resolve) this.finish(null);
+  };
+
+  private readonly onWinch = () => {
+    const cols = this.columns();
+    if (cols === this.cols) return;
+    this.cols = cols;
+    this.render();
+  };
+
+  private enterRaw(): void {
+    const s = this.stream();
+    if (s.isTTY) s.setRawMode(true);
+    s.on("data", this.onData);
+    s.on("end", this.onEnd);
+    s.resume();
+    process.on("SIGWINCH", this.onWinch);
+  }
+
+  private leaveRaw(): void {
+    const s = this.stream();
+    s.off("data", this.onData);
+    s.off("end", this.onEnd);
+    s.pause();
+    if (s.isTTY) s.setRawMode(false);
+    process.off("SIGWINCH", this.onWinch);
+    if (this.escTimer) clearTimeout(this.escTimer);
+    this.escTimer = undefined;
+  }
+
+  private columns(): number {
+    const out = this.outFd === 1 ? process.stdout : this.outFd === 2 ? process.stderr : undefined;
+    const ws = out as tty.WriteStream | undefined;
+    if (ws && ws.isTTY) {
+      try {
+        const [c] = ws.getWindowSize();
+        if (c && c > 0) return c;
+      } catch {
+        /* fall through */
+      }
+      if (ws.columns > 0) return ws.columns;
+    }
+    const env = Number(process.env.COLUMNS);
+    return env > 0 ? env : 80;
+  }
+
+  private write(s: string): void {
+    if (s === "") return;
+    try {
+      fs.writeSync(this.outFd, s);
+    } catch {
+      /* the terminal went away: nothing sensible to do while editing */
+    }
+  }
+
+  private finish(line: string | null): void {
+    this.write("\x1b[?2004l");
+    this.leaveRaw();
+    const r = this.resolve!;
+    this.resolve = undefined;
+    r(line);
+  }
+
+  // ---------------------------------------------------------------- input
+
+  /** Cuts pending input into keys and dispatches them until a line is done or input runs out. */
+  private consume(): void {
+    if (this.escTimer) {
+      clearTimeout(this.escTimer);
+      this.escTimer = undefined;
+    }
+    while (this.resolve && this.pending.length > 0) {
+      if (this.pasting) {
+        const end = this.pending.indexOf(PASTE_END);
+        if (end < 0) {
+          // Keep a possible partial terminator for the next chunk.
+          let keep = 0;
+          for (let k = Math.min(PASTE_END.length - 1, this.pending.length); k > 0; k--) {
+            if (PASTE_END.startsWith(this.pending.slice(-k))) {
+              keep = k;
+              break;
+            }
+          }
+          this.pasteBuf += this.pending.slice(0, this.pending.length - keep);
+          this.pending = this.pending.slice(this.pending.length - keep);
+          return;
+        }
+        this.pasteBuf += this.pending.slice(0, end);
+        this.pending = this.pending.slice(end + PASTE_END.length);
+        this.pasting = false;
+        this.insert(this.pasteBuf.replace(/\r\n?/g, "\n"));
+        this.pasteBuf = "";
+        this.lastCommand = "self-insert";
+        continue;
+      }
+      const end = keyEnd(this.pending, 0);
+      if (end < 0) {
+        // An escape sequence cut short, or a lone ESC: wait a little for the rest.
+        this.escTimer = setTimeout(() => {
+          this.escTimer = undefined;
+          const key = this.pending;
+          this.pending = "";
+          this.dispatch(key);
+          this.consume();
+        }, 50);
+        return;
+      }
+      const key = this.pending.slice(0, end);
+      this.pending = this.pending.slice(end);
+      this.dispatch(key);
+    }
+  }
+
+  private dispatch(key: string): void {
+    if (this.quotedInsert) {
+      this.quotedInsert = false;
+      this.insert(key);
+      return;
+    }
+    if (this.metaPending) {
+      this.metaPending = false;
+      if (key !== "\x1b") key = "\x1b" + key;
+    }
+    if (this.queryCandidates) {
+      const items = this.queryCandidates;
+      this.queryCandidates = undefined;
+      if (key === "y" || key === "Y" || key === " ") this.listCandidates(items, true);
+      else {
+        this.write("\r\n");
+        this.rowsAbove = 0;
+        this.render();
+      }
+      return;
+    }
+    const cmd = EMACS_KEYMAP.get(key);
+    if (this.search) {
+      if (this.searchKey(key, cmd)) return;
+    }
+    if (key === "\x1b") {
+      this.metaPending = true;
+      return;
+    }
+    if (cmd === undefined) {
+      const c = key.codePointAt(0)!;
+      if (key.length <= 2 && c >= 0x20 && c !== 0x7f && key[0] !== "\x1b") {
+        this.selfInsert(key);
+        this.lastCommand = "self-insert";
+      } else this.bell();
+      return;
+    }
+    this.run(cmd);
+    this.lastCommand = cmd;
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  private run(cmd: string): void {
+    switch (cmd) {
+      case "accept-line":
+        this.accept(this.buf);
+        return;
+      case "beginning-of-line":
+        this.moveTo(0);
+        return;
+      case "end-of-line":
+        this.moveTo(this.buf.length);
+        return;
+      case "backward-char":
+        this.moveTo(this.prevPos(this.pos));
+        return;
+      case "forward-char":
+        this.moveTo(this.nextPos(this.pos));
+        return;
+      case "backward-word":
+        this.moveTo(this.wordStart(this.pos));
+        return;
+      case "forward-word":
+        this.moveTo(this.wordEnd(this.pos));
+        return;
+      case "kill-line":
+        this.kill(this.pos, this.buf.length, false);
+        return;
+      case "unix-line-discard":
+        this.kill(0, this.pos, true);
+        return;
+      case "unix-word-rubout": {
+        let i = this.pos;
+        while (i > 0 && /\s/.test(this.buf[i - 1]!)) i--;
+        while (i > 0 && !/\s/.test(this.buf[i - 1]!)) i--;
+        this.kill(i, this.pos, true);
+        return;
+      }
+      case "backward-kill-word":
+        this.kill(this.wordStart(this.pos), this.pos, true);
+        return;
+      case "kill-word":
+        this.kill(this.pos, this.wordEnd(this.pos), false);
+        return;
+      case "yank": {
+        const text = this.killRing[this.killRing.length - 1];
+        if (text === undefined) return this.bell();
+        this.killIndex = this.killRing.length - 1;
+        const start = this.pos;
+        this.insert(text);
+        this.yankRange = { start, end: this.pos };
+        return;
+      }
+      case "yank-pop": {
+        if ((this.lastCommand !== "yank" && this.lastCommand !== "yank-pop") || !this.yankRange || this.killRing.length === 0) {
+          return this.bell();
+        }
+        this.killIndex = (this.killIndex - 1 + this.killRing.length) % this.killRing.length;
+        const text = this.killRing[this.killIndex]!;
+        const { start, end } = this.yankRange;
+        this.buf = this.buf.slice(0, start) + text + this.buf.slice(end);
+        this.pos = start + text.length;
+        this.yankRange = { start, end: this.pos };
+        this.render();
+        return;
+      }
+      case "yank-last-arg": {
+        this.lastArgIndex = this.lastCommand === "yank-last-arg" ? this.lastArgIndex + 1 : 1;
+        const line = this.history.line(this.history.nextNumber - this.lastArgIndex);
+        if (line === undefined) return this.bell();
+        const words = tokenize(line);
+        const arg = words[words.length - 1] ?? "";
+        if (this.lastCommand === "yank-last-arg" && this.yankRange) {
+          const { start, end } = this.yankRange;
+          this.buf = this.buf.slice(0, start) + arg + this.buf.slice(end);
+          this.pos = start + arg.length;
+          this.yankRange = { start, end: this.pos };
+          this.render();
+        } else {
+          const start = this.pos;
+          this.insert(arg);
+          this.yankRange = { start, end: this.pos };
+        }
+        return;
+      }
+      case "clear-screen":
+        this.write("\x1b[H\x1b[2J");
+        this.rowsAbove = 0;
+        this.render();
+        return;
+      case "transpose-chars": {
+        if (this.pos === 0 || this.buf.length < 2) return this.bell();
+        let at = this.pos;
+        if (at === this.buf.length) at = this.prevPos(at);
+        const a = this.prevPos(at);
+        const b = this.nextPos(at);
+        this.buf = this.buf.slice(0, a) + this.buf.slice(at, b) + this.buf.slice(a, at) + this.buf.slice(b);
+        this.pos = b;
+        this.render();
+        return;
+      }
+      case "delete-char":
+        if (this.buf.length === 0) {
+          this.finish(null);
+          return;
+        }
+        if (this.pos >= this.buf.length) return this.bell();
+        this.deleteRange(this.pos, this.nextPos(this.pos));
+        return;
+      case "backward-delete-char":
+        if (this.pos === 0) return this.bell();
+        this.deleteRange(this.prevPos(this.pos), this.pos);
+        return;
+      case "previous-history":
+        this.gotoHistory(this.histNum - 1);
+        return;
+      case "next-history":
+        this.gotoHistory(this.histNum + 1);
+        return;
+      case "beginning-of-history":
+        this.gotoHistory(this.history.base);
+        return;
+      case "end-of-history":
+        this.gotoHistory(this.history.nextNumber);
+        return;
+      case "reverse-search-history":
+        this.startSearch();
+        return;
+      case "complete":
+        this.complete(this.lastCommand === "complete");
+        return;
+      case "possible-completions":
+        this.complete(true);
+        return;
+      case "interrupt":
+        if (this.pos !== this.buf.length) this.moveTo(this.buf.length);
+        this.write("^C\r\n");
+        this.interrupted = true;
+        this.finish("");
+        return;
+      case "abort":
+        this.bell();
+        return;
+      case "quoted-insert":
+        this.quotedInsert = true;
+        return;
+      case "upcase-word":
+      case "downcase-word":
+      case "capitalize-word": {
+        const end = this.wordEnd(this.pos);
+        let start = this.pos;
+        while (start < end && !isWordChar(this.buf[start])) start++;
+        const w = this.buf.slice(start, end);
+        const t =
+          cmd === "upcase-word" ? w.toUpperCase() : cmd === "downcase-word" ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+        this.buf = this.buf.slice(0, start) + t + this.buf.slice(end);
+        this.pos = start + t.length;
+        this.render();
+        return;
+      }
+      case "bracketed-paste-begin":
+        this.pasting = true;
+        this.pasteBuf = "";
+        return;
+    }
+  }
+
+  private accept(line: string): void {
+    if (this.pos !== this.buf.length) this.moveTo(this.buf.length);
+    this.write("\r\n");
+    this.finish(line);
+  }
+
+  private bell(): void {
+    this.write("\x07");
+  }
+
+  // ---------------------------------------------------------------- editing primitives
+
+  private selfInsert(text: string): void {
+    // Fast path: typing at the end of a line that does not reach the right margin.
+    if (this.pos === this.buf.length && !this.search && this.rowsAbove === this.endRow) {
+      const cp = text.codePointAt(0)!;
+      if (cp < 0x7f && cp >= 0x20 && this.endCol + 1 < this.cols) {
+        this.buf += text;
+        this.pos = this.buf.length;
+        this.endCol++;
+        this.write(text);
+        return;
+      }
+    }
+    this.insert(text);
+  }
+
+  private insert(text: string): void {
+    this.buf = this.buf.slice(0, this.pos) + text + this.buf.slice(this.pos);
+    this.pos += text.length;
+    this.render();
+  }
+
+  private deleteRange(a: number, b: number): void {
+    this.buf = this.buf.slice(0, a) + this.buf.slice(b);
+    this.pos = a;
+    this.render();
+  }
+
+  /** Kills text into the kill ring; consecutive kills accumulate into one entry, as readline's. */
+  private kill(a: number, b: number, backward: boolean): void {
+    if (b <= a) return;
+    const text = this.buf.slice(a, b);
+    const kills = ["kill-line", "unix-line-discard", "unix-word-rubout", "backward-kill-word", "kill-word"];
+    if (kills.includes(this.lastCommand) && this.killRing.length > 0) {
+      const top = this.killRing.length - 1;
+      this.killRing[top] = backward ? text + this.killRing[top] : this.killRing[top] + text;
+    } else {
+      this.killRing.push(text);
+      if (this.killRing.length > 10) this.killRing.shift();
+    }
+    this.deleteRange(a, b);
+  }
+
+  private moveTo(p: number, draw = true): void {
+    this.pos = Math.max(0, Math.min(p, this.buf.length));
+    if (draw) this.placeCursor();
+  }
+
+  /** Previous cursor stop: one character back, skipping zero-width marks and surrogate halves. */
+  private prevPos(p: number): number {
+    while (p > 0) {
+      p--;
+      const c = this.buf.charCodeAt(p);
+      if (c >= 0xdc00 && c < 0xe000 && p > 0) {
+        const h = this.buf.charCodeAt(p - 1);
+        if (h >= 0xd800 && h < 0xdc00) p--;
+      }
+      const cp = this.buf.codePointAt(p)!;
+      if (!isZeroWidth(cp) || p === 0) {
+        // A joiner glues the previous character to this one (emoji sequences).
+        if (p > 0 && this.buf.charCodeAt(p - 1) === 0x200d) continue;
+        return p;
+      }
+    }
+    return 0;
+  }
+
+  /** Next cursor stop: past one character and the zero-width marks attached to it. */
+  private nextPos(p: number): number {
+    if (p >= this.buf.length) return this.buf.length;
+    p += this.buf.codePointAt(p)! > 0xffff ? 2 : 1;
+    while (p < this.buf.length) {
+      const cp = this.buf.codePointAt(p)!;
+      if (cp === 0x200d) {
+        p++;
+        if (p < this.buf.length) p += this.buf.codePointAt(p)! > 0xffff ? 2 : 1;
+        continue;
+      }
+      if (!isZeroWidth(cp)) break;
+      p += cp > 0xffff ? 2 : 1;
+    }
+    return p;
+  }
+
+  private wordStart(p: number): number {
+    while (p > 0 && !isWordChar(this.buf[p - 1])) p--;
+    while (p > 0 && isWordChar(this.buf[p - 1])) p--;
+    return p;
+  }
+
+  private wordEnd(p: number): number {
+    const n = this.buf.length;
+    while (p < n && !isWordChar(this.buf[p])) p++;
+    while (p < n && isWordChar(this.buf[p])) p++;
+    return p;
+  }
+
+  // ---------------------------------------------------------------- history
+
+  private gotoHistory(n: number): void {
+    const h = this.history;
+    if (n < h.base || n > h.nextNumber || n === this.histNum) return this.bell();
+    this.edits.set(this.histNum, this.buf);
+    const line = this.edits.get(n) ?? (n === h.nextNumber ? "" : h.line(n));
+    if (line === undefined) return this.bell();
+    this.histNum = n;
+    this.buf = line;
+    this.pos = line.length;
+    this.render();
+  }
+
+  private lineOf(n: number): string | undefined {
+    if (n === this.history.nextNumber) return this.edits.get(n) ?? (n === this.histNum ? this.buf : "");
+    return this.edits.get(n) ?? this.history.line(n);
+  }
+
+  private startSearch(): void {
+    this.searchSaved = { buf: this.buf, pos: this.pos, histNum: this.histNum };
+    this.edits.set(this.histNum, this.buf);
+    this.search = { query: "", num: this.histNum, idx: this.pos, failed: false };
+    this.searchStack = [];
+    this.render();
+  }
+
+  /** Searches backwards for `query` from (num, idx) (idx: the match must start before it). */
+  private findBackward(query: string, num: number, idx: number): { num: number; idx: number } | undefined {
+    for (let n = num; n >= this.history.base; n--) {
+      const line = this.lineOf(n);
+      if (line === undefined) continue;
+      const from = n === num ? idx : line.length;
+      const k = query === "" ? from : line.lastIndexOf(query, from);
+      if (k >= 0 && (n !== num || k <= idx)) return { num: n, idx: k };
+    }
+    return undefined;
+  }
+
+  /** Handles a key during incremental search; returns false when the key ends the search and
+   *  should then run as a normal command. */
+  private searchKey(key: string, cmd: string | undefined): boolean {
+    const s = this.search!;
+    const c = key.codePointAt(0)!;
+    if (cmd === "reverse-search-history") {
+      this.searchStack.push({ ...s });
+      const query = s.query === "" ? (this.lastSearchQuery ?? "") : s.query;
+      const from = s.idx - 1;
+      const r = from >= 0 ? this.findBackward(query, s.num, from) : this.findBackward(query, s.num - 1, Infinity);
+      this.searchResult(query, r);
+      return true;
+    }
+    if (cmd === "backward-delete-char") {
+      const prev = this.searchStack.pop();
+      if (prev) this.search = prev;
+      else return this.bell(), true;
+      this.showSearch();
+      return true;
+    }
+    if (cmd === "abort") {
+      const saved = this.searchSaved!;
+      this.search = undefined;
+      this.buf = saved.buf;
+      this.pos = saved.pos;
+      this.histNum = saved.histNum;
+      this.render();
+      return true;
+    }
+    if (cmd === undefined && key[0] !== "\x1b" && c >= 0x20 && c !== 0x7f) {
+      this.searchStack.push({ ...s });
+      const query = s.query + key;
+      const line = this.lineOf(s.num) ?? "";
+      // The current match still matches if the longer query starts at the same place.
+      const r = line.startsWith(query, s.idx) && !s.failed ? { num: s.num, idx: s.idx } : this.findBackward(query, s.num, s.idx);
+      this.searchResult(query, r);
+      return true;
+    }
+    // Any other key ends the search with the match in the buffer; ESC alone only ends it.
+    this.lastSearchQuery = s.query;
+    this.search = undefined;
+    this.render();
+    if (key === "\x1b") return true;
+    return false;
+  }
+
+  private lastSearchQuery: string | undefined;
+
+  private searchResult(query: string, r: { num: number; idx: number } | undefined): void {
+    const s = this.search!;
+    s.query = query;
+    if (r) {
+      s.num = r.num;
+      s.idx = r.idx;
+      s.failed = false;
+      this.histNum = r.num;
+      this.buf = this.lineOf(r.num) ?? "";
+      this.pos = r.idx;
+    } else {
+      s.failed = true;
+      this.bell();
+    }
+    this.showSearch();
+  }
+
+  private showSearch(): void {
+    const s = this.search!;
+    if (!s.failed) {
+      this.histNum = s.num;
+      this.buf = this.lineOf(s.num) ?? "";
+      this.pos = Math.min(s.idx, this.buf.length);
+    }
+    this.render();
+  }
+
+  // ---------------------------------------------------------------- completion
+
+  private complete(list: boolean): void {
+    let r: ReturnType<EditorHost["complete"]>;
+    try {
+      r = this.host.complete(this.buf, this.pos);
+    } catch {
+      return this.bell();
+    }
+    const cands = r.candidates;
+    if (cands.length === 0) return this.bell();
+    const current = this.buf.slice(r.start, r.end);
+    if (cands.length === 1) {
+      const text = cands[0]! + (r.suffix ?? "");
+      this.buf = this.buf.slice(0, r.start) + text + this.buf.slice(r.end);
+      this.pos = r.start + text.length;
+      this.render();
+      return;
+    }
+    let prefix = commonPrefix(cands);
+    // Never leave half of a backslash escape.
+    let bs = 0;
+    for (let k = prefix.length - 1; k >= 0 && prefix[k] === "\\"; k--) bs++;
+    if (bs % 2 === 1) prefix = prefix.slice(0, -1);
+    if (prefix !== current && prefix.length >= current.length) {
+      this.buf = this.buf.slice(0, r.start) + prefix + this.buf.slice(r.end);
+      this.pos = r.start + prefix.length;
+      this.render();
+      return;
+    }
+    if (!list) return this.bell();
+    const shown = [...(r.display ?? cands)];
+    if (shown.length > this.queryItems) {
+      this.moveTo(this.buf.length);
+      this.write(`\r\nDisplay all ${shown.length} possibilities? (y or n)`);
+      this.rowsAbove = 0;
+      this.queryCandidates = shown;
+      return;
+    }
+    this.listCandidates(shown, false);
+  }
+
+  private listCandidates(items: string[], afterQuery: boolean): void {
+    if (!afterQuery) {
+      const saved = this.pos;
+      this.pos = this.buf.length;
+      const l = layout(this.prompt, this.buf, this.pos, this.cols);
+      this.write(moveCursor(this.rowsAbove, 0, l.endRow, 0));
+      this.pos = saved;
+    }
+    this.write("\r\n" + formatColumns(items, this.cols));
+    this.rowsAbove = 0;
+    this.render();
+  }
+
+  // ---------------------------------------------------------------- display
+
+  private currentPrompt(): string {
+    const s = this.search;
+    if (!s) return this.prompt;
+    return `(${s.failed ? "failed " : ""}reverse-i-search)\`${s.query}': `;
+  }
+
+  /** Redraws prompt and buffer from the first row of the edit area. */
+  private render(): void {
+    const l = layout(this.currentPrompt(), this.buf, this.pos, this.cols);
+    let s = "";
+    if (this.rowsAbove > 0) s += `\x1b[${this.rowsAbove}A`;
+    s += "\r\x1b[J" + l.out + moveCursor(l.endRow, l.endCol, l.cursorRow, l.cursorCol);
+    this.write(s);
+    this.rowsAbove = l.cursorRow;
+    this.endRow = l.endRow;
+    this.endCol = l.endCol;
+  }
+
+  /** Moves the cursor to this.pos without rewriting the text. */
+  private placeCursor(): void {
+    const l = layout(this.currentPrompt(), this.buf, this.pos, this.cols);
+    // We are at (rowsAbove, ?): go to the row first, then the column.
+    let s = "";
+    if (l.cursorRow < this.rowsAbove) s += `\x1b[${this.rowsAbove - l.cursorRow}A`;
+    else if (l.cursorRow > this.rowsAbove) s += `\x1b[${l.cursorRow - this.rowsAbove}B`;
+    s += "\r" + (l.cursorCol > 0 ? `\x1b[${l.cursorCol}C` : "");
+    this.write(s);
+    this.rowsAbove = l.cursorRow;
+    this.endRow = l.endRow;
+    this.endCol = l.endCol;
+  }
+}
+
+function commonPrefix(items: string[]): string {
+  let p = items[0]!;
+  for (const it of items) {
+    let k = 0;
+    while (k < p.length && k < it.length && p[k] === it[k]) k++;
+    p = p.slice(0, k);
+  }
+  return p;
+}
