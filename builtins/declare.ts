@@ -13,10 +13,25 @@ import type { Variables } from "../src/state/variables.ts";
 import { VarAttr, VarError } from "../src/state/var-store.ts";
 import { isValidName, splitSubscript } from "../src/state/names.ts";
 import { declareLine, setLine } from "../src/state/var-format.ts";
-import { isCompoundText, parseCompound } from "../src/state/compound-text.ts";
+import { isCompoundText, parseCompound, type CompoundElem } from "../src/state/compound-text.ts";
 import { FuncAttr, functionAttrs, functionFlags, setFunctionAttrs } from "../src/state/function-attrs.ts";
 
 type Kind = "declare" | "typeset" | "local" | "export" | "readonly";
+
+/**
+ * What the executor may add to the context of a declaration builtin: for each argument (by its
+ * index in ctx.args) that was an unquoted compound assignment `name=(...)` / `name+=(...)` in the
+ * source, its elements already expanded (one plain element per field after splitting and
+ * globbing; keys expanded, not yet evaluated). Such an argument is always an array assignment;
+ * the argument text itself is then only used for its name.
+ * With the map present, any other value of the form "(...)" is an array assignment only when the
+ * variable is an array or is being declared as one (-a/-A), as bash treats quoted text. Without
+ * the map (an executor that does not provide it), every "(...)" value is taken as compound text,
+ * since the unquoted form is what scripts write.
+ */
+export interface DeclarationContext extends BuiltinContext {
+  readonly compoundArgs?: ReadonlyMap<number, CompoundElem[]>;
+}
 
 /** Option letters each builtin accepts. */
 const ACCEPTS: Record<Kind, string> = {
@@ -139,15 +154,27 @@ function declaration(kind: Kind) {
     if (flags.print) return printVariables(ctx, rest);
     let status = 0;
     const makeLocal = (kind === "declare" || kind === "typeset" || kind === "local") && inFunction && !flags.global;
-    for (const arg of rest) {
-      if (declareOne(ctx, sh.vars, kind, arg, flags, makeLocal) !== 0) status = 1;
+    const compound = (ctx as DeclarationContext).compoundArgs;
+    const offset = ctx.args.length - rest.length;
+    for (let k = 0; k < rest.length; k++) {
+      const elems = compound?.get(offset + k);
+      if (declareOne(ctx, sh.vars, kind, rest[k], flags, makeLocal, elems, compound === undefined) !== 0) status = 1;
     }
     return status;
   };
 }
 
 /** One name[=value] argument. Returns the status for it. */
-function declareOne(ctx: BuiltinContext, v: Variables, kind: Kind, arg: string, flags: Flags, makeLocal: boolean): number {
+function declareOne(
+  ctx: BuiltinContext,
+  v: Variables,
+  kind: Kind,
+  arg: string,
+  flags: Flags,
+  makeLocal: boolean,
+  elems: CompoundElem[] | undefined,
+  textIsCompound: boolean,
+): number {
   let left = arg;
   let value: string | undefined;
   let append = false;
@@ -173,7 +200,7 @@ function declareOne(ctx: BuiltinContext, v: Variables, kind: Kind, arg: string, 
   }
   try {
     if (makeLocal) v.declareLocal(name);
-    const body = () => applyOne(v, name, sub, value, append, flags);
+    const body = () => applyOne(v, name, sub, value, append, flags, elems, textIsCompound);
     if (flags.global && v.scopeDepth() > 0) v.withGlobal(name, body);
     else if (!makeLocal && v.scopeDepth() > 0 && ctx.sh.funcStack.length === 0) v.withGlobal(name, body);
     else body();
@@ -194,6 +221,8 @@ function applyOne(
   value: string | undefined,
   append: boolean,
   flags: Flags,
+  elems: CompoundElem[] | undefined,
+  textIsCompound: boolean,
 ): void {
   const { add, remove } = flags;
   if (add & VarAttr.Nameref) {
@@ -203,9 +232,15 @@ function applyOne(
   }
   // Attributes that shape the value come first; -r comes last so the value can be assigned.
   v.setAttrs(name, add & ~VarAttr.Readonly, remove);
-  if (value !== undefined) {
-    if (sub === undefined && isCompoundText(value)) assignCompound(v, name, value, append);
-    else if (sub !== undefined) {
+  if (elems !== undefined && sub === undefined) {
+    assignElements(v, name, elems, append);
+  } else if (value !== undefined) {
+    if (sub === undefined && isCompoundText(value) && (textIsCompound || v.isArray(name))) {
+      const parsed = parseCompound(value);
+      if (parsed !== undefined) assignElements(v, name, parsed, append);
+      else if (append) v.append(name, value);
+      else v.set(name, value);
+    } else if (sub !== undefined) {
       if (append) v.appendElement(name, sub, value);
       else v.setElement(name, sub, value);
     } else if (append) v.append(name, value);
@@ -217,15 +252,8 @@ function applyOne(
   if (add & VarAttr.Readonly) v.setAttrs(name, VarAttr.Readonly);
 }
 
-/** name=(...) / name+=(...) given as text. */
-function assignCompound(v: Variables, name: string, text: string, append: boolean): void {
-  const elems = parseCompound(text);
-  if (elems === undefined) {
-    // unterminated quote: bash assigns the text as a scalar
-    if (append) v.append(name, text);
-    else v.set(name, text);
-    return;
-  }
+/** name=(...) / name+=(...): replace (or extend) the array with the elements. */
+function assignElements(v: Variables, name: string, elems: CompoundElem[], append: boolean): void {
   const assoc = v.isAssoc(name);
   const keyed = elems.some((e) => e.key !== undefined);
   if (!keyed) {
@@ -316,11 +344,12 @@ function sortedFunctions(fns: Map<string, FunctionDef>): FunctionDef[] {
     .map((n) => fns.get(n)!);
 }
 
-/** A function as `declare -f` prints it: its definition, then its attributes if it has any. */
-function functionText(fn: FunctionDef): string {
+/** A function as `declare -f` prints it: its definition, then (when listing, or with -p) a
+ *  `declare -f<attrs> name` line if it has attributes, as bash does. */
+function functionText(fn: FunctionDef, withAttrs = true): string {
   let s = (fn.source ?? `${fn.name} () \n{ \n}`) + "\n";
   const f = functionFlags(fn);
-  if (f !== "-f") s += `declare ${f} ${fn.name}\n`;
+  if (withAttrs && f !== "-f") s += `declare ${f} ${fn.name}\n`;
   return s;
 }
 
@@ -366,7 +395,8 @@ function functionsMode(ctx: BuiltinContext, kind: Kind, flags: Flags, names: str
       }
       setFunctionAttrs(fn, add, remove);
     } else {
-      out += flags.funcNames ? `${fn.name}\n` : functionText(fn);
+      if (flags.funcNames) out += flags.print ? `declare ${functionFlags(fn)} ${fn.name}\n` : `${fn.name}\n`;
+      else out += functionText(fn, flags.print);
     }
   }
   ctx.out(out);

@@ -1,12 +1,12 @@
 // unset [-fvn] name ... -- bash's unset.
 //
-//  -v (default): variables; `unset 'a[i]'` one element (`a[@]`/`a[*]` the whole array). With no
+//  -v (default): variables; `unset 'a[i]'` one element (`a[@]`/`a[*]` empties an indexed array). With no
 //      option, a name that is not a variable falls back to the function of that name.
 //  -f: functions.   -n: a nameref itself, not the variable it refers to.
 // Errors (status 1, processing continues): readonly variables ("cannot unset: readonly
 // variable"), invalid identifiers with -v, readonly functions.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
-import { VarError } from "../src/state/var-store.ts";
+import { VarAttr, VarError } from "../src/state/var-store.ts";
 import { isValidName, splitSubscript } from "../src/state/names.ts";
 import { FuncAttr, functionAttrs } from "../src/state/function-attrs.ts";
 
@@ -69,8 +69,20 @@ function unset(ctx: BuiltinContext): number {
     }
     try {
       if (s !== undefined) {
-        if (s.sub === "@" || s.sub === "*") v.unset(name);
-        else if (v.exists(name)) v.unsetElement(name, s.sub);
+        if ((s.sub === "@" || s.sub === "*") && !v.isAssoc(name)) {
+          // a[@] empties an indexed array (it stays declared); for an associative array "@"
+          // is just a key (bash 5.2)
+          if (!v.exists(name)) continue;
+          if (!v.isArray(name)) {
+            ctx.error(`${name}: not an array variable`);
+            status = 1;
+          } else if (v.attrs(name) & VarAttr.Readonly) {
+            ctx.error(`${name}: cannot unset: readonly variable`);
+            status = 1;
+          } else {
+            v.setArray(name, []);
+          }
+        } else if (v.exists(name)) v.unsetElement(name, s.sub);
       } else if (nameref) {
         v.unsetNameref(name);
       } else if (!vars && !v.exists(name) && sh.functions.has(name)) {

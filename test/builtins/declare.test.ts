@@ -1,0 +1,366 @@
+// declare/typeset/local/export/readonly and unset, compared with bash 5.2 on the same commands.
+// Each case runs a bash script and the same commands through the builtins on a FakeShell
+// (real Variables/Options, no executor), and compares stdout, stderr and status exactly.
+import { describe, expect, it } from "vitest";
+import { FakeShell, bash } from "../state/fake-shell.ts";
+
+/** Keep only the lines of a listing that mention one of the names (declare -x NAME=..., NAME=...). */
+function only(text: string, names: string[]): string {
+  const re = new RegExp(`^(declare -\\S+ |export |readonly )?(${names.join("|")})(=|$)`);
+  return text
+    .split("\n")
+    .filter((l) => re.test(l))
+    .map((l) => l + "\n")
+    .join("");
+}
+
+function same(script: string, ours: (sh: FakeShell) => void, opts: { status?: boolean } = {}): void {
+  const b = bash(script);
+  const sh = new FakeShell();
+  ours(sh);
+  expect({ stdout: sh.stdout, stderr: sh.stderr }).toEqual({ stdout: b.stdout, stderr: b.stderr });
+  if (opts.status !== false) expect(sh.status).toBe(b.status);
+}
+
+describe("declare -p formats", () => {
+  it("scalars, attributes, quoting", () => {
+    same(
+      `x='a"b$c\`d\\e'; declare -p x; declare -i n=2+3; declare -p n; declare -xlr v=ABC; declare -p v; y=$'l1\\nl2\\ttab\\e'; declare -p y`,
+      (sh) => {
+        sh.assign("x", 'a"b$c`d\\e');
+        sh.run(["declare", "-p", "x"]);
+        sh.run(["declare", "-i", "n=2+3"]);
+        sh.run(["declare", "-p", "n"]);
+        sh.run(["declare", "-xlr", "v=ABC"]);
+        sh.run(["declare", "-p", "v"]);
+        sh.assign("y", "l1\nl2\ttab\x1b");
+        sh.run(["declare", "-p", "y"]);
+      },
+    );
+  });
+
+  it("indexed and associative arrays", () => {
+    same(
+      `declare -a a=(x 'y z'); declare -p a; declare -A h=([b]=2 [a]=1); declare -p h; declare -a e; declare -p e; e=(); declare -p e; declare -A ea; declare -p ea; b=([3]=x y); declare -p b`,
+      (sh) => {
+        sh.run(["declare", "-a", "a=(x 'y z')"]);
+        sh.run(["declare", "-p", "a"]);
+        sh.run(["declare", "-A", "h=([b]=2 [a]=1)"]);
+        sh.run(["declare", "-p", "h"]);
+        sh.run(["declare", "-a", "e"]);
+        sh.run(["declare", "-p", "e"]);
+        sh.vars.setArray("e", []);
+        sh.run(["declare", "-p", "e"]);
+        sh.run(["declare", "-A", "ea"]);
+        sh.run(["declare", "-p", "ea"]);
+        sh.run(["declare", "b=([3]=x y)"]);
+        sh.run(["declare", "-p", "b"]);
+      },
+    );
+  });
+
+  it("assoc keys are quoted like bash", () => {
+    same(`declare -A h; h[k]=2; h['a b']=1; h['$x']=3; declare -p h`, (sh) => {
+      sh.run(["declare", "-A", "h"]);
+      sh.vars.setElement("h", "k", "2");
+      sh.vars.setElement("h", "a b", "1");
+      sh.vars.setElement("h", "$x", "3");
+      sh.run(["declare", "-p", "h"]);
+    });
+  });
+
+  it("namerefs and declared-but-unset variables", () => {
+    same(`declare -n r=target; declare -p r; declare u; declare -p u; declare -i e; declare -p e; declare -n rn; rn=t2; declare -p rn`, (sh) => {
+      sh.run(["declare", "-n", "r=target"]);
+      sh.run(["declare", "-p", "r"]);
+      sh.run(["declare", "u"]);
+      sh.run(["declare", "-p", "u"]);
+      sh.run(["declare", "-i", "e"]);
+      sh.run(["declare", "-p", "e"]);
+      sh.run(["declare", "-n", "rn"]);
+      sh.assign("rn", "t2");
+      sh.run(["declare", "-p", "rn"]);
+    });
+  });
+
+  it("-p of a missing name is an error after printing the others", () => {
+    same(`x=1; declare -p nosuch x`, (sh) => {
+      sh.assign("x", "1");
+      sh.run(["declare", "-p", "nosuch", "x"]);
+    });
+  });
+
+  it("declare -x of a nameref exports the target", () => {
+    same(`declare -n nr=tgt; declare -x nr; declare -p tgt nr`, (sh) => {
+      sh.runAll([
+        ["declare", "-n", "nr=tgt"],
+        ["declare", "-x", "nr"],
+        ["declare", "-p", "tgt", "nr"],
+      ]);
+    });
+  });
+});
+
+describe("declare assignments", () => {
+  it("-i evaluates, -l/-u convert, += appends", () => {
+    same(
+      `declare -i i=5; i+=3; echo $i; declare -i j='i*2'; echo $j; declare -u u=ab; u+=cd; echo $u; declare -l l=ABC; echo $l; s=ab; declare s+=cd; echo $s`,
+      (sh) => {
+        sh.run(["declare", "-i", "i=5"]);
+        sh.vars.append("i", "3");
+        sh.echo(sh.vars.get("i"));
+        sh.run(["declare", "-i", "j=i*2"]);
+        sh.echo(sh.vars.get("j"));
+        sh.run(["declare", "-u", "u=ab"]);
+        sh.vars.append("u", "cd");
+        sh.echo(sh.vars.get("u"));
+        sh.run(["declare", "-l", "l=ABC"]);
+        sh.echo(sh.vars.get("l"));
+        sh.assign("s", "ab");
+        sh.run(["declare", "s+=cd"]);
+        sh.echo(sh.vars.get("s"));
+      },
+    );
+  });
+
+  it("element assignment and array append", () => {
+    same(`declare a[2]=x; declare -p a; declare -a b=(1 2); declare b+=(3); declare -p b; declare -A h=([k]=v); declare h+=([j]=w); declare -p h`, (sh) => {
+      sh.runAll([
+        ["declare", "a[2]=x"],
+        ["declare", "-p", "a"],
+        ["declare", "-a", "b=(1 2)"],
+        ["declare", "b+=(3)"],
+        ["declare", "-p", "b"],
+        ["declare", "-A", "h=([k]=v)"],
+        ["declare", "h+=([j]=w)"],
+        ["declare", "-p", "h"],
+      ]);
+    });
+  });
+
+  it("quoted compound text is an array assignment only for arrays (with the executor's map)", () => {
+    same(`declare -a c='(1 2)'; declare -p c; declare b='(1 2)'; declare -p b; declare -A h='([k]=v)'; declare -p h`, (sh) => {
+      const none = { compoundArgs: new Map() };
+      sh.run(["declare", "-a", "c=(1 2)"], none);
+      sh.run(["declare", "-p", "c"]);
+      sh.run(["declare", "b=(1 2)"], none);
+      sh.run(["declare", "-p", "b"]);
+      sh.run(["declare", "-A", "h=([k]=v)"], none);
+      sh.run(["declare", "-p", "h"]);
+    });
+  });
+
+  it("compound arguments pre-expanded by the executor", () => {
+    same(`declare a=(x 'y z' [5]=w); declare -p a`, (sh) => {
+      sh.run(["declare", "a=(x y z [5]=w)"], {
+        compoundArgs: new Map([
+          [0, [{ append: false, value: "x" }, { append: false, value: "y z" }, { key: "5", append: false, value: "w" }]],
+        ]),
+      });
+      sh.run(["declare", "-p", "a"]);
+    });
+  });
+
+  it("errors: invalid identifiers, readonly, invalid option", () => {
+    same(`declare 1x=2; echo $?; readonly r=1; declare r=2; echo $?; declare -Z`, (sh) => {
+      sh.run(["declare", "1x=2"]);
+      sh.echo(String(sh.status));
+      sh.run(["readonly", "r=1"]);
+      sh.run(["declare", "r=2"]);
+      sh.echo(String(sh.status));
+      sh.run(["declare", "-Z"]);
+    });
+  });
+
+  it("array conversions refused like bash", () => {
+    same(`a=(1 2); declare +a a; echo $?; declare -A a; echo $?; declare -A h=([x]=1); declare -a h; echo $?`, (sh) => {
+      sh.vars.setArray("a", ["1", "2"]);
+      sh.run(["declare", "+a", "a"]);
+      sh.echo(String(sh.status));
+      sh.run(["declare", "-A", "a"]);
+      sh.echo(String(sh.status));
+      sh.run(["declare", "-A", "h=([x]=1)"]);
+      sh.run(["declare", "-a", "h"]);
+      sh.echo(String(sh.status));
+    });
+  });
+
+  it("nameref errors", () => {
+    same(`declare -n r1=r1; echo $?; declare -n r2=1x; echo $?`, (sh) => {
+      sh.run(["declare", "-n", "r1=r1"]);
+      sh.echo(String(sh.status));
+      sh.run(["declare", "-n", "r2=1x"]);
+      sh.echo(String(sh.status));
+    });
+  });
+});
+
+describe("local and scopes", () => {
+  it("local outside a function is an error", () => {
+    same(`local x=1`, (sh) => sh.run(["local", "x=1"]));
+  });
+
+  it("declare/local in a function are local; -g reaches the global", () => {
+    same(
+      `x=g; f() { local x=l; declare y=ly; declare -g z=gz; declare -p x y; }; f; echo "$x \${y-unset} $z"`,
+      (sh) => {
+        sh.assign("x", "g");
+        sh.call("f", () => {
+          sh.runAll([
+            ["local", "x=l"],
+            ["declare", "y=ly"],
+            ["declare", "-g", "z=gz"],
+            ["declare", "-p", "x", "y"],
+          ]);
+        });
+        sh.echo(sh.vars.get("x"), sh.vars.get("y") ?? "unset", sh.vars.get("z"));
+      },
+    );
+  });
+
+  it("local inherits export; local listing", () => {
+    same(`export E=1; f() { local E; local a=1 b; declare -p E; local; }; f`, (sh) => {
+      sh.run(["export", "E=1"]);
+      sh.call("f", () => {
+        sh.runAll([["local", "E"], ["local", "a=1", "b"], ["declare", "-p", "E"], ["local"]]);
+      });
+    });
+  });
+
+  it("local of a readonly variable fails", () => {
+    same(`readonly r=1; f() { local r=2; echo st=$?; }; f`, (sh) => {
+      sh.run(["readonly", "r=1"]);
+      sh.call("f", () => {
+        sh.run(["local", "r=2"]);
+        sh.echo(`st=${sh.status}`);
+      });
+    });
+  });
+});
+
+describe("export and readonly", () => {
+  it("export -p and readonly -p list in declare form", () => {
+    const b = bash(`export E1=1; export -n E1; export E2='a b'; declare -rx R=2; export U; export -p; readonly -p`);
+    const sh = new FakeShell();
+    sh.runAll([
+      ["export", "E1=1"],
+      ["export", "-n", "E1"],
+      ["export", "E2=a b"],
+      ["declare", "-rx", "R=2"],
+      ["export", "U"],
+      ["export", "-p"],
+      ["readonly", "-p"],
+    ]);
+    const names = ["E1", "E2", "R", "U"];
+    expect(only(sh.stdout, names)).toBe(only(b.stdout, names));
+  });
+
+  it("posix mode prints export/readonly commands", () => {
+    const b = bash(`set -o posix; export X=1; readonly R=2; export -p; readonly -p`);
+    const sh = new FakeShell();
+    sh.opts.posix = true;
+    sh.runAll([["export", "X=1"], ["readonly", "R=2"], ["export", "-p"], ["readonly", "-p"]]);
+    expect(only(sh.stdout, ["X", "R"])).toBe(only(b.stdout, ["X", "R"]));
+  });
+
+  it("export makes the environment; export -n removes", () => {
+    const sh = new FakeShell();
+    sh.run(["export", "A=1", "B"]);
+    expect(sh.vars.environ()).toEqual(["A=1"]);
+    sh.assign("B", "2");
+    expect(sh.vars.environ()).toEqual(["A=1", "B=2"]);
+    sh.run(["export", "-n", "A"]);
+    expect(sh.vars.environ()).toEqual(["B=2"]);
+  });
+
+  it("export of an invalid name; readonly assignment", () => {
+    same(`export 1x; echo $?; readonly q=1; q=2; echo never`, (sh) => {
+      sh.run(["export", "1x"]);
+      sh.echo(String(sh.status));
+      sh.run(["readonly", "q=1"]);
+      sh.assign("q", "2");
+    }, { status: false });
+  });
+
+  it("declare -i listing shows only integer variables", () => {
+    const b = bash(`declare -i n=2 m; declare -i`);
+    const sh = new FakeShell();
+    sh.runAll([["declare", "-i", "n=2", "m"], ["declare", "-i"]]);
+    expect(only(sh.stdout, ["n", "m"])).toBe(only(b.stdout, ["n", "m"]));
+  });
+});
+
+describe("functions", () => {
+  it("declare -f / -F / attributes", () => {
+    same(
+      `f() { echo hi; }; g() { :; }; declare -F; declare -F f; declare -ft f; declare -F; declare -f f; export -f g; declare -pF g; declare -f nosuch; echo $?; export -f nosuch; echo $?`,
+      (sh) => {
+        sh.defineFunction("f", "f () \n{ \n    echo hi\n}");
+        sh.defineFunction("g", "g () \n{ \n    :\n}");
+        sh.run(["declare", "-F"]);
+        sh.run(["declare", "-F", "f"]);
+        sh.run(["declare", "-ft", "f"]);
+        sh.run(["declare", "-F"]);
+        sh.run(["declare", "-f", "f"]);
+        sh.run(["export", "-f", "g"]);
+        sh.run(["declare", "-pF", "g"]);
+        sh.run(["declare", "-f", "nosuch"]);
+        sh.echo(String(sh.status));
+        sh.run(["export", "-f", "nosuch"]);
+        sh.echo(String(sh.status));
+      },
+    );
+  });
+});
+
+describe("unset", () => {
+  it("variables, elements, namerefs, functions", () => {
+    same(
+      `a=(1 2 3); unset 'a[1]'; declare -p a; unset 'a[-1]'; declare -p a; x=1; declare -n r=x; unset r; echo "\${x-unset}"; declare -p r; unset -n r; declare -p r; f() { :; }; unset f; declare -F f; echo $?`,
+      (sh) => {
+        sh.vars.setArray("a", ["1", "2", "3"]);
+        sh.run(["unset", "a[1]"]);
+        sh.run(["declare", "-p", "a"]);
+        sh.run(["unset", "a[-1]"]);
+        sh.run(["declare", "-p", "a"]);
+        sh.assign("x", "1");
+        sh.run(["declare", "-n", "r=x"]);
+        sh.run(["unset", "r"]);
+        sh.echo(sh.vars.get("x") ?? "unset");
+        sh.run(["declare", "-p", "r"]);
+        sh.run(["unset", "-n", "r"]);
+        sh.run(["declare", "-p", "r"]);
+        sh.defineFunction("f", "f () \n{ \n    :\n}");
+        sh.run(["unset", "f"]);
+        sh.run(["declare", "-F", "f"]);
+        sh.echo(String(sh.status));
+      },
+    );
+  });
+
+  it("errors", () => {
+    same(`readonly r=1; unset r; echo $?; unset -v 1x; echo $?; unset 1x; echo $?; unset -fv x; echo $?; unset -Z`, (sh) => {
+      sh.run(["readonly", "r=1"]);
+      sh.run(["unset", "r"]);
+      sh.echo(String(sh.status));
+      sh.run(["unset", "-v", "1x"]);
+      sh.echo(String(sh.status));
+      sh.run(["unset", "1x"]);
+      sh.echo(String(sh.status));
+      sh.run(["unset", "-fv", "x"]);
+      sh.echo(String(sh.status));
+      sh.run(["unset", "-Z"]);
+    });
+  });
+
+  it("unset of an assoc element and of a[@]", () => {
+    same(`declare -A h=([a]=1 [b]=2); unset 'h[a]'; declare -p h; b=(1 2); unset 'b[@]'; declare -p b`, (sh) => {
+      sh.run(["declare", "-A", "h=([a]=1 [b]=2)"]);
+      sh.run(["unset", "h[a]"]);
+      sh.run(["declare", "-p", "h"]);
+      sh.vars.setArray("b", ["1", "2"]);
+      sh.run(["unset", "b[@]"]);
+      sh.run(["declare", "-p", "b"]);
+    });
+  });
+});
