@@ -192,9 +192,16 @@ function transform(h: ExpandHost, name: string, sub: string | undefined, v: Para
       const letters = NAME.test(name) ? attrLetters(h.vars.attrs(name)) : "";
       return map(v, () => letters);
     }
-    case "A":
+    case "A": {
       if (!NAME.test(name)) return scalar(v.list ? v.values.map(quoteForReuse).join(" ") : v.value);
-      return scalar(assignmentText(h, name, v.list && sub !== undefined, v.list ? v.values[0] : v.value));
+      const whole = v.list && sub !== undefined;
+      const text = assignmentText(h, name, whole, v.list ? v.values[0] : v.value);
+      if (!whole || v.star) return scalar(text);
+      // bash gives ${a[@]@A} as three words: declare, the options, the assignment.
+      const s1 = text.indexOf(" ");
+      const s2 = text.indexOf(" ", s1 + 1);
+      return { list: true, values: [text.slice(0, s1), text.slice(s1 + 1, s2), text.slice(s2 + 1)], star: false };
+    }
     case "K":
       if (v.list && sub !== undefined && NAME.test(name)) return scalar(keyValueText(h, name));
       return map(v, quoteForReuse);

@@ -18,6 +18,12 @@ import { expandParam } from "./param.ts";
 import { escapeGlob } from "./quote.ts";
 import { tildeValue } from "./tilde.ts";
 
+/** A variable name (not a positional or special parameter). */
+function isName(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 /** Command substitution output loses all trailing newlines. */
 export function stripTrailingNewlines(s: string): string {
   let end = s.length;
@@ -58,6 +64,7 @@ export function* expandPartsInto(
     switch (p.kind) {
       case "Lit":
         if (quoted) b.quoted(p.value);
+        else if (opWord) b.expanded(p.value, false); // ${u:-a b} unquoted gives two fields
         else b.literal(p.value);
         break;
       case "SglQuoted":
@@ -137,6 +144,15 @@ export function* expandWords(h: ExpandHost, words: Word[]): Gen<string[]> {
 /** Expansion to a single string: no brace expansion, splitting or globbing. */
 export function* expandWord(h: ExpandHost, w: Word): Gen<string> {
   if (w.literal !== undefined) return w.literal;
+  if (w.parts.length === 1) {
+    // Fast paths for the common single-part values: $((...)) and a plain $name.
+    const p = w.parts[0]!;
+    if (p.kind === "ArithSub" && p.expr.literal !== undefined) return evalArithString(h, p.expr.literal);
+    if (p.kind === "ParamExp" && p.op === undefined && p.index === undefined && !p.length && !p.indirect && isName(p.name)) {
+      const v = h.vars.get(p.name);
+      if (v !== undefined) return v;
+    }
+  }
   const b = new FieldBuilder(h, Mode.Join);
   yield* expandPartsInto(h, b, w.parts, false);
   return b.cur;

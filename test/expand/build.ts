@@ -17,7 +17,7 @@ export const seq = (from: string, to: string, step?: string): WordPart => ({ kin
 export const extglob = (op: "?" | "*" | "+" | "@" | "!", ...patterns: Word[]): WordPart => ({ kind: "ExtGlob", op, patterns });
 /** $(...) whose output the FakeHost looks up by `key`. */
 export const cmd = (key: string): WordPart => ({ kind: "CmdSub", body: { kind: "List", items: [], span, key } as unknown as List, backquote: false });
-export const arith = (text: string | Word): WordPart => ({ kind: "ArithSub", expr: typeof text === "string" ? word(lit(text)) : text });
+export const arith = (text: string | Word): WordPart => ({ kind: "ArithSub", expr: typeof text === "string" ? litWord(text) : text });
 
 /** $name / ${name...}: extra fields as in ParamExp. */
 export function param(name: string, extra: Partial<Omit<ParamExp, "kind" | "name">> & { op?: ParamOp } = {}): WordPart {
@@ -42,10 +42,19 @@ export function run<T>(g: Gen<T>): T {
 
 /** Run a bash snippet and return its stdout (stderr appended after "\n--stderr--\n" if any). */
 export function bash(snippet: string, cwd?: string): string {
-  const r = Bun.spawnSync(["/usr/bin/bash", "-c", snippet], { cwd, env: { PATH: "/usr/bin:/bin", HOME: "/home/tester" } });
+  const r = Bun.spawnSync(["/usr/bin/bash", "-c", snippet, "ipsh"], {
+    cwd,
+    env: { PATH: "/usr/bin:/bin", HOME: "/home/tester", LC_ALL: "C.UTF-8" },
+  });
   const out = r.stdout.toString();
   const err = r.stderr.toString();
   return err ? out + "\n--stderr--\n" + err : out;
+}
+
+/** A bash error message without its "ipsh: line N: " prefix. */
+export function bashError(out: string): string {
+  const m = /ipsh: line \d+: (.*)/.exec(out);
+  return m ? m[1]!.trim() : out;
 }
 
 /** Fields as bash's printf '<%s>' prints them. */
