@@ -45,8 +45,10 @@ export interface CompletionSources {
   users?: () => Iterable<string>;
 }
 
-/** Characters bash escapes with a backslash in completed file names (rl_filename_quote_characters). */
-export const FILENAME_QUOTE_CHARS = " \t\n\\\"'@<>=;|&()#$`?*[!:{~";
+/** Characters bash escapes with a backslash in completed file names (checked against bash 5.2:
+ *  `a\=b`, `c\:d`, `h\@i`, `j\{k`, `p\!q`, but `l,m`, `n]o`, `u}v`). `#` and `~` are escaped only
+ *  at the start of the word, where they would start a comment or a tilde expansion. */
+export const FILENAME_QUOTE_CHARS = " \t\n\\\"'@<>=;|&()$`?*[!:{";
 
 /** Words after which the next word is a command name. */
 const COMMAND_KEYWORDS = new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time", "exec", "command", "sudo", "builtin", "nohup", "env"]);
@@ -129,7 +131,7 @@ export function dequote(word: string): string {
 export function quoteName(name: string, quote: string): string {
   if (quote === "'") return "'" + name.replace(/'/g, "'\\''");
   if (quote === '"') return '"' + name.replace(/[$`"\\]/g, "\\$&");
-  let out = "";
+  let out = name[0] === "#" || name[0] === "~" ? "\\" : "";
   for (const c of name) out += FILENAME_QUOTE_CHARS.includes(c) ? "\\" + c : c;
   return out;
 }
