@@ -123,7 +123,7 @@ function shift(ctx: BuiltinContext): number {
   let n = 1;
   if (args.length > 1) {
     ctx.error("too many arguments");
-    return 2;
+    return 1;
   }
   if (args.length === 1) {
     const t = args[0].trim();

@@ -111,8 +111,8 @@ export class FakeShell {
 }
 
 /** Run a script in bash 5.2 with an empty environment; returns stdout, stderr and status. */
-export function bash(script: string): { stdout: string; stderr: string; status: number } {
-  const r = Bun.spawnSync(["/usr/bin/bash", "-c", script], { env: {} });
+export function bash(script: string, env: Record<string, string> = {}): { stdout: string; stderr: string; status: number } {
+  const r = Bun.spawnSync(["/usr/bin/bash", "-c", script], { env });
   // bash names itself by its path in messages ("/usr/bin/bash: line 1: ..."): keep just "bash".
   // Errors inside functions defined by -c read "environment: line 1:" in bash 5.2: same prefix.
   const stderr = r.stderr.toString().replaceAll("/usr/bin/bash: ", "bash: ").replaceAll("environment: line ", "bash: line ");
