@@ -201,7 +201,8 @@ export function runKill(ctx: BuiltinContext, sys: KillSys = processKill, self?: 
     if (arg.startsWith("%")) {
       const job = sh.jobs?.resolve(arg) ?? { error: "no such job" };
       if ("error" in job) {
-        ctx.error(`${arg}: ${job.error}`);
+        // The job table's message may already name the spec ("%9: no such job").
+        ctx.error(job.error.startsWith(`${arg}: `) ? job.error : `${arg}: ${job.error}`);
         continue;
       }
       const e = isPseudo ? EINVAL : signalJob(sys, job, sig);

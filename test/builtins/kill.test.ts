@@ -140,12 +140,14 @@ describe("kill sends", () => {
       resolve(spec: string) {
         if (spec === "%1") return { pgid: 300, pids: [300, 301] };
         if (spec === "%2") return { pgid: 0, pids: [400, 401] };
+        if (spec === "%4") return { error: "%4: ambiguous job spec" };
         return { error: "no such job" };
       },
     };
     expect(record(["-INT", "%1"], sh(false, jobs)).calls).toEqual([[-300, 2]]);
     expect(record(["%2"], sh(false, jobs)).calls).toEqual([[400, 15], [401, 15]]);
     expect(record(["%3"], sh(false, jobs)).err).toBe("ipsh: kill: %3: no such job\n");
+    expect(record(["%4"], sh(false, jobs)).err).toBe("ipsh: kill: %4: ambiguous job spec\n");
   });
   test("a real process dies of the signal sent", async () => {
     const p = Bun.spawn(["sleep", "10"]);
