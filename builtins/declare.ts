@@ -8,7 +8,10 @@
 // Order for each name, as in bash: create the local, apply the value-shaping attributes
 // (-a -A -i -l -u -x, and removals), assign, then -r (so `declare -r x=1` can assign).
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
-import type { FunctionDef } from "../grammar/ast.ts";
+import type { ArrayElem, FunctionDef } from "../grammar/ast.ts";
+import type { Gen } from "../src/exec/gen.ts";
+import type { ExpandHost } from "../src/expand/host.ts";
+import { expandAssignValue, expandWord, expandWords } from "../src/expand/index.ts";
 import type { Variables } from "../src/state/variables.ts";
 import { VarAttr, VarError } from "../src/state/var-store.ts";
 import { isValidName, splitSubscript } from "../src/state/names.ts";
@@ -71,6 +74,25 @@ interface Flags {
   print: boolean; // -p
   /** -t / +t: function trace attribute (no effect on variables, as in bash) */
   trace: 0 | 1 | -1;
+}
+
+/**
+ * For the executor: expand the elements of an unquoted compound assignment argument
+ * (`declare a=(x "$y" [k]=v)`, the DeclWord's assignment.array) into what compoundArgs holds.
+ * Plain elements are split and globbed like words ("$@" gives one element per parameter);
+ * keys and keyed values are expanded like assignment values (no splitting).
+ */
+export function* compoundElements(host: ExpandHost, elems: ArrayElem[]): Gen<CompoundElem[]> {
+  const out: CompoundElem[] = [];
+  for (const e of elems) {
+    if (e.key !== undefined) {
+      const key = yield* expandWord(host, e.key);
+      out.push({ key, append: e.append === true, value: yield* expandAssignValue(host, e.value) });
+    } else {
+      for (const f of yield* expandWords(host, [e.value])) out.push({ append: false, value: f });
+    }
+  }
+  return out;
 }
 
 function parseFlags(ctx: BuiltinContext, kind: Kind): { flags: Flags; rest: string[] } | number {

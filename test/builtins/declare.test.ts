@@ -364,3 +364,37 @@ describe("unset", () => {
     });
   });
 });
+
+describe("compoundElements (for the executor)", () => {
+  it("splits plain elements, keeps keyed values whole", async () => {
+    const { compoundElements } = await import("../../builtins/declare.ts");
+    type W = import("../../grammar/ast.ts").Word;
+    type P = import("../../grammar/ast.ts").WordPart;
+    const span = { start: 0, end: 0, line: 1, col: 1 };
+    const word = (...parts: P[]): W => ({ kind: "Word", parts, span });
+    const y: P = { kind: "ParamExp", name: "y", braced: false };
+    const sh = new FakeShell();
+    sh.assign("y", "p q");
+    sh.vars.setArray("arr", ["1", "2 3"]);
+    // a=(x "$y" $y [k]=$y "${arr[@]}")
+    const elems = [
+      { value: { ...word({ kind: "Lit", value: "x" }), literal: "x" } },
+      { value: word({ kind: "DblQuoted", parts: [y] }) },
+      { value: word(y) },
+      { key: { ...word({ kind: "Lit", value: "k" }), literal: "k" }, value: word(y) },
+      { value: word({ kind: "DblQuoted", parts: [{ kind: "ParamExp", name: "arr", braced: true, index: "@" }] }) },
+    ];
+    const g = compoundElements(sh.host, elems);
+    let n = g.next();
+    while (!n.done) n = g.next();
+    expect(n.value).toEqual([
+      { append: false, value: "x" },
+      { append: false, value: "p q" },
+      { append: false, value: "p" },
+      { append: false, value: "q" },
+      { key: "k", append: false, value: "p q" },
+      { append: false, value: "1" },
+      { append: false, value: "2 3" },
+    ]);
+  });
+});
