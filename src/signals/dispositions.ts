@@ -298,23 +298,46 @@ export class Dispositions {
       this.sys.setDefault(sig);
     }
     return () => {
-      for (const sig of sigs) {
-        switch (this.kernel[sig]) {
-          case Kernel.Catch: {
-            // Bun still counts its listener although the kernel now has SIG_DFL: re-add it.
-            const h = this.handlerFor(sig);
-            this.sys.unlisten(sig, h);
-            this.sys.listen(sig, h);
-            break;
-          }
-          case Kernel.Ignore:
-            this.sys.ignore(sig);
-            break;
-          default:
-            this.sys.restoreOriginal(sig);
-        }
-      }
+      for (const sig of sigs) this.reinstall(sig);
     };
+  }
+
+  /** Run `spawn` with `sigs` set to SIG_IGN in this process, so that the child inherits them
+   *  ignored (posix_spawn can only reset signals to default, not ignore them): bash's
+   *  asynchronous commands without job control ignore INT and QUIT. The caller must also leave
+   *  these signals out of the child's SETSIGDEF. Dispositions are restored afterwards; a
+   *  signal arriving during the spawn is lost to the shell (as it would be in bash's child). */
+  withChildIgnoring<T>(sigs: readonly number[], spawn: () => T): T {
+    const changed: number[] = [];
+    for (const sig of sigs) {
+      if (this.kernel[sig] === Kernel.Ignore) continue;
+      this.saveOnce(sig);
+      this.sys.ignore(sig);
+      changed.push(sig);
+    }
+    try {
+      return spawn();
+    } finally {
+      for (const sig of changed) this.reinstall(sig);
+    }
+  }
+
+  /** Put back the kernel disposition this module last chose, after a direct change. */
+  private reinstall(sig: number): void {
+    switch (this.kernel[sig]) {
+      case Kernel.Catch: {
+        // Bun still counts its listener although the kernel disposition changed: re-add it.
+        const h = this.handlerFor(sig);
+        this.sys.unlisten(sig, h);
+        this.sys.listen(sig, h);
+        break;
+      }
+      case Kernel.Ignore:
+        this.sys.ignore(sig);
+        break;
+      default:
+        this.sys.restoreOriginal(sig);
+    }
   }
 
   // ---- introspection (teaching views, tests) ----

@@ -172,6 +172,15 @@ describe("dispositions in a real Bun process", () => {
     const childIgn = lines[1]!.child!.ign.filter((s) => s !== 32 && s !== 33); // glibc's own
     expect(childIgn).toEqual([2]);
   });
+  test("withChildIgnoring: the child inherits ignores, the shell gets its dispositions back", () => {
+    const lines = runChild(["interactive:on", "spawnign:2,3", "show", "kill:2", "pending"]);
+    expect(lines[0]!.child!.ign.filter((s) => s !== 32 && s !== 33)).toEqual([2, 3]);
+    expect(lines[1]!.cgt).toContain(2); // INT caught again (interactive)
+    expect(lines[1]!.ign).toContain(3); // QUIT still ignored
+    const plain = runChild(["spawnign:2,3", "show"]);
+    expect(plain[1]!.ign).not.toContain(2);
+    expect(plain[1]!.cgt).not.toContain(2);
+  });
   test("a signal ignored at entry stays ignored in children", () => {
     const lines = runChild(["spawn"], ["USR2"]);
     expect(lines[0]!.child!.ign.filter((s) => s !== 32 && s !== 33)).toEqual([12]);
