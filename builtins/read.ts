@@ -1,0 +1,305 @@
+// read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout]
+//      [-u fd] [name ...] -- bash's read.
+//
+// Input: bytes from the shell fd up to the delimiter (newline, -d; "" means NUL), at most -n
+// characters, or exactly -N characters (delimiter ignored, no field splitting). Without -r a
+// backslash quotes the next character (protecting it from splitting) and backslash-newline
+// continues the line. NUL bytes are dropped. Never reads past the delimiter (see io.ts).
+// Splitting: each name but the last takes one IFS field; the last takes the rest of the line
+// minus trailing IFS whitespace (or just the one field if only a field and its delimiter are
+// left). With no names the whole line goes to REPLY unstripped. Status: 0, 1 at EOF (the
+// partial line is still assigned), 128+SIGALRM=142 on timeout, 2 for usage errors.
+import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import type { Gen } from "../src/exec/gen.ts";
+import { FdReader, IoError, echoOff, fromBytes, isValidName, isatty, pollReadable, restoreTermios, toBytes } from "./io.ts";
+
+const USAGE =
+  "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n";
+const TIMEOUT_STATUS = 128 + 14;
+
+interface ReadOpts {
+  raw: boolean;
+  silent: boolean;
+  array?: string;
+  delim: number;
+  nchars: number; // -1 unlimited
+  exact: boolean; // -N
+  prompt?: string;
+  timeout: number; // seconds, -1 none
+  fd: number;
+  names: string[];
+}
+
+/** Parse the options; returns the status to exit with on a usage error. */
+function parseOpts(ctx: BuiltinContext): ReadOpts | number {
+  const o: ReadOpts = { raw: false, silent: false, delim: 10, nchars: -1, exact: false, timeout: -1, fd: 0, names: [] };
+  const args = ctx.args;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--") {
+      i++;
+      break;
+    }
+    if (a.length < 2 || a[0] !== "-") break;
+    for (let k = 1; k < a.length; k++) {
+      const c = a[k]!;
+      if (c === "r") o.raw = true;
+      else if (c === "s") o.silent = true;
+      else if (c === "e") continue; // readline editing: plain reading here
+      else if ("adinNptu".includes(c)) {
+        let v: string | undefined = a.slice(k + 1);
+        if (v === "") v = args[++i];
+        if (v === undefined) {
+          ctx.error(`-${c}: option requires an argument`);
+          ctx.err(USAGE);
+          return 2;
+        }
+        switch (c) {
+          case "a":
+            o.array = v;
+            break;
+          case "d":
+            o.delim = v.length ? toBytes(v).charCodeAt(0) : 0;
+            break;
+          case "i":
+            break; // initial text for readline input only
+          case "n":
+          case "N": {
+            if (!/^[0-9]+$/.test(v)) {
+              ctx.error(`${v}: invalid number`);
+              return 1;
+            }
+            o.nchars = Number(v);
+            o.exact = c === "N";
+            break;
+          }
+          case "p":
+            o.prompt = v;
+            break;
+          case "t": {
+            if (!/^(?:[0-9]+\.?[0-9]*|\.[0-9]+)$/.test(v)) {
+              ctx.error(`${v}: invalid timeout specification`);
+              return 1;
+            }
+            o.timeout = Number(v);
+            break;
+          }
+          case "u": {
+            if (!/^[0-9]+$/.test(v)) {
+              ctx.error(`${v}: invalid file descriptor specification`);
+              return 1;
+            }
+            o.fd = Number(v);
+            break;
+          }
+        }
+        break;
+      } else {
+        ctx.error(`-${c}: invalid option`);
+        ctx.err(USAGE);
+        return 2;
+      }
+    }
+  }
+  o.names = args.slice(i);
+  for (const n of o.array !== undefined ? [o.array, ...o.names] : o.names) {
+    if (!isValidName(n)) {
+      ctx.error(`\`${n}': not a valid identifier`);
+      return 1;
+    }
+  }
+  return o;
+}
+
+/** The line read: bytes as a byte string, plus which positions were backslash-quoted. */
+interface Line {
+  text: string;
+  quoted: Uint8Array;
+}
+
+function isIfsWs(c: string, ifs: string): boolean {
+  return (c === " " || c === "\t" || c === "\n") && ifs.includes(c);
+}
+
+/** Splits a Line by IFS the way read does (quoted characters never delimit). */
+class Splitter {
+  pos = 0;
+  constructor(
+    private line: Line,
+    private ifs: string,
+  ) {}
+
+  private isDelim(i: number): boolean {
+    return this.line.quoted[i] === 0 && this.ifs.includes(this.line.text[i]!);
+  }
+  private isWs(i: number): boolean {
+    return this.line.quoted[i] === 0 && isIfsWs(this.line.text[i]!, this.ifs);
+  }
+
+  skipWs(): void {
+    const n = this.line.text.length;
+    while (this.pos < n && this.isWs(this.pos)) this.pos++;
+  }
+
+  /** One field: up to an IFS char; then its trailing whitespace, one non-ws delimiter, whitespace. */
+  word(): string {
+    const t = this.line.text;
+    const n = t.length;
+    const start = this.pos;
+    while (this.pos < n && !this.isDelim(this.pos)) this.pos++;
+    const w = t.slice(start, this.pos);
+    this.skipWs();
+    if (this.pos < n && this.isDelim(this.pos) && !this.isWs(this.pos)) {
+      this.pos++;
+      this.skipWs();
+    }
+    return w;
+  }
+
+  atEnd(): boolean {
+    return this.pos >= this.line.text.length;
+  }
+
+  /** The rest of the line for the last name. */
+  rest(): string {
+    const t = this.line.text;
+    const start = this.pos;
+    const w = this.word();
+    if (this.atEnd()) return w;
+    let end = t.length;
+    while (end > start && isIfsWs(t[end - 1]!, this.ifs)) end--;
+    this.pos = t.length;
+    return t.slice(start, end);
+  }
+}
+
+function* readLine(ctx: BuiltinContext, o: ReadOpts, osfd: number): Gen<{ line: Line; status: number }> {
+  const deadline = o.timeout > 0 ? Date.now() + o.timeout * 1000 : -1;
+  const reader = new FdReader(ctx.sh as never, o.fd, osfd, deadline);
+  let bytes = "";
+  const quoted: number[] = [];
+  let status = 0;
+  let escape = false;
+  let chars = 0;
+  let cont = 0; // UTF-8 continuation bytes still to come for the current character
+  try {
+    for (;;) {
+      if (o.nchars >= 0 && chars >= o.nchars && cont === 0) break;
+      const b = yield* reader.next();
+      if (b === -1) {
+        status = 1;
+        break;
+      }
+      if (b === -2) {
+        status = TIMEOUT_STATUS;
+        break;
+      }
+      if (b === 0 && o.delim !== 0) continue;
+      if (escape) {
+        escape = false;
+        if (b === 10) continue; // line continuation
+        bytes += String.fromCharCode(b);
+        quoted.push(1);
+      } else if (!o.raw && b === 92) {
+        escape = true;
+        continue;
+      } else if (b === o.delim && !o.exact) break;
+      else {
+        bytes += String.fromCharCode(b);
+        quoted.push(0);
+      }
+      if (cont > 0) cont--;
+      else {
+        chars++;
+        cont = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0;
+      }
+    }
+  } finally {
+    reader.close();
+  }
+  return { line: { text: bytes, quoted: Uint8Array.from(quoted) }, status };
+}
+
+function* read(ctx: BuiltinContext): Gen<number> {
+  const o = parseOpts(ctx);
+  if (typeof o === "number") return o;
+  const sh = ctx.sh;
+  const osfd = sh.fds.os(o.fd);
+  if (osfd === undefined) {
+    ctx.error(`${o.fd}: invalid file descriptor: Bad file descriptor`);
+    return 1;
+  }
+  if (o.timeout === 0) return pollReadable(osfd, 0) ? 0 : 1;
+  const tty = isatty(osfd);
+  if (o.prompt !== undefined && tty) ctx.err(o.prompt);
+  const saved = o.silent && tty ? echoOff(osfd) : null;
+  let got: { line: Line; status: number };
+  try {
+    got = yield* readLine(ctx, o, osfd);
+  } catch (e) {
+    if (e instanceof IoError) {
+      ctx.error(`read error: ${o.fd}: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    if (saved) restoreTermios(osfd, saved);
+  }
+  const { line, status } = got;
+  try {
+    assign(ctx, o, line);
+  } catch (e) {
+    if (e instanceof Error) {
+      ctx.err(`${sh.errorPrefix()}${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  return status;
+}
+
+function assign(ctx: BuiltinContext, o: ReadOpts, line: Line): void {
+  const vars = ctx.sh.vars;
+  const ifsVar = vars.get("IFS");
+  const ifs = ifsVar === undefined ? " \t\n" : toBytes(ifsVar);
+  if (o.array !== undefined) {
+    const sp = new Splitter(line, ifs);
+    const fields: string[] = [];
+    if (o.exact) fields.push(fromBytes(line.text));
+    else {
+      sp.skipWs();
+      while (!sp.atEnd()) fields.push(fromBytes(sp.word()));
+    }
+    vars.setArray(o.array, fields);
+    return;
+  }
+  if (o.names.length === 0) {
+    vars.set("REPLY", fromBytes(line.text));
+    return;
+  }
+  if (o.exact) {
+    vars.set(o.names[0]!, fromBytes(line.text));
+    for (let k = 1; k < o.names.length; k++) vars.set(o.names[k]!, "");
+    return;
+  }
+  const sp = new Splitter(line, ifs);
+  sp.skipWs();
+  const last = o.names.length - 1;
+  for (let k = 0; k < last; k++) vars.set(o.names[k]!, fromBytes(sp.word()));
+  vars.set(o.names[last]!, fromBytes(sp.rest()));
+}
+
+export const readBuiltin: BuiltinDef = {
+  name: "read",
+  special: false,
+  run: read,
+  synopsis: "read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
+  description:
+    "Read a line from the standard input and split it into fields. The line is split by $IFS; the " +
+    "first word goes to the first NAME, the second to the second, and the last NAME gets the rest. " +
+    "With no NAMEs the line is stored in REPLY. -a assigns the words to an indexed array, -d uses " +
+    "the first character of DELIM instead of newline, -n/-N read NCHARS characters, -p prints PROMPT " +
+    "(on a terminal), -r keeps backslashes, -s does not echo terminal input, -t times out after " +
+    "TIMEOUT seconds (status > 128), -u reads from file descriptor FD. Status 1 at end of file.",
+};
