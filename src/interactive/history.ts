@@ -184,11 +184,11 @@ export class History {
     }
   }
 
-  /** history -c */
+  /** history -c: numbering starts again at 1, as in bash. */
   clear(): void {
-    this.base += this.entries.length;
+    this.base = 1;
     this.entries = [];
-    this.savedUpTo = this.base;
+    this.savedUpTo = 1;
   }
 
   /** history -d: deletes entry number n; later entries are renumbered. */

@@ -1,0 +1,202 @@
+// history [-c] [-d offset] [n]   history -anrw [filename]   history -ps arg [arg ...]
+//
+// bash 5.2's history_builtin, over the shell's History (src/interactive/history.ts) at
+// ctx.sh.history (created on first use, so `set -o history` works in scripts too):
+// - listing: `history` shows every entry, `history n` the last n, as "%5d  %s" (with
+//   HISTTIMEFORMAT: the entry's time through strftime between the two); a non-number is
+//   "history: abc: numeric argument required" (status 1), two operands "too many arguments".
+// - -c clears the list. -d offset deletes one entry, -d start-end a range; a negative offset
+//   counts back from the end, -1 being the `history -d` command itself; out of range is
+//   "history: 99: history position out of range" (status 1).
+// - -a appends the entries not yet saved to the file (ours are saved as they are added, so this
+//   only matters after -s or when HISTFILE was set late), -n reads entries other shells appended,
+//   -r reads the file into the list, -w writes the list over the file; a filename operand stands
+//   for $HISTFILE.
+// - -s stores its arguments, joined by spaces, as one entry; -p prints each argument history-
+//   expanded and stores nothing ("history: !x: history expansion failed", status 1). With the
+//   history option on, both first remove the last entry (the history command line itself), as
+//   bash does.
+// - An unknown option: "history: -z: invalid option" and the usage line, status 2.
+import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import { History } from "../src/interactive/history.ts";
+import { historyExpand, HistoryExpandState } from "../src/interactive/history-expand.ts";
+import { strftime } from "../src/interactive/strftime.ts";
+
+const USAGE = "history: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n";
+
+/** What the history builtin needs from the shell. */
+export interface HistoryShell {
+  history: unknown;
+  vars: { get(name: string): string | undefined };
+  opts: { history: boolean; extglob: boolean };
+}
+
+/** The shell's History, created on first use. */
+export function shellHistory(sh: HistoryShell): History {
+  if (!(sh.history instanceof History)) sh.history = new History({ lookup: (n) => sh.vars.get(n) });
+  return sh.history as History;
+}
+
+/** Shared by `history -p` and the REPL so :& and !?str? remember across lines. */
+const expandState = new WeakMap<History, HistoryExpandState>();
+export function historyExpandState(h: History): HistoryExpandState {
+  let s = expandState.get(h);
+  if (!s) expandState.set(h, (s = new HistoryExpandState()));
+  return s;
+}
+
+const INTEGER = /^[-+]?\d+$/;
+
+function pad5(n: number): string {
+  const s = String(n);
+  return s.length >= 5 ? s : "     ".slice(s.length) + s;
+}
+
+function run(ctx: BuiltinContext): number {
+  const sh = ctx.sh as unknown as HistoryShell;
+  const h = shellHistory(sh);
+  const args = ctx.args;
+  let flags = "";
+  let deleteSpec: string | undefined;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--") {
+      i++;
+      break;
+    }
+    if (a[0] !== "-" || a === "-" || INTEGER.test(a)) break;
+    for (let k = 1; k < a.length; k++) {
+      const c = a[k]!;
+      if (c === "d") {
+        const rest = a.slice(k + 1);
+        if (rest !== "") deleteSpec = rest;
+        else if (i + 1 < args.length) deleteSpec = args[++i];
+        else {
+          ctx.error("-d: option requires an argument");
+          ctx.err(USAGE);
+          return 2;
+        }
+        break;
+      }
+      if (!"canrwps".includes(c)) {
+        ctx.error(`-${c}: invalid option`);
+        ctx.err(USAGE);
+        return 2;
+      }
+      flags += c;
+    }
+  }
+  const operands = args.slice(i);
+  const fileFlags = [..."anrw"].filter((f) => flags.includes(f));
+  if (fileFlags.length > 1) {
+    ctx.error("cannot use more than one of -anrw");
+    ctx.err(USAGE);
+    return 2;
+  }
+
+  if (flags.includes("c")) {
+    h.clear();
+    if (deleteSpec === undefined && fileFlags.length === 0) return 0;
+  }
+  if (deleteSpec !== undefined) return deleteEntries(ctx, h, deleteSpec);
+
+  if (flags.includes("s")) {
+    if (sh.opts.history && h.length > 0) h.delete(h.nextNumber - 1);
+    if (operands.length > 0) h.push({ line: operands.join(" "), time: Math.floor(Date.now() / 1000) });
+    return 0;
+  }
+  if (flags.includes("p")) {
+    if (sh.opts.history && h.length > 0) h.delete(h.nextNumber - 1);
+    const st = historyExpandState(h);
+    let status = 0;
+    for (const a of operands) {
+      const r = historyExpand(a, h, st, { extglob: sh.opts.extglob });
+      if (r.ok) ctx.out(r.line + "\n");
+      else {
+        ctx.error(`${a}: history expansion failed`);
+        status = 1;
+      }
+    }
+    return status;
+  }
+  if (fileFlags.length === 1) {
+    const file = operands[0] ?? h.file();
+    const f = fileFlags[0]!;
+    const ok = f === "a" ? h.appendNew(file) : f === "n" ? h.readNew(file) : f === "r" ? h.readFile(file) : h.writeFile(file);
+    if (!ok) {
+      ctx.error(`${file}: cannot ${f === "r" || f === "n" ? "read" : "write"} history file`);
+      return 1;
+    }
+    return 0;
+  }
+
+  // Listing.
+  if (operands.length > 1) {
+    ctx.error("too many arguments");
+    return 1;
+  }
+  let count = h.length;
+  if (operands.length === 1) {
+    const a = operands[0]!;
+    if (!INTEGER.test(a)) {
+      ctx.error(`${a}: numeric argument required`);
+      return 1;
+    }
+    count = Math.min(Math.max(0, Number(a)), h.length);
+  }
+  const fmt = sh.vars.get("HISTTIMEFORMAT");
+  let out = "";
+  for (let n = h.nextNumber - count; n < h.nextNumber; n++) {
+    const e = h.get(n)!;
+    const when = fmt === undefined ? "" : e.time > 0 ? strftime(fmt, new Date(e.time * 1000)) : "??";
+    out += `${pad5(n)}  ${when}${e.line}\n`;
+  }
+  ctx.out(out);
+  return 0;
+}
+
+/** -d offset | -d start-end */
+function deleteEntries(ctx: BuiltinContext, h: History, spec: string): number {
+  const toNumber = (s: string): number | undefined => {
+    if (!INTEGER.test(s)) return undefined;
+    const v = Number(s);
+    const n = v < 0 ? h.nextNumber + v : v;
+    return n >= h.base && n < h.nextNumber ? n : undefined;
+  };
+  const range = /^(-?\d+)-(-?\d+)$/.exec(spec);
+  if (range) {
+    const a = toNumber(range[1]!);
+    const b = toNumber(range[2]!);
+    if (a === undefined || b === undefined || b < a) {
+      ctx.error(`${spec}: history position out of range`);
+      return 1;
+    }
+    for (let n = b; n >= a; n--) h.delete(n);
+    return 0;
+  }
+  if (!INTEGER.test(spec)) {
+    ctx.error(`${spec}: numeric argument required`);
+    return 1;
+  }
+  const n = toNumber(spec);
+  if (n === undefined) {
+    ctx.error(`${spec}: history position out of range`);
+    return 1;
+  }
+  h.delete(n);
+  return 0;
+}
+
+export const historyBuiltin: BuiltinDef = {
+  name: "history",
+  special: false,
+  run,
+  synopsis: "history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]",
+  description:
+    "Display or manipulate the history list. With no options, list the history with line numbers; " +
+    "n lists the last n entries. -c clears the list, -d deletes an entry (or a start-end range), " +
+    "-a appends new entries to the history file, -n reads entries not yet read from it, -r reads it, " +
+    "-w writes the list to it, -p performs history expansion on each arg and prints the result, " +
+    "-s stores the args as one entry. HISTTIMEFORMAT adds a time stamp to each listed entry.",
+};
