@@ -121,8 +121,9 @@ export function glob(pattern: string, cwd: string, opts: GlobOptions = {}): stri
     const c = comps[i]!;
     const last = i === comps.length - 1;
     if (c === "") {
-      // A trailing slash (or a doubled one): directories only.
+      // A trailing slash: directories only. A doubled slash inside is kept as written.
       if (last) dirsOnly = true;
+      else for (let k = 0; k < paths.length; k++) paths[k] = paths[k]!.endsWith("/") ? paths[k] + "/" : paths[k] + "//";
       continue;
     }
     if (opts.globstar && c === "**") {

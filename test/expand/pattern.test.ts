@@ -1,0 +1,91 @@
+// Pattern matching compared with bash's [[ s == $p ]] (an unquoted expansion is a pattern),
+// with and without extglob and nocasematch; and the pattern operators' edge cases.
+import { describe, expect, it } from "vitest";
+import { matchPattern, patternToRegExp, hasPatternChars } from "../../src/expand/pattern.ts";
+import { removeAffix, replacePattern, parseReplacement } from "../../src/expand/pattern-ops.ts";
+import { quoteForReuse } from "../../src/expand/quote.ts";
+import { bash } from "./build.ts";
+
+const PAIRS: [string, string][] = [
+  ["*", ""], ["*", "abc"], ["a*", "abc"], ["a*", "bac"], ["*c", "abc"], ["a?c", "abc"], ["a?c", "ac"],
+  ["[abc]x", "bx"], ["[abc]x", "dx"], ["[!abc]x", "dx"], ["[^abc]x", "ax"], ["[a-c]", "b"], ["[a-c]", "-"],
+  ["[]]", "]"], ["[!]]", "a"], ["[a-]", "-"], ["[[:alpha:]]*", "x1"], ["[[:digit:]]*", "x1"], ["[[:space:]]", " "],
+  ["[[:upper:][:digit:]]", "Q"], ["[[:punct:]]", "!"], ["[[:alnum:]_]", "_"], ["\\*", "*"], ["\\*", "a"],
+  ["a\\?c", "a?c"], ["a\\?c", "abc"], ["[", "["], ["[a", "[a"], ["a[", "a["], ["*.ts", "x.ts"], ["*.ts", ".ts"],
+  ["*/*", "a/b"], ["a*b*c", "aXbYc"], ["a*b*c", "aXbY"], ["é?", "éa"], ["?", "é"], ["[é]", "é"], ["**", "a/b/c"],
+  ["[[:xdigit:]]", "f"], ["[.]", "."], ["[\\]]", "]"], ["[a\\-z]", "-"], ["[z-a]", "m"],
+];
+
+const EXT: [string, string][] = [
+  ["@(a|b)", "a"], ["@(a|b)", "ab"], ["?(a)b", "b"], ["?(a)b", "ab"], ["?(a)b", "aab"], ["*(ab)", ""],
+  ["*(ab)", "abab"], ["*(ab)", "aba"], ["+(ab)", ""], ["+(ab)", "ab"], ["!(a)", "a"], ["!(a)", "b"],
+  ["!(a)", ""], ["!(a)", "aa"], ["!(*.c)", "x.c"], ["!(*.c)", "x.h"], ["!(a)b", "ab"], ["!(a)b", "aab"],
+  ["x@(a|b*)y", "xbzzy"], ["*(a|b)c", "abbac"], ["@(a|@(b|c))", "c"], ["+([0-9])", "123"], ["+([0-9])", "12a"],
+  ["a!(b)c", "abc"], ["a!(b)c", "axc"], ["a!(b)c", "ac"],
+];
+
+function bashMatches(pairs: [string, string][], opts: string): boolean[] {
+  const lines = pairs.map(([p, s]) => `p=${quoteForReuse(p)}; s=${quoteForReuse(s)}; [[ $s == $p ]] && echo 1 || echo 0`);
+  return bash(`${opts}\n${lines.join("\n")}`).trim().split("\n").map((l) => l === "1");
+}
+
+describe("matchPattern agrees with bash [[ == ]]", () => {
+  it("basic patterns", () => {
+    const want = bashMatches(PAIRS, "");
+    const got = PAIRS.map(([p, s]) => matchPattern(p, s));
+    expect(PAIRS.map((ps, i) => [...ps, got[i]])).toEqual(PAIRS.map((ps, i) => [...ps, want[i]]));
+  });
+  it("extglob patterns", () => {
+    const want = bashMatches(EXT, "shopt -s extglob");
+    const got = EXT.map(([p, s]) => matchPattern(p, s, { extglob: true }));
+    expect(EXT.map((ps, i) => [...ps, got[i]])).toEqual(EXT.map((ps, i) => [...ps, want[i]]));
+  });
+  it("nocasematch", () => {
+    const pairs: [string, string][] = [["abc", "ABC"], ["[a-c]x", "BX"], ["A*", "abc"], ["x", "y"]];
+    const want = bashMatches(pairs, "shopt -s nocasematch");
+    expect(pairs.map(([p, s]) => matchPattern(p, s, { nocase: true }))).toEqual(want);
+  });
+});
+
+describe("pattern helpers", () => {
+  it("hasPatternChars ignores escaped and unclosed brackets", () => {
+    expect(hasPatternChars("abc")).toBe(false);
+    expect(hasPatternChars("a\\*")).toBe(false);
+    expect(hasPatternChars("a[")).toBe(false);
+    expect(hasPatternChars("a[b]")).toBe(true);
+    expect(hasPatternChars("@(a)")).toBe(false);
+    expect(hasPatternChars("@(a)", true)).toBe(true);
+  });
+  it("caches compiled expressions", () => {
+    expect(patternToRegExp("a*b")).toBe(patternToRegExp("a*b"));
+    expect(patternToRegExp("a*b", { nocase: true })).not.toBe(patternToRegExp("a*b"));
+  });
+  it("prefix and suffix removal, shortest and longest", () => {
+    const s = "aXbXc";
+    expect(removeAffix(s, "*X", "#", {})).toBe("bXc");
+    expect(removeAffix(s, "*X", "##", {})).toBe("c");
+    expect(removeAffix(s, "X*", "%", {})).toBe("aXb");
+    expect(removeAffix(s, "X*", "%%", {})).toBe("a");
+    expect(removeAffix(s, "q", "#", {})).toBe(s);
+  });
+  it("replacement: leftmost longest, & for the match, empty pattern", () => {
+    expect(replacePattern("aXbXc", "X*", parseReplacement("<&>"), "/", {})).toBe("a<XbXc>");
+    expect(replacePattern("abab", "b", parseReplacement("\\&"), "//", {})).toBe("a&a&");
+    expect(replacePattern("hello", "", parseReplacement("Q"), "//", {})).toBe("hello");
+    expect(replacePattern("aaa", "a", parseReplacement(""), "//", {})).toBe("");
+    expect(replacePattern("x.tar.gz", "@(.tar|.gz)", parseReplacement(""), "//", { extglob: true })).toBe("x");
+  });
+  it("agrees with bash on ${x/p/r} with classes and extglob", () => {
+    const cases: [string, string, string, string][] = [
+      ["hello world", "//", "[[:space:]]", "_"],
+      ["hello world", "/", "o*", "0"],
+      ["aaa bbb", "//", "+(a)", "A"],
+      ["foo.tar.gz", "/%", ".+([a-z])", ""],
+      ["abcabc", "/#", "a?c", "X"],
+    ];
+    const lines = cases.map(([s, op, p, r]) => `s=${quoteForReuse(s)}; p=${quoteForReuse(p)}; echo "\${s${op}$p/${r}}"`);
+    const want = bash(`shopt -s extglob\n${lines.join("\n")}`).trim().split("\n");
+    const got = cases.map(([s, op, p, r]) => replacePattern(s, p, parseReplacement(r), op as "/", { extglob: true }));
+    expect(got).toEqual(want);
+  });
+});
