@@ -14,6 +14,10 @@
 // "#!" itself). A failed chdir or tcsetpgrp action also surfaces as its errno, which is why the
 // shell resolves commands and opens redirection targets itself before spawning.
 //
+// Because the parent resumes only after the child's exec, the child's process group is already
+// set when spawn() returns: the parent-side setpgid that fork-based shells add (to close the
+// race before exec) is unnecessary here, and would fail with EACCES after the exec anyway.
+//
 // resolveCommand() is bash's command search: the exact 126/127 decisions and messages.
 import { cstr, cstrArray, type CStrArray } from "../sys/cstring.ts";
 import { EACCES, EINVAL, ENOENT, ENOEXEC, ENOSYS, errno, strerror } from "../sys/errno.ts";

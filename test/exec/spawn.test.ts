@@ -261,6 +261,13 @@ describe("spawn", () => {
     expect(BigInt("0x" + out.trim().split(/\s+/)[1])).toBe(0n);
   });
 
+  it("reports a failed terminal hand-off synchronously (ENOTTY when ttyFd is not a terminal)", () => {
+    const [r, w] = mustPipe();
+    expect(spawn(req("/bin/true", ["true"], { pgroup: 0, foreground: { ttyFd: r } }))).toEqual({ errno: 25 });
+    closeFd(r);
+    closeFd(w);
+  });
+
   it("rejects a foreground request without a process group", () => {
     expect(spawn(req("/bin/true", ["true"], { foreground: { ttyFd: 0 } }))).toEqual({ errno: 22 });
   });
@@ -343,6 +350,20 @@ describe("wait statuses", () => {
     C.killpg(pid, 9);
     expect(waitPid(pid, opts)).toEqual({ pid, status: { kind: "signaled", signal: 9, core: false } });
     expect(waitPid(pid, 0)).toEqual({ errno: 10 }); // ECHILD: already reaped
+  });
+
+  it("waits for any member of a process group with -pgid", () => {
+    const leader = mustSpawn(req("/bin/sh", ["sh", "-c", "exit 3"], { pgroup: 0 }));
+    const member = mustSpawn(req("/bin/sh", ["sh", "-c", "exit 4"], { pgroup: leader }));
+    const got = new Map<number, WaitStatus>();
+    for (let i = 0; i < 2; i++) {
+      const r = waitPid(-leader, 0);
+      if (r === null || "errno" in r) throw new Error(JSON.stringify(r));
+      got.set(r.pid, r.status);
+    }
+    expect(got.get(leader)).toEqual({ kind: "exited", code: 3 });
+    expect(got.get(member)).toEqual({ kind: "exited", code: 4 });
+    expect(waitPid(-leader, WNOHANG)).toEqual({ errno: 10 });
   });
 });
 
