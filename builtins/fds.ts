@@ -90,7 +90,7 @@ function details(s: Snapshot, fd: number, d: FdDescription): string {
     case "other":
       return `${d.target}  ${d.flags}`;
     case "anon_inode":
-      return d.target;
+      return d.note ? `${d.target}  ${d.note}` : d.target;
   }
 }
 

@@ -4,7 +4,8 @@
 // kernel objects without a path), memfd.
 import { statSync } from "node:fs";
 import { describeOpenFlags } from "./open-flags.ts";
-import { linkInode, readFdInfo } from "./proc.ts";
+import { decodeSigMask, linkInode, readFdInfo, readFdInfoText } from "./proc.ts";
+import { signalName } from "../signals/table.ts";
 
 export type FdKind = "pipe" | "fifo" | "socket" | "terminal" | "file" | "directory" | "device" | "anon_inode" | "memfd" | "other";
 
@@ -22,6 +23,33 @@ export interface FdDescription {
   inode?: number;
   /** device number (terminals: compared with the process's controlling tty) */
   rdev?: number;
+  /** what a kernel object (anon_inode) is doing, from its fdinfo */
+  note?: string;
+}
+
+/**
+ * What an anon_inode descriptor is doing, from the fdinfo lines the kernel adds per object type:
+ * the fds an epoll instance watches (an event loop's interest list), an eventfd's counter, the
+ * process a pidfd refers to, the signals a signalfd takes.
+ */
+export function anonInodeNote(target: string, info: string): string | undefined {
+  if (target === "anon_inode:[eventpoll]") {
+    const fds = [...info.matchAll(/^tfd:\s*(\d+)/gm)].map((m) => m[1]);
+    return fds.length > 0 ? `watching fds ${fds.join(", ")}` : "watching nothing";
+  }
+  if (target === "anon_inode:[eventfd]") {
+    const m = /^eventfd-count:\s*([0-9a-f]+)/m.exec(info);
+    return m ? `count ${parseInt(m[1]!, 16)}` : undefined;
+  }
+  if (target === "anon_inode:[pidfd]") {
+    const m = /^Pid:\s*(-?\d+)/m.exec(info);
+    return m ? (m[1] === "-1" ? "process has exited" : `process ${m[1]}`) : undefined;
+  }
+  if (target === "anon_inode:[signalfd]") {
+    const m = /^sigmask:\s*([0-9a-f]+)/m.exec(info);
+    return m ? `signals ${decodeSigMask(m[1]!).map((n) => signalName(n) ?? String(n)).join(" ")}` : undefined;
+  }
+  return undefined;
 }
 
 /** Terminal device paths: pseudo-terminals, virtual consoles, serial lines, the console. */
@@ -48,6 +76,7 @@ export function describeFd(pid: number, fd: number, target: string, proc = "/pro
   }
   if (target.startsWith("anon_inode:")) {
     d.kind = "anon_inode";
+    d.note = anonInodeNote(target, readFdInfoText(pid, fd, proc));
     return d;
   }
   if (target.startsWith("/memfd:")) {

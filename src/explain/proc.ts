@@ -74,6 +74,15 @@ export function readFdInfo(pid: number, fd: number, proc = "/proc"): Map<string,
   return m;
 }
 
+/** The raw fdinfo text (kernel objects repeat keys: one "tfd:" line per fd an epoll watches). */
+export function readFdInfoText(pid: number, fd: number, proc = "/proc"): string {
+  try {
+    return readFileSync(`${proc}/${pid}/fdinfo/${fd}`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
 export interface OpenFd {
   fd: number;
   /** readlink of /proc/PID/fd/N: a path, "pipe:[ino]", "socket:[ino]", "anon_inode:[eventfd]" */

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeOpenFlags } from "../../src/explain/open-flags.ts";
-import { decodeSigMask, listFds, pipeEnds, linkInode, readStatus, signalSets } from "../../src/explain/proc.ts";
+import { anonInodeNote } from "../../src/explain/fd-kind.ts";
+import { decodeSigMask, listFds, pipeEnds, linkInode, processName, readStatus, signalSets } from "../../src/explain/proc.ts";
 import { childrenOf, hasChildren, spawnAlive } from "./fake-ctx.ts";
 
 describe("signal masks", () => {
@@ -41,7 +43,11 @@ describe("descriptors", () => {
     expect(linkInode("/tmp/pipe:[1]", "pipe")).toBeUndefined();
   });
   it("finds both ends of a pipe between two processes", async () => {
-    const p = await spawnAlive(["/usr/bin/bash", "-c", "sleep 30 | sleep 31"], (pid) => childrenOf(pid).every((c) => listFds(c)?.some((f) => f.target.startsWith("pipe:"))) && hasChildren(2)(pid));
+    const p = await spawnAlive(["/usr/bin/bash", "-c", "sleep 30 | sleep 31"], (pid) => {
+      // both stages have exec'd sleep: their fds 0 and 1 are final
+      const kids = childrenOf(pid);
+      return kids.length === 2 && kids.every((k) => processName(k) === "sleep");
+    });
     try {
       const [writer, reader] = childrenOf(p.pid).sort((a, b) => a - b);
       const out = listFds(writer!)!.find((f) => f.fd === 1)!;
@@ -59,5 +65,24 @@ describe("descriptors", () => {
     expect(describeOpenFlags(0o100000)).toBe("O_RDONLY");
     expect(describeOpenFlags(0o4010002)).toBe("O_RDWR|O_SYNC");
     expect(describeOpenFlags(0o10002)).toBe("O_RDWR|O_DSYNC");
+  });
+});
+
+describe("kernel objects (anon_inode)", () => {
+  it("reads what epoll, eventfd, pidfd and signalfd descriptors do from fdinfo", () => {
+    const epoll = "pos:\t0\nflags:\t02000002\nmnt_id:\t17\nino:\t26\ntfd:        4 events:       1f data:  4  pos:0 ino:efaee sdev:f\ntfd:        9 events:       19 data:  9  pos:0 ino:1 sdev:f\n";
+    expect(anonInodeNote("anon_inode:[eventpoll]", epoll)).toBe("watching fds 4, 9");
+    expect(anonInodeNote("anon_inode:[eventpoll]", "pos:\t0\n")).toBe("watching nothing");
+    expect(anonInodeNote("anon_inode:[eventfd]", "pos:\t0\neventfd-count:               1a\neventfd-id: 3\n")).toBe("count 26");
+    expect(anonInodeNote("anon_inode:[pidfd]", "pos:\t0\nPid:\t1234\nNSpid:\t1234\n")).toBe("process 1234");
+    expect(anonInodeNote("anon_inode:[pidfd]", "Pid:\t-1\n")).toBe("process has exited");
+    expect(anonInodeNote("anon_inode:[signalfd]", "sigmask:\t0000000000010002\n")).toBe("signals INT CHLD");
+    expect(anonInodeNote("anon_inode:inotify", "")).toBeUndefined();
+  });
+  it("this process's event loop watches some of its own fds", () => {
+    const ep = listFds(process.pid)!.find((f) => f.target === "anon_inode:[eventpoll]");
+    if (!ep) return; // no epoll in this runtime build
+    const note = anonInodeNote(ep.target, readFileSync(`/proc/self/fdinfo/${ep.fd}`, "utf8"))!;
+    expect(note).toMatch(/^watching (fds \d+(, \d+)*|nothing)$/);
   });
 });
