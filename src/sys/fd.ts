@@ -130,10 +130,15 @@ export function setNonblock(fd: number, on: boolean): number {
   return 0;
 }
 
-/** read(fd) into buf[offset, offset+length): bytes read (0 = end of file) or -errno.
+/** read(fd) into buf[offset, offset+length) (clamped to the buffer): bytes read (0 = end of
+ *  file, or an empty range) or -errno.
  *  EINTR is retried; EAGAIN is returned as -EAGAIN (the fd is non-blocking). */
 export function readChunk(fd: number, buf: Uint8Array, offset = 0, length = buf.length - offset): number {
   const C = libc();
+  // Never let the kernel write past the buffer, whatever the caller passed.
+  if (offset < 0 || offset > buf.length) offset = buf.length;
+  if (length > buf.length - offset) length = buf.length - offset;
+  if (length <= 0) return 0;
   const target = offset === 0 ? buf : buf.subarray(offset);
   for (;;) {
     const n = C.read(fd, target, length) as number;

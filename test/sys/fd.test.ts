@@ -63,6 +63,18 @@ describe("pipes and descriptors", () => {
     closeFd(r2); closeFd(w2);
   });
 
+  it("readChunk never reads past the buffer, whatever length is asked for", () => {
+    const [r, w] = mustPipe();
+    writeAll(w, "0123456789");
+    const backing = new Uint8Array(8).fill(0xee);
+    const view = backing.subarray(0, 4);
+    expect(readChunk(r, view, 1, 1000)).toBe(3);
+    expect(Array.from(backing)).toEqual([0xee, 48, 49, 50, 0xee, 0xee, 0xee, 0xee]);
+    expect(readChunk(r, view, 4)).toBe(0);
+    closeFd(r);
+    closeFd(w);
+  });
+
   it("readByte reads one byte at a time and leaves the rest for others", () => {
     const [r, w] = mustPipe();
     writeAll(w, "ab\n");
