@@ -299,6 +299,8 @@ function assignElements(v: Variables, name: string, elems: CompoundElem[], appen
 }
 
 // ---- listing -------------------------------------------------------------------------------
+// Listings never compute special variables (bash shows `declare -i RANDOM` without a value, and
+// `set` leaves them out); `declare -p RANDOM` by name does.
 
 /** Does a variable have every attribute the listing asks for (declare -i, export -p, ...)? */
 function hasAll(attrs: VarAttr, want: number): boolean {
@@ -324,13 +326,13 @@ function listVariables(ctx: BuiltinContext, kind: Kind, flags: Flags): number {
     }
   } else if (flags.print || flags.add !== 0) {
     for (const n of v.allNames()) {
-      const view = v.view(n, flags.print && flags.add === 0);
+      const view = v.view(n, false);
       if (view !== undefined && hasAll(view.attrs, flags.add)) out += declareLine(view) + "\n";
     }
   } else {
     // plain `declare`: what `set` prints (variables, then functions)
     for (const n of v.names()) {
-      const line = setLine(v.view(n)!);
+      const line = setLine(v.view(n, false)!);
       if (line !== undefined) out += line + "\n";
     }
     for (const fn of sortedFunctions(sh.functions)) out += functionText(fn);

@@ -43,7 +43,8 @@ function listAll(ctx: BuiltinContext): number {
   const v = sh.vars;
   let out = "";
   for (const n of v.names()) {
-    const view = v.view(n);
+    // special variables (RANDOM, SECONDS...) are not computed for the listing, so not shown (bash)
+    const view = v.view(n, false);
     if (view === undefined) continue;
     const line = setLine(view);
     if (line !== undefined) out += line + "\n";

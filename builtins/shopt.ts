@@ -10,6 +10,7 @@ import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { SET_OPTIONS, SHOPT_OPTIONS, setOption, shoptOption, type OptionInfo } from "../src/state/options.ts";
 
 const USAGE = "shopt [-pqsu] [-o] [optname ...]";
+const READ_ONLY = new Set(["login_shell", "restricted_shell"]);
 
 function shopt(ctx: BuiltinContext): number {
   const args = ctx.args;
@@ -79,6 +80,8 @@ function shopt(ctx: BuiltinContext): number {
       continue;
     }
     if (setOn || setOff) {
+      // login_shell and restricted_shell only report how the shell started: changes are ignored
+      if (READ_ONLY.has(o.name)) continue;
       ctx.sh.opts.set(o.name, setOn);
       if (o.name === "allexport") ctx.sh.vars.autoExport = setOn;
       continue;

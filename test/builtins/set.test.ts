@@ -203,3 +203,18 @@ describe("let", () => {
     });
   });
 });
+
+describe("special variables in listings", () => {
+  it("are listed without values by declare -p and left out by set", async () => {
+    const { DynamicVars } = await import("../../src/state/dynamic-vars.ts");
+    const sh = new FakeShell();
+    new DynamicVars().install(sh.vars);
+    sh.run(["declare", "-p"]);
+    sh.run(["set"]);
+    expect(sh.stdout).toContain("declare -i RANDOM\n");
+    expect(sh.stdout).not.toMatch(/^(RANDOM|SECONDS)=/m);
+    const b = bash("declare -p; set");
+    expect(b.stdout).toContain("declare -i RANDOM\n");
+    expect(b.stdout).not.toMatch(/^(RANDOM|SECONDS)=/m);
+  });
+});

@@ -81,3 +81,9 @@ describe("shopt with names", () => {
     ]);
   });
 });
+
+describe("read-only shopt options", () => {
+  it("login_shell cannot be changed by shopt", () => {
+    same("shopt -s login_shell; echo $?; shopt login_shell", [["shopt", "-s", "login_shell"], ["echo$?"], ["shopt", "login_shell"]]);
+  });
+});
