@@ -5,6 +5,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { signalByName } from "../src/signals/table.ts";
 
 export interface RunResult {
   /** Wall time from spawn to reap, in milliseconds. */
@@ -41,11 +42,6 @@ function outputPaths(): [string, string] {
   return [join(scratch, "stdout"), join(scratch, "stderr")];
 }
 
-const signalNumbers: Record<string, number> = {
-  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8,
-  SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15,
-};
-
 /**
  * Spawn argv, wait for it, and time it. `timeoutMs` kills the whole session with SIGKILL.
  * Output is read after the clock stops, so it is not part of the measured time.
@@ -78,7 +74,7 @@ export function runOnce(argv: string[], env: Record<string, string>, timeoutMs: 
   }
   const usage = r.resourceUsage;
   const cpuMs = usage ? Number(usage.cpuTime.total) / 1000 : NaN;
-  const status = r.exitCode ?? 128 + (signalNumbers[r.signalCode ?? ""] ?? 0);
+  const status = r.exitCode ?? 128 + (signalByName(r.signalCode ?? "")?.number ?? 0);
   return {
     wallMs,
     cpuMs,
