@@ -21,18 +21,10 @@ import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
 import { renderSection } from "../src/explain/format.ts";
 import { listPosixMqs, listPosixShm, mqueueMount, permString, readSysvTable, userName } from "../src/explain/ipc-list.ts";
-import { strerror } from "../src/sys/errno.ts";
+import { EAGAIN, strerror } from "../src/sys/errno.ts";
+import { O_CLOEXEC, O_CREAT, O_EXCL, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY } from "../src/sys/fd.ts";
 import * as ffi from "../src/sys/ipc-ffi.ts";
 import { fstatSync } from "node:fs";
-
-const O_RDONLY = 0;
-const O_WRONLY = 1;
-const O_RDWR = 2;
-const O_CREAT = 0o100;
-const O_EXCL = 0o200;
-const O_NONBLOCK = 0o4000;
-const O_CLOEXEC = 0o2000000;
-const EAGAIN = 11;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
