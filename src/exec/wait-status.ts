@@ -92,3 +92,18 @@ export function waitExit(pid: number): number {
   if ("errno" in r) return -1;
   return shellStatus(r.status);
 }
+
+/**
+ * Collect every pending report for `pid` (a pid, or -pgid for a whole job) without blocking:
+ * what a SIGCHLD handler needs, since standard signals coalesce (20 exits can arrive as 19
+ * SIGCHLDs) and each callback must reap everything that is ready. `options` adds WUNTRACED /
+ * WCONTINUED; WNOHANG is always set. Stops at "nothing more" or at ECHILD (no child left).
+ */
+export function waitReady(pid: number, options: number): WaitResult[] {
+  const out: WaitResult[] = [];
+  for (;;) {
+    const r = waitPid(pid, options | WNOHANG);
+    if (r === null || "errno" in r) return out;
+    out.push(r);
+  }
+}

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { noExecKind, resolveCommand, spawn, spawnFailure, type FileAction, type SpawnRequest } from "../../src/exec/spawn.ts";
-import { decodeStatus, shellStatus, waitPid, WCONTINUED, WNOHANG, WUNTRACED, type WaitStatus } from "../../src/exec/wait-status.ts";
+import { decodeStatus, shellStatus, waitPid, waitReady, WCONTINUED, WNOHANG, WUNTRACED, type WaitStatus } from "../../src/exec/wait-status.ts";
 import { EACCES, ENOENT, ENOEXEC } from "../../src/sys/errno.ts";
 import { closeFd, openFile, O_CLOEXEC, O_CREAT, O_TRUNC, O_WRONLY, pipe, readChunk } from "../../src/sys/fd.ts";
 import { libc } from "../../src/sys/libc.ts";
@@ -350,6 +350,20 @@ describe("wait statuses", () => {
     C.killpg(pid, 9);
     expect(waitPid(pid, opts)).toEqual({ pid, status: { kind: "signaled", signal: 9, core: false } });
     expect(waitPid(pid, 0)).toEqual({ errno: 10 }); // ECHILD: already reaped
+  });
+
+  it("waitReady collects every pending report of a group without blocking", async () => {
+    const leader = mustSpawn(req("/bin/sh", ["sh", "-c", "exit 1"], { pgroup: 0 }));
+    const kids = [leader];
+    for (let i = 2; i <= 5; i++) kids.push(mustSpawn(req("/bin/sh", ["sh", "-c", `exit ${i}`], { pgroup: leader })));
+    const seen = new Map<number, WaitStatus>();
+    const deadline = Date.now() + 5000;
+    while (seen.size < kids.length && Date.now() < deadline) {
+      for (const r of waitReady(-leader, WUNTRACED | WCONTINUED)) seen.set(r.pid, r.status);
+      await Bun.sleep(5);
+    }
+    expect(kids.map((k) => seen.get(k))).toEqual([1, 2, 3, 4, 5].map((code) => ({ kind: "exited", code })));
+    expect(waitReady(-leader, 0)).toEqual([]);
   });
 
   it("waits for any member of a process group with -pgid", () => {
