@@ -80,6 +80,22 @@ describe("trap builtin vs bash", () => {
   });
 });
 
+describe("trap builtin: POSIX mode operand rules", () => {
+  test("a lone condition is not a reset in POSIX mode: usage, status 2 (bash --posix)", () => {
+    const sh = shell(true);
+    runBuiltin(trapBuiltin, ["echo a", "INT"], sh);
+    const r = runBuiltin(trapBuiltin, ["INT"], sh);
+    expect(r).toEqual({ status: 2, out: "", err: "trap: usage: trap [-lp] [[arg] signal_spec ...]\n" });
+    expect(sh.traps.get(2)).toBe("echo a");
+    const b = Bun.spawnSync(["/usr/bin/bash", "--posix", "-c", "trap 'echo a' INT; trap INT"], { stderr: "pipe" });
+    expect(b.stderr.toString()).toBe(r.err);
+    expect(b.exitCode).toBe(2);
+    // a number still resets
+    expect(runBuiltin(trapBuiltin, ["2"], sh).status).toBe(0);
+    expect(sh.traps.get(2)).toBeUndefined();
+  });
+});
+
 describe("trap builtin: ipsh's deliberate differences", () => {
   test("KILL and STOP cannot be trapped or ignored (bash accepts silently)", () => {
     const sh = shell();
