@@ -19,7 +19,7 @@
 // - An unknown option: "history: -z: invalid option" and the usage line, status 2.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { History } from "../src/interactive/history.ts";
-import { historyExpand, HistoryExpandState } from "../src/interactive/history-expand.ts";
+import { expandStateFor, historyExpand } from "../src/interactive/history-expand.ts";
 import { strftime } from "../src/interactive/strftime.ts";
 
 const USAGE = "history: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n";
@@ -31,18 +31,11 @@ export interface HistoryShell {
   opts: { history: boolean; extglob: boolean };
 }
 
-/** The shell's History, created on first use. */
+/** The shell's History, created on first use (an interactive shell creates and loads it at
+ *  start-up through src/interactive/session.ts; a script gets an empty one). */
 export function shellHistory(sh: HistoryShell): History {
   if (!(sh.history instanceof History)) sh.history = new History({ lookup: (n) => sh.vars.get(n) });
   return sh.history as History;
-}
-
-/** Shared by `history -p` and the REPL so :& and !?str? remember across lines. */
-const expandState = new WeakMap<History, HistoryExpandState>();
-export function historyExpandState(h: History): HistoryExpandState {
-  let s = expandState.get(h);
-  if (!s) expandState.set(h, (s = new HistoryExpandState()));
-  return s;
 }
 
 const INTEGER = /^[-+]?\d+$/;
@@ -108,7 +101,7 @@ function run(ctx: BuiltinContext): number {
   }
   if (flags.includes("p")) {
     if (sh.opts.history && h.length > 0) h.delete(h.nextNumber - 1);
-    const st = historyExpandState(h);
+    const st = expandStateFor(h);
     let status = 0;
     for (const a of operands) {
       const r = historyExpand(a, h, st, { extglob: sh.opts.extglob });

@@ -38,6 +38,15 @@ export class HistoryExpandState {
   lastSearchWord: string | undefined;
 }
 
+const states = new WeakMap<object, HistoryExpandState>();
+/** The state kept for one history list (bash keeps one per shell): shared by the REPL and
+ *  `history -p`. */
+export function expandStateFor(owner: object): HistoryExpandState {
+  let s = states.get(owner);
+  if (!s) states.set(owner, (s = new HistoryExpandState()));
+  return s;
+}
+
 const NO_EXPAND_AFTER = " \t\n\r=";
 const SEARCH_DELIMITERS = ";&()|<>";
 const EVENT_DELIMITERS = "^$*%-";
