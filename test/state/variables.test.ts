@@ -514,3 +514,59 @@ describe("performance shape", () => {
     expect(ms).toBeLessThan(500);
   });
 });
+
+describe("copy-on-write with shadowed bindings", () => {
+  it("changing a shadowed global (declare -g) after a clone does not leak either way", () => {
+    const v = fresh();
+    v.set("x", "g");
+    v.pushScope();
+    v.declareLocal("x");
+    v.set("x", "l");
+    const c = v.clone();
+    v.withGlobal("x", () => v.set("x", "parent-global"));
+    c.withGlobal("x", () => c.setArray("x", ["child-global"]));
+    expect(v.get("x")).toBe("l");
+    expect(c.get("x")).toBe("l");
+    v.popScope();
+    c.popScope();
+    expect(v.get("x")).toBe("parent-global");
+    expect(c.getValues("x")).toEqual(["child-global"]);
+  });
+
+  it("attribute changes on a shadowed binding stay private to the store", () => {
+    const v = fresh();
+    v.set("e", "1");
+    v.pushScope();
+    v.declareLocal("e");
+    const c = v.clone();
+    c.withGlobal("e", () => c.setAttrs("e", VarAttr.Export));
+    c.popScope();
+    v.popScope();
+    expect(c.environ()).toEqual(["e=1"]);
+    expect(v.environ()).toEqual([]);
+  });
+
+  it("a grandchild clone is independent of child and parent", () => {
+    const v = fresh();
+    v.setArrayFromPairs("h", [["k", "v"]], true);
+    const c = v.clone();
+    const g = c.clone();
+    g.setElement("h", "k", "g");
+    c.setElement("h", "k", "c");
+    expect([v.getElement("h", "k"), c.getElement("h", "k"), g.getElement("h", "k")]).toEqual(["v", "c", "g"]);
+  });
+
+  it("many clones of a large store stay cheap", () => {
+    const env: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) env[`V${i}`] = String(i);
+    const v = Variables.fromEnviron(env);
+    const t = performance.now();
+    for (let i = 0; i < 1000; i++) {
+      const c = v.clone();
+      c.set("v", String(i));
+      v.set("i", String(i));
+    }
+    expect(performance.now() - t).toBeLessThan(250);
+    expect(v.get("v")).toBeUndefined();
+  });
+});
