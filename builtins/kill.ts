@@ -2,7 +2,8 @@
 //
 // Follows bash's kill_builtin:
 // - Options come first: -l/-L (list), -s SPEC and -n NUM (also attached: -sINT, -n9), -SPEC
-//   (-9, -KILL, -SIGKILL, any case), and `--`. A missing option argument is
+//   (-9, -KILL, -SIGKILL, any case), and `--`. Only the first signal option counts: after it
+//   a "-N" is an operand (process group N), as in bash. A missing option argument is
 //   "kill: -s: option requires an argument", status 1; an invalid signal
 //   "kill: FOO: invalid signal specification", status 1.
 // - -l without operands prints the table (five columns, bash's layout; POSIX mode: the names
@@ -118,6 +119,8 @@ export function runKill(ctx: BuiltinContext, sys: KillSys = processKill, self?: 
   let listing = false;
   let sig = SIGTERM;
   let sigspec = "TERM";
+  // Only the first signal option counts: after it, "-N" operands are process groups (bash).
+  let sigSeen = false;
   let i = 0;
   for (; i < args.length; i++) {
     const w = args[i]!;
@@ -137,9 +140,13 @@ export function runKill(ctx: BuiltinContext, sys: KillSys = processKill, self?: 
       }
       sig = s;
       sigspec = spec;
+      sigSeen = true;
     } else if (w === "--") {
       i++;
       break;
+    } else if (w === "-?") {
+      ctx.err(USAGE);
+      return 2;
     } else if (w.startsWith("-s") && isAlpha(w[2])) {
       const spec = w.slice(2);
       const s = decodeKillSignal(spec);
@@ -149,6 +156,7 @@ export function runKill(ctx: BuiltinContext, sys: KillSys = processKill, self?: 
       }
       sig = s;
       sigspec = spec;
+      sigSeen = true;
     } else if (w.startsWith("-n") && isDigit(w[2])) {
       const spec = w.slice(2);
       const s = decodeKillSignal(spec);
@@ -158,7 +166,8 @@ export function runKill(ctx: BuiltinContext, sys: KillSys = processKill, self?: 
       }
       sig = s;
       sigspec = spec;
-    } else if (w.startsWith("-")) {
+      sigSeen = true;
+    } else if (w.startsWith("-") && !sigSeen) {
       const spec = w.slice(1);
       const s = decodeKillSignal(spec);
       if (s === undefined) {
@@ -167,6 +176,7 @@ export function runKill(ctx: BuiltinContext, sys: KillSys = processKill, self?: 
       }
       sig = s;
       sigspec = spec;
+      sigSeen = true;
     } else {
       break;
     }

@@ -122,6 +122,15 @@ describe("kill sends", () => {
     expect(record(["-s", "EXIT", "7"]).calls).toEqual([[7, 0]]);
     expect(record(["-s", "RTMIN+1", " 7"]).calls).toEqual([[7, 35]]);
   });
+  test("only the first signal option counts; later -N operands are process groups", () => {
+    const r = record(["-USR1", "-USR2", "5"]);
+    expect(r.calls).toEqual([[5, 10]]);
+    expect(r.err).toBe("ipsh: kill: -USR2: arguments must be process or job IDs\n");
+    expect(record(["-n", "10", "-12"]).calls).toEqual([[-12, 10]]);
+    expect(record(["-sUSR1", "-12"]).calls).toEqual([[-12, 10]]);
+    expect(record(["-USR1", "-s", "USR2", "5"]).calls).toEqual([[5, 12]]);
+    same(["-?"]);
+  });
   test("status 0 when any signal was sent (bash's any_succeeded)", () => {
     const r = record(["1", "foo"]);
     expect(r.status).toBe(0);
