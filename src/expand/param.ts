@@ -32,7 +32,8 @@ export type ParamValue =
   | { list: true; values: string[]; star: boolean };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const DIGITS = /^[0-9]+$/;
+/** A name, a positional parameter or a special parameter. */
+const VALID_PARAM = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!0-])$/;
 const INDIRECT_TARGET = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!0-])(?:\[(.*)\])?$/s;
 
 function scalar(value: string | undefined): ParamValue {
@@ -230,9 +231,18 @@ function assign(h: ExpandHost, name: string, sub: string | undefined, value: str
   }
 }
 
+function keysOf(h: ExpandHost, name: string): string[] {
+  return name === "@" || name === "*" ? h.positional().map((_, i) => String(i + 1)) : h.vars.getKeys(name);
+}
+
 /** Expand one ParamExp into the builder. `quoted`: inside double quotes (or a here-document). */
 export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quoted: boolean): Gen<void> {
   const op = pe.op;
+  if (op === undefined && pe.indirect && (pe.index === "@" || pe.index === "*")) {
+    // ${!a[@]} / ${!a[*]} without a keys operator from the parser: the keys all the same.
+    b.list(keysOf(h, pe.name), pe.index === "*", quoted);
+    return;
+  }
   if (op !== undefined) {
     if (op.op === "names") {
       const names = h.vars.names().filter((n) => n.startsWith(pe.name));
@@ -240,14 +250,15 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
       return;
     }
     if (op.op === "keys") {
-      const keys = pe.name === "@" || pe.name === "*"
-        ? h.positional().map((_, i) => String(i + 1))
-        : h.vars.getKeys(pe.name);
-      b.list(keys, !op.at, quoted);
+      b.list(keysOf(h, pe.name), !op.at, quoted);
       return;
     }
   }
   let name = pe.name;
+  if (!VALID_PARAM.test(name)) {
+    // The parser keeps a ${...} it cannot read as its text; bash reports it when expanded.
+    h.fail(`\${${name}}: bad substitution`);
+  }
   let sub: string | undefined;
   if (pe.index !== undefined) sub = typeof pe.index === "string" ? pe.index : yield* expandWord(h, pe.index);
   if (pe.indirect) {

@@ -10,6 +10,11 @@
 const GLOB_SPECIAL = /[\\*?[\]()|!+@&]/;
 const GLOB_SPECIAL_G = /[\\*?[\]()|!+@&]/g;
 
+/** True if s has a character that escapeGlob would escape. */
+export function hasGlobSpecial(s: string): boolean {
+  return GLOB_SPECIAL.test(s);
+}
+
 /** Make s match itself literally when used as a pattern (quoted text in pattern contexts). */
 export function escapeGlob(s: string): string {
   return GLOB_SPECIAL.test(s) ? s.replace(GLOB_SPECIAL_G, "\\$&") : s;

@@ -15,7 +15,7 @@ import { evalArithString } from "./arith-eval.ts";
 import { braceExpand, hasBraceExp, sequenceText } from "./brace.ts";
 import { FieldBuilder, Mode } from "./fields.ts";
 import { expandParam } from "./param.ts";
-import { escapeGlob } from "./quote.ts";
+import { hasGlobSpecial } from "./quote.ts";
 import { tildeValue } from "./tilde.ts";
 
 /** A variable name (not a positional or special parameter). */
@@ -163,7 +163,9 @@ export const expandAssignValue = expandWord;
 
 /** Expansion to pattern text: quoted characters are escaped so they match literally. */
 export function* expandPattern(h: ExpandHost, w: Word): Gen<string> {
-  if (w.literal !== undefined) return escapeGlob(w.literal);
+  // A literal word without special characters is its own pattern; otherwise the parts tell
+  // which characters were quoted (`literal` does not).
+  if (w.literal !== undefined && !hasGlobSpecial(w.literal)) return w.literal;
   const b = new FieldBuilder(h, Mode.Pattern);
   yield* expandPartsInto(h, b, w.parts, false);
   return b.cur;
