@@ -1,0 +1,57 @@
+// cd/pwd/pushd/popd/dirs: a sequence of commands run in bash and on the fake shell.
+import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { cdBuiltin, dirsBuiltin, popdBuiltin, pushdBuiltin, pwdBuiltin } from "../../builtins/cd.ts";
+import type { BuiltinDef } from "../../builtins/context.ts";
+import { bash, fakeShell, run } from "./fake-sh.ts";
+
+const root = realpathSync(mkdtempSync(tmpdir() + "/ipsh-cd-"));
+mkdirSync(root + "/a/b", { recursive: true });
+mkdirSync(root + "/c");
+symlinkSync(root + "/a", root + "/la");
+writeFileSync(root + "/f", "");
+
+const DEFS: Record<string, BuiltinDef> = { cd: cdBuiltin, pwd: pwdBuiltin, pushd: pushdBuiltin, popd: popdBuiltin, dirs: dirsBuiltin };
+
+/** Run each command line (words split on spaces; "''" is an empty word) and print st=N after each. */
+function mine(lines: string[], env: Record<string, string>): { out: string; err: string } {
+  const sh = fakeShell({ cwd: root });
+  sh.vars.set("PWD", root);
+  for (const [k, v] of Object.entries(env)) sh.vars.set(k, v);
+  let out = "";
+  let err = "";
+  for (const line of lines) {
+    const [cmd, ...args] = line.split(" ").map((w) => (w === "''" ? "" : w));
+    const r = run(DEFS[cmd!]!, args, sh);
+    out += r.out + `st=${r.status} PWD=${sh.vars.get("PWD") ?? ""} OLDPWD=${sh.vars.get("OLDPWD") ?? ""}\n`;
+    err += r.err;
+  }
+  return { out, err };
+}
+
+function theirs(lines: string[], env: Record<string, string>) {
+  const script =
+    `cd ${root}; unset OLDPWD; ` +
+    Object.entries(env).map(([k, v]) => `${k}=${v}; `).join("") +
+    lines.map((l) => `${l}; echo "st=$? PWD=$PWD OLDPWD=$OLDPWD"`).join("\n");
+  const b = bash(script);
+  return { out: b.out, err: b.err };
+}
+
+const SEQS: [string, string[], Record<string, string>][] = [
+  ["errors", ["cd /nonexistent", "cd a b", "cd f", "cd -z", "cd -", "pwd -z"], {}],
+  ["logical and physical", ["cd la", "pwd", "pwd -P", "cd ..", "cd -P la", "pwd", "cd -", "cd la/b/../..", "pwd"], {}],
+  ["home", ["cd", "pwd", "cd ''"], { HOME: root + "/c" }],
+  ["CDPATH", ["cd /", "cd b", "cd a", "cd b"], { CDPATH: root + ":" + root + "/a" }],
+  ["stack", ["dirs", "pushd a", "pushd " + root + "/c", "dirs -v", "dirs -p", "dirs -l", "dirs +1", "dirs -0", "pushd", "pushd +1", "popd", "popd -n", "dirs", "popd", "popd", "pushd", "pushd /nope", "dirs +5"], {}],
+  ["stack with ~", ["pushd a", "dirs", "dirs -l", "dirs -c", "dirs"], { HOME: root }],
+];
+
+describe("cd family matches bash", () => {
+  for (const [name, lines, env] of SEQS) {
+    it(name, () => {
+      expect(mine(lines, env)).toEqual(theirs(lines, env));
+    });
+  }
+});
