@@ -64,4 +64,25 @@ describe.skipIf(!ipshWorks)("signals through ipsh vs bash", () => {
     same(`trap 'echo t' USR1; trap '' USR2; (trap); echo ---; (trap 'y' HUP; trap)`);
     same(`trap 'echo t' USR1; x=$(trap -p USR1); echo "[$x]"`);
   });
+  test("trap -l, kill -l and conversions through the shell", () => {
+    same(`trap -l; kill -l; kill -l 130 TERM 0`);
+  });
+  test("trap reset by number, return from a function's trap", () => {
+    same(`trap 'echo a' INT TERM; trap 2; trap`);
+    same(`f() { trap 'echo r; return 5' USR1; kill -USR1 $$; echo notreached; }; f; echo f=$?`);
+  });
+  test("kill %job and the job's status", () => {
+    same(`sleep 5 & kill %1; wait %1; s=$?; echo $s; kill -l $s`);
+  });
+  test("signals ignored at entry stay ignored and cannot be trapped (non-interactive)", () => {
+    const src = `trap 'echo x' USR1; trap; kill -USR1 $$; trap - USR1; kill -USR1 $$; echo alive`;
+    const wrap = (sh: string) => ["/usr/bin/bash", "-c", `trap '' USR1; exec ${sh} -c "$1"`, "wrap", src];
+    const a = Bun.spawnSync(["timeout", "10", ...wrap(ipsh)], { stdout: "pipe" });
+    const b = Bun.spawnSync(["timeout", "10", ...wrap("/usr/bin/bash")], { stdout: "pipe" });
+    expect(a.stdout.toString()).toBe(b.stdout.toString());
+    expect(a.exitCode).toBe(b.exitCode);
+  });
+  test("a fifo made with the mkfifo builtin joins two processes", () => {
+    same(`d=$(mktemp -d); mkfifo "$d/f"; (echo via fifo > "$d/f" &); cat "$d/f"; rm -r "$d"`);
+  });
 });
