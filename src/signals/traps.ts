@@ -77,6 +77,9 @@ export class TrapTable {
   private readonly actions: (string | undefined)[];
   /** The parent's caught traps, listed by `trap` in a subshell until it changes a trap. */
   private inherited: (string | undefined)[] | null = null;
+  /** Whether a signal trap was changed in this table (a subshell clone that did so has moved
+   *  the process's dispositions away from its parent's). */
+  private changedSignals = false;
   /** Signals this shell may neither trap nor reset (ignored at entry, non-interactive). */
   private hardIgnored: ReadonlySet<number>;
 
@@ -148,6 +151,7 @@ export class TrapTable {
     this.inherited = null;
     this.actions[slot] = action;
     if (slot >= 1 && slot < NSIG) {
+      this.changedSignals = true;
       const sink = this.sink;
       if (sink !== null) sink.setUserTrap(slot, action === undefined ? "none" : action === "" ? "ignore" : "action");
     }
@@ -198,6 +202,14 @@ export class TrapTable {
       const a = this.actions[sig];
       sink.setUserTrap(sig, a === undefined ? "none" : a === "" ? "ignore" : "action");
     }
+  }
+
+  /** Call when an in-process subshell (or pipeline stage) that ran on `child`, a clone of
+   *  this table, has finished: if it changed signal traps, the process's dispositions are put
+   *  back to this table's (one process serves both, so the child's `trap 'x' INT` or
+   *  `trap - USR1` would otherwise outlive it). Cheap when it changed nothing. */
+  afterSubshell(child: TrapTable): void {
+    if (child.changedSignals) this.activate();
   }
 
   /** `trap` / `trap -p [slots]` output. With slots, in the order given and only those set;

@@ -82,4 +82,22 @@ describe("trap table", () => {
     expect(calls.filter((c) => !c.endsWith(":none"))).toEqual(["2:ignore"]);
     expect(calls.length).toBe(64);
   });
+  test("afterSubshell re-applies the parent's signal traps only if the child changed some", () => {
+    const calls: string[] = [];
+    const t = new TrapTable({ setUserTrap: (sig, kind) => calls.push(`${sig}:${kind}`) });
+    t.set(2, "echo parent");
+    calls.length = 0;
+    const quiet = t.cloneForSubshell();
+    quiet.set(EXIT_TRAP, "echo sub exit");
+    t.afterSubshell(quiet);
+    expect(calls).toEqual([]);
+    const noisy = t.cloneForSubshell();
+    noisy.set(2, undefined);
+    noisy.set(15, "echo sub");
+    expect(calls).toEqual(["2:none", "15:action"]);
+    calls.length = 0;
+    t.afterSubshell(noisy);
+    expect(calls.filter((c) => !c.endsWith(":none"))).toEqual(["2:action"]);
+    expect(calls).toContain("15:none");
+  });
 });
