@@ -142,9 +142,11 @@ export class FdReader {
     private fd: number,
     public readonly osfd: number,
     private deadline = -1,
+    /** the caller will consume everything up to EOF: read big blocks even from pipes */
+    greedy = false,
   ) {
     this.block = isSeekableFile(osfd);
-    this.buf = new Uint8Array(this.block ? 4096 : 1);
+    this.buf = new Uint8Array(greedy ? 65536 : this.block ? 4096 : 1);
   }
 
   /** Next byte, -1 at EOF, -2 on timeout. Throws IoError. */
