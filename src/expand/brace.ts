@@ -7,6 +7,8 @@ import type { BraceExp, Lit, WordPart } from "../../grammar/ast.ts";
 type SeqBrace = Extract<BraceExp, { type: "seq" }>;
 
 const INT = /^[-+]?[0-9]+$/;
+/** Character sequences run between two ASCII letters ({a..e}, {X..c}); anything else is literal. */
+const LETTER = /^[A-Za-z]$/;
 
 /** Width for zero padding, or 0 when neither end is written with a leading zero. */
 function padWidth(from: string, to: string): number {
@@ -35,7 +37,7 @@ export function sequenceItems(b: SeqBrace): string[] | undefined {
     else for (let n = from; n >= to; n -= step) out.push(formatPadded(n, width));
     return out;
   }
-  if (b.from.length === 1 && b.to.length === 1 && !INT.test(b.from) && !INT.test(b.to)) {
+  if (LETTER.test(b.from) && LETTER.test(b.to)) {
     const from = b.from.charCodeAt(0);
     const to = b.to.charCodeAt(0);
     if (from <= to) for (let c = from; c <= to; c += step) out.push(String.fromCharCode(c));

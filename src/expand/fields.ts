@@ -45,6 +45,8 @@ export class FieldBuilder {
   /** the last field was ended by IFS white space (a following non-white delimiter joins it) */
   private wsEnded = false;
   private ifsT: IfsTable | undefined;
+  /** here-document bodies: bash joins "$*" with spaces there, whatever IFS is */
+  heredoc = false;
 
   constructor(
     readonly h: ExpandHost,
@@ -54,6 +56,22 @@ export class FieldBuilder {
   /** The IFS table, read once per builder. */
   ifs(): IfsTable {
     return (this.ifsT ??= ifsTable(this.h.vars.get("IFS")));
+  }
+
+  /** True if an unquoted expansion result s would be exactly one field, unchanged:
+   *  non-empty, no IFS character, no glob character (the expandWords fast path). */
+  isPlainField(s: string): boolean {
+    const n = s.length;
+    if (n === 0) return false;
+    const t = this.ifs();
+    const globs = !this.h.opts.noglob;
+    const extglob = this.h.opts.extglob;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (globs && (c === 42 || c === 63 || c === 91 || (extglob && c === 40))) return false;
+      if (!t.empty && t.classOf(s, i) !== 0) return false;
+    }
+    return true;
   }
 
   /** Quoted text: literal, never split or globbed. */
@@ -92,7 +110,7 @@ export class FieldBuilder {
     const n = values.length;
     if (this.mode !== Mode.Split) {
       if (n === 0) return;
-      const sep = star ? this.ifs().first : " ";
+      const sep = star && !this.heredoc ? this.ifs().first : " ";
       this.expanded(n === 1 ? values[0]! : values.join(sep), quoted);
       return;
     }

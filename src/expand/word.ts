@@ -8,7 +8,7 @@
 //                   targets, here-strings ("$@" joins with spaces, "$*" with IFS[0])
 //   expandPattern   case patterns, [[ == ]], ${x#p}: quoted characters escaped, others active
 //   expandHeredoc   an unquoted here-document body: as if double-quoted
-import type { ExtGlob, Word, WordPart } from "../../grammar/ast.ts";
+import type { ExtGlob, ParamExp, Word, WordPart } from "../../grammar/ast.ts";
 import type { Gen } from "../exec/gen.ts";
 import type { ExpandHost } from "./host.ts";
 import { evalArithString } from "./arith-eval.ts";
@@ -22,6 +22,11 @@ import { tildeValue } from "./tilde.ts";
 function isName(s: string): boolean {
   const c = s.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** $name / ${name}: a plain variable reference, without operators or subscripts. */
+function isSimpleName(p: ParamExp): boolean {
+  return p.op === undefined && p.index === undefined && !p.length && !p.indirect && isName(p.name);
 }
 
 /** Command substitution output loses all trailing newlines. */
@@ -128,6 +133,19 @@ export function* expandWords(h: ExpandHost, words: Word[]): Gen<string[]> {
       b.out.push(w.literal);
       continue;
     }
+    if (w.parts.length === 1) {
+      // Fast paths: "$name" is one field; $name is one when it holds no IFS or glob character.
+      let p = w.parts[0]!;
+      const dq = p.kind === "DblQuoted";
+      if (dq && p.parts.length === 1) p = p.parts[0]!;
+      if (p.kind === "ParamExp" && isSimpleName(p)) {
+        const v = h.vars.get(p.name);
+        if (v !== undefined && (dq || b.isPlainField(v))) {
+          b.out.push(v);
+          continue;
+        }
+      }
+    }
     if (hasBraceExp(w.parts)) {
       for (const parts of braceExpand(w.parts)) {
         yield* expandPartsInto(h, b, parts, false);
@@ -148,7 +166,7 @@ export function* expandWord(h: ExpandHost, w: Word): Gen<string> {
     // Fast paths for the common single-part values: $((...)) and a plain $name.
     const p = w.parts[0]!;
     if (p.kind === "ArithSub" && p.expr.literal !== undefined) return evalArithString(h, p.expr.literal);
-    if (p.kind === "ParamExp" && p.op === undefined && p.index === undefined && !p.length && !p.indirect && isName(p.name)) {
+    if (p.kind === "ParamExp" && isSimpleName(p)) {
       const v = h.vars.get(p.name);
       if (v !== undefined) return v;
     }
@@ -178,6 +196,7 @@ export const expandReplacement = expandPattern;
 export function* expandHeredoc(h: ExpandHost, body: Word): Gen<string> {
   if (body.literal !== undefined) return body.literal;
   const b = new FieldBuilder(h, Mode.Join);
+  b.heredoc = true;
   yield* expandPartsInto(h, b, body.parts, true);
   return b.cur;
 }
