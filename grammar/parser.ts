@@ -167,34 +167,37 @@ export class ShParser extends EmbeddedActionsParser {
 
   simpleCommand = this.RULE("simpleCommand", (): SimpleCommand => {
     const a = this.LA(1);
-    const assigns: Assignment[] = [];
-    const words: Word[] = [];
-    const redirects: Redirect[] = [];
-    const prefix = () =>
-      this.OR2([
-        { ALT: () => { const t = this.CONSUME(T.AssignTok) as ShToken; this.ACTION(() => assigns.push(t.assign!)); } },
-        { ALT: () => { const r = this.SUBRULE(this.redirect); this.ACTION(() => redirects.push(r)); } },
-      ]);
-    const rest = () => {
-      const t = this.CONSUME(T.WordTok) as ShToken;
-      this.ACTION(() => words.push(t.word!));
-      this.MANY(() =>
-        this.OR3([
-          { ALT: () => { const w = this.CONSUME(T.Word) as ShToken; this.ACTION(() => words.push(w.word!)); } },
-          { ALT: () => { const r = this.SUBRULE2(this.redirect); this.ACTION(() => redirects.push(r)); } },
-        ]),
-      );
-    };
+    const cmd: SimpleCommand = { kind: "SimpleCommand", assigns: [], words: [], redirects: [], span: undefined as unknown as Span };
     this.OR([
       {
         ALT: () => {
-          this.AT_LEAST_ONE(prefix);
-          this.OPTION(rest);
+          this.AT_LEAST_ONE(() =>
+            this.OR2([
+              { ALT: () => { const t = this.CONSUME(T.AssignTok) as ShToken; this.ACTION(() => cmd.assigns.push(t.assign!)); } },
+              { ALT: () => { const r = this.SUBRULE(this.redirect); this.ACTION(() => cmd.redirects.push(r)); } },
+            ]),
+          );
+          this.OPTION(() => this.SUBRULE(this.cmdSuffix, { ARGS: [cmd] }));
         },
       },
-      { ALT: rest },
+      { ALT: () => this.SUBRULE2(this.cmdSuffix, { ARGS: [cmd] }) },
     ]);
-    return this.ACTION(() => ({ kind: "SimpleCommand", assigns, words, redirects, span: this.spanFrom(a) }) as SimpleCommand);
+    return this.ACTION(() => {
+      cmd.span = this.spanFrom(a);
+      return cmd;
+    });
+  });
+
+  /** The command name and what follows it: arguments and redirections in any order. */
+  cmdSuffix = this.RULE("cmdSuffix", (cmd: SimpleCommand): void => {
+    const t = this.CONSUME(T.WordTok) as ShToken;
+    this.ACTION(() => cmd.words.push(t.word!));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => { const w = this.CONSUME(T.Word) as ShToken; this.ACTION(() => cmd.words.push(w.word!)); } },
+        { ALT: () => { const r = this.SUBRULE(this.redirect); this.ACTION(() => cmd.redirects.push(r)); } },
+      ]),
+    );
   });
 
   redirect = this.RULE("redirect", (): Redirect => {

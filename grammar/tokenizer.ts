@@ -548,6 +548,8 @@ export class Tokenizer implements WordHost {
   }
 
   private wordTok(type: TokenType, w: Word, start: number): ShToken {
+    // Every word consumes input (an operator character here would be a tokenizer bug).
+    if (this.pos <= start) throw nearToken(this.src[start] ?? "newline", this.span(start, start + 1));
     const t = this.emit(type, start, this.pos);
     t.word = w;
     return t;

@@ -119,6 +119,8 @@ export function readWord(h: WordHost, flags: ScanFlags = NO_FLAGS): Word {
   const start = h.pos;
   let i = start;
   const n = src.length;
+  const c0 = src.charCodeAt(i);
+  if ((c0 === 60 || c0 === 62) && src.charCodeAt(i + 1) === 40) return procSubWord(h, flags);
   let fast = true;
   while (i < n) {
     const c = src.charCodeAt(i);
@@ -138,6 +140,17 @@ export function readWord(h: WordHost, flags: ScanFlags = NO_FLAGS): Word {
     return { kind: "Word", parts: [{ kind: "Lit", value }], span: h.span(start, i), literal: value };
   }
   const parts = scan(h, Mode.Unquoted, n, flags);
+  return finishWord(parts, h.span(start, h.pos), true);
+}
+
+/** <(list) or >(list) at h.pos, possibly followed by more word text. */
+function procSubWord(h: WordHost, flags: ScanFlags): Word {
+  const start = h.pos;
+  const op = h.src[start] as "<" | ">";
+  const { list, end } = h.cmdSub(start + 2);
+  h.pos = end;
+  const parts: WordPart[] = [{ kind: "ProcSub", op, body: list, span: h.span(start, end) }];
+  if (end < h.src.length && !isMeta(h.src.charCodeAt(end))) parts.push(...scan(h, Mode.Unquoted, h.src.length, { ...flags, noTilde: true }));
   return finishWord(parts, h.span(start, h.pos), true);
 }
 
