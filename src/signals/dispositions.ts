@@ -48,6 +48,10 @@ export interface SignalSys {
   unlisten(sig: number, handler: () => void): void;
   /** Set SIG_DFL directly (only around execve). */
   setDefault(sig: number): void;
+  /** The exact current disposition (struct sigaction), and putting it back: how a temporary
+   *  direct change is undone without a window at SIG_DFL. */
+  snapshot(sig: number): unknown;
+  restoreSnapshot(sig: number, snap: unknown): void;
 }
 
 const SIGINT = 2;
@@ -293,50 +297,31 @@ export class Dispositions {
    *  survive execve). Returns the undo to call if execve fails. */
   prepareExec(): () => void {
     const sigs = this.childSigDefault().slice();
-    for (const sig of sigs) {
-      this.saveOnce(sig);
-      this.sys.setDefault(sig);
-    }
+    const snaps = sigs.map((sig) => this.sys.snapshot(sig));
+    for (const sig of sigs) this.sys.setDefault(sig);
     return () => {
-      for (const sig of sigs) this.reinstall(sig);
+      for (let i = 0; i < sigs.length; i++) this.sys.restoreSnapshot(sigs[i]!, snaps[i]);
     };
   }
 
   /** Run `spawn` with `sigs` set to SIG_IGN in this process, so that the child inherits them
    *  ignored (posix_spawn can only reset signals to default, not ignore them): bash's
    *  asynchronous commands without job control ignore INT and QUIT. The caller must also leave
-   *  these signals out of the child's SETSIGDEF. Dispositions are restored afterwards; a
-   *  signal arriving during the spawn is lost to the shell (as it would be in bash's child). */
+   *  these signals out of the child's SETSIGDEF. The exact dispositions are restored
+   *  afterwards; a signal arriving during the spawn is lost to the shell (as in bash's child). */
   withChildIgnoring<T>(sigs: readonly number[], spawn: () => T): T {
     const changed: number[] = [];
+    const snaps: unknown[] = [];
     for (const sig of sigs) {
       if (this.kernel[sig] === Kernel.Ignore) continue;
-      this.saveOnce(sig);
+      snaps.push(this.sys.snapshot(sig));
       this.sys.ignore(sig);
       changed.push(sig);
     }
     try {
       return spawn();
     } finally {
-      for (const sig of changed) this.reinstall(sig);
-    }
-  }
-
-  /** Put back the kernel disposition this module last chose, after a direct change. */
-  private reinstall(sig: number): void {
-    switch (this.kernel[sig]) {
-      case Kernel.Catch: {
-        // Bun still counts its listener although the kernel disposition changed: re-add it.
-        const h = this.handlerFor(sig);
-        this.sys.unlisten(sig, h);
-        this.sys.listen(sig, h);
-        break;
-      }
-      case Kernel.Ignore:
-        this.sys.ignore(sig);
-        break;
-      default:
-        this.sys.restoreOriginal(sig);
+      for (let i = 0; i < changed.length; i++) this.sys.restoreSnapshot(changed[i]!, snaps[i]);
     }
   }
 

@@ -30,6 +30,12 @@ export function createProcessSignalSys(): SignalSys {
       const saved = originals.get(sig);
       if (saved === undefined || restoreSigaction(sig, saved) !== 0) defaultSignal(sig);
     },
+    snapshot(sig) {
+      return saveSigaction(sig);
+    },
+    restoreSnapshot(sig, snap) {
+      if (snap instanceof Uint8Array) restoreSigaction(sig, snap);
+    },
     listen(sig, handler) {
       process.on(eventName(sig), handler);
     },

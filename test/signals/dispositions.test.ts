@@ -25,6 +25,13 @@ class FakeSys implements SignalSys {
   setDefault(sig: number) {
     this.log.push(`dfl ${sig}`);
   }
+  snapshot(sig: number) {
+    this.log.push(`snap ${sig}`);
+    return sig;
+  }
+  restoreSnapshot(sig: number) {
+    this.log.push(`back ${sig}`);
+  }
 }
 
 describe("dispositions (unit)", () => {
@@ -107,6 +114,17 @@ describe("dispositions (unit)", () => {
     expect(d.childSigDefault()).toBe(a); // cached by identity until a change
     d.setUserTrap(10, "none");
     expect(d.childSigDefault()).not.toBe(a);
+  });
+  test("prepareExec defaults the child signals and its undo restores the exact dispositions", () => {
+    const sys = new FakeSys();
+    const d = new Dispositions(sys, new Set());
+    d.setUserTrap(10, "action");
+    sys.log = [];
+    const undo = d.prepareExec();
+    expect(sys.log).toEqual(["snap 10", "snap 13", "snap 25", "dfl 10", "dfl 13", "dfl 25"]);
+    sys.log = [];
+    undo();
+    expect(sys.log).toEqual(["back 10", "back 13", "back 25"]);
   });
   test("runtime signals are not counted as ignored at entry", () => {
     const d = new Dispositions(new FakeSys(), new Set([13, 25, 32, 33, 3]));

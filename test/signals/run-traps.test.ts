@@ -15,6 +15,10 @@ const nullSys: SignalSys = {
   listen() {},
   unlisten() {},
   setDefault() {},
+  snapshot() {
+    return undefined;
+  },
+  restoreSnapshot() {},
 };
 
 /** A shell state whose runString interprets a tiny action language:
