@@ -261,11 +261,14 @@ function requestedMode(ctx: BuiltinContext, sh: FileShell, mode: string | undefi
 }
 
 function resolve(sh: FileShell, name: string): string {
-  return name.startsWith("/") ? name : `${sh.cwd.replace(/\/$/, "")}/${name}`;
+  if (name.startsWith("/")) return name;
+  const cwd = typeof sh.cwd === "string" ? sh.cwd : process.cwd();
+  return `${cwd.replace(/\/$/, "")}/${name}`;
 }
 
 /** Run `make` with the shell's umask in force for the process; returns 0 or the errno. */
 function withUmask(sh: FileShell, make: () => number): number {
+  if (typeof sh.umask !== "number") return make() === 0 ? 0 : errno();
   const old = sysUmask(sh.umask & 0o777);
   try {
     return make() === 0 ? 0 : errno();
