@@ -5,37 +5,21 @@
 // may be read as long as the unread tail is given back with lseek. Reads go through the OS fd
 // behind the shell fd (sh.fds.os(fd)), never through process.stdin (which reads ahead).
 //
-// The libc binding below is temporary: the project rule is that only src/sys imports bun:ffi.
-// When src/sys/fd.ts (readByte/readChunk/writeAll) lands, these few calls move there.
-import { dlopen, FFIType as T, ptr, read as peek } from "bun:ffi";
+// All system calls go through src/sys (the one place that imports bun:ffi).
 import { fstatSync } from "node:fs";
 import type { Gen } from "../src/exec/gen.ts";
 import type { VarStore } from "../src/state/var-store.ts";
+import { POLLIN, SEEK_CUR, isTty, pollOne, readChunk, seek } from "../src/sys/fd.ts";
+import { strerror as sysStrerror } from "../src/sys/errno.ts";
+import { ECHO, TCSANOW, getTermios, lflag, setLflag, setTermios } from "../src/sys/termios.ts";
 
 /** What the I/O helpers need from the shell: its fd table. */
 export interface FdHost {
   fds: { os(fd: number): number | undefined };
 }
 
-const libc = dlopen("libc.so.6", {
-  read: { args: [T.i32, T.ptr, T.u64], returns: T.i64 },
-  lseek: { args: [T.i32, T.i64, T.i32], returns: T.i64 },
-  poll: { args: [T.ptr, T.u64, T.i32], returns: T.i32 },
-  isatty: { args: [T.i32], returns: T.i32 },
-  __errno_location: { args: [], returns: T.ptr },
-  tcgetattr: { args: [T.i32, T.ptr], returns: T.i32 },
-  tcsetattr: { args: [T.i32, T.i32, T.ptr], returns: T.i32 },
-}).symbols;
-
 const EINTR = 4;
 const EAGAIN = 11;
-const SEEK_CUR = 1;
-const POLLIN = 1;
-
-function errno(): number {
-  const p = libc.__errno_location();
-  return p === null ? 0 : peek.i32(p, 0);
-}
 
 /** A failed read, with the errno and the strerror text bash prints after the name. */
 export class IoError extends Error {
@@ -47,15 +31,8 @@ export class IoError extends Error {
   }
 }
 
-const ERRNO_TEXT: Record<number, string> = {
-  5: "Input/output error",
-  9: "Bad file descriptor",
-  21: "Is a directory",
-  22: "Invalid argument",
-};
-
 export function strerror(e: number): string {
-  return ERRNO_TEXT[e] ?? `Unknown error ${e}`;
+  return sysStrerror(e);
 }
 
 /** The OS descriptor behind a shell fd, or undefined when the shell fd is closed. */
@@ -65,29 +42,25 @@ export function osFd(sh: FdHost, fd: number): number | undefined {
 
 /** Wait until the fd is readable. ms < 0 waits forever; returns false on timeout. */
 export function pollReadable(osfd: number, ms: number): boolean {
-  const pfd = new Int32Array(2); // struct pollfd { int fd; short events; short revents; }
-  pfd[0] = osfd;
-  pfd[1] = POLLIN;
+  const until = ms < 0 ? -1 : Date.now() + ms;
   for (;;) {
-    const r = libc.poll(ptr(pfd), 1, ms < 0 ? -1 : Math.ceil(ms));
+    const r = pollOne(osfd, POLLIN, until < 0 ? -1 : Math.max(0, Math.ceil(until - Date.now())));
     if (r > 0) return true;
     if (r === 0) return false;
-    if (errno() !== EINTR) return true; // let the read report the error
+    if (r !== -EINTR) return true; // let the read report the error
   }
 }
 
-/** One read(2): >0 bytes, 0 at EOF; throws IoError. Retries EINTR, waits out EAGAIN. */
+/** One read(2): >0 bytes, 0 at EOF; throws IoError. Waits out EAGAIN (non-blocking fds). */
 function readOnce(osfd: number, buf: Uint8Array, max: number): number {
   for (;;) {
-    const n = Number(libc.read(osfd, ptr(buf), max));
+    const n = readChunk(osfd, buf, 0, max);
     if (n >= 0) return n;
-    const e = errno();
-    if (e === EINTR) continue;
-    if (e === EAGAIN) {
+    if (n === -EAGAIN) {
       pollReadable(osfd, -1);
       continue;
     }
-    throw new IoError(e, strerror(e));
+    throw new IoError(-n, strerror(-n));
   }
 }
 
@@ -118,11 +91,11 @@ export function isSeekableFile(osfd: number): boolean {
 
 /** Move the file offset back by n bytes (give back input read ahead from a regular file). */
 export function unread(osfd: number, n: number): void {
-  if (n > 0) libc.lseek(osfd, -n, SEEK_CUR);
+  if (n > 0) seek(osfd, -n, SEEK_CUR);
 }
 
 export function isatty(osfd: number): boolean {
-  return libc.isatty(osfd) === 1;
+  return isTty(osfd);
 }
 
 /**
@@ -176,22 +149,18 @@ export class FdReader {
 
 // --- terminal echo control for read -s -----------------------------------------------------
 
-const ECHO = 0o10; // c_lflag bit
-const TCSANOW = 0;
-
-/** Turn off terminal echo on osfd; returns the saved termios to restore, or null if not a tty. */
+/** Turn off terminal echo on osfd; returns the saved modes to restore, or null if not a tty. */
 export function echoOff(osfd: number): Uint8Array | null {
-  const saved = new Uint8Array(60);
-  if (libc.tcgetattr(osfd, ptr(saved)) !== 0) return null;
+  const saved = getTermios(osfd);
+  if (typeof saved === "number") return null;
   const t = saved.slice();
-  const dv = new DataView(t.buffer);
-  dv.setUint32(12, dv.getUint32(12, true) & ~ECHO, true); // c_lflag at offset 12
-  libc.tcsetattr(osfd, TCSANOW, ptr(t));
+  setLflag(t, lflag(t) & ~ECHO);
+  setTermios(osfd, t, TCSANOW);
   return saved;
 }
 
 export function restoreTermios(osfd: number, saved: Uint8Array): void {
-  libc.tcsetattr(osfd, TCSANOW, ptr(saved));
+  setTermios(osfd, saved, TCSANOW);
 }
 
 // --- bytes and text ---------------------------------------------------------------------------
