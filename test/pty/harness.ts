@@ -6,6 +6,7 @@
 //   t.write("ls\r");
 //   await t.waitForScreen(/README/);   // the emulated screen
 //   expect(t.cursor()).toEqual({ row: 3, col: 2 });
+//   t.write("sleep 10\r"); await t.waitForForegroundJob("sleep"); t.write("\x1a");  // ^Z reaches it
 //   await t.close();
 //
 // Output is kept twice: as the raw text the program wrote (`output`), and as a screen, through a
@@ -15,6 +16,7 @@
 //
 // Every wait has a deadline; on timeout the process group is killed and the error shows the
 // expected pattern and the end of the output and the screen.
+import { readFileSync } from "node:fs";
 import { wcwidth } from "../../src/interactive/wcwidth.ts";
 
 export interface PtyOptions {
@@ -365,6 +367,42 @@ export class PtySession {
         );
       }, timeout);
     });
+  }
+
+  /** The terminal's foreground process group, from /proc/<pid>/stat of the program (the session
+   *  leader): its tpgid field. 0 when the program is gone. */
+  foregroundPgid(): number {
+    try {
+      const stat = readFileSync(`/proc/${this.proc.pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return Number(f[5]);
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Waits until a foreground job (a process group other than the program's) owns the terminal,
+   *  and, given `command`, until its group leader runs that program (/proc/<pgid>/comm): only then
+   *  does a ^Z or ^C typed by the test reach the job. (Between fork and exec a shell's child may
+   *  still ignore SIGTSTP, so the program name is the safe signal.) Returns the pgid. */
+  async waitForForegroundJob(command?: string, timeout = this.timeout): Promise<number> {
+    return this.until(() => {
+      const pg = this.foregroundPgid();
+      if (pg <= 0 || pg === this.proc.pid) return undefined;
+      if (command !== undefined) {
+        try {
+          if (readFileSync(`/proc/${pg}/comm`, "utf8").trim() !== command.slice(0, 15)) return undefined;
+        } catch {
+          return undefined;
+        }
+      }
+      return pg;
+    }, `a foreground job${command ? " running " + command : ""} to own the terminal`, timeout);
+  }
+
+  /** Waits until the program (the shell) owns the terminal again. */
+  async waitForShellForeground(timeout = this.timeout): Promise<void> {
+    await this.until(() => (this.foregroundPgid() === this.proc.pid ? true : undefined), "the shell to own the terminal", timeout);
   }
 
   /** Kills the program's process group (it is a session leader), then the program itself. */
