@@ -210,7 +210,12 @@ export function patternToRegExp(pattern: string, opts: MatchOptions = {}): RegEx
   let re = regexCache.get(key);
   if (re === undefined) {
     const src = "^(?:" + convert(pattern, 0, pattern.length, !!opts.extglob, true) + ")$";
-    re = new RegExp(src, opts.nocase ? "iu" : "u");
+    try {
+      re = new RegExp(src, opts.nocase ? "iu" : "u");
+    } catch {
+      // Should not happen; a pattern the translation gets wrong matches only itself.
+      re = new RegExp("^" + Array.from(unescapePattern(pattern), escapeRegexChar).join("") + "$", "u");
+    }
     if (regexCache.size >= CACHE_LIMIT) regexCache.clear();
     regexCache.set(key, re);
   }
@@ -222,7 +227,11 @@ export function patternToSearchRegExp(pattern: string, opts: MatchOptions = {}):
   const key = "g" + (opts.extglob ? "e" : "-") + (opts.nocase ? "i" : "-") + pattern;
   let re = regexCache.get(key);
   if (re === undefined) {
-    re = new RegExp(convert(pattern, 0, pattern.length, !!opts.extglob, true), opts.nocase ? "giu" : "gu");
+    try {
+      re = new RegExp(convert(pattern, 0, pattern.length, !!opts.extglob, true), opts.nocase ? "giu" : "gu");
+    } catch {
+      re = new RegExp(Array.from(unescapePattern(pattern), escapeRegexChar).join(""), "gu");
+    }
     if (regexCache.size >= CACHE_LIMIT) regexCache.clear();
     regexCache.set(key, re);
   }

@@ -163,8 +163,9 @@ export function* expandWords(h: ExpandHost, words: Word[]): Gen<string[]> {
 export function* expandWord(h: ExpandHost, w: Word): Gen<string> {
   if (w.literal !== undefined) return w.literal;
   if (w.parts.length === 1) {
-    // Fast paths for the common single-part values: $((...)) and a plain $name.
-    const p = w.parts[0]!;
+    // Fast paths for the common single-part values: $((...)), $name and "$name".
+    let p = w.parts[0]!;
+    if (p.kind === "DblQuoted" && p.parts.length === 1) p = p.parts[0]!;
     if (p.kind === "ArithSub" && p.expr.literal !== undefined) return evalArithString(h, p.expr.literal);
     if (p.kind === "ParamExp" && isSimpleName(p)) {
       const v = h.vars.get(p.name);
