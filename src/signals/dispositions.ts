@@ -218,6 +218,30 @@ export class Dispositions {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** For `wait`: settle with `p`'s value, or earlier with the number of a trapped signal that
+   *  arrives first (then `wait` returns 128+sig and the trap runs right after, POSIX XCU 2.11).
+   *  The signal waiter is removed when `p` settles, so waiting in a loop does not accumulate. */
+  raceTrappedSignal<T>(p: Promise<T>): Promise<{ signal: 0; value: T } | { signal: number }> {
+    return new Promise((resolve, reject) => {
+      const onSignal = (sig: number) => resolve({ signal: sig });
+      this.waiters.push(onSignal);
+      const drop = () => {
+        const i = this.waiters.indexOf(onSignal);
+        if (i >= 0) this.waiters.splice(i, 1);
+      };
+      p.then(
+        (value) => {
+          drop();
+          resolve({ signal: 0, value });
+        },
+        (e) => {
+          drop();
+          reject(e);
+        },
+      );
+    });
+  }
+
   /** After the shell signalled itself (kill -USR1 $$): resolves when the runtime has handed the
    *  signal to this module, or after timeoutMs. Bun runs JS signal callbacks from its event
    *  loop, so without this wait a trap would run some commands later than in bash, where the

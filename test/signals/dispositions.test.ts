@@ -100,6 +100,20 @@ describe("dispositions (unit)", () => {
     d.setUserTrap(12, "none");
     expect(d.hasPending()).toBe(false);
   });
+  test("raceTrappedSignal: a trapped signal ends the wait early; otherwise the value, no leak", async () => {
+    const d = new Dispositions(new FakeSys(), new Set());
+    d.setUserTrap(10, "action");
+    let finish!: (v: number) => void;
+    const never = new Promise<number>((r) => (finish = r));
+    const raced = d.raceTrappedSignal(never);
+    d.deliver(28); // not trapped: no effect
+    d.deliver(10);
+    expect(await raced).toEqual({ signal: 10 });
+    finish(0);
+    for (let i = 0; i < 100; i++) await d.raceTrappedSignal(Promise.resolve(i));
+    expect((d as unknown as { waiters: unknown[] }).waiters.length).toBe(0);
+    expect(await d.raceTrappedSignal(Promise.resolve(7))).toEqual({ signal: 0, value: 7 });
+  });
   test("childSigDefault: shell's own catches and ignores, PIPE and XFSZ, not trap '' nor entry ignores", () => {
     const d = new Dispositions(new FakeSys(), new Set([12]));
     expect(d.childSigDefault()).toEqual([13, 25]);
