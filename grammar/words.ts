@@ -582,17 +582,13 @@ function braced(h: WordHost, inDq: boolean): ParamExp {
   const op = src[j];
   if (op === undefined) throw unterminated(h, start, "}");
   if (op === "}") {
+    if (p.indirect && (p.index === "@" || p.index === "*")) p.op = { op: "keys", at: p.index === "@" };
     h.pos = j + 1;
     return p;
   }
   if (p.indirect && (op === "@" || op === "*") && src[j + 1] === "}" && p.index === undefined) {
     p.op = { op: "names", at: op === "@" };
     h.pos = j + 2;
-    return p;
-  }
-  if (p.indirect && (p.index === "@" || p.index === "*") && op === "}") {
-    p.op = { op: "keys", at: p.index === "@" };
-    h.pos = j + 1;
     return p;
   }
   let o: ParamOp;
