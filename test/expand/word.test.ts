@@ -149,7 +149,8 @@ const ops: Case[] = [
     W(dq(P("x", { op: { op: "@", transform: "A" } }))), W(dq(P("arr", { index: "@", op: { op: "@", transform: "A" } }))),
     W(dq(P("arr", { op: { op: "@", transform: "a" } }))), W(dq(P("x", { op: { op: "@", transform: "a" } }))), W(dq(P("tab", { op: { op: "@", transform: "E" } }))),
   ] },
-  { src: `\${!r} \${!r2} \${!n} \${!ye*} "\${!ye@}" "\${!ye*}" \${!arr[@]} \${!sp2[*]}`, vars: { r: "hello", r2: "arr[1]", n: "2", yes: "1", yet: "2", sp2: ["q"] }, words: [
+  { src: `"\${!arr[@]}" \${!r} \${!r2} \${!n} \${!ye*} "\${!ye@}" "\${!ye*}" \${!arr[@]} \${!sp2[*]}`, vars: { r: "hello", r2: "arr[1]", n: "2", yes: "1", yet: "2", sp2: ["q"] }, words: [
+    W(dq(P("arr", { indirect: true, index: "@" }))),
     W(P("r", { indirect: true })), W(P("r2", { indirect: true })), W(P("n", { indirect: true })),
     W(P("ye", { op: { op: "names", at: false } })), W(dq(P("ye", { op: { op: "names", at: true } }))), W(dq(P("ye", { op: { op: "names", at: false } }))),
     W(P("arr", { op: { op: "keys", at: true } })), W(P("sp2", { op: { op: "keys", at: false } })),
@@ -189,6 +190,10 @@ describe("errors as bash reports them", () => {
     { src: `\${!x}`, words: [W(P("x", { indirect: true }))] },
     { src: `\${hello:1:-5}`, words: [W(P("hello", { op: { op: ":", offset: W(lit("1")), length: W(lit("-5")) } }))] },
     { src: `\${@:1:-1}`, words: [W(P("@", { op: { op: ":", offset: W(lit("1")), length: W(lit("-1")) } }))] },
+    // The parser keeps an unreadable ${...} as a ParamExp named by its text.
+    { src: `\${x!}`, words: [W(P("x!"))] },
+    { src: `\${hello@Z}`, words: [W(P("hello", { op: { op: "@", transform: "Z" } }))] },
+    { src: `$((08))`, words: [W(arith("08"))] },
   ];
   it.each(errs.map((c) => [c.src, c] as const))("%s", (_src, c) => {
     const want = "ERR " + bashError(bashFields(c));
