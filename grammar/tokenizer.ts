@@ -85,6 +85,8 @@ export class Tokenizer implements WordHost {
   /** Words seen in the current simple command (not counting assignments and redirections). */
   cmdWords = 0;
   declCmd = false;
+  /** An assignment or redirection came first: the next word is a command name, never reserved. */
+  prefixSeen = false;
   /** Just after `f()` or `function f`: the body may follow on a later line. */
   funcBody = false;
   /** The next word is a redirection target (1) or a here-doc delimiter (2). */
@@ -305,6 +307,7 @@ export class Tokenizer implements WordHost {
   /** A command ended (operator or newline): the next simple command starts afresh. */
   private endCommand(): void {
     this.cmdWords = 0;
+    this.prefixSeen = false;
     this.declCmd = false;
     this.aliasNext = false;
   }
@@ -377,6 +380,7 @@ export class Tokenizer implements WordHost {
     if (fd !== undefined) info.fd = fd;
     if (fdVar !== undefined) info.fdVar = fdVar;
     const t = this.emit(T.RedirTok, start, end);
+    if (this.state === St.Cmd) this.prefixSeen = true;
     t.redir = info;
     this.pos = end;
     this.redirTarget = op === "<<" || op === "<<-" ? 2 : 1;
@@ -585,6 +589,7 @@ export class Tokenizer implements WordHost {
       t.assign = a;
       t.endOffset = this.pos - 1;
       t.image = src.slice(i, this.pos);
+      this.prefixSeen = true;
       return "token";
     }
     const w = readWord(this);
@@ -595,7 +600,7 @@ export class Tokenizer implements WordHost {
     const text = plainText(w);
     if (text !== undefined) {
       const kw = T.RESERVED[text];
-      if (kw !== undefined) return this.reserved(kw, w, i);
+      if (kw !== undefined && !this.prefixSeen) return this.reserved(kw, w, i);
       if (this.opts.alias !== undefined && this.expandAlias(text, i)) return "token";
     }
     this.wordTok(T.WordTok, w, i);
