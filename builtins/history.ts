@@ -21,6 +21,10 @@ import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { History } from "../src/interactive/history.ts";
 import { expandStateFor, historyExpand } from "../src/interactive/history-expand.ts";
 import { strftime } from "../src/interactive/strftime.ts";
+import type { Gen } from "../src/exec/gen.ts";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 
 const USAGE = "history: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n";
 
@@ -180,6 +184,190 @@ function deleteEntries(ctx: BuiltinContext, h: History, spec: string): number {
   h.delete(n);
   return 0;
 }
+
+// ------------------------------------------------------------------------------------------------
+// fc [-e ename] [-lnr] [first [last]]     fc -s [pat=rep] [command]
+//
+// bash 5.2's fc_builtin. The current command (the fc line itself, already in the history) is never
+// selected. first/last are history numbers, negative offsets from the current command (-1 is the
+// previous one; 0 means -1), or a string: the most recent command starting with it. Numbers out of
+// range are clamped; a string that matches nothing is "fc: no command found" (status 1).
+// - -l lists (default range -16..-1) as "%d\t %s", -n without numbers, -r (or first > last)
+//   in reverse.
+// - -s (or -e -) re-runs one command (default -1) after replacing every `pat` by `rep`.
+// - otherwise the range (default -1, last defaulting to first) is written to a temporary file,
+//   edited with $FCEDIT, $EDITOR or vi; if the editor succeeds the file is run.
+// Commands that are run are printed to stderr first and replace the fc line in the history.
+
+const FC_USAGE = "fc: usage: fc [-e ename] [-lnr] [first] [last] or fc -s [pat=rep] [command]\n";
+
+/** What fc needs beyond the history builtin. */
+export interface FcShell extends HistoryShell {
+  runString(source: string, name: string): Gen<number>;
+}
+
+function shellQuote(s: string): string {
+  return "'" + s.replace(/'/g, "'\\''") + "'";
+}
+
+function fcRun(ctx: BuiltinContext): number | Gen<number> {
+  const sh = ctx.sh as unknown as FcShell;
+  const h = shellHistory(sh);
+  const args = ctx.args;
+  let list = false;
+  let numbers = true;
+  let reverse = false;
+  let reexec = false;
+  let editor: string | undefined;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--") {
+      i++;
+      break;
+    }
+    if (a[0] !== "-" || a.length === 1 || /^-\d+$/.test(a)) break;
+    for (let k = 1; k < a.length; k++) {
+      const c = a[k]!;
+      if (c === "l") list = true;
+      else if (c === "n") numbers = false;
+      else if (c === "r") reverse = true;
+      else if (c === "s") reexec = true;
+      else if (c === "e") {
+        const rest = a.slice(k + 1);
+        editor = rest !== "" ? rest : args[++i];
+        if (editor === undefined) {
+          ctx.error("-e: option requires an argument");
+          ctx.err(FC_USAGE);
+          return 2;
+        }
+        break;
+      } else {
+        ctx.error(`-${c}: invalid option`);
+        ctx.err(FC_USAGE);
+        return 2;
+      }
+    }
+  }
+  if (editor === "-") reexec = true;
+  const operands = args.slice(i);
+  // The newest selectable entry: the one before the fc command itself.
+  const current = h.nextNumber - 1;
+  const newest = sh.opts.history ? current - 1 : current;
+  const oldest = h.base;
+
+  /** A history spec to a number; undefined when a string matches nothing. */
+  const resolve = (spec: string): number | undefined => {
+    if (/^[-+]?\d+$/.test(spec)) {
+      let n = Number(spec);
+      if (n <= 0) n = (sh.opts.history ? current : current + 1) + (n === 0 ? -1 : n);
+      return Math.max(oldest, Math.min(newest, n));
+    }
+    for (let n = newest; n >= oldest; n--) if (h.line(n)!.startsWith(spec)) return n;
+    return undefined;
+  };
+
+  if (reexec) {
+    let pat: string | undefined;
+    let rep = "";
+    let k = 0;
+    if (operands[k] !== undefined && operands[k]!.includes("=")) {
+      const eq = operands[k]!.indexOf("=");
+      pat = operands[k]!.slice(0, eq);
+      rep = operands[k]!.slice(eq + 1);
+      k++;
+    }
+    if (newest < oldest) {
+      ctx.error("no command found");
+      return 1;
+    }
+    const n = operands[k] !== undefined ? resolve(operands[k]!) : newest;
+    if (n === undefined) {
+      ctx.error("no command found");
+      return 1;
+    }
+    let command = h.line(n)!;
+    if (pat) command = command.split(pat).join(rep);
+    return runCommands(ctx, sh, h, command);
+  }
+
+  if (newest < oldest) {
+    if (list) return 0;
+    ctx.error("no command found");
+    return 1;
+  }
+  let first: number | undefined;
+  let last: number | undefined;
+  if (operands.length > 2) {
+    ctx.err(FC_USAGE);
+    return 2;
+  }
+  if (operands.length >= 1) {
+    first = resolve(operands[0]!);
+    last = operands.length === 2 ? resolve(operands[1]!) : list ? newest : first;
+  } else {
+    first = list ? resolve("-16") : newest;
+    last = newest;
+  }
+  if (first === undefined || last === undefined) {
+    ctx.error("no command found");
+    return 1;
+  }
+  if (first > last) {
+    [first, last] = [last, first];
+    reverse = !reverse;
+  }
+
+  if (list) {
+    let out = "";
+    for (let k = 0; k <= last - first; k++) {
+      const n = reverse ? last - k : first + k;
+      out += (numbers ? String(n) : "") + "\t " + h.line(n)! + "\n";
+    }
+    ctx.out(out);
+    return 0;
+  }
+
+  // Edit, then run.
+  let text = "";
+  for (let k = 0; k <= last - first; k++) text += h.line(reverse ? last - k : first + k)! + "\n";
+  const ed = editor ?? sh.vars.get("FCEDIT") ?? sh.vars.get("EDITOR") ?? "vi";
+  return (function* (): Gen<number> {
+    const dir = fs.mkdtempSync(path.join(sh.vars.get("TMPDIR") || os.tmpdir(), "ipsh-fc-"));
+    const file = path.join(dir, "fc.sh");
+    try {
+      fs.writeFileSync(file, text, { mode: 0o600 });
+      const st = yield* sh.runString(`${ed} ${shellQuote(file)}`, "fc");
+      if (st !== 0) return st;
+      const edited = fs.readFileSync(file, "utf8");
+      if (edited.trim() === "") return 0;
+      return yield* runCommands(ctx, sh, h, edited.replace(/\n$/, ""));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  })();
+}
+
+/** Prints the commands, puts them in the history instead of the fc line, and runs them. */
+function runCommands(ctx: BuiltinContext, sh: FcShell, h: History, command: string): Gen<number> {
+  ctx.err(command + "\n");
+  if (sh.opts.history) {
+    if (h.length > 0) h.delete(h.nextNumber - 1);
+    for (const l of command.split("\n")) if (l.trim() !== "") h.push({ line: l, time: Math.floor(Date.now() / 1000) });
+  }
+  return sh.runString(command, "fc");
+}
+
+export const fcBuiltin: BuiltinDef = {
+  name: "fc",
+  special: false,
+  run: fcRun,
+  synopsis: "fc [-e ename] [-lnr] [first] [last] or fc -s [pat=rep] [command]",
+  description:
+    "Display or execute commands from the history list. -l lists (-n without numbers, -r reversed); " +
+    "-s re-executes a command after replacing pat with rep; otherwise the commands from first to last " +
+    "are edited with $FCEDIT (or $EDITOR, or vi) and run.",
+};
 
 export const historyBuiltin: BuiltinDef = {
   name: "history",

@@ -5,7 +5,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { BuiltinContext } from "../../builtins/context.ts";
-import { historyBuiltin, shellHistory, type HistoryShell } from "../../builtins/history.ts";
+import { fcBuiltin, historyBuiltin, shellHistory, type HistoryShell } from "../../builtins/history.ts";
+import { runGen, type Gen } from "../../src/exec/gen.ts";
 import { historyBuiltins } from "../../builtins/registry-part-history.ts";
 
 function makeShell(vars: Record<string, string> = {}) {
@@ -40,7 +41,7 @@ const USAGE = "history: usage: history [-c] [-d offset] [n] or history -anrw [fi
 
 describe("history builtin", () => {
   it("is exported for the registry", () => {
-    expect(historyBuiltins.map((b) => b.name)).toEqual(["history"]);
+    expect(historyBuiltins.map((b) => b.name)).toEqual(["history", "fc"]);
   });
 
   it("lists, deletes, stores and expands like bash", () => {
@@ -106,6 +107,91 @@ describe("history builtin", () => {
       run(other, "history -r", ["-r", f]);
       expect(shellHistory(other).entries.map((e) => e.line)).toEqual(["history -r", "one", "stored", "history -a"]);
       expect(run(other, "history -r", ["-r", path.join(dir, "missing")])).toMatchObject({ status: 1 });
+    });
+  });
+});
+
+/** A shell whose runString runs the text with /bin/sh and records it. */
+function fcShell(vars: Record<string, string> = {}) {
+  const ran: string[] = [];
+  const sh = {
+    ...makeShell(vars),
+    ran,
+    *runString(source: string): Gen<number> {
+      ran.push(source);
+      return Bun.spawnSync(["sh", "-c", source], { stdout: "pipe", stderr: "pipe" }).exitCode;
+    },
+  };
+  return sh;
+}
+
+/** Adds `line` to the history, then runs `fc args...` (to completion). */
+async function fc(sh: ReturnType<typeof fcShell>, line: string, args: string[]) {
+  shellHistory(sh).add(line);
+  let out = "";
+  let err = "";
+  const ctx = {
+    name: "fc",
+    args,
+    sh,
+    out: (s: string) => (out += s),
+    err: (s: string) => (err += s),
+    write: () => true,
+    error: (m: string) => (err += `ipsh: fc: ${m}\n`),
+  } as unknown as BuiltinContext;
+  const r = fcBuiltin.run(ctx);
+  const status = typeof r === "number" ? r : await runGen(r);
+  return { status, out, err };
+}
+
+describe("fc builtin (bash 5.2 transcripts)", () => {
+  it("lists ranges, relative offsets, strings, -n and -r, never the fc line itself", async () => {
+    const sh = fcShell();
+    shellHistory(sh).add("echo a");
+    shellHistory(sh).add("echo b");
+    expect((await fc(sh, "fc -l", ["-l"])).out).toBe("1\t echo a\n2\t echo b\n");
+    expect((await fc(sh, "fc -l -2", ["-l", "-2"])).out).toBe("2\t echo b\n3\t fc -l\n");
+    expect((await fc(sh, "fc -ln 1 2", ["-ln", "1", "2"])).out).toBe("\t echo a\n\t echo b\n");
+    expect((await fc(sh, "fc -lr", ["-lr"])).out).toBe(
+      "5\t fc -ln 1 2\n4\t fc -l -2\n3\t fc -l\n2\t echo b\n1\t echo a\n",
+    );
+    expect((await fc(sh, "fc -l echo", ["-l", "echo"])).out).toBe(
+      "2\t echo b\n3\t fc -l\n4\t fc -l -2\n5\t fc -ln 1 2\n6\t fc -lr\n",
+    );
+    expect((await fc(sh, "fc -l -1 -3", ["-l", "-1", "-3"])).out).toBe("7\t fc -l echo\n6\t fc -lr\n5\t fc -ln 1 2\n");
+    expect(await fc(sh, "fc -l nosuch", ["-l", "nosuch"])).toMatchObject({ status: 1, err: "ipsh: fc: no command found\n" });
+    expect((await fc(sh, "fc -l 1 99", ["-l", "1", "99"])).out.split("\n").length - 1).toBe(9);
+  });
+
+  it("-s re-runs with pat=rep, prints the command and replaces the fc line in the history", async () => {
+    const sh = fcShell();
+    shellHistory(sh).add("echo a");
+    shellHistory(sh).add("echo b");
+    const r = await fc(sh, "fc -s b=z 2", ["-s", "b=z", "2"]);
+    expect(r).toEqual({ status: 0, out: "", err: "echo z\n" });
+    expect(sh.ran).toEqual(["echo z"]);
+    expect(shellHistory(sh).entries.map((e) => e.line)).toEqual(["echo a", "echo b", "echo z"]);
+    expect((await fc(sh, "fc -e -", ["-e", "-"])).err).toBe("echo z\n");
+    expect(await fc(sh, "fc -s zz", ["-s", "zz"])).toMatchObject({ status: 1, err: "ipsh: fc: no command found\n" });
+  });
+
+  it("edits with FCEDIT and runs the result; a failing editor runs nothing", async () => {
+    const sh = fcShell({ FCEDIT: "sed -i s/one/two/" });
+    shellHistory(sh).add("echo one");
+    const r = await fc(sh, "fc", []);
+    expect(r).toMatchObject({ status: 0, err: "echo two\n" });
+    expect(sh.ran[0]).toMatch(/^sed -i s\/one\/two\/ '.*fc\.sh'$/);
+    expect(sh.ran[1]).toBe("echo two");
+    const failing = fcShell({ FCEDIT: "false" });
+    shellHistory(failing).add("echo one");
+    expect((await fc(failing, "fc", [])).status).toBe(1);
+    expect(failing.ran).toEqual(["false '" + failing.ran[0]!.slice(7, -1) + "'"]);
+  });
+
+  it("rejects unknown options with the usage", async () => {
+    expect(await fc(fcShell(), "fc -x", ["-x"])).toMatchObject({
+      status: 2,
+      err: "ipsh: fc: -x: invalid option\nfc: usage: fc [-e ename] [-lnr] [first] [last] or fc -s [pat=rep] [command]\n",
     });
   });
 });
