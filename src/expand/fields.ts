@@ -12,6 +12,7 @@
 //    backslash-escaped so that they match literally.
 import type { ExpandHost } from "./host.ts";
 import { glob } from "./glob.ts";
+import { matchPattern } from "./pattern.ts";
 import { IfsTable, ifsTable } from "./ifs.ts";
 import { escapeGlob } from "./quote.ts";
 
@@ -29,6 +30,17 @@ function hasGlobChar(s: string, extglob: boolean): boolean {
     if (extglob && c === 40) return true;
   }
   return false;
+}
+
+/**
+ * bash's GLOBIGNORE: matches that match one of its colon-separated patterns are dropped, and
+ * (as if dotglob were on) names starting with "." are matched too, except "." and "..".
+ */
+function applyGlobIgnore(matches: string[], ignore: string, pat: string, cwd: string, o: ExpandHost["opts"]): string[] {
+  if (!o.dotglob) matches = glob(pat, cwd, { ...o, dotglob: true });
+  const pats = ignore.split(":").filter((p) => p !== "");
+  const mo = { extglob: o.extglob };
+  return matches.filter((m) => !pats.some((p) => matchPattern(p, m, mo)));
 }
 
 export class FieldBuilder {
@@ -200,7 +212,9 @@ export class FieldBuilder {
     if (this.started) {
       const o = this.h.opts;
       if (this.globbing && !o.noglob) {
-        const matches = glob(this.pat, this.h.cwd(), o);
+        let matches = glob(this.pat, this.h.cwd(), o);
+        const ignore = this.h.vars.get("GLOBIGNORE");
+        if (ignore) matches = applyGlobIgnore(matches, ignore, this.pat, this.h.cwd(), o);
         if (matches.length > 0) {
           for (const m of matches) this.out.push(m);
         } else if (o.failglob) {

@@ -202,12 +202,14 @@ function convert(p: string, from: number, to: number, extglob: boolean, top: boo
 }
 
 const regexCache = new Map<string, RegExp>();
+/** Anchored expressions, one map per option combination (no key building on the hot path). */
+const anchoredCaches = [new Map<string, RegExp>(), new Map<string, RegExp>(), new Map<string, RegExp>(), new Map<string, RegExp>()];
 const CACHE_LIMIT = 2048;
 
 /** The anchored RegExp for a pattern (cached by pattern and options). */
 export function patternToRegExp(pattern: string, opts: MatchOptions = {}): RegExp {
-  const key = (opts.extglob ? "e" : "-") + (opts.nocase ? "i" : "-") + pattern;
-  let re = regexCache.get(key);
+  const cache = anchoredCaches[(opts.extglob ? 1 : 0) + (opts.nocase ? 2 : 0)]!;
+  let re = cache.get(pattern);
   if (re === undefined) {
     const src = "^(?:" + convert(pattern, 0, pattern.length, !!opts.extglob, true) + ")$";
     try {
@@ -216,8 +218,8 @@ export function patternToRegExp(pattern: string, opts: MatchOptions = {}): RegEx
       // Should not happen; a pattern the translation gets wrong matches only itself.
       re = new RegExp("^" + Array.from(unescapePattern(pattern), escapeRegexChar).join("") + "$", "u");
     }
-    if (regexCache.size >= CACHE_LIMIT) regexCache.clear();
-    regexCache.set(key, re);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(pattern, re);
   }
   return re;
 }

@@ -103,6 +103,13 @@ describe("glob agrees with bash", () => {
   });
 });
 
+describe("GLOBIGNORE", () => {
+  it.each([["*.ts:.h*"], ["[ab]*"], ["*"]])("%s", (ignore) => {
+    expect(ours([L("*")], {}, { GLOBIGNORE: ignore })).toBe(theirs("*", "", `GLOBIGNORE='${ignore}'`));
+    expect(ours([L(".*")], {}, { GLOBIGNORE: ignore })).toBe(theirs(".*", "", `GLOBIGNORE='${ignore}'`));
+  });
+});
+
 describe("glob()", () => {
   it("returns [] when nothing matches and sorts in byte order", () => {
     expect(glob("nomatch*", dir)).toEqual([]);
