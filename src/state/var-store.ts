@@ -3,7 +3,8 @@
 //
 // Semantics follow bash:
 //  - Scalars and indexed arrays are interchangeable: $a is ${a[0]}, a=x sets a[0].
-//  - Indexed arrays are sparse (ordered by index); associative arrays keep insertion order.
+//  - Indexed arrays are sparse (ordered by index); associative arrays iterate in bash 5.2's hash
+//    order (src/state/assoc-array.ts), so scripts print them as bash does.
 //  - Scopes are dynamic: `local` creates the variable in the innermost function scope; lookups
 //    walk from the innermost scope outwards to the global scope.
 //  - Readonly violations throw VarError (message like bash: "x: readonly variable").

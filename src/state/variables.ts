@@ -12,10 +12,12 @@
 //    generations, so whichever writes first copies that one binding. Only the visible binding is
 //    ever mutated (plus the global one, through ownChain), so a copy replaces it in `table`.
 //  - A scalar lives in `value` (undefined = declared but unset). An indexed array lives in `arr`,
-//    an associative one in `map`; the Array/Assoc attribute says which field is live.
+//    an associative one in `map` (iterated in bash's hash order, see assoc-array.ts); the
+//    Array/Assoc attribute says which field is live.
 //  - VarAttr.Unset marks a variable that was declared (`declare x`, `local x`, `declare -a a`)
 //    but never assigned: `declare -p` prints it without a value, `set` does not list it.
 import { IndexedArray } from "./indexed-array.ts";
+import { AssocArray } from "./assoc-array.ts";
 import { isValidName, splitSubscript } from "./names.ts";
 import { VarAttr, VarError, type VarStore } from "./var-store.ts";
 
@@ -53,7 +55,7 @@ class Binding {
     public readonly name: string,
     public value: string | undefined,
     public arr: IndexedArray | null,
-    public map: Map<string, string> | null,
+    public map: AssocArray | null,
     public attrs: number,
     public readonly depth: number,
     public prev: Binding | undefined,
@@ -382,7 +384,7 @@ export class Variables implements VarStore {
   getValues(name: string): string[] {
     const b = this.resolveBinding(name);
     if (b === undefined) return [];
-    if (b.attrs & A_ASSOC) return Array.from(b.map!.values());
+    if (b.attrs & A_ASSOC) return b.map!.values();
     if (b.attrs & A_ARRAY) return b.arr!.values();
     const v = b.dyn !== null ? b.dyn.get() : b.value;
     return v === undefined ? [] : [v];
@@ -391,7 +393,7 @@ export class Variables implements VarStore {
   getKeys(name: string): string[] {
     const b = this.resolveBinding(name);
     if (b === undefined) return [];
-    if (b.attrs & A_ASSOC) return Array.from(b.map!.keys());
+    if (b.attrs & A_ASSOC) return b.map!.keys();
     if (b.attrs & A_ARRAY) return b.arr!.keys().map(String);
     const v = b.dyn !== null ? b.dyn.get() : b.value;
     return v === undefined ? [] : ["0"];
@@ -410,7 +412,7 @@ export class Variables implements VarStore {
     const b = this.writableArray(name, true);
     if (b.attrs & A_ASSOC) {
       // bash 5.1+: h=(k1 v1 k2 v2) on an associative array takes key/value pairs.
-      const m = new Map<string, string>();
+      const m = new AssocArray();
       for (let i = 0; i < values.length; i += 2) {
         m.set(values[i], this.transform(b.attrs, values[i + 1] ?? ""));
       }
@@ -455,7 +457,7 @@ export class Variables implements VarStore {
     }
     const b = this.writableArray(name, replace);
     if (b.attrs & A_ASSOC) {
-      const m = replace ? new Map<string, string>() : b.map!;
+      const m = replace ? new AssocArray() : b.map!;
       for (const [k, v] of pairs) m.set(k, this.transform(b.attrs, v));
       b.map = m;
     } else {
@@ -560,7 +562,7 @@ export class Variables implements VarStore {
     if (add & (A_ARRAY | A_ASSOC) && (b.attrs & (A_ARRAY | A_ASSOC)) === 0) {
       const v = b.dyn !== null ? b.dyn.get() : b.value;
       if (add & A_ASSOC) {
-        b.map = new Map();
+        b.map = new AssocArray();
         if (v !== undefined) b.map.set("0", v);
       } else {
         b.arr = new IndexedArray();
@@ -747,7 +749,7 @@ export class Variables implements VarStore {
     const b = this.table.get(name);
     if (b === undefined) return undefined;
     const v: VarView = { name, attrs: (b.attrs & PUBLIC_ATTRS) as VarAttr };
-    if (b.attrs & A_ASSOC) v.assoc = Array.from(b.map!.entries());
+    if (b.attrs & A_ASSOC) v.assoc = b.map!.entries();
     else if (b.attrs & A_ARRAY) v.indexed = Array.from(b.arr!.entries());
     else if (b.dyn === null) v.value = b.value;
     else if (computeDynamic) v.value = b.dyn.get();
@@ -797,7 +799,7 @@ export class Variables implements VarStore {
       b.name,
       b.value,
       b.arr !== null ? b.arr.clone() : null,
-      b.map !== null ? new Map(b.map) : null,
+      b.map !== null ? b.map.clone() : null,
       b.attrs,
       b.depth,
       b.prev,

@@ -273,18 +273,20 @@ describe("indexed arrays", () => {
 });
 
 describe("associative arrays", () => {
-  it("keep insertion order and string keys", () => {
+  it("iterate in bash's hash order and take string keys", () => {
+    // bash: declare -A h=([b]=2 [a]=1 [c]=3) -> c b a; h[a b]=sp; unset 'h[a]' -> c b "a b"
     const v = fresh();
     v.setArrayFromPairs("h", [["b", "2"], ["a", "1"], ["c", "3"]], true);
     expect(v.isAssoc("h")).toBe(true);
-    expect(v.getKeys("h")).toEqual(["b", "a", "c"]);
+    expect(v.getKeys("h")).toEqual(["c", "b", "a"]);
     v.setElement("h", "a b", "sp");
     expect(v.getElement("h", "a b")).toBe("sp");
     v.unsetElement("h", "a");
-    expect(v.getKeys("h")).toEqual(["b", "c", "a b"]);
+    expect(v.getKeys("h")).toEqual(["c", "b", "a b"]);
     expect(v.get("h")).toBeUndefined(); // $h is ${h[0]}
     v.set("h", "zero");
     expect(v.getElement("h", "0")).toBe("zero");
+    expect(v.getKeys("h")).toEqual(["0", "c", "b", "a b"]);
   });
 
   it("h=(k v k v) takes pairs; a missing value is empty", () => {
