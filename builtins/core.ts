@@ -11,6 +11,7 @@ import { findCommand, runExternal } from "../src/exec/external.ts";
 import { runBuiltin } from "../src/exec/builtin-run.ts";
 import { callFunction } from "../src/exec/function-call.ts";
 import { KEYWORDS } from "../src/exec/shell-exec.ts";
+import { exitTrapSavedStatus } from "../src/signals/run-traps.ts";
 
 /** A numeric argument as bash reads it (exit, return, break, shift): optional sign, decimal. */
 function numArg(ctx: BuiltinContext, s: string): number | undefined {
@@ -32,7 +33,8 @@ const exitBuiltin: BuiltinDef = {
       ctx.error("too many arguments");
       return 1;
     }
-    let status = sh.lastStatus;
+    // inside the EXIT trap, a bare `exit` keeps the status the shell was exiting with
+    let status = exitTrapSavedStatus() ?? sh.lastStatus;
     if (ctx.args.length > 0) {
       const a = ctx.args[0] === "--" ? ctx.args[1] : ctx.args[0];
       if (a !== undefined) {

@@ -266,8 +266,8 @@ function* waitFor(ctx: BuiltinContext, args: string[], any: boolean, pvar: strin
       const sig = d.pendingSignals()[0];
       return 128 + sig;
     }
-    const got = (yield Promise.race([childEvent(), d.nextTrappedSignal()])) as number | undefined;
-    if (typeof got === "number" && got > 0) return 128 + got;
+    const got = (yield d.raceTrappedSignal(childEvent())) as { signal: number };
+    if (got.signal > 0) return 128 + got.signal;
   }
 }
 

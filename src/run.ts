@@ -11,6 +11,7 @@ import { execList } from "./exec/execute.ts";
 import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal } from "./exec/control.ts";
 import { ExpansionError } from "./expand/host.ts";
 import { PipeSignal } from "./exec/io.ts";
+import { InterruptSignal, clearInterrupt } from "./exec/interrupt.ts";
 import { parseOptions } from "./exec/shell-exec.ts";
 import { runExitTrapOf } from "./exec/exit.ts";
 import { terminal } from "./jobs/terminal.ts";
@@ -29,6 +30,7 @@ export class ShellExit {
  * shell must end (exit, a fatal error in a non-interactive shell).
  */
 export async function runTop(sh: Shell, list: List): Promise<number> {
+  clearInterrupt();
   try {
     const r = runGen(execList(sh, list));
     const status = typeof r === "number" ? r : await r;
@@ -50,6 +52,10 @@ function topLevelError(sh: Shell, e: unknown): number {
     defaultSignal(13);
     kill(getPid(), 13);
     throw new ShellExit(141);
+  }
+  if (e instanceof InterruptSignal) {
+    if (!sh.interactive) throw new ShellExit(130);
+    return (sh.lastStatus = 130);
   }
   if (e instanceof ReturnSignal) return (sh.lastStatus = e.status);
   if (e instanceof BreakSignal || e instanceof ContinueSignal) return sh.lastStatus;

@@ -23,6 +23,7 @@ import { runBackground } from "./background.ts";
 import { expandWord, expandWords, expandPattern, matchPattern, evalArith } from "../expand/index.ts";
 import { evalCond } from "./cond.ts";
 import { selectLoop } from "./select.ts";
+import { interruptPending, checkInterrupt } from "./interrupt.ts";
 import { safePoint, runErrTrap, pendingTraps } from "./safe-point.ts";
 import { xtraceWords } from "./xtrace.ts";
 
@@ -37,6 +38,7 @@ export function* execList(sh: Shell, list: List): Gen<number> {
       status = yield* execAndOr(sh, item.andOr);
     }
     if (pendingTraps()) yield* safePoint(sh);
+    if (interruptPending()) checkInterrupt();
   }
   return status;
 }

@@ -12,6 +12,7 @@ import { describeSignalDeath } from "../signals/table.ts";
 import { ensureUmask } from "./os.ts";
 import { terminal } from "../jobs/terminal.ts";
 import { selfCommand } from "./self.ts";
+import { requestInterrupt } from "./interrupt.ts";
 
 let processCwd = process.cwd();
 /** The process's real cwd as last set by the main shell (children of subshells may need a chdir). */
@@ -190,7 +191,10 @@ export function* waitForeground(sh: Shell, pids: number[], pgid: number, command
 function reportDeath(sh: Shell, st: WaitStatus, pid: number, command: string): void {
   if (st.kind !== "signaled" || st.signal === 13) return;
   if (st.signal === 2) {
-    if (sh.interactive) sh.writeErr("\n");
+    if (sh.interactive) {
+      sh.writeErr("\n");
+      requestInterrupt();
+    }
     return;
   }
   const text = describeSignalDeath(st.signal, st.core);

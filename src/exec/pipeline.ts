@@ -106,12 +106,12 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
   if (inproc.length === 1) {
     const s = inproc[0];
     s.st.async = sh.async;
-    statuses[s.index] = yield* runStage(s.st, s.run, s.st !== sh);
+    statuses[s.index] = yield* runStage(s.st, s.run, s.st !== sh, sh);
   } else if (inproc.length > 1) {
     const results: (number | Promise<number>)[] = [];
     for (const s of inproc) {
       s.st.async = true;
-      results.push(runGen(runStage(s.st, s.run, true)));
+      results.push(runGen(runStage(s.st, s.run, true, sh)));
     }
     const done = (yield Promise.all(results)) as number[];
     for (let k = 0; k < inproc.length; k++) statuses[inproc[k].index] = done[k];

@@ -10,6 +10,8 @@
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { processDispositions } from "../signals/process-dispositions.ts";
+import { checkInterrupt } from "./interrupt.ts";
+import { runPendingTraps } from "../signals/run-traps.ts";
 
 /** Let the event loop run (if asked) and then run pending traps. */
 export function* safePoint(sh: Shell, yieldLoop = false): Gen<void> {
@@ -18,17 +20,7 @@ export function* safePoint(sh: Shell, yieldLoop = false): Gen<void> {
     sh.markYielded();
   }
   if (!sh.inTrap && processDispositions().hasPending()) yield* runPendingTraps(sh);
-}
-
-/** Run the trap action of every pending signal, lowest number first, keeping $? (bash). */
-export function* runPendingTraps(sh: Shell): Gen<void> {
-  const d = processDispositions();
-  for (const sig of d.pendingSignals()) {
-    d.clearPending(sig);
-    const action = sh.traps.get(sig);
-    if (action === undefined || action === "") continue;
-    yield* runTrapAction(sh, action);
-  }
+  checkInterrupt();
 }
 
 /** Run a trap action string with $? preserved and no re-entry. */

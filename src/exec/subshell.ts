@@ -17,7 +17,7 @@ import { runExitTrapOf } from "./exit.ts";
 /** ( list ): run in a clone; `exit` ends only the clone. */
 export function* runSubshell(sh: Shell, body: List, _line: number): Gen<number> {
   const st = sh.cloneForSubshell();
-  const status = yield* runStage(st, () => execList(st, body), true);
+  const status = yield* runStage(st, () => execList(st, body), true, sh);
   sh.lastStatus = status;
   return status;
 }
@@ -26,7 +26,7 @@ export function* runSubshell(sh: Shell, body: List, _line: number): Gen<number> 
  * Run `body` as the whole life of subshell state `st` and return its exit status. With
  * `dispose`, the clone's descriptors are released afterwards (closing pipe ends it held).
  */
-export function* runStage(st: Shell, body: () => Gen<number>, dispose: boolean): Gen<number> {
+export function* runStage(st: Shell, body: () => Gen<number>, dispose: boolean, parent?: Shell): Gen<number> {
   let status: number;
   try {
     status = yield* body();
@@ -40,6 +40,8 @@ export function* runStage(st: Shell, body: () => Gen<number>, dispose: boolean):
     else throw e;
   } finally {
     if (dispose) st.fds.dispose();
+    // a trap the subshell set changed the process's dispositions: give the parent's back
+    if (parent && parent.traps !== st.traps) parent.traps.afterSubshell(st.traps);
   }
   return status;
 }
@@ -65,7 +67,7 @@ export function* commandSubst(sh: Shell, body: List): Gen<string> {
   if (!sh.opts.inherit_errexit) st.opts.errexit = false;
   let status: number;
   try {
-    status = yield* runStage(st, () => execList(st, body), true);
+    status = yield* runStage(st, () => execList(st, body), true, sh);
   } catch (e) {
     out.refs--;
     if (out.refs <= 0) closeOs(fd);
