@@ -40,6 +40,7 @@ function parser(): ShParser {
 const parseTokens: ListParser = (tokens: ShToken[], lines: LineIndex, eof: { span: Span; closing: boolean }): List => {
   const p = parser();
   p.lines = lines;
+  p.eof = eof;
   p.input = tokens;
   const list = p.list();
   if (p.errors.length > 0) {

@@ -52,8 +52,14 @@ export class ShParser extends EmbeddedActionsParser {
     return this.lines.span(a.startOffset, end);
   }
 
+  /** Where the tokens end: the end of input, or the `)` closing a $( ) (set before each parse). */
+  eof: { span: Span; closing: boolean } = { span: { start: 0, end: 0, line: 1, col: 1 }, closing: false };
+
   private failAt(tok: IToken, message?: string): never {
-    if (tok.tokenType === EOF) throw unexpectedEof(this.lines.span(this.lines.text.length, this.lines.text.length));
+    if (tok.tokenType === EOF) {
+      if (this.eof.closing) throw nearToken(")", this.eof.span);
+      throw unexpectedEof(this.eof.span);
+    }
     const span = this.lines.span(tok.startOffset, (tok.endOffset ?? tok.startOffset) + 1);
     if (message !== undefined) throw new ParseFailure(false, { message, span, token: tok.image });
     throw nearToken(tok.image, span);
@@ -387,14 +393,8 @@ export class ShParser extends EmbeddedActionsParser {
           this.MANY5(() => this.CONSUME5(T.NewLine));
           const body = this.SUBRULE2(this.doGroup);
           return this.ACTION(() => {
-            const nm = name.word?.literal;
-            if (nm === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nm)) {
-              throw new ParseFailure(false, {
-                message: `\`${name.image}': not a valid identifier`,
-                span: this.lines.span(name.startOffset, name.endOffset! + 1),
-                token: name.image,
-              });
-            }
+            // An invalid name is a run-time error in bash (`1': not a valid identifier).
+            const nm = name.word?.literal ?? name.image;
             const n = { kind: select ? "Select" : "For", name: nm, body, redirects: [], span: this.spanFrom(a) } as For | Select;
             if (items !== undefined) n.items = items;
             return n;
@@ -517,8 +517,8 @@ export class ShParser extends EmbeddedActionsParser {
     if (w2 === undefined) return { kind: "CondWord", word: w1.word! };
     if (w3 === undefined) {
       if (COND_UNARY.has(w1.image)) return { kind: "CondUnary", op: w1.image, arg: w2.word! };
-      if (COND_BINARY.has(w2.image)) this.failAt(this.LA(1));
-      this.failAt(w2, `syntax error in conditional expression: unexpected token \`${w2.image}'`);
+      if (COND_BINARY.has(w2.image)) this.failAt(this.LA(1), `unexpected argument \`${this.LA(1).image}' to conditional binary operator`);
+      this.failAt(w2, "conditional binary operator expected");
     }
     if (!COND_BINARY.has(w2.image)) this.failAt(w2, `conditional binary operator expected`);
     return { kind: "CondBinary", op: w2.image, left: w1.word!, right: w3.word! };

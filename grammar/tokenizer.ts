@@ -343,11 +343,10 @@ export class Tokenizer implements WordHost {
         return "token";
       }
     }
+    // A subshell (anywhere else the grammar reports the `(`; counting it keeps `)` balanced).
     this.op(T.LParen, i, 1);
-    if (this.state === St.Cmd) {
-      this.parenDepth++;
-      this.depth++;
-    }
+    this.parenDepth++;
+    this.depth++;
     this.endCommand();
     this.state = St.Cmd;
     return "token";
