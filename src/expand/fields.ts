@@ -22,14 +22,23 @@ export const enum Mode {
   Pattern = 2,
 }
 
-/** True if s has a character that could make a word a pattern. */
-function hasGlobChar(s: string, extglob: boolean): boolean {
+/** Glob scan results: a pattern character was seen / a "[" is open (a later "]" completes it). */
+const GLOB_CHAR = 1;
+const OPEN_BRACKET = 2;
+
+/**
+ * Scan unquoted text for pattern characters: * ? (and "(" with extglob) make a field a pattern,
+ * "[" only together with a later "]" (as bash's unquoted_glob_pattern_p), so that the word
+ * `[` of the test command never costs a directory lookup.
+ */
+function globScan(s: string, extglob: boolean, state: number): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 42 || c === 63 || c === 91) return true;
-    if (extglob && c === 40) return true;
+    if (c === 42 || c === 63 || (extglob && c === 40)) return GLOB_CHAR;
+    if (c === 91) state |= OPEN_BRACKET;
+    else if (c === 93 && state & OPEN_BRACKET) return GLOB_CHAR;
   }
-  return false;
+  return state;
 }
 
 /**
@@ -54,6 +63,8 @@ export class FieldBuilder {
   private started = false;
   /** the current field holds an unquoted glob character */
   private globbing = false;
+  /** an unquoted "[" is waiting for its "]" */
+  private bracket = 0;
   /** the last field was ended by IFS white space (a following non-white delimiter joins it) */
   private wsEnded = false;
   private ifsT: IfsTable | undefined;
@@ -86,6 +97,12 @@ export class FieldBuilder {
     return true;
   }
 
+  private scanGlob(s: string, extglob: boolean): void {
+    const r = globScan(s, extglob, this.bracket);
+    if (r === GLOB_CHAR) this.globbing = true;
+    else this.bracket = r;
+  }
+
   /** Quoted text: literal, never split or globbed. */
   quoted(s: string): void {
     if (this.mode === Mode.Split) {
@@ -107,7 +124,7 @@ export class FieldBuilder {
     this.pat += s;
     this.started = true;
     this.wsEnded = false;
-    if (!this.globbing && hasGlobChar(s, this.h.opts.extglob)) this.globbing = true;
+    if (!this.globbing) this.scanGlob(s, this.h.opts.extglob);
   }
 
   /** The result of an expansion: split and globbed when unquoted (Split mode). */
@@ -189,7 +206,7 @@ export class FieldBuilder {
     this.pat += s;
     this.started = true;
     this.wsEnded = false;
-    if (!this.globbing && hasGlobChar(s, extglob)) this.globbing = true;
+    if (!this.globbing) this.scanGlob(s, extglob);
   }
 
   /** Add pattern text (an extglob group) whose value when unmatched is `text`. */
@@ -230,6 +247,7 @@ export class FieldBuilder {
     this.pat = "";
     this.started = false;
     this.globbing = false;
+    this.bracket = 0;
   }
 
   /** Finish a word in Split mode (the builder can go on with the next word). */

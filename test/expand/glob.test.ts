@@ -74,10 +74,11 @@ describe("glob agrees with bash", () => {
     [`${"$"}{p}`, [W(param("p"))]],
     [`"${"$"}{p}"`, [W(dq(param("p")))]],
     ["[[:digit:]]*", [L("[[:digit:]]*")]],
+    ["[$q].ts (a bracket completed by an expansion)", [W(lit("["), param("q"), lit("].ts"))]],
     ["*.txt", [L("*.txt")]],
   ];
   it.each(cases)("%s", (src, words) => {
-    expect(ours(words, {}, { p: "*.js" })).toBe(theirs(src, "", "p='*.js'"));
+    expect(ours(words, {}, { p: "*.js", q: "ab" })).toBe(theirs(src.replace(/ \(.*\)$/, ""), "", "p='*.js'; q=ab"));
   });
 
   it("absolute patterns keep their form", () => {
