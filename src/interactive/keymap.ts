@@ -63,6 +63,7 @@ export const EMACS_KEYMAP: ReadonlyMap<string, string> = new Map([
   ["\x1bu", "upcase-word"],
   ["\x1bl", "downcase-word"],
   ["\x1bc", "capitalize-word"],
+  ["\x1f", "undo"],
   ["\x1b[200~", "bracketed-paste-begin"],
 ]);
 

@@ -89,6 +89,7 @@ export class LineEditor {
   private yankRange: { start: number; end: number } | undefined;
   private lastArgIndex = 0;
   private killRing: string[] = [];
+  private undoStack: { buf: string; pos: number }[] = [];
   private killIndex = 0;
   private resolve: ((line: string | null) => void) | undefined;
 
@@ -112,6 +113,7 @@ export class LineEditor {
     this.rowsAbove = 0;
     this.histNum = this.history.nextNumber;
     this.edits.clear();
+    this.undoStack.length = 0;
     this.lastCommand = "";
     this.metaPending = false;
     this.quotedInsert = false;
@@ -231,9 +233,12 @@ export class LineEditor {
         this.pasteBuf += this.pending.slice(0, end);
         this.pending = this.pending.slice(end + PASTE_END.length);
         this.pasting = false;
+        const before = this.buf;
+        const beforePos = this.pos;
         this.insert(this.pasteBuf.replace(/\r\n?/g, "\n"));
+        this.noteUndo("paste", before, beforePos);
         this.pasteBuf = "";
-        this.lastCommand = "self-insert";
+        this.lastCommand = "paste";
         continue;
       }
       const end = keyEnd(this.pending, 0);
@@ -283,16 +288,34 @@ export class LineEditor {
       this.metaPending = true;
       return;
     }
+    const before = this.buf;
+    const beforePos = this.pos;
     if (cmd === undefined) {
       const c = key.codePointAt(0)!;
       if (key.length <= 2 && c >= 0x20 && c !== 0x7f && key[0] !== "\x1b") {
         this.selfInsert(key);
+        this.noteUndo("self-insert", before, beforePos);
         this.lastCommand = "self-insert";
       } else this.bell();
       return;
     }
     this.run(cmd);
+    this.noteUndo(cmd, before, beforePos);
     this.lastCommand = cmd;
+  }
+
+  /** Records the line as it was before a change, for undo. A run of typed characters is one step,
+   *  as in readline; moving to another history line starts a new undo list. */
+  private noteUndo(cmd: string, before: string, beforePos: number): void {
+    if (cmd === "undo" || !this.resolve) return;
+    if (cmd.endsWith("-history")) {
+      this.undoStack.length = 0;
+      return;
+    }
+    if (this.buf === before) return;
+    if (cmd === "self-insert" && this.lastCommand === "self-insert") return;
+    this.undoStack.push({ buf: before, pos: beforePos });
+    if (this.undoStack.length > 200) this.undoStack.shift();
   }
 
   // ---------------------------------------------------------------- commands
@@ -452,6 +475,14 @@ export class LineEditor {
           cmd === "upcase-word" ? w.toUpperCase() : cmd === "downcase-word" ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
         this.buf = this.buf.slice(0, start) + t + this.buf.slice(end);
         this.pos = start + t.length;
+        this.render();
+        return;
+      }
+      case "undo": {
+        const u = this.undoStack.pop();
+        if (!u) return this.bell();
+        this.buf = u.buf;
+        this.pos = Math.min(u.pos, u.buf.length);
         this.render();
         return;
       }

@@ -20,7 +20,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(opts: { cols?: number; rows?: number; prompt?: string; histfile?: string } = {}) {
+async function start(opts: { cols?: number; rows?: number; prompt?: string; histfile?: string; ready?: RegExp | string } = {}) {
   t = await startPty([process.execPath, DRIVER], {
     cols: opts.cols ?? 40,
     rows: opts.rows ?? 12,
@@ -33,7 +33,7 @@ async function start(opts: { cols?: number; rows?: number; prompt?: string; hist
       HISTFILE: opts.histfile,
     },
   });
-  await t.waitFor("> ");
+  await t.waitFor(opts.ready ?? "> ");
   return t;
 }
 
@@ -196,6 +196,32 @@ describe("line editor in a PTY", () => {
     expect(await line(s, "\x1b[A")).toBe("from file");
     await line(s, "new line");
     expect(fs.readFileSync(hf, "utf8")).toBe("from file\nfrom file\nnew line\n");
+  });
+
+  it("undoes typed runs, kills and pastes with Ctrl-_", async () => {
+    const s = await start();
+    expect(await line(s, "hello world\x17\x1f")).toBe("hello world");
+    expect(await line(s, "abc\x1f")).toBe("");
+    expect(await line(s, "keep \x1b[200~pasted\x1b[201~\x1f")).toBe("keep ");
+    expect(await line(s, "x\x1f\x1f")).toBe("");
+  });
+
+  it("leaves \\[...\\] marked escape sequences and a multi-line prompt out of the cursor column", async () => {
+    const prompt = "\x01\x1b[1;32m\x02top line\n\x01\x1b[0m\x02$ ";
+    const s = await start({ prompt, ready: "$ ", cols: 20 });
+    s.write("abc");
+    await s.waitForScreen((p) => p.cursor().col === 5);
+    const row = s.cursor().row;
+    expect(s.lines()[row - 1]).toBe("top line");
+    s.write("\x01");
+    await s.waitForScreen((p) => p.cursor().col === 2 && p.cursor().row === row);
+    // Redraws (here: an insertion before the end) keep the prompt on its two rows.
+    s.write("X");
+    await s.waitForScreen(/top line\n\$ Xabc/);
+    s.write("\x050123456789012345");
+    // "$ Xabc" + 16 characters = 22 columns: the line wraps once, the prompt's first row stays.
+    await s.waitForScreen((p) => p.cursor().row === row + 1 && p.cursor().col === 2);
+    expect(s.lines()[row - 1]).toBe("top line");
   });
 
   it("keeps type-ahead after an accepted line for the next one", async () => {
