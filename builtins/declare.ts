@@ -18,6 +18,7 @@ import { isValidName, splitSubscript } from "../src/state/names.ts";
 import { declareLine, setLine } from "../src/state/var-format.ts";
 import { isCompoundText, parseCompound, type CompoundElem } from "../src/state/compound-text.ts";
 import { FuncAttr, functionAttrs, functionFlags, setFunctionAttrs } from "../src/state/function-attrs.ts";
+import { SET_OPTIONS } from "../src/state/options.ts";
 
 type Kind = "declare" | "typeset" | "local" | "export" | "readonly";
 
@@ -179,11 +180,26 @@ function declaration(kind: Kind) {
     const compound = (ctx as DeclarationContext).compoundArgs;
     const offset = ctx.args.length - rest.length;
     for (let k = 0; k < rest.length; k++) {
+      if (rest[k] === "-" && kind === "local") {
+        localOptions(ctx);
+        continue;
+      }
       const elems = compound?.get(offset + k);
       if (declareOne(ctx, sh.vars, kind, rest[k], flags, makeLocal, elems, compound === undefined) !== 0) status = 1;
     }
     return status;
   };
+}
+
+/** `local -`: the set -o options changed in this function are restored when it returns. */
+function localOptions(ctx: BuiltinContext): void {
+  const sh = ctx.sh;
+  const opts = sh.opts as unknown as Record<string, boolean>;
+  const saved = SET_OPTIONS.map((o) => opts[o.prop]);
+  sh.vars.atScopeExit(() => {
+    SET_OPTIONS.forEach((o, i) => sh.opts.set(o.name, saved[i]));
+    sh.vars.autoExport = sh.opts.allexport;
+  });
 }
 
 /** One name[=value] argument. Returns the status for it. */

@@ -90,6 +90,8 @@ export class Variables implements VarStore {
   autoExport = false;
   private arith: ((text: string) => number) | null = null;
   private diag: ((message: string) => void) | null = null;
+  /** exitActions[d - 1]: what to run when function scope d is popped (atScopeExit). */
+  private exitActions: ((() => void)[] | undefined)[] | null = null;
 
   /** Import the process environment: every valid name becomes an exported global. */
   static fromEnviron(env: Record<string, string | undefined>): Variables {
@@ -652,6 +654,24 @@ export class Variables implements VarStore {
       if (b.prev !== undefined) this.table.set(n, b.prev);
       else this.table.delete(n);
     }
+    if (this.exitActions !== null && this.exitActions.length >= d) {
+      const acts = this.exitActions[d - 1];
+      this.exitActions.length = d - 1;
+      if (acts !== undefined) for (let i = acts.length - 1; i >= 0; i--) acts[i]();
+    }
+  }
+
+  /**
+   * Run fn when the innermost function scope is left (`local -` restores the shell options this
+   * way). Actions belong to this store only: a subshell's copy does not inherit them, so a
+   * subshell can never undo its parent's state. Outside functions this does nothing (bash).
+   */
+  atScopeExit(fn: () => void): void {
+    const d = this.scopes.length;
+    if (d === 0) return;
+    if (this.exitActions === null) this.exitActions = [];
+    while (this.exitActions.length < d) this.exitActions.push(undefined);
+    (this.exitActions[d - 1] ??= []).push(fn);
   }
 
   /**

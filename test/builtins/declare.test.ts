@@ -398,3 +398,40 @@ describe("compoundElements (for the executor)", () => {
     ]);
   });
 });
+
+describe("local -", () => {
+  it("restores set options (not shopt) when the function returns", () => {
+    const b = bash(`f() { local -; set -e -o pipefail; echo "in: $-"; shopt -s extglob; }; f; echo "out: $-"; shopt -p extglob; set -u; g() { local - x=1; set +u; echo "g: $-"; }; g; echo "after g: $-"`);
+    const sh = new FakeShell();
+    sh.opts.commandString = true;
+    sh.call("f", () => {
+      sh.run(["local", "-"]);
+      sh.run(["set", "-e", "-o", "pipefail"]);
+      sh.echo(`in: ${sh.opts.flags()}`);
+      sh.run(["shopt", "-s", "extglob"]);
+    });
+    sh.echo(`out: ${sh.opts.flags()}`);
+    sh.run(["shopt", "-p", "extglob"]);
+    sh.run(["set", "-u"]);
+    sh.call("g", () => {
+      sh.run(["local", "-", "x=1"]);
+      sh.run(["set", "+u"]);
+      sh.echo(`g: ${sh.opts.flags()}`);
+    });
+    sh.echo(`after g: ${sh.opts.flags()}`);
+    expect(sh.stdout).toBe(b.stdout);
+    expect(sh.opts.pipefail).toBe(false);
+  });
+
+  it("a subshell copy does not carry the restore action", () => {
+    const sh = new FakeShell();
+    sh.call("f", () => {
+      sh.run(["local", "-"]);
+      const child = sh.vars.clone();
+      child.popScope(); // the child leaving the scope must not touch the parent's options
+      sh.run(["set", "-e"]);
+      expect(sh.opts.errexit).toBe(true);
+    });
+    expect(sh.opts.errexit).toBe(false);
+  });
+});
