@@ -35,6 +35,9 @@ export interface ExpandHost {
   cwd(): string;
   /** Home directory of a user for ~user (undefined if no such user). ~ alone uses $HOME. */
   userHome(user: string): string | undefined;
+  /** The directory stack as `dirs` lists it (current directory first), for ~N ~+N ~-N.
+   *  Optional: without it those stay literal. */
+  dirStack?(): string[];
   /** Run a command substitution body in a subshell and return its whole stdout
    *  (the expander strips trailing newlines). Sets the host's $? as bash does. */
   commandSubst(body: List): Gen<string>;

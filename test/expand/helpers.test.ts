@@ -64,6 +64,9 @@ describe("tilde", () => {
     expect(tildeValue(h, "-")).toBe("/o");
     expect(tildeValue(h, "root")).toBe("/root");
     expect(tildeValue(h, "nobody-here")).toBeUndefined();
+    expect(tildeValue(h, "1")).toBeUndefined();
+    const h3 = Object.assign(new FakeHost({}), { dirStack: () => ["/a", "/b", "/c"] });
+    expect([tildeValue(h3, "0"), tildeValue(h3, "+1"), tildeValue(h3, "-0"), tildeValue(h3, "-2"), tildeValue(h3, "5")]).toEqual(["/a", "/b", "/c", "/a", undefined]);
     const h2 = new FakeHost({});
     expect(tildeValue(h2, "-")).toBeUndefined();
     expect(typeof tildeValue(h2, "")).toBe("string");
