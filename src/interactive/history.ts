@@ -140,7 +140,7 @@ export class History {
     const all = parseHistoryText(text);
     this.fileEntriesRead = all.length;
     this.fileEntries = all.length;
-    for (const e of all) this.push(e);
+    this.pushAll(all);
     this.savedUpTo = this.nextNumber;
     this.trimFile(path);
   }
@@ -176,6 +176,16 @@ export class History {
   /** Adds an entry without HISTCONTROL/HISTIGNORE (history -s, history -r) and trims to HISTSIZE. */
   push(e: HistoryEntry): void {
     this.entries.push(e);
+    this.trimList();
+  }
+
+  /** Adds many entries (a history file) and trims once: numbering as if pushed one by one. */
+  pushAll(list: HistoryEntry[]): void {
+    for (const e of list) this.entries.push(e);
+    this.trimList();
+  }
+
+  private trimList(): void {
     const max = limitOf(this.lookup("HISTSIZE"));
     if (this.entries.length > max) {
       const drop = this.entries.length - max;
@@ -243,7 +253,7 @@ export class History {
     const text = readText(path);
     if (text === undefined) return false;
     const all = parseHistoryText(text);
-    for (const e of all) this.push(e);
+    this.pushAll(all);
     this.fileEntriesRead = all.length;
     this.savedUpTo = this.nextNumber;
     return true;
@@ -255,7 +265,7 @@ export class History {
     const text = readText(path);
     if (text === undefined) return false;
     const all = parseHistoryText(text);
-    for (let i = this.fileEntriesRead; i < all.length; i++) this.push(all[i]!);
+    this.pushAll(all.slice(this.fileEntriesRead));
     this.fileEntriesRead = all.length;
     this.fileEntries = all.length;
     this.savedUpTo = this.nextNumber;

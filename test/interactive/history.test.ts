@@ -142,3 +142,18 @@ describe("History file", () => {
     }
   });
 });
+
+describe("History numbering when reading more than HISTSIZE", () => {
+  it("numbers as bash's history -r does (HISTSIZE=3, 10 lines: 11 cmd9, 12 cmd10)", () => {
+    const h = new History({ lookup: (n) => (n === "HISTSIZE" ? "3" : undefined) });
+    // bash saved these two lines (history was off while `set -o history` was read).
+    h.add("HISTSIZE=3");
+    h.add("history -r /tmp/hf");
+    const f = path.join(dir, "hf");
+    fs.writeFileSync(f, Array.from({ length: 10 }, (_, i) => `cmd${i + 1}`).join("\n") + "\n");
+    h.readFile(f);
+    h.add("history");
+    expect(h.base).toBe(11);
+    expect(h.entries.map((e) => e.line)).toEqual(["cmd9", "cmd10", "history"]);
+  });
+});
