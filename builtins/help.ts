@@ -30,10 +30,6 @@ function globToRegExp(p: string): RegExp {
   return re;
 }
 
-function matches(name: string, pattern: string): boolean {
-  return /[*?[]/.test(pattern) ? globToRegExp(pattern).test(name) : name.startsWith(pattern);
-}
-
 /** Word-wrap text at width, each line indented. */
 function wrap(text: string, indent: string, width = 76): string {
   let out = "";
@@ -100,9 +96,13 @@ function help(ctx: BuiltinContext): number {
   }
   let out = "";
   let any = false;
+  if (patterns.some((p) => /[*?[]/.test(p)))
+    out += `Shell commands matching keyword${patterns.length > 1 ? "s" : ""} \`${patterns.join(", ")}'\n\n`;
   for (const p of patterns) {
-    for (const b of defs) {
-      if (!matches(b.name, p)) continue;
+    // bash: exact names and glob matches first; prefixes only when those found nothing
+    let hits = defs.filter((b) => b.name === p || (/[*?[]/.test(p) && globToRegExp(p).test(b.name)));
+    if (hits.length === 0) hits = defs.filter((b) => b.name.startsWith(p));
+    for (const b of hits) {
       any = true;
       if (mode === "d") out += `${b.name} - ${shortDesc(b)}\n`;
       else if (mode === "s") out += `${b.name}: ${b.synopsis}\n`;

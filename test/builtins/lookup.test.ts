@@ -91,7 +91,9 @@ describe("times and help", () => {
     const sh = shell();
     expect(run(helpBuiltin, ["-s", "echo"], sh).out).toBe("echo: echo [-neE] [arg ...]\n");
     expect(run(helpBuiltin, ["-d", "pw"], sh).out).toMatch(/^pwd - Print the name of the current working directory\.\n$/);
-    expect(run(helpBuiltin, ["-s", "c?"], sh).out).toBe("cd: cd [-L|[-P [-e]] [-@]] [dir]\n");
+    expect(run(helpBuiltin, ["-s", "c?"], sh).out).toBe("Shell commands matching keyword `c?'\n\ncd: cd [-L|[-P [-e]] [-@]] [dir]\n");
+    // an exact name wins over prefixes (read, not readarray)
+    expect(run(helpBuiltin, ["-s", "read"], sh).out).toBe(bash("help -s read").out);
     const all = run(helpBuiltin, [], sh).out;
     for (const b of ioBuiltins) expect(all).toContain(b.synopsis.slice(0, 30));
     const r = run(helpBuiltin, ["zzz"], sh);
