@@ -158,6 +158,8 @@ class ArithParser {
   private tpos = 0;
   /** start of the last consumed token (bash's error token) */
   private last = 0;
+  /** the second half of a `++`/`--` read as two signs, applied to the next operand */
+  private pendingSign: "+" | "-" | undefined;
 
   constructor(private readonly src: string) {
     this.next();
@@ -262,10 +264,17 @@ class ArithParser {
     let l = this.unary();
     for (;;) {
       if (this.t !== T_OP) return l;
-      const op = this.tv;
+      let op = this.tv;
+      let sign: "+" | "-" | undefined;
+      if (op === "++" || op === "--") {
+        // After an operand that is not a variable, bash reads `1 ++ 2` as 1 + +2.
+        sign = op[0] as "+" | "-";
+        op = sign;
+      }
       const prec = BINARY_PREC[op];
       if (prec === undefined || prec < minPrec) return l;
       this.next();
+      if (sign !== undefined) this.pendingSign = sign;
       // ** is right-associative: its right side may contain another ** at the same level.
       const r = this.binary(op === "**" ? prec : prec + 1);
       l = { k: "bin", op: op as BinOp, l, r, pos: this.last };
@@ -273,6 +282,11 @@ class ArithParser {
   }
 
   private unary(): ArithNode {
+    if (this.pendingSign !== undefined) {
+      const op = this.pendingSign;
+      this.pendingSign = undefined;
+      return { k: "unary", op, e: this.unary() };
+    }
     if (this.t === T_OP) {
       const op = this.tv;
       if (op === "-" || op === "+" || op === "!" || op === "~") {
