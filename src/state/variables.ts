@@ -48,6 +48,8 @@ const NAMEREF_MAX = 8;
 export interface DynamicVar {
   get(): string;
   set?(value: string): void;
+  /** Computed for listings too (`set`, `declare -p`): bash shows SHELLOPTS there, not RANDOM. */
+  listed?: boolean;
 }
 
 class Binding {
@@ -85,7 +87,10 @@ export class Variables implements VarStore {
   /** Environment entries whose names are not identifiers: passed to children untouched (bash). */
   private passthrough: string[] = [];
   private envCache: string[] | null = null;
-  envVersion = 0;
+  private envVer = 0;
+  /** The last environ() held an exported special variable: its value can change at any time,
+   *  so environ() is rebuilt and envVersion changes on every call (rare: export SHELLOPTS). */
+  private envVolatile = false;
   /** set -a: every assignment also exports. The executor mirrors opts.allexport here. */
   autoExport = false;
   private arith: ((text: string) => number) | null = null;
@@ -123,10 +128,16 @@ export class Variables implements VarStore {
    *  name; `unset` removes it and the name becomes an ordinary variable again (as in bash).
    *  attrs: shown by declare -p (bash marks RANDOM, SECONDS, SRANDOM, BASHPID as -i); Integer
    *  also makes assignments arithmetic before they reach the setter. */
-  defineDynamic(name: string, get: () => string, set?: (value: string) => void, attrs: VarAttr = VarAttr.None): void {
+  defineDynamic(
+    name: string,
+    get: () => string,
+    set?: (value: string) => void,
+    attrs: VarAttr = VarAttr.None,
+    listed = false,
+  ): void {
     const old = this.table.get(name);
     attrs = (DYNAMIC | attrs | (old ? old.attrs & A_EXPORT : 0)) as VarAttr;
-    const dyn: DynamicVar = set ? { get, set } : { get };
+    const dyn: DynamicVar = set ? { get, set, listed } : { get, listed };
     this.table.set(name, new Binding(name, undefined, null, null, attrs, 0, old?.prev, this.gen, dyn));
   }
 
@@ -772,15 +783,17 @@ export class Variables implements VarStore {
     if (b.attrs & A_ASSOC) v.assoc = b.map!.entries();
     else if (b.attrs & A_ARRAY) v.indexed = Array.from(b.arr!.entries());
     else if (b.dyn === null) v.value = b.value;
-    else if (computeDynamic) v.value = b.dyn.get();
+    else if (computeDynamic || b.dyn.listed === true) v.value = b.dyn.get();
     return v;
   }
 
   environ(): string[] {
-    if (this.envCache !== null) return this.envCache;
+    if (this.envCache !== null && !this.envVolatile) return this.envCache;
     const env: string[] = [];
+    let volatile = false;
     for (const b of this.table.values()) {
       if ((b.attrs & (A_EXPORT | A_ARRAY | A_ASSOC | A_NAMEREF)) !== A_EXPORT) continue;
+      if (b.dyn !== null) volatile = true;
       const v = b.dyn !== null ? b.dyn.get() : b.value;
       if (v !== undefined) env.push(`${b.name}=${v}`);
     }
@@ -789,12 +802,18 @@ export class Variables implements VarStore {
       if (!this.table.has(name)) env.push(p);
     }
     this.envCache = env;
+    this.envVolatile = volatile;
     return env;
+  }
+
+  /** A counter that changes whenever an exported variable changes (to cache envp arrays). */
+  get envVersion(): number {
+    return this.envVolatile ? ++this.envVer : this.envVer;
   }
 
   private touchEnv(): void {
     this.envCache = null;
-    this.envVersion++;
+    this.envVer++;
   }
 
   clone(): Variables {
@@ -803,7 +822,8 @@ export class Variables implements VarStore {
     c.scopes = this.scopes.map((s) => s.slice());
     c.passthrough = this.passthrough;
     c.envCache = this.envCache;
-    c.envVersion = this.envVersion;
+    c.envVer = this.envVer;
+    c.envVolatile = this.envVolatile;
     c.autoExport = this.autoExport;
     c.arith = this.arith;
     c.diag = this.diag;
