@@ -57,8 +57,10 @@ function part(p: WordPart, ctx: Ctx): string {
     case "ParamExp":
       return param(p);
     case "CmdSub": {
-      const body = printList(p.body);
-      if (p.backquote) return "`" + body.replace(/\n$/, "").replace(/[\\`]/g, (c) => "\\" + c) + "`";
+      let body = printList(p.body);
+      // A one-line body needs no newline before the closing parenthesis or backquote.
+      if (body.indexOf("\n") === body.length - 1) body = body.slice(0, -1);
+      if (p.backquote) return "`" + body.replace(/[\\`]/g, (c) => "\\" + c) + "`";
       return "$(" + (body.startsWith("(") ? " " : "") + body + ")";
     }
     case "ArithSub":

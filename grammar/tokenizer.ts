@@ -91,6 +91,8 @@ export class Tokenizer implements WordHost {
   funcBody = false;
   /** The next word is a redirection target (1) or a here-doc delimiter (2). */
   redirTarget = 0;
+  /** The here-doc redirection whose delimiter word comes next. */
+  private heredocRedir: RedirInfo | undefined;
   /** The previous alias text ended in a blank: the next word is alias-checked too. */
   aliasNext = false;
   aliasBusy: Set<string>;
@@ -301,6 +303,7 @@ export class Tokenizer implements WordHost {
 
   private op(type: TokenType, i: number, len: number): void {
     this.pos = i + len;
+    this.redirTarget = 0; // an operator where a target was due: the grammar reports it
     this.emit(type, i, i + len);
   }
 
@@ -383,6 +386,7 @@ export class Tokenizer implements WordHost {
     t.redir = info;
     this.pos = end;
     this.redirTarget = op === "<<" || op === "<<-" ? 2 : 1;
+    this.heredocRedir = info;
     return "token";
   }
 
@@ -446,6 +450,8 @@ export class Tokenizer implements WordHost {
         for (const [s, e] of ranges) text += src.slice(s, e);
         if (text !== "") parts.push({ kind: "Lit", value: text });
       } else {
+        // Without <<- the body is one contiguous range (a $( ) in it may span lines).
+        if (!h.strip && ranges.length > 1) ranges.splice(0, ranges.length, [ranges[0]![0], ranges[ranges.length - 1]![1]]);
         for (const [s, e] of ranges) {
           const ps = heredocParts(this, s, e);
           for (const p of ps) {
@@ -475,7 +481,7 @@ export class Tokenizer implements WordHost {
       const w = readWord(this, { noTilde: false });
       this.wordTok(T.WordTok, w, i);
       if (kind === 2) {
-        const redir = this.tokens[this.tokens.length - 2]!.redir!;
+        const redir = this.heredocRedir!;
         const raw = src.slice(i, this.pos);
         const { delimiter, quoted } = heredocDelimiter(raw);
         this.pending.push({ info: redir, delimiter, quoted, strip: redir.op === "<<-", start: i });
