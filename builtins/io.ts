@@ -6,6 +6,7 @@
 // behind the shell fd (sh.fds.os(fd)), never through process.stdin (which reads ahead).
 //
 // All system calls go through src/sys (the one place that imports bun:ffi).
+import { waitReadable } from "../src/exec/async-io.ts";
 import { fstatSync } from "node:fs";
 import type { Gen } from "../src/exec/gen.ts";
 import type { VarStore } from "../src/state/var-store.ts";
@@ -71,10 +72,11 @@ const scratch = new Uint8Array(65536);
  * It reads synchronously for now; when several in-process stages run at once, the shell will
  * make it yield a Promise instead of blocking the process (hence the generator type).
  */
-// eslint-disable-next-line require-yield
 export function* readFd(sh: FdHost, fd: number, max: number): Gen<Uint8Array | null> {
   const osfd = sh.fds.os(fd);
   if (osfd === undefined) throw new IoError(9, strerror(9));
+  // concurrent in-process stages must not block the process: wait by yielding (async-io.ts)
+  if ((sh as { async?: boolean }).async) yield* waitReadable(osfd);
   const buf = max <= scratch.length ? scratch : new Uint8Array(max);
   const n = readOnce(osfd, buf, max);
   return n === 0 ? null : buf.slice(0, n);

@@ -70,6 +70,8 @@ export class Shell {
   errexitSuppressed = 0;
   /** True in an in-process stage that runs concurrently with others: blocking operations yield. */
   async = false;
+  /** Output of builtins waiting to be flushed in an async state: [os fd, bytes] */
+  outQueue: [number, Uint8Array][] = [];
   /** PIPESTATUS of the last foreground pipeline */
   pipeStatus: number[] = [0];
   /** Start time for SECONDS and printf %(...)T -2 */
@@ -140,6 +142,7 @@ export class Shell {
     c.expandHost = undefined;
     c.loopDepth = 0;
     c.pipeStatus = this.pipeStatus.slice();
+    c.outQueue = [];
     return c;
   }
 
@@ -152,6 +155,19 @@ export class Shell {
         /* the logical cwd is what matters; children get it through a chdir action */
       }
     }
+  }
+
+  /** PIPESTATUS after a pipeline. */
+  setPipeStatus(statuses: number[]): void {
+    this.pipeStatus = statuses;
+    this.vars.setArray("PIPESTATUS", statuses.map(String));
+  }
+  /** PIPESTATUS after a single command: the array is only rebuilt when it changes. */
+  setPipeStatus1(status: number): void {
+    const ps = this.pipeStatus;
+    if (ps.length === 1 && ps[0] === status) return;
+    this.pipeStatus = [status];
+    this.vars.setArray("PIPESTATUS", [String(status)]);
   }
 
   /** Loops call this each iteration: true every ~20 ms, to let the event loop deliver signals. */

@@ -4,6 +4,7 @@ import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { writeShellFd } from "./io.ts";
 import { ExitSignal } from "./control.ts";
+import { flushOutput } from "./async-io.ts";
 
 export class Ctx implements BuiltinContext {
   lastErrno = 0;
@@ -30,10 +31,11 @@ export class Ctx implements BuiltinContext {
 
 export function* runBuiltin(sh: Shell, b: BuiltinDef, argv: string[]): Gen<number> {
   const ctx = new Ctx(argv[0], argv.slice(1), sh);
-  let r = b.run(ctx);
+  const r = b.run(ctx);
   let status: number;
   if (typeof r === "number") status = r;
   else status = yield* r;
+  if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
   // POSIX 2.8.1: an error in a special builtin exits a non-interactive shell (bash only in posix mode)
   if (status !== 0 && b.special && sh.opts.posix && !sh.interactive && SPECIAL_FATAL.has(b.name)) throw new ExitSignal(status);
   sh.lastStatus = status;

@@ -90,7 +90,7 @@ export function* execPipeline(sh: Shell, p: Pipeline): Gen<number> {
     if (p.commands.length === 1) {
       status = yield* execCommand(sh, p.commands[0]);
       // bash: a compound command leaves the PIPESTATUS of its last pipeline
-      if (p.commands[0].kind === "SimpleCommand") sh.pipeStatus = [status];
+      if (p.commands[0].kind === "SimpleCommand") sh.setPipeStatus1(status);
     } else {
       status = yield* runPipeline(sh, p);
     }

@@ -7,6 +7,7 @@
 import type { Shell } from "../shell.ts";
 import { writeAll } from "../sys/fd.ts";
 import { EBADF, EPIPE } from "../sys/errno.ts";
+import { queueOutput } from "./async-io.ts";
 
 export class PipeSignal {
   readonly status = 141;
@@ -16,6 +17,10 @@ export class PipeSignal {
 export function writeShellFd(sh: Shell, fd: number, data: string | Uint8Array): number {
   const os = sh.fds.os(fd);
   if (os === undefined) return EBADF;
+  if (sh.async) {
+    queueOutput(sh, os, data);
+    return 0;
+  }
   const r = writeAll(os, data);
   if (r === 0) return 0;
   if (r === -EPIPE) throw new PipeSignal();

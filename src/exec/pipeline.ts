@@ -109,11 +109,17 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
     statuses[s.index] = yield* runStage(s.st, s.run, s.st !== sh, sh);
   } else if (inproc.length > 1) {
     const results: (number | Promise<number>)[] = [];
+    const wasAsync = sh.async;
     for (const s of inproc) {
       s.st.async = true;
-      results.push(runGen(runStage(s.st, s.run, true, sh)));
+      results.push(runGen(runStage(s.st, s.run, s.st !== sh, sh)));
     }
-    const done = (yield Promise.all(results)) as number[];
+    let done: number[];
+    try {
+      done = (yield Promise.all(results)) as number[];
+    } finally {
+      sh.async = wasAsync;
+    }
     for (let k = 0; k < inproc.length; k++) statuses[inproc[k].index] = done[k];
   }
 
@@ -123,7 +129,7 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
     for (let k = 0; k < pids.length; k++) statuses[pidIndex[k]] = codes[k];
   }
 
-  sh.pipeStatus = statuses;
+  sh.setPipeStatus(statuses);
   let status = statuses[n - 1];
   if (sh.opts.pipefail) for (const s of statuses) if (s !== 0) status = s;
   sh.lastStatus = status;
