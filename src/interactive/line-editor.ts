@@ -272,6 +272,7 @@ export class LineEditor {
     if (this.queryCandidates) {
       const items = this.queryCandidates;
       this.queryCandidates = undefined;
+      this.lastCommand = "";
       if (key === "y" || key === "Y" || key === " ") this.listCandidates(items, true);
       else {
         this.write("\r\n");

@@ -1,7 +1,7 @@
 // A tiny program for the PTY tests of the line editor: reads lines with LineEditor and echoes each
 // one back as `got:<JSON>` (then adds it to the history), prints `interrupted` after Ctrl-C and
 // `eof` at Ctrl-D on an empty line. Completion uses completion.ts over the current directory with
-// a few fixed command names. Environment: PROMPT (default "> "), HISTFILE.
+// a few fixed command names. Environment: PROMPT (default "> "), HISTFILE, EDITOR_OUTFD (1).
 import { complete } from "../../src/interactive/completion.ts";
 import { History } from "../../src/interactive/history.ts";
 import { LineEditor } from "../../src/interactive/line-editor.ts";
@@ -11,7 +11,8 @@ const history = new History({ lookup: (n) => process.env[n] });
 history.load();
 const editor = new LineEditor({
   inFd: 0,
-  outFd: 1,
+  // The shell draws on fd 2, as bash does; tests may pick either.
+  outFd: Number(process.env.EDITOR_OUTFD ?? "1"),
   history,
   host: {
     complete: (line, cursor) =>

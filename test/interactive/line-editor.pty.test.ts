@@ -20,7 +20,9 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(opts: { cols?: number; rows?: number; prompt?: string; histfile?: string; ready?: RegExp | string } = {}) {
+async function start(
+  opts: { cols?: number; rows?: number; prompt?: string; histfile?: string; ready?: RegExp | string; outFd?: number } = {},
+) {
   t = await startPty([process.execPath, DRIVER], {
     cols: opts.cols ?? 40,
     rows: opts.rows ?? 12,
@@ -31,6 +33,7 @@ async function start(opts: { cols?: number; rows?: number; prompt?: string; hist
       TERM: "xterm-256color",
       PROMPT: opts.prompt ?? "> ",
       HISTFILE: opts.histfile,
+      EDITOR_OUTFD: String(opts.outFd ?? 1),
     },
   });
   await t.waitFor(opts.ready ?? "> ");
@@ -118,6 +121,20 @@ describe("line editor in a PTY", () => {
     expect(await line(s, "echo $HO\t")).toBe("echo $HOME/");
   });
 
+  it("asks before listing more than 100 completions", async () => {
+    for (let i = 0; i < 120; i++) fs.writeFileSync(path.join(dir, `f${String(i).padStart(3, "0")}`), "");
+    const s = await start({ cols: 80, rows: 40 });
+    s.write("ls f\t\t");
+    await s.waitFor("Display all 120 possibilities? (y or n)");
+    s.write("n");
+    await s.waitForScreen(/\(y or n\)\n> ls f$/m);
+    s.write("\t\t");
+    await s.waitFor("Display all 120 possibilities? (y or n)");
+    s.write("y");
+    await s.waitForScreen(/f000 +f0\d\d [\s\S]*f119[\s\S]*\n> ls f$/);
+    expect(await line(s, "\x15")).toBe("");
+  });
+
   it("inserts a bracketed paste with newlines without accepting it", async () => {
     const s = await start();
     s.write("\x1b[200~line1\rline2\x1b[201~");
@@ -161,8 +178,8 @@ describe("line editor in a PTY", () => {
     await s.waitForScreen((p) => p.cursor().col === 2);
   });
 
-  it("redraws for a new width after SIGWINCH", async () => {
-    const s = await start({ cols: 40 });
+  it("redraws for a new width after SIGWINCH (drawing on fd 2, as the shell does)", async () => {
+    const s = await start({ cols: 40, outFd: 2 });
     s.write("0123456789".repeat(3));
     await s.waitForScreen(/> 012345678901234567890123456789$/m);
     s.resize(20, 12);
