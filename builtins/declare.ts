@@ -238,10 +238,13 @@ function declareOne(
   }
   try {
     if (makeLocal) v.declareLocal(name);
-    const body = () => applyOne(v, name, sub, value, append, flags, elems, textIsCompound);
-    if (flags.global && v.scopeDepth() > 0) v.withGlobal(name, body);
-    else if (!makeLocal && v.scopeDepth() > 0 && ctx.sh.funcStack.length === 0) v.withGlobal(name, body);
-    else body();
+    // -g inside a function, or a scope pushed for prefix assignments at top level: work on the
+    // global binding underneath.
+    if (v.scopeDepth() > 0 && (flags.global || (!makeLocal && ctx.sh.funcStack.length === 0))) {
+      v.withGlobal(name, () => applyOne(v, name, sub, value, append, flags, elems, textIsCompound));
+    } else {
+      applyOne(v, name, sub, value, append, flags, elems, textIsCompound);
+    }
     return 0;
   } catch (e) {
     if (e instanceof VarError) {
@@ -269,7 +272,10 @@ function applyOne(
     return;
   }
   // Attributes that shape the value come first; -r comes last so the value can be assigned.
-  v.setAttrs(name, add & ~VarAttr.Readonly, remove);
+  // (`local x=1` has none: the assignment alone creates or sets the variable.)
+  if ((add & ~VarAttr.Readonly) !== 0 || remove !== 0 || value === undefined) {
+    v.setAttrs(name, add & ~VarAttr.Readonly, remove);
+  }
   if (elems !== undefined && sub === undefined) {
     assignElements(v, name, elems, append);
   } else if (value !== undefined) {
