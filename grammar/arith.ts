@@ -200,9 +200,15 @@ class ArithParser {
     }
     for (const op of OPERATORS) {
       if (s.startsWith(op, p)) {
+        let tv = op;
+        if ((op === "++" || op === "--") && this.t !== T_NAME && !isNameStart(s.charCodeAt(p + 2))) {
+          // bash's lexer: ++/-- is an increment only after a variable or right before one;
+          // otherwise it is two signs (`---a` is - --a, `1 ++ 2` is 1 + +2).
+          tv = op[0]!;
+        }
         this.t = T_OP;
-        this.tv = op;
-        this.pos = p + op.length;
+        this.tv = tv;
+        this.pos = p + tv.length;
         return;
       }
     }

@@ -86,6 +86,41 @@ describe("arithmetic errors (message as bash prints it after 'bash: line N: ')",
   });
 });
 
+describe("random expressions agree with bash (deterministic fuzz)", () => {
+  it("500 expressions over every operator, with side effects and errors", () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const bin = ["+", "-", "*", "/", "%", "**", "<<", ">>", "<", "<=", ">", ">=", "==", "!=", "&", "^", "|", "&&", "||", ",", "=", "+=", "*="];
+    const un = ["-", "+", "!", "~", "++", "--"];
+    const gen = (d: number): string => {
+      const r = rnd(10);
+      if (d <= 0 || r < 3) {
+        const k = rnd(4);
+        return k === 0 ? "a" : k === 1 ? "b" : k === 2 ? String(rnd(10)) : "b++";
+      }
+      if (r < 5) return un[rnd(un.length)]! + (rnd(2) ? "a" : gen(d - 1));
+      if (r < 6) return "(" + gen(d - 1) + ")";
+      if (r < 7) return gen(d - 1) + " ? " + gen(d - 1) + " : " + gen(d - 1);
+      return gen(d - 1) + " " + bin[rnd(bin.length)]! + " " + gen(d - 1);
+    };
+    const exprs: string[] = [];
+    for (let i = 0; i < 500; i++) exprs.push(gen(4));
+    const want = bash(exprs.map((e) => `( a=3; b=5; r=$(( ${e} )); echo "$r $a $b" ) 2>/dev/null || echo ERR`).join("\n")).trim().split("\n");
+    const got = exprs.map((e) => {
+      const h = new FakeHost({ a: "3", b: "5" });
+      try {
+        return `${evalArithString(h, e)} ${h.vars.get("a")} ${h.vars.get("b")}`;
+      } catch {
+        return "ERR";
+      }
+    });
+    expect(exprs.map((e, i) => `${e} => ${got[i]}`)).toEqual(exprs.map((e, i) => `${e} => ${want[i]}`));
+  });
+});
+
 describe("arithmetic speed", () => {
   it("i=$((i+1)) a million times stays well under a second (parse cached, number fast path)", () => {
     const h = new FakeHost({ i: "0" });
