@@ -136,9 +136,32 @@ export function quoteName(name: string, quote: string): string {
   return out;
 }
 
+/** Index of the last = or : outside quotes and escapes in line[start, end), or -1. */
+function lastWordBreak(line: string, start: number, end: number): number {
+  let found = -1;
+  let quote = "";
+  for (let i = start; i < end; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = "";
+      else if (c === "\\" && quote === '"') i++;
+    } else if (c === "\\") i++;
+    else if (c === "'" || c === '"') quote = c;
+    else if (c === "=" || c === ":") found = i;
+  }
+  return found;
+}
+
 /** Completes the word before `cursor`. */
 export function complete(line: string, cursor: number, src: CompletionSources): CompletionResult {
   const w = wordAt(line, cursor);
+  // Like bash (COMP_WORDBREAKS contains = and :), completion starts after the last unquoted = or :
+  // of the word, so `PATH=/us` and `a:/et` complete the path part.
+  const brk = lastWordBreak(line, w.start, cursor);
+  if (brk >= 0) {
+    w.start = brk + 1;
+    w.commandPosition = false;
+  }
   const raw = line.slice(w.start, cursor);
 
   // $NAME and ${NAME

@@ -100,6 +100,11 @@ describe("complete", () => {
     // No command matches: fall back to files.
     expect(at("su").candidates).toEqual(["sub/"]);
   });
+  it("completes after = and : like bash's COMP_WORDBREAKS, but not after escaped ones", () => {
+    expect(at("X=su")).toMatchObject({ start: 2, candidates: ["sub/"] });
+    expect(at("cp a:su")).toMatchObject({ start: 5, candidates: ["sub/"] });
+    expect(at("cat c\\:")).toMatchObject({ start: 4, candidates: ["c\\:d"] });
+  });
   it("variables: $NA and ${NA", () => {
     expect(at("echo $HO")).toMatchObject({ start: 5, candidates: ["$HOME", "$HOSTNAME"] });
     expect(at("echo ${PA")).toMatchObject({ candidates: ["${PATH}"] });
