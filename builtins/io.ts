@@ -10,6 +10,8 @@ import { waitReadable } from "../src/exec/async-io.ts";
 import { fstatSync } from "node:fs";
 import type { Gen } from "../src/exec/gen.ts";
 import type { VarStore } from "../src/state/var-store.ts";
+import { ExpansionError, type ExpandHost } from "../src/expand/host.ts";
+import { evalArith } from "../src/expand/arith-eval.ts";
 import { POLLIN, SEEK_CUR, isTty, pollOne, readChunk, seek } from "../src/sys/fd.ts";
 import { strerror as sysStrerror } from "../src/sys/errno.ts";
 import { ECHO, TCSANOW, getTermios, lflag, setLflag, setTermios } from "../src/sys/termios.ts";
@@ -221,8 +223,8 @@ interface AssignHost {
 }
 
 /**
- * Assign value to `name` or `name[subscript]`. Indexed subscripts are arithmetic: the shell's
- * evaluator is used when it offers one (sh.evalArith), else integer literals. Returns bash's
+ * Assign value to `name` or `name[subscript]`. Indexed subscripts are arithmetic (see
+ * subscriptIndex). Returns bash's
  * error text on failure (readonly, bad subscript), undefined on success.
  */
 export function assignVar(sh: AssignHost, ref: string, value: string): string | undefined {
@@ -237,14 +239,20 @@ export function assignVar(sh: AssignHost, ref: string, value: string): string | 
     const sub = m[2]!;
     if (sh.vars.isAssoc(name)) sh.vars.setElement(name, sub, value);
     else {
-      const arith = (sh as { evalArith?: (e: string) => number }).evalArith;
-      const idx = arith ? arith.call(sh, sub) : Number(sub.trim());
+      const idx = subscriptIndex(sh, sub);
       if (!Number.isInteger(idx)) return `${sub}: bad array subscript`;
       sh.vars.setElement(name, idx, value);
     }
     return undefined;
   } catch (e) {
-    if (e instanceof Error) return e.message;
+    if (e instanceof Error && !(e instanceof ExpansionError)) return e.message;
     throw e;
   }
+}
+
+/** An indexed-array subscript: arithmetic through the shell's expansion host when it has one
+ *  (sh.host), else an integer literal (unit tests). Arithmetic errors throw ExpansionError. */
+export function subscriptIndex(sh: object, sub: string): number {
+  const host = (sh as { host?: ExpandHost }).host;
+  return host ? evalArith(host, sub) : Number(sub.trim());
 }

@@ -7,6 +7,7 @@
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { BINARY_OPS, TestError, UNARY_OPS, binaryTest, unaryTest, type TestEnv } from "./test-ops.ts";
 import { VarAttr } from "../src/state/var-store.ts";
+import { subscriptIndex } from "./io.ts";
 
 class Parser {
   pos = 0;
@@ -165,8 +166,7 @@ export function shellTestEnv(sh: BuiltinContext["sh"]): TestEnv {
       const [, name, sub] = m;
       if (sub === "@" || sub === "*") return sh.vars.getValues(name!).length > 0;
       if (sh.vars.isAssoc(name!)) return sh.vars.getElement(name!, sub!) !== undefined;
-      const arith = (sh as unknown as { evalArith?: (e: string) => number }).evalArith;
-      const idx = arith ? arith.call(sh, sub!) : Number(sub);
+      const idx = subscriptIndex(sh, sub!);
       return Number.isInteger(idx) && sh.vars.getElement(name!, idx) !== undefined;
     },
     isNameref: (name) => (sh.vars.attrs(name) & VarAttr.Nameref) !== 0,
