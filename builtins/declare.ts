@@ -18,6 +18,7 @@ import { isValidName, splitSubscript } from "../src/state/names.ts";
 import { declareLine, setLine } from "../src/state/var-format.ts";
 import { isCompoundText, parseCompound, type CompoundElem } from "../src/state/compound-text.ts";
 import { FuncAttr, functionAttrs, functionFlags, setFunctionAttrs } from "../src/state/function-attrs.ts";
+import { functionText as functionSource } from "../src/state/function-attrs.ts";
 import { SET_OPTIONS } from "../src/state/options.ts";
 
 type Kind = "declare" | "typeset" | "local" | "export" | "readonly";
@@ -393,7 +394,7 @@ function sortedFunctions(fns: Map<string, FunctionDef>): FunctionDef[] {
 /** A function as `declare -f` prints it: its definition, then (when listing, or with -p) a
  *  `declare -f<attrs> name` line if it has attributes, as bash does. */
 function functionText(fn: FunctionDef, withAttrs = true): string {
-  let s = (fn.source ?? `${fn.name} () \n{ \n}`) + "\n";
+  let s = functionSource(fn) + "\n";
   const f = functionFlags(fn);
   if (withAttrs && f !== "-f") s += `declare ${f} ${fn.name}\n`;
   return s;

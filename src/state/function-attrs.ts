@@ -3,7 +3,8 @@
 // keyed by the definition object, so a subshell's copy of the table shares them; `unset -f`
 // drops them, and a redefinition keeps them through inheritFunctionAttrs (bash: "f: readonly
 // function" refuses the redefinition, an exported function stays exported).
-import type { FunctionDef } from "../../grammar/ast.ts";
+import type { FunctionDef, List } from "../../grammar/ast.ts";
+import { printList } from "../../grammar/printer.ts";
 
 export const enum FuncAttr {
   None = 0,
@@ -40,4 +41,25 @@ export function functionFlags(fn: FunctionDef): string {
   if (a & FuncAttr.Trace) f += "t";
   if (a & FuncAttr.Export) f += "x";
   return f;
+}
+
+/**
+ * A function's definition as `declare -f`, `set` and `type` print it: the text it was defined
+ * with (functions parsed from source always carry it), else the AST printed back.
+ * (bash re-formats definitions with its own layout; ipsh shows them as written.)
+ */
+export function functionText(fn: FunctionDef): string {
+  if (fn.source !== undefined) return fn.source;
+  const span = fn.span;
+  const list: List = {
+    kind: "List",
+    items: [
+      {
+        andOr: { kind: "AndOr", first: { kind: "Pipeline", bang: false, commands: [fn], pipeStderr: [], span }, rest: [], span },
+        background: false,
+      },
+    ],
+    span,
+  };
+  return printList(list).replace(/\n$/, "");
 }

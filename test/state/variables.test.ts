@@ -572,3 +572,36 @@ describe("copy-on-write with shadowed bindings", () => {
     expect(v.get("v")).toBeUndefined();
   });
 });
+
+describe("function text", () => {
+  it("is the source when known, else the printed AST", async () => {
+    const { functionText } = await import("../../src/state/function-attrs.ts");
+    const span = { start: 0, end: 0, line: 1, col: 1 };
+    const word = (t: string) => ({ kind: "Word" as const, parts: [{ kind: "Lit" as const, value: t }], literal: t, span });
+    const body = {
+      kind: "BraceGroup",
+      body: {
+        kind: "List",
+        items: [
+          {
+            andOr: {
+              kind: "AndOr",
+              first: { kind: "Pipeline", bang: false, commands: [{ kind: "SimpleCommand", assigns: [], words: [word("echo"), word("hi")], redirects: [], span }], pipeStderr: [], span },
+              rest: [],
+              span,
+            },
+            background: false,
+          },
+        ],
+        span,
+      },
+      redirects: [],
+      span,
+    };
+    const fn = { kind: "FunctionDef" as const, name: "f", body: body as never, span };
+    expect(functionText({ ...fn, source: "f() { echo hi; }" })).toBe("f() { echo hi; }");
+    const printed = functionText(fn);
+    expect(printed.startsWith("f () {")).toBe(true);
+    expect(printed).toContain("echo hi");
+  });
+});
