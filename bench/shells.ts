@@ -18,13 +18,16 @@ export interface ShellSpec {
 /** The repository root (bench/..). */
 export const repoRoot = resolve(benchDir, "..");
 
-/** The default comparison: ipsh against bash and dash. */
+/**
+ * The default comparison: ipsh (the bin/ipsh launcher running the bundle) against bash and dash,
+ * plus ipsh-bin, the standalone `bun build --compile` executable, when `npm run build` made it.
+ */
 export function defaultShells(): ShellSpec[] {
-  return [
-    { name: "ipsh", argv: [join(repoRoot, "bin", "ipsh")] },
-    { name: "bash", argv: ["/usr/bin/bash"] },
-    { name: "dash", argv: ["/usr/bin/dash"] },
-  ];
+  const shells: ShellSpec[] = [{ name: "ipsh", argv: [join(repoRoot, "bin", "ipsh")] }];
+  const compiled = join(repoRoot, "dist", "ipsh");
+  if (existsSync(compiled)) shells.push({ name: "ipsh-bin", argv: [compiled] });
+  shells.push({ name: "bash", argv: ["/usr/bin/bash"] }, { name: "dash", argv: ["/usr/bin/dash"] });
+  return shells;
 }
 
 /** Parse "NAME=COMMAND WORDS" / "COMMAND WORDS". Words split on blanks (no quoting). */

@@ -108,3 +108,21 @@ describe("shared suite wrapper", () => {
     expect(q.argv).toEqual(["/s/bench/run.sh", "--reps", "5", "--json", "/r/shared-T.json", "--scale", "0.5", "bash=/usr/bin/bash"]);
   });
 });
+
+describe("the start-up verdict (issue 3)", () => {
+  const series = (name: string, role: "shell" | "baseline", ms: number) => ({ name, role, argv: [], expected: "", status: "ok" as const, wallMs: [ms, ms], cpuMs: [] });
+  it("judges every form of ipsh against 4x the compiled hello world, and subtracts the spawn floor", () => {
+    const startup: WorkloadResult = {
+      name: "startup",
+      what: "",
+      mode: "invocation",
+      perRep: 2,
+      series: [series("ipsh", "shell", 30), series("ipsh-bin", "shell", 10), series("bash", "shell", 2), series("bun-hello", "baseline", 5), series("/bin/true", "baseline", 1)],
+    };
+    const text = renderReport([startup], { subject: "ipsh", refs: ["bash"] });
+    expect(text).toContain("start-up: ipsh is 6.00x the compiled Bun hello world: MISSES the 4x target (issue 3)\n");
+    expect(text).toContain("start-up: ipsh-bin is 2.00x the compiled Bun hello world: meets the 4x target (issue 3)\n");
+    expect(text).toContain("start-up net of the spawn floor (/bin/true 1.00 ms): ipsh 29.0 ms, ipsh-bin 9.00 ms, bash 1.00 ms\n");
+    expect(text).toMatch(/^startup \(each\)\s+30\.0 ms\s+10\.0 ms\s+2\.00 ms\s+5\.00 ms\s+1\.00 ms\s+15\.00x\s+0%$/m);
+  });
+});
