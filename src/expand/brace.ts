@@ -57,10 +57,31 @@ function hasBrace(parts: WordPart[]): number {
   return -1;
 }
 
+const NAME_CHARS = /^[A-Za-z0-9_]+/;
+
+/**
+ * Brace expansion is textual in bash: `$x{1,2}` becomes `$x1 $x2`. When an unbraced $name is
+ * now followed by literal name characters, they extend the name.
+ */
+function joinNames(parts: WordPart[]): WordPart[] {
+  for (let i = 0; i + 1 < parts.length; i++) {
+    const p = parts[i]!;
+    const q = parts[i + 1]!;
+    if (p.kind !== "ParamExp" || p.braced || q.kind !== "Lit" || !/^[A-Za-z_]/.test(p.name)) continue;
+    const m = NAME_CHARS.exec(q.value);
+    if (m === null) continue;
+    const rest = q.value.slice(m[0].length);
+    const joined: WordPart[] = [{ ...p, name: p.name + m[0] }];
+    if (rest !== "") joined.push({ kind: "Lit", value: rest });
+    parts = [...parts.slice(0, i), ...joined, ...parts.slice(i + 2)];
+  }
+  return parts;
+}
+
 function expandInto(parts: WordPart[], out: WordPart[][]): void {
   const i = hasBrace(parts);
   if (i < 0) {
-    out.push(parts);
+    out.push(joinNames(parts));
     return;
   }
   const b = parts[i] as BraceExp;

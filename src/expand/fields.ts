@@ -161,12 +161,11 @@ export class FieldBuilder {
       this.split(n === 1 ? values[0]! : values.join(t.first));
       return;
     }
-    // IFS empty: each non-empty element is its own field; empty elements disappear.
+    // IFS empty: each element starts its own field (the first joins the text before); an
+    // empty element makes no field unless quoted text follows it.
     for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      if (v === "") continue;
-      if (this.started && i > 0) this.endField();
-      this.split(v);
+      if (i > 0) this.endField();
+      this.split(values[i]!);
     }
   }
 

@@ -88,6 +88,8 @@ const splitting: Case[] = [
   { src: `$v`, words: [W(P("v"))], vars: { IFS: " ,", v: "a  ,  , b " } },
   { src: `$v$w`, words: [W(P("v"), P("w"))], vars: { IFS: " ,", v: "a ", w: ",b" } },
   { src: `$x`, words: [W(P("x"))], vars: { IFS: "" } },
+  { src: `\${arr[@]},`, words: [W(P("arr", { index: "@" }), lit(","))], vars: { IFS: "" } },
+  { src: `\${arr[@]}""$x`, words: [W(P("arr", { index: "@" }), dq(), P("x"))], vars: { IFS: "" } },
   { src: `$nl`, words: [W(P("nl"))] },
   { src: `$v`, words: [W(P("v"))], vars: { IFS: "é", v: "aébéc" } },
   { src: `$(two) "$(two)"`, words: [W(cmd("two")), W(dq(cmd("two")))] },
@@ -165,6 +167,7 @@ const other: Case[] = [
   { src: `x{a,b{1..3},}y {a,b}{c,d}`, words: [W(lit("x"), alt([lit("a")], [lit("b"), seq("1", "3")], []), lit("y")), W(alt([lit("a")], [lit("b")]), alt([lit("c")], [lit("d")]))] },
   { src: `{01..10..3} {a..e..2} {e..a} {-05..5..3} {10..1..-4} {1..a}`, words: [W(seq("01", "10", "3")), W(seq("a", "e", "2")), W(seq("e", "a")), W(seq("-05", "5", "3")), W(seq("10", "1", "-4")), W(seq("1", "a"))] },
   { src: `{$x,'q r'}`, words: [W(alt([P("x")], [sq("q r")]))] },
+  { src: `$x{1,2}$x{_y,.z}`, words: [W({ kind: "ParamExp", name: "x", braced: false }, alt([lit("1")], [lit("2")]), { kind: "ParamExp", name: "x", braced: false }, alt([lit("_y")], [lit(".z")]))], vars: { x1: "one", x_y: "XY" } },
   { src: `~ ~/d "~" ~root/x x~`, words: [W(tilde()), W(tilde(), lit("/d")), W(dq(lit("~"))), W(tilde("root"), lit("/x")), W(lit("x~"))], vars: { HOME: "/home/tester" } },
   { src: `~nosuchuser99/x`, words: [W(tilde("nosuchuser99"), lit("/x"))] },
 ];
