@@ -75,6 +75,7 @@ export class LineEditor {
   private endRow = 0;
   private endCol = 0;
   private cols = 80;
+  private rows = 24;
   private histNum = 0;
   private edits = new Map<number, string>();
   private lastCommand = "";
@@ -103,13 +104,14 @@ export class LineEditor {
 
   /** Show prompt (which may contain \x01..\x02 non-printing markers from PS1's \[ \]) and read one
    *  line. Resolves to the line (without newline), or null on Ctrl-D at an empty line (EOF).
-   *  Ctrl-C cancels the line: prints ^C and a newline and resolves to "" with `interrupted` set. */
-  readLine(prompt: string): Promise<string | null> {
+   *  Ctrl-C cancels the line: prints ^C and a newline and resolves to "" with `interrupted` set.
+   *  `initial` is text to start with, cursor at its end (bash's `read -e -i text`). */
+  readLine(prompt: string, initial = ""): Promise<string | null> {
     if (this.resolve) return Promise.reject(new Error("readLine is already pending"));
     this.interrupted = false;
     this.prompt = prompt;
-    this.buf = "";
-    this.pos = 0;
+    this.buf = initial;
+    this.pos = initial.length;
     this.rowsAbove = 0;
     this.histNum = this.history.nextNumber;
     this.edits.clear();
@@ -173,20 +175,28 @@ export class LineEditor {
     this.escTimer = undefined;
   }
 
-  private columns(): number {
+  /** The terminal size, read again on every line and on SIGWINCH: [columns, rows]. */
+  private windowSize(): [number, number] {
     const out = this.outFd === 1 ? process.stdout : this.outFd === 2 ? process.stderr : undefined;
     const ws = out as tty.WriteStream | undefined;
     if (ws && ws.isTTY) {
       try {
-        const [c] = ws.getWindowSize();
-        if (c && c > 0) return c;
+        const [c, r] = ws.getWindowSize();
+        if (c && c > 0) return [c, r && r > 0 ? r : 24];
       } catch {
         /* fall through */
       }
-      if (ws.columns > 0) return ws.columns;
+      if (ws.columns > 0) return [ws.columns, ws.rows > 0 ? ws.rows : 24];
     }
     const env = Number(process.env.COLUMNS);
-    return env > 0 ? env : 80;
+    const lines = Number(process.env.LINES);
+    return [env > 0 ? env : 80, lines > 0 ? lines : 24];
+  }
+
+  private columns(): number {
+    const [c, r] = this.windowSize();
+    this.rows = r;
+    return c;
   }
 
   private write(s: string): void {
@@ -783,7 +793,9 @@ export class LineEditor {
   private render(): void {
     const l = layout(this.currentPrompt(), this.buf, this.pos, this.cols);
     let s = "";
-    if (this.rowsAbove > 0) s += `\x1b[${this.rowsAbove}A`;
+    // Rows that scrolled off the top cannot be reached: redraw from the top row instead.
+    const up = Math.min(this.rowsAbove, this.rows - 1);
+    if (up > 0) s += `\x1b[${up}A`;
     s += "\r\x1b[J" + l.out + moveCursor(l.endRow, l.endCol, l.cursorRow, l.cursorCol);
     this.write(s);
     this.rowsAbove = l.cursorRow;

@@ -1,7 +1,8 @@
 // A tiny program for the PTY tests of the line editor: reads lines with LineEditor and echoes each
 // one back as `got:<JSON>` (then adds it to the history), prints `interrupted` after Ctrl-C and
 // `eof` at Ctrl-D on an empty line. Completion uses completion.ts over the current directory with
-// a few fixed command names. Environment: PROMPT (default "> "), HISTFILE, EDITOR_OUTFD (1).
+// a few fixed command names. Environment: PROMPT (default "> "), HISTFILE, EDITOR_OUTFD (1),
+// INITIAL (text every line starts with).
 import { complete } from "../../src/interactive/completion.ts";
 import { History } from "../../src/interactive/history.ts";
 import { LineEditor } from "../../src/interactive/line-editor.ts";
@@ -29,7 +30,7 @@ const editor = new LineEditor({
 });
 const prompt = process.env.PROMPT ?? "> ";
 for (;;) {
-  const line = await editor.readLine(prompt);
+  const line = await editor.readLine(prompt, process.env.INITIAL ?? "");
   if (line === null) {
     fs.writeSync(1, "eof\r\n");
     break;

@@ -21,7 +21,15 @@ afterEach(async () => {
 });
 
 async function start(
-  opts: { cols?: number; rows?: number; prompt?: string; histfile?: string; ready?: RegExp | string; outFd?: number } = {},
+  opts: {
+    cols?: number;
+    rows?: number;
+    prompt?: string;
+    histfile?: string;
+    ready?: RegExp | string;
+    outFd?: number;
+    initial?: string;
+  } = {},
 ) {
   t = await startPty([process.execPath, DRIVER], {
     cols: opts.cols ?? 40,
@@ -34,6 +42,7 @@ async function start(
       PROMPT: opts.prompt ?? "> ",
       HISTFILE: opts.histfile,
       EDITOR_OUTFD: String(opts.outFd ?? 1),
+      INITIAL: opts.initial,
     },
   });
   await t.waitFor(opts.ready ?? "> ");
@@ -239,6 +248,22 @@ describe("line editor in a PTY", () => {
     // "$ Xabc" + 16 characters = 22 columns: the line wraps once, the prompt's first row stays.
     await s.waitForScreen((p) => p.cursor().row === row + 1 && p.cursor().col === 2);
     expect(s.lines()[row - 1]).toBe("top line");
+  });
+
+  it("starts from initial text when given one (read -e -i)", async () => {
+    const s = await start({ initial: "pre" });
+    await s.waitForScreen(/> pre$/m);
+    expect(await line(s, "\x01X")).toBe("Xpre");
+  });
+
+  it("redraws a line taller than the screen without walking off the top", async () => {
+    const s = await start({ cols: 10, rows: 4 });
+    s.write("0123456789".repeat(6));
+    await s.waitForScreen((p) => p.cursor().row === 3 && p.cursor().col === 2);
+    s.write("\x7f");
+    await s.waitForScreen((p) => p.lines()[3] === "8" && p.cursor().col === 1);
+    expect(s.lines()).toEqual(["8901234567", "8901234567", "8901234567", "8"]);
+    expect(await line(s, "")).toBe("0123456789".repeat(6).slice(0, -1));
   });
 
   it("keeps type-ahead after an accepted line for the next one", async () => {
