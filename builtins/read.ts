@@ -27,12 +27,14 @@ interface ReadOpts {
   prompt?: string;
   timeout: number; // seconds, -1 none
   fd: number;
+  /** -u was given (a closed fd is then "invalid file descriptor", else a read error) */
+  explicitFd: boolean;
   names: string[];
 }
 
 /** Parse the options; returns the status to exit with on a usage error. */
 function parseOpts(ctx: BuiltinContext): ReadOpts | number {
-  const o: ReadOpts = { raw: false, silent: false, delim: 10, nchars: -1, exact: false, timeout: -1, fd: 0, names: [] };
+  const o: ReadOpts = { raw: false, silent: false, delim: 10, nchars: -1, exact: false, timeout: -1, fd: 0, explicitFd: false, names: [] };
   const args = ctx.args;
   let i = 0;
   for (; i < args.length; i++) {
@@ -91,6 +93,7 @@ function parseOpts(ctx: BuiltinContext): ReadOpts | number {
               return 1;
             }
             o.fd = Number(v);
+            o.explicitFd = true;
             break;
           }
         }
@@ -227,7 +230,7 @@ function* read(ctx: BuiltinContext): Gen<number> {
   const sh = ctx.sh;
   const osfd = sh.fds.os(o.fd);
   if (osfd === undefined) {
-    ctx.error(`${o.fd}: invalid file descriptor: Bad file descriptor`);
+    ctx.error(o.explicitFd ? `${o.fd}: invalid file descriptor: Bad file descriptor` : `read error: ${o.fd}: Bad file descriptor`);
     return 1;
   }
   if (o.timeout === 0) return pollReadable(osfd, 0) ? 0 : 1;

@@ -130,6 +130,11 @@ describe("read options and errors", () => {
     expect(run(readBuiltin, ["-u", "9", "x"], sh)).toEqual(bash("read -u 9 x"));
     expect(run(readBuiltin, ["-z"], sh)).toEqual(bash("read -z"));
   });
+  it("a closed stdin is a read error, a closed -u fd an invalid descriptor", () => {
+    const sh = fakeShell();
+    sh.fdmap.delete(0);
+    expect(run(readBuiltin, ["x"], sh)).toEqual(bash("read x <&-"));
+  });
   it("-u reads another fd", () => {
     const sh = fakeShell();
     sh.fdmap.set(3, fileInput("from3\n"));
