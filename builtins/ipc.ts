@@ -105,6 +105,8 @@ function list(ctx: BuiltinContext): number {
   }
   const shmRows = listPosixShm().map((s) => [s.name, permString(s.mode), userName(s.uid), String(s.size)]);
   ctx.out(renderSection("POSIX shared memory (/dev/shm)", ["NAME", "PERMS", "OWNER", "BYTES"], shmRows));
+  const semRows = listPosixShm("/dev/shm", true).map((s) => [s.name, permString(s.mode), userName(s.uid)]);
+  if (semRows.length > 0) ctx.out(renderSection("POSIX named semaphores (/dev/shm/sem.*)", ["NAME", "PERMS", "OWNER"], semRows));
   return 0;
 }
 

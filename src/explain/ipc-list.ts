@@ -81,12 +81,17 @@ export interface PosixShm {
   uid: number;
 }
 
-/** POSIX shared memory objects: the regular files of /dev/shm (sem.* are named semaphores). */
-export function listPosixShm(dir = "/dev/shm"): PosixShm[] {
+/**
+ * POSIX shared memory objects: the regular files of /dev/shm. glibc keeps named semaphores
+ * (sem_open) there too, as "sem.NAME" files: `semaphores` selects those instead, named "/NAME".
+ */
+export function listPosixShm(dir = "/dev/shm", semaphores = false): PosixShm[] {
   const out: PosixShm[] = [];
-  for (const n of safeReaddir(dir)) {
+  for (const file of safeReaddir(dir)) {
+    if (file.startsWith("sem.") !== semaphores) continue;
+    const n = semaphores ? file.slice(4) : file;
     try {
-      const st = statSync(`${dir}/${n}`);
+      const st = statSync(`${dir}/${file}`);
       if (st.isFile()) out.push({ name: `/${n}`, size: st.size, mode: st.mode & 0o7777, uid: st.uid });
     } catch {
       // removed while listing

@@ -1,11 +1,11 @@
 // The `ipc` builtin: POSIX message queues and shared memory driven through FFI, and the listing
 // of System V and POSIX objects. Names carry the test's pid so parallel runs never collide.
-import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { def as ipc, ipcName, parseCount } from "../../builtins/ipc.ts";
-import { mqueueMount, parseMqStatus, permString, readSysvTable } from "../../src/explain/ipc-list.ts";
+import { listPosixShm, mqueueMount, parseMqStatus, permString, readSysvTable } from "../../src/explain/ipc-list.ts";
 import { runBuiltin } from "./fake-ctx.ts";
 
 let serial = 0;
@@ -188,6 +188,12 @@ describe("ipc helpers", () => {
     expect(mqueueMount(join(dir, "mounts2"))).toBeUndefined();
     expect(Object.fromEntries(parseMqStatus("QSIZE:5          NOTIFY:0     SIGNO:0     NOTIFY_PID:0     \n"))).toEqual({ QSIZE: 5, NOTIFY: 0, SIGNO: 0, NOTIFY_PID: 0 });
     expect(permString(0o640)).toBe("rw-r-----");
+    const shm = join(dir, "shm");
+    mkdirSync(shm);
+    writeFileSync(join(shm, "seg"), "abc");
+    writeFileSync(join(shm, "sem.lock"), "x".repeat(32));
+    expect(listPosixShm(shm).map((x) => [x.name, x.size])).toEqual([["/seg", 3]]);
+    expect(listPosixShm(shm, true).map((x) => x.name)).toEqual(["/lock"]);
   });
 });
 
