@@ -1,7 +1,7 @@
 // `ipc`: inter-process communication objects, listed and driven.
 //
 //   ipc                                   list System V queues, shared memory, semaphores, and
-//                                         POSIX message queues and shared memory
+//                                         POSIX message queues, shared memory, named semaphores
 //   ipc mq create NAME [MAXMSG MSGSIZE]   mq_open(O_CREAT|O_EXCL), mode 0600 (minus umask)
 //   ipc mq send NAME TEXT                 one message of TEXT's bytes (priority 0)
 //   ipc mq recv NAME                      the oldest message, printed with a newline; waits
@@ -305,6 +305,6 @@ export const def: BuiltinDef = {
   synopsis: "ipc [mq create NAME [MAXMSG MSGSIZE] | mq send NAME TEXT | mq recv NAME | mq rm NAME | shm create NAME SIZE | shm write NAME TEXT | shm read NAME | shm rm NAME]",
   description:
     "Without arguments, list System V message queues, shared memory segments and semaphore\n" +
-    "sets, and POSIX message queues and shared memory objects. With a command, create, use\n" +
-    "and remove a POSIX message queue (mq) or shared memory object (shm).",
+    "sets, and POSIX message queues, shared memory objects and named semaphores. With a command,\n" +
+    "create, use and remove a POSIX message queue (mq) or shared memory object (shm).",
 };
