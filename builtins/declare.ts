@@ -12,7 +12,7 @@ import type { ArrayElem, FunctionDef } from "../grammar/ast.ts";
 import type { Gen } from "../src/exec/gen.ts";
 import type { ExpandHost } from "../src/expand/host.ts";
 import { expandAssignValue, expandWord, expandWords } from "../src/expand/index.ts";
-import type { Variables } from "../src/state/variables.ts";
+import type { Variables, VarView } from "../src/state/variables.ts";
 import { VarAttr, VarError } from "../src/state/var-store.ts";
 import { isValidName, splitSubscript } from "../src/state/names.ts";
 import { declareLine, setLine } from "../src/state/var-format.ts";
@@ -76,6 +76,8 @@ interface Flags {
   print: boolean; // -p
   /** -t / +t: function trace attribute (no effect on variables, as in bash) */
   trace: 0 | 1 | -1;
+  /** -I: a new local starts with the value and attributes of the variable it shadows */
+  inherit: boolean;
 }
 
 /**
@@ -98,7 +100,16 @@ export function* compoundElements(host: ExpandHost, elems: ArrayElem[]): Gen<Com
 }
 
 function parseFlags(ctx: BuiltinContext, kind: Kind): { flags: Flags; rest: string[] } | number {
-  const flags: Flags = { add: 0, remove: 0, funcs: false, funcNames: false, global: false, print: false, trace: 0 };
+  const flags: Flags = {
+    add: 0,
+    remove: 0,
+    funcs: false,
+    funcNames: false,
+    global: false,
+    print: false,
+    trace: 0,
+    inherit: false,
+  };
   const args = ctx.args;
   const accepts = ACCEPTS[kind];
   let i = 0;
@@ -134,7 +145,8 @@ function parseFlags(ctx: BuiltinContext, kind: Kind): { flags: Flags; rest: stri
           flags.trace = on ? 1 : -1;
           break;
         case "I":
-          break; // localvar_inherit per call: locals start unset here (bash's default)
+          flags.inherit = on;
+          break;
         case "n":
           if (kind === "export") {
             flags.remove |= on ? VarAttr.Export : 0;
@@ -238,7 +250,11 @@ function declareOne(
     return 1;
   }
   try {
-    if (makeLocal) v.declareLocal(name);
+    if (makeLocal) {
+      const outer = flags.inherit && !v.isLocal(name) ? v.view(name) : undefined;
+      v.declareLocal(name);
+      if (outer !== undefined) inheritLocal(v, outer);
+    }
     // -g inside a function, or a scope pushed for prefix assignments at top level: work on the
     // global binding underneath.
     if (v.scopeDepth() > 0 && (flags.global || (!makeLocal && ctx.sh.funcStack.length === 0))) {
@@ -254,6 +270,22 @@ function declareOne(
     }
     throw e;
   }
+}
+
+/** local -I: copy the shadowed variable's value and attributes into the new local. */
+function inheritLocal(v: Variables, outer: VarView): void {
+  const name = outer.name;
+  const attrs = outer.attrs & ~(VarAttr.Unset | VarAttr.Readonly);
+  if (outer.attrs & VarAttr.Nameref) {
+    if (outer.value !== undefined) v.setNamerefTarget(name, outer.value);
+  } else if (outer.assoc !== undefined) {
+    v.setArrayFromPairs(name, outer.assoc, true);
+  } else if (outer.indexed !== undefined) {
+    v.setArrayFromPairs(name, outer.indexed.map(([i, x]) => [String(i), x]), false);
+  } else if (outer.value !== undefined) {
+    v.set(name, outer.value);
+  }
+  if (attrs !== 0) v.setAttrs(name, attrs | (outer.attrs & VarAttr.Nameref));
 }
 
 function applyOne(

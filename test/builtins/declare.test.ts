@@ -435,3 +435,26 @@ describe("local -", () => {
     expect(sh.opts.errexit).toBe(false);
   });
 });
+
+describe("local -I", () => {
+  it("inherits the shadowed value and attributes (not readonly)", () => {
+    same(
+      `x=1; declare -i n=5; a=(p q); declare -rx R=7; f() { local -I x n a; declare -p x n a; n=2+2; echo $n; local -I R; declare -p R; }; f; declare -p x n`,
+      (sh) => {
+        sh.assign("x", "1");
+        sh.run(["declare", "-i", "n=5"]);
+        sh.vars.setArray("a", ["p", "q"]);
+        sh.run(["declare", "-rx", "R=7"]);
+        sh.call("f", () => {
+          sh.run(["local", "-I", "x", "n", "a"]);
+          sh.run(["declare", "-p", "x", "n", "a"]);
+          sh.vars.set("n", "2+2");
+          sh.echo(sh.vars.get("n"));
+          sh.run(["local", "-I", "R"]);
+          sh.run(["declare", "-p", "R"]);
+        });
+        sh.run(["declare", "-p", "x", "n"]);
+      },
+    );
+  });
+});
