@@ -23,6 +23,7 @@ import type { FieldBuilder } from "./fields.ts";
 import { evalArith } from "./arith-eval.ts";
 import { removeAffix, replacePattern, parseReplacement } from "./pattern-ops.ts";
 import { quoteForReuse } from "./quote.ts";
+import { unescapePattern } from "./pattern.ts";
 import { assignmentText, attrLetters, caseModify, decodeAnsiC, keyValueText, promptExpand } from "./transform.ts";
 import { expandPartsInto, expandPattern, expandReplacement, expandWord } from "./word.ts";
 
@@ -339,7 +340,8 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
     case "%":
     case "%%": {
       const pat = yield* expandPattern(h, op.pattern);
-      const mo = { extglob: o.extglob, nocase: o.nocasematch };
+      // nocasematch applies to ${x/p/r} but not to ${x#p} (bash 5.2).
+      const mo = { extglob: o.extglob };
       v = map(v, (s) => removeAffix(s, pat, op.op, mo));
       break;
     }
@@ -348,7 +350,9 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
     case "/#":
     case "/%": {
       const pat = yield* expandPattern(h, op.pattern);
-      const rep = parseReplacement(op.replacement ? yield* expandReplacement(h, op.replacement) : "");
+      const repText = op.replacement ? yield* expandReplacement(h, op.replacement) : "";
+      // patsub_replacement (on by default): an unquoted & stands for the match.
+      const rep = o.patsub_replacement === false ? [unescapePattern(repText)] : parseReplacement(repText);
       const mo = { extglob: o.extglob, nocase: o.nocasematch };
       v = map(v, (s) => replacePattern(s, pat, rep, op.op, mo));
       break;
@@ -361,7 +365,7 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
     case ",":
     case ",,": {
       const pat = op.pattern ? yield* expandPattern(h, op.pattern) : undefined;
-      v = map(v, (s) => caseModify(s, op.op, pat, o.nocasematch));
+      v = map(v, (s) => caseModify(s, op.op, pat, false));
       break;
     }
     case "@":

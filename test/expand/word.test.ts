@@ -229,6 +229,24 @@ describe("errors as bash reports them", () => {
   });
 });
 
+describe("shell options in parameter operators", () => {
+  it("nocasematch applies to ${x/p/r} only; patsub_replacement off makes & literal", () => {
+    const h = new FakeHost({ x: "Hello" });
+    h.opts.nocasematch = true;
+    const ex = (op: object) => run(expandWord(h, W(P("x", { op: op as never }))));
+    const got = [
+      ex({ op: "#", pattern: W(lit("h")) }),
+      ex({ op: "/", pattern: W(lit("h")), replacement: W(lit("J")) }),
+      ex({ op: "^^", pattern: W(lit("[h]")) }),
+      ex({ op: "%", pattern: W(lit("O")) }),
+    ];
+    h.opts.patsub_replacement = false;
+    got.push(ex({ op: "/", pattern: W(lit("l")), replacement: W(lit("&")) }));
+    const want = bash("shopt -s nocasematch; x=Hello; echo ${x#h} ${x/h/J} ${x^^[h]} ${x%O}; shopt -u patsub_replacement; echo ${x/l/&}");
+    expect(got.slice(0, 4).join(" ") + "\n" + got[4] + "\n").toBe(want);
+  });
+});
+
 describe("expandWord and expandPattern", () => {
   it("joins $@ with spaces and $* with IFS[0], never splits or globs", () => {
     const h = new FakeHost({ IFS: ",", star: "*" });
