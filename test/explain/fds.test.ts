@@ -16,9 +16,11 @@ function rowOf(out: string, fd: number, section = 0): string {
   return line.trim();
 }
 
+/** n children have exec'd sleep and the parent shell has closed its copies of the pipe. */
 const sleepsReady = (n: number) => (pid: number): boolean => {
   const kids = childrenOf(pid);
-  return kids.length === n && kids.every((k) => processName(k) === "sleep");
+  if (kids.length !== n || !kids.every((k) => processName(k) === "sleep")) return false;
+  return !(listFds(pid) ?? []).some((f) => f.target.startsWith("pipe:"));
 };
 
 describe("fds PID", () => {
