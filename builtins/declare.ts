@@ -251,7 +251,8 @@ function declareOne(
   }
   try {
     if (makeLocal) {
-      const outer = flags.inherit && !v.isLocal(name) ? v.view(name) : undefined;
+      const inherit = flags.inherit || ctx.sh.opts.localvar_inherit;
+      const outer = inherit && !v.isLocal(name) ? v.view(name) : undefined;
       v.declareLocal(name);
       if (outer !== undefined) inheritLocal(v, outer);
     }
@@ -272,20 +273,19 @@ function declareOne(
   }
 }
 
-/** local -I: copy the shadowed variable's value and attributes into the new local. */
+/** local -I / shopt localvar_inherit: copy the shadowed variable's value and attributes into the
+ *  new local, except readonly and nameref (a nameref's target name becomes a plain value). */
 function inheritLocal(v: Variables, outer: VarView): void {
   const name = outer.name;
-  const attrs = outer.attrs & ~(VarAttr.Unset | VarAttr.Readonly);
-  if (outer.attrs & VarAttr.Nameref) {
-    if (outer.value !== undefined) v.setNamerefTarget(name, outer.value);
-  } else if (outer.assoc !== undefined) {
+  const attrs = outer.attrs & ~(VarAttr.Unset | VarAttr.Readonly | VarAttr.Nameref);
+  if (outer.assoc !== undefined) {
     v.setArrayFromPairs(name, outer.assoc, true);
   } else if (outer.indexed !== undefined) {
     v.setArrayFromPairs(name, outer.indexed.map(([i, x]) => [String(i), x]), false);
   } else if (outer.value !== undefined) {
     v.set(name, outer.value);
   }
-  if (attrs !== 0) v.setAttrs(name, attrs | (outer.attrs & VarAttr.Nameref));
+  if (attrs !== 0) v.setAttrs(name, attrs);
 }
 
 function applyOne(

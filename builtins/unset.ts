@@ -95,7 +95,7 @@ function unset(ctx: BuiltinContext): number {
           sh.functions.delete(name);
         }
       } else {
-        v.unset(name);
+        v.unset(name, sh.opts.localvar_unset);
       }
     } catch (e) {
       if (e instanceof VarError) {

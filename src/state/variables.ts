@@ -257,7 +257,9 @@ export class Variables implements VarStore {
     return this.get(name) !== undefined;
   }
 
-  unset(name: string): void {
+  /** keepLocal (shopt localvar_unset): a local of a calling function stays, unset, instead of
+   *  revealing the variable it shadows. */
+  unset(name: string, keepLocal = false): void {
     let b = this.table.get(name);
     if (b === undefined) return;
     if (b.attrs & A_NAMEREF) {
@@ -266,11 +268,11 @@ export class Variables implements VarStore {
       if (t !== null && t !== name) {
         const s = splitSubscript(t);
         if (s !== undefined) this.unsetElement(s.name, s.sub);
-        else this.unset(t);
+        else this.unset(t, keepLocal);
         return;
       }
     }
-    this.removeBinding(b);
+    this.removeBinding(b, keepLocal);
   }
 
   /** `unset -n ref`: unset the nameref itself, not its target. */
@@ -279,10 +281,10 @@ export class Variables implements VarStore {
     if (b !== undefined) this.removeBinding(b);
   }
 
-  private removeBinding(b: Binding): void {
+  private removeBinding(b: Binding, keepLocal = false): void {
     if (b.attrs & A_READONLY) throw new VarError(`${b.name}: cannot unset: readonly variable`);
     const wasExported = (b.attrs & A_EXPORT) !== 0;
-    if (b.depth > 0 && b.depth === this.scopes.length) {
+    if (b.depth > 0 && (b.depth === this.scopes.length || keepLocal)) {
       // A local of the running function stays local, just unset: a later assignment in the
       // same function still does not touch the global (bash's behaviour with localvar_unset off
       // for the current scope).

@@ -458,3 +458,29 @@ describe("local -I", () => {
     );
   });
 });
+
+describe("localvar_unset and localvar_inherit", () => {
+  it("behave like bash", () => {
+    same(
+      `shopt -s localvar_unset; g() { unset x; echo "in g: \${x-unset}"; }; h() { local x=h; g; echo "in h: \${x-unset}"; }; x=G; h; echo "global: $x"; shopt -s localvar_inherit; declare -n r=x; k() { local x; declare -p x; local r; declare -p r; }; k`,
+      (sh) => {
+        sh.run(["shopt", "-s", "localvar_unset"]);
+        sh.assign("x", "G");
+        sh.call("h", () => {
+          sh.run(["local", "x=h"]);
+          sh.call("g", () => {
+            sh.run(["unset", "x"]);
+            sh.echo(`in g: ${sh.vars.get("x") ?? "unset"}`);
+          });
+          sh.echo(`in h: ${sh.vars.get("x") ?? "unset"}`);
+        });
+        sh.echo(`global: ${sh.vars.get("x")}`);
+        sh.run(["shopt", "-s", "localvar_inherit"]);
+        sh.run(["declare", "-n", "r=x"]);
+        sh.call("k", () => {
+          sh.runAll([["local", "x"], ["declare", "-p", "x"], ["local", "r"], ["declare", "-p", "r"]]);
+        });
+      },
+    );
+  });
+});
