@@ -216,7 +216,7 @@ function transform(h: ExpandHost, name: string, sub: string | undefined, v: Para
     }
   }
   const idx = pe.index === undefined ? "" : `[${typeof pe.index === "string" ? pe.index : sub}]`;
-  h.fail(`\${${pe.indirect ? "!" : ""}${pe.name}${idx}@${t}}: bad substitution`);
+  return h.fail(`\${${pe.indirect ? "!" : ""}${pe.name}${idx}@${t}}: bad substitution`);
 }
 
 function assign(h: ExpandHost, name: string, sub: string | undefined, value: string): void {
@@ -265,9 +265,9 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
   if (pe.indirect) {
     const r = resolve(h, name, sub);
     const target = r.list ? r.values.join(" ") : r.value;
-    if (target === undefined) h.fail(`${shownName(name, sub, false)}: invalid indirect expansion`);
+    if (target === undefined) return h.fail(`${shownName(name, sub, false)}: invalid indirect expansion`);
     const m = INDIRECT_TARGET.exec(target);
-    if (m === null) h.fail(`${target}: invalid variable name`);
+    if (m === null) return h.fail(`${target}: invalid variable name`);
     name = m[1]!;
     sub = m[2];
   }

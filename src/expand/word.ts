@@ -136,8 +136,11 @@ export function* expandWords(h: ExpandHost, words: Word[]): Gen<string[]> {
     if (w.parts.length === 1) {
       // Fast paths: "$name" is one field; $name is one when it holds no IFS or glob character.
       let p = w.parts[0]!;
-      const dq = p.kind === "DblQuoted";
-      if (dq && p.parts.length === 1) p = p.parts[0]!;
+      let dq = false;
+      if (p.kind === "DblQuoted" && p.parts.length === 1) {
+        p = p.parts[0]!;
+        dq = true;
+      }
       if (p.kind === "ParamExp" && isSimpleName(p)) {
         const v = h.vars.get(p.name);
         if (v !== undefined && (dq || b.isPlainField(v))) {
