@@ -18,7 +18,12 @@ import type { History } from "./history.ts";
 import { tokenize } from "./history-expand.ts";
 import { EMACS_KEYMAP, keyEnd, PASTE_END } from "./keymap.ts";
 import { formatColumns, layout, moveCursor } from "./render.ts";
-import { isZeroWidth } from "./wcwidth.ts";
+import { IncrementalSearch } from "./isearch.ts";
+import { KillRing } from "./kill-ring.ts";
+import { isWordChar, nextPos, prevPos, wordEnd, wordStart } from "./text-motion.ts";
+
+/** Commands whose kills accumulate into one kill-ring entry when they follow each other. */
+const KILL_COMMANDS = new Set(["kill-line", "unix-line-discard", "unix-word-rubout", "backward-kill-word", "kill-word"]);
 
 export interface EditorHost {
   /** completion candidates for the word under the cursor */
@@ -38,19 +43,7 @@ export interface LineEditorOptions {
   completionQueryItems?: number;
 }
 
-/** Readline's word characters for Alt-B/F/D: letters and digits. */
-function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
-}
 
-interface SearchState {
-  query: string;
-  /** History number of the match (nextNumber means the line being edited). */
-  num: number;
-  /** Index of the match in that line. */
-  idx: number;
-  failed: boolean;
-}
 
 export class LineEditor {
   /** Set when the last readLine was cancelled with Ctrl-C. */
@@ -83,15 +76,13 @@ export class LineEditor {
   private quotedInsert = false;
   private pasting = false;
   private pasteBuf = "";
-  private search: SearchState | undefined;
-  private searchStack: SearchState[] = [];
+  private search: IncrementalSearch | undefined;
   private searchSaved: { buf: string; pos: number; histNum: number } | undefined;
   private queryCandidates: string[] | undefined;
   private yankRange: { start: number; end: number } | undefined;
   private lastArgIndex = 0;
-  private killRing: string[] = [];
+  private readonly killRing = new KillRing();
   private undoStack: { buf: string; pos: number }[] = [];
-  private killIndex = 0;
   private resolve: ((line: string | null) => void) | undefined;
 
   constructor(opts: LineEditorOptions) {
@@ -343,16 +334,16 @@ export class LineEditor {
         this.moveTo(this.buf.length);
         return;
       case "backward-char":
-        this.moveTo(this.prevPos(this.pos));
+        this.moveTo(prevPos(this.buf, this.pos));
         return;
       case "forward-char":
-        this.moveTo(this.nextPos(this.pos));
+        this.moveTo(nextPos(this.buf, this.pos));
         return;
       case "backward-word":
-        this.moveTo(this.wordStart(this.pos));
+        this.moveTo(wordStart(this.buf, this.pos));
         return;
       case "forward-word":
-        this.moveTo(this.wordEnd(this.pos));
+        this.moveTo(wordEnd(this.buf, this.pos));
         return;
       case "kill-line":
         this.kill(this.pos, this.buf.length, false);
@@ -368,26 +359,23 @@ export class LineEditor {
         return;
       }
       case "backward-kill-word":
-        this.kill(this.wordStart(this.pos), this.pos, true);
+        this.kill(wordStart(this.buf, this.pos), this.pos, true);
         return;
       case "kill-word":
-        this.kill(this.pos, this.wordEnd(this.pos), false);
+        this.kill(this.pos, wordEnd(this.buf, this.pos), false);
         return;
       case "yank": {
-        const text = this.killRing[this.killRing.length - 1];
+        const text = this.killRing.yank();
         if (text === undefined) return this.bell();
-        this.killIndex = this.killRing.length - 1;
         const start = this.pos;
         this.insert(text);
         this.yankRange = { start, end: this.pos };
         return;
       }
       case "yank-pop": {
-        if ((this.lastCommand !== "yank" && this.lastCommand !== "yank-pop") || !this.yankRange || this.killRing.length === 0) {
-          return this.bell();
-        }
-        this.killIndex = (this.killIndex - 1 + this.killRing.length) % this.killRing.length;
-        const text = this.killRing[this.killIndex]!;
+        if ((this.lastCommand !== "yank" && this.lastCommand !== "yank-pop") || !this.yankRange) return this.bell();
+        const text = this.killRing.pop();
+        if (text === undefined) return this.bell();
         const { start, end } = this.yankRange;
         this.buf = this.buf.slice(0, start) + text + this.buf.slice(end);
         this.pos = start + text.length;
@@ -422,9 +410,9 @@ export class LineEditor {
       case "transpose-chars": {
         if (this.pos === 0 || this.buf.length < 2) return this.bell();
         let at = this.pos;
-        if (at === this.buf.length) at = this.prevPos(at);
-        const a = this.prevPos(at);
-        const b = this.nextPos(at);
+        if (at === this.buf.length) at = prevPos(this.buf, at);
+        const a = prevPos(this.buf, at);
+        const b = nextPos(this.buf, at);
         this.buf = this.buf.slice(0, a) + this.buf.slice(at, b) + this.buf.slice(a, at) + this.buf.slice(b);
         this.pos = b;
         this.render();
@@ -436,11 +424,11 @@ export class LineEditor {
           return;
         }
         if (this.pos >= this.buf.length) return this.bell();
-        this.deleteRange(this.pos, this.nextPos(this.pos));
+        this.deleteRange(this.pos, nextPos(this.buf, this.pos));
         return;
       case "backward-delete-char":
         if (this.pos === 0) return this.bell();
-        this.deleteRange(this.prevPos(this.pos), this.pos);
+        this.deleteRange(prevPos(this.buf, this.pos), this.pos);
         return;
       case "previous-history":
         this.gotoHistory(this.histNum - 1);
@@ -478,7 +466,7 @@ export class LineEditor {
       case "upcase-word":
       case "downcase-word":
       case "capitalize-word": {
-        const end = this.wordEnd(this.pos);
+        const end = wordEnd(this.buf, this.pos);
         let start = this.pos;
         while (start < end && !isWordChar(this.buf[start])) start++;
         const w = this.buf.slice(start, end);
@@ -546,70 +534,13 @@ export class LineEditor {
   /** Kills text into the kill ring; consecutive kills accumulate into one entry, as readline's. */
   private kill(a: number, b: number, backward: boolean): void {
     if (b <= a) return;
-    const text = this.buf.slice(a, b);
-    const kills = ["kill-line", "unix-line-discard", "unix-word-rubout", "backward-kill-word", "kill-word"];
-    if (kills.includes(this.lastCommand) && this.killRing.length > 0) {
-      const top = this.killRing.length - 1;
-      this.killRing[top] = backward ? text + this.killRing[top] : this.killRing[top] + text;
-    } else {
-      this.killRing.push(text);
-      if (this.killRing.length > 10) this.killRing.shift();
-    }
+    this.killRing.kill(this.buf.slice(a, b), backward, KILL_COMMANDS.has(this.lastCommand));
     this.deleteRange(a, b);
   }
 
   private moveTo(p: number, draw = true): void {
     this.pos = Math.max(0, Math.min(p, this.buf.length));
     if (draw) this.placeCursor();
-  }
-
-  /** Previous cursor stop: one character back, skipping zero-width marks and surrogate halves. */
-  private prevPos(p: number): number {
-    while (p > 0) {
-      p--;
-      const c = this.buf.charCodeAt(p);
-      if (c >= 0xdc00 && c < 0xe000 && p > 0) {
-        const h = this.buf.charCodeAt(p - 1);
-        if (h >= 0xd800 && h < 0xdc00) p--;
-      }
-      const cp = this.buf.codePointAt(p)!;
-      if (!isZeroWidth(cp) || p === 0) {
-        // A joiner glues the previous character to this one (emoji sequences).
-        if (p > 0 && this.buf.charCodeAt(p - 1) === 0x200d) continue;
-        return p;
-      }
-    }
-    return 0;
-  }
-
-  /** Next cursor stop: past one character and the zero-width marks attached to it. */
-  private nextPos(p: number): number {
-    if (p >= this.buf.length) return this.buf.length;
-    p += this.buf.codePointAt(p)! > 0xffff ? 2 : 1;
-    while (p < this.buf.length) {
-      const cp = this.buf.codePointAt(p)!;
-      if (cp === 0x200d) {
-        p++;
-        if (p < this.buf.length) p += this.buf.codePointAt(p)! > 0xffff ? 2 : 1;
-        continue;
-      }
-      if (!isZeroWidth(cp)) break;
-      p += cp > 0xffff ? 2 : 1;
-    }
-    return p;
-  }
-
-  private wordStart(p: number): number {
-    while (p > 0 && !isWordChar(this.buf[p - 1])) p--;
-    while (p > 0 && isWordChar(this.buf[p - 1])) p--;
-    return p;
-  }
-
-  private wordEnd(p: number): number {
-    const n = this.buf.length;
-    while (p < n && !isWordChar(this.buf[p])) p++;
-    while (p < n && isWordChar(this.buf[p])) p++;
-    return p;
   }
 
   // ---------------------------------------------------------------- history
@@ -634,21 +565,13 @@ export class LineEditor {
   private startSearch(): void {
     this.searchSaved = { buf: this.buf, pos: this.pos, histNum: this.histNum };
     this.edits.set(this.histNum, this.buf);
-    this.search = { query: "", num: this.histNum, idx: this.pos, failed: false };
-    this.searchStack = [];
+    const editor = this;
+    this.search = new IncrementalSearch(
+      { get base() { return editor.history.base; }, lineOf: (n) => editor.lineOf(n) },
+      this.histNum,
+      this.pos,
+    );
     this.render();
-  }
-
-  /** Searches backwards for `query` from (num, idx) (idx: the match must start before it). */
-  private findBackward(query: string, num: number, idx: number): { num: number; idx: number } | undefined {
-    for (let n = num; n >= this.history.base; n--) {
-      const line = this.lineOf(n);
-      if (line === undefined) continue;
-      const from = n === num ? idx : line.length;
-      const k = query === "" ? from : line.lastIndexOf(query, from);
-      if (k >= 0 && (n !== num || k <= idx)) return { num: n, idx: k };
-    }
-    return undefined;
   }
 
   /** Handles a key during incremental search; returns false when the key ends the search and
@@ -657,17 +580,12 @@ export class LineEditor {
     const s = this.search!;
     const c = key.codePointAt(0)!;
     if (cmd === "reverse-search-history") {
-      this.searchStack.push({ ...s });
-      const query = s.query === "" ? (this.lastSearchQuery ?? "") : s.query;
-      const from = s.idx - 1;
-      const r = from >= 0 ? this.findBackward(query, s.num, from) : this.findBackward(query, s.num - 1, Infinity);
-      this.searchResult(query, r);
+      if (!s.again(this.lastSearchQuery)) this.bell();
+      this.showSearch();
       return true;
     }
     if (cmd === "backward-delete-char") {
-      const prev = this.searchStack.pop();
-      if (prev) this.search = prev;
-      else return this.bell(), true;
+      if (!s.back()) this.bell();
       this.showSearch();
       return true;
     }
@@ -681,12 +599,8 @@ export class LineEditor {
       return true;
     }
     if (cmd === undefined && key[0] !== "\x1b" && c >= 0x20 && c !== 0x7f) {
-      this.searchStack.push({ ...s });
-      const query = s.query + key;
-      const line = this.lineOf(s.num) ?? "";
-      // The current match still matches if the longer query starts at the same place.
-      const r = line.startsWith(query, s.idx) && !s.failed ? { num: s.num, idx: s.idx } : this.findBackward(query, s.num, s.idx);
-      this.searchResult(query, r);
+      if (!s.extend(key)) this.bell();
+      this.showSearch();
       return true;
     }
     // Any other key ends the search with the match in the buffer; ESC alone only ends it.
@@ -699,23 +613,7 @@ export class LineEditor {
 
   private lastSearchQuery: string | undefined;
 
-  private searchResult(query: string, r: { num: number; idx: number } | undefined): void {
-    const s = this.search!;
-    s.query = query;
-    if (r) {
-      s.num = r.num;
-      s.idx = r.idx;
-      s.failed = false;
-      this.histNum = r.num;
-      this.buf = this.lineOf(r.num) ?? "";
-      this.pos = r.idx;
-    } else {
-      s.failed = true;
-      this.bell();
-    }
-    this.showSearch();
-  }
-
+  /** Shows the current match (the last successful one while the search fails). */
   private showSearch(): void {
     const s = this.search!;
     if (!s.failed) {
@@ -784,9 +682,7 @@ export class LineEditor {
   // ---------------------------------------------------------------- display
 
   private currentPrompt(): string {
-    const s = this.search;
-    if (!s) return this.prompt;
-    return `(${s.failed ? "failed " : ""}reverse-i-search)\`${s.query}': `;
+    return this.search ? this.search.prompt() : this.prompt;
   }
 
   /** Redraws prompt and buffer from the first row of the edit area. */
