@@ -8,7 +8,7 @@
 
 import "./exec/shell-exec.ts";
 import { createShell, type ShellConfig } from "./startup.ts";
-import { runCommandString, runScriptFile, runStdin, finish } from "./run.ts";
+import { runCommandString, runScriptFile, runStdin, finish, runPrologue } from "./run.ts";
 
 function usage(): never {
   process.stderr.write(
@@ -50,6 +50,8 @@ function parseArgs(argv: string[]): ShellConfig {
       process.exit(0);
     } else if (a === "--help") usage();
     else if (a === "--subshell-of") cfg.subshellOf = Number(argv[++i]);
+    else if (a === "--prologue") cfg.prologue = argv[++i];
+    else if (a === "--status") cfg.initialStatus = Number(argv[++i]);
     else if (a.startsWith("--")) {
       process.stderr.write(`ipsh: ${a}: invalid option\n`);
       usage();
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
   let status: number;
   switch (cfg.mode) {
     case "command":
+      if (cfg.prologue !== undefined) await runPrologue(sh, cfg.prologue, cfg.initialStatus ?? 0);
       status = await runCommandString(sh, cfg.command!);
       break;
     case "file":

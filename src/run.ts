@@ -92,6 +92,16 @@ async function runReader(sh: Shell, source: string, file: string | undefined): P
   return status;
 }
 
+/** A re-executed subshell: become a copy of the parent (its state as shell text), then take its $?. */
+export async function runPrologue(sh: Shell, prologue: string, status: number): Promise<void> {
+  try {
+    await runReader(sh, prologue, undefined);
+  } catch (e) {
+    if (!(e instanceof ShellExit)) throw e;
+  }
+  sh.lastStatus = status;
+}
+
 export async function runCommandString(sh: Shell, text: string): Promise<number> {
   try {
     return await runReader(sh, text, undefined);

@@ -30,6 +30,9 @@ export interface ShellConfig {
   noProfile: boolean;
   posix: boolean;
   subshellOf: number | undefined;
+  /** Re-executed subshells: the parent's state as shell text, and its $? */
+  prologue?: string;
+  initialStatus?: number;
 }
 
 /** Descriptors the shell inherited besides 0-2 (e.g. `ipsh 3<file`): found by their /proc

@@ -17,13 +17,13 @@ import { expandArgs, isExternalName } from "./simple.ts";
 import { openRedirects } from "./redirect.ts";
 import { assignmentsToEnv } from "./assign.ts";
 import { findCommand, jobControl, startProcess } from "./external.ts";
-import { printAndOr } from "./command-text.ts";
-import { serializeState } from "./serialize.ts";
+import { printAndOr, jobText } from "./command-text.ts";
+import { reexecArgv } from "./serialize.ts";
 import { selfCommand } from "./self.ts";
 
 export function* runBackground(sh: Shell, ao: AndOr): Gen<number> {
   const jc = jobControl(sh);
-  const text = printAndOr(ao);
+  const text = jobText(printAndOr(ao));
   const st = sh.cloneForSubshell();
   // POSIX: without job control, an async list's stdin is /dev/null unless redirected
   if (!jc) {
@@ -104,8 +104,7 @@ function* spawnExternalPipeline(st: Shell, ao: AndOr, jc: boolean): Gen<number[]
 
 /** Run the and-or list in a new ipsh process that starts as a copy of this state. */
 function reexec(st: Shell, ao: AndOr, jc: boolean): number | { status: number } {
-  const script = serializeState(st) + printAndOr(ao) + "\n";
   const self = selfCommand();
-  const argv = [...self, "--subshell-of", String(st.pid), "-c", script, st.arg0, ...st.positional];
+  const argv = reexecArgv(self, st, printAndOr(ao) + "\n");
   return startProcess(st, self[0], argv, st.vars.environ(), { pgroup: jc ? 0 : undefined, ignoreInt: !jc });
 }

@@ -15,3 +15,12 @@ export function printCommand(p: Pipeline): string {
 export function printAndOr(a: AndOr): string {
   return printPipelineList([a]);
 }
+
+/** One-line text for job listings: "{ sleep 1; echo done; }" rather than the printer's layout. */
+export function jobText(text: string): string {
+  return text
+    .replace(/\n\s*/g, "; ")
+    .replace(/(\{|\bdo|\bthen|\belse|\bin|\() *; /g, "$1 ")
+    .replace(/;\s*;/g, ";")
+    .replace(/; *$/, "");
+}

@@ -25,7 +25,7 @@ import { openRedirects } from "./redirect.ts";
 import { assignmentsToEnv } from "./assign.ts";
 import { findCommand, jobControl, startProcess, waitForeground } from "./external.ts";
 import { runStage } from "./subshell.ts";
-import { printCommand } from "./command-text.ts";
+import { printCommand, jobText } from "./command-text.ts";
 
 interface InProcStage {
   index: number;
@@ -125,7 +125,7 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
 
   if (pids.length > 0) {
     const codes: number[] = [];
-    yield* waitForeground(sh, pids, jc ? pgid : 0, printCommand(p), codes);
+    yield* waitForeground(sh, pids, jc ? pgid : 0, jc ? jobText(printCommand(p)) : "", codes);
     for (let k = 0; k < pids.length; k++) statuses[pidIndex[k]] = codes[k];
   }
 

@@ -12,7 +12,7 @@ import { pipe } from "../sys/fd.ts";
 import { strerror } from "../sys/errno.ts";
 import { expandArgs, isExternalName } from "./simple.ts";
 import { findCommand, startProcess } from "./external.ts";
-import { serializeState } from "./serialize.ts";
+import { reexecArgv } from "./serialize.ts";
 import { printPipelineList } from "./command-text.ts";
 import { selfCommand } from "./self.ts";
 import { waitPid, WNOHANG } from "./wait-status.ts";
@@ -52,8 +52,7 @@ export function* processSubst(sh: Shell, op: "<" | ">", body: List): Gen<string>
     }
     if (pid === undefined) {
       const self = selfCommand();
-      const script = serializeState(st) + printPipelineList(body.items.map((i) => i.andOr)) + "\n";
-      pid = startProcess(st, self[0], [...self, "--subshell-of", String(st.pid), "-c", script, st.arg0, ...st.positional], st.vars.environ(), {});
+      pid = startProcess(st, self[0], reexecArgv(self, st, printPipelineList(body.items.map((i) => i.andOr)) + "\n"), st.vars.environ(), {});
     }
   } finally {
     st.fds.dispose();

@@ -1,7 +1,8 @@
 // A shell state as shell text: what a re-executed ipsh runs first to become a copy of this
 // state (background jobs and process substitutions whose commands run in the shell itself).
 // Exported variables travel in the environment; this covers the rest: unexported variables and
-// arrays, functions, aliases, options, the cwd and umask, and $?.
+// arrays, functions, aliases, options and the umask ($? and the cwd travel separately: see
+// reexecArgv).
 
 import type { List } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
@@ -40,13 +41,10 @@ export function serializeState(sh: Shell): string {
     out.push(printList(list).trim());
   }
   for (const [k, v] of sh.aliases) out.push(`alias ${quoteForReuse(k)}=${quoteForReuse(v)}`);
-  for (const o of OPTIONS) {
-    const on = sh.opts.get(o.name);
-    if (on === undefined || on === o.default || o.name === "interactive" || o.name === "monitor") continue;
-    if (o.kind === "set") out.push(`set ${on ? "-o" : "+o"} ${o.name}`);
-    else out.push(`shopt ${on ? "-s" : "-u"} ${o.name}`);
-  }
-  out.push(`umask ${sh.umask.toString(8).padStart(4, "0")}`);
-  out.push(`(exit ${sh.lastStatus})`);
   return `{\n${out.join("\n")}\n} 2>/dev/null\n`;
+}
+
+/** argv for a new ipsh that becomes a copy of `sh` and runs `command`. */
+export function reexecArgv(self: string[], sh: Shell, command: string): string[] {
+  return [...self, "--subshell-of", String(sh.pid), "--prologue", serializeState(sh), "--status", String(sh.lastStatus), "-c", command, sh.arg0, ...sh.positional];
 }

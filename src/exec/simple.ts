@@ -18,7 +18,7 @@ import { runBuiltin } from "./builtin-run.ts";
 import { callFunction } from "./function-call.ts";
 import { runExternal } from "./external.ts";
 import { assign, assignmentsToEnv } from "./assign.ts";
-import { xtraceAssign, xtraceWords } from "./xtrace.ts";
+import { xtraceAssign, xtraceAssigned, xtraceWords } from "./xtrace.ts";
 import { FdTable } from "./fd-table.ts";
 import { runDebugTrap } from "./safe-point.ts";
 import { ExitSignal } from "./control.ts";
@@ -44,6 +44,11 @@ export function* execSimple(sh: Shell, cmd: SimpleCommand): Gen<number> {
 
 /** Run a simple command whose words are already expanded: redirections, then dispatch. */
 export function* runExpanded(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
+  // bash traces the command before its redirections are applied
+  if (sh.opts.xtrace) {
+    for (const a of cmd.assigns) yield* xtraceAssign(sh, a);
+    xtraceWords(sh, argv);
+  }
   const saved = sh.fds;
   let frame: FdTable | undefined = saved;
   if (cmd.redirects.length > 0) {
@@ -127,6 +132,7 @@ function* assignOnly(sh: Shell, cmd: SimpleCommand): Gen<number> {
       if (!sh.interactive) throw new ExitSignal(1);
       return (sh.lastStatus = 1);
     }
+    if (sh.opts.xtrace) xtraceAssigned(sh, a);
   }
   if (status === 0) status = sh.cmdSubStatus;
   sh.lastStatus = status;
@@ -135,10 +141,6 @@ function* assignOnly(sh: Shell, cmd: SimpleCommand): Gen<number> {
 
 function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
   const name = argv[0];
-  if (sh.opts.xtrace) {
-    for (const a of cmd.assigns) yield* xtraceAssign(sh, a);
-    xtraceWords(sh, argv);
-  }
   let builtin: BuiltinDef | undefined;
   if (!name.includes("/")) {
     builtin = sh.builtins.get(name);

@@ -23,3 +23,13 @@ export function* xtraceAssign(sh: Shell, a: Assignment): Gen<void> {
   const v = a.value ? yield* expandAssignValue(sh.host, a.value) : "";
   sh.writeErr(`${ps4(sh)}${a.name}${a.append ? "+=" : "="}${q(v)}\n`);
 }
+
+/** Trace an assignment that has been made (its value read back, so nothing is expanded twice). */
+export function xtraceAssigned(sh: Shell, a: Assignment): void {
+  if (a.array) {
+    sh.writeErr(`${ps4(sh)}${a.name}${a.append ? "+=" : "="}(${sh.vars.getValues(a.name).map(q).join(" ")})\n`);
+    return;
+  }
+  const v = a.index ? "" : (sh.vars.get(a.name) ?? "");
+  sh.writeErr(`${ps4(sh)}${a.name}${a.index ? "[...]" : ""}=${q(v)}\n`);
+}
