@@ -8,6 +8,7 @@ import { timesBuiltin, formatTime } from "../../builtins/times.ts";
 import { ulimitBuiltin } from "../../builtins/ulimit.ts";
 import { ioBuiltins } from "../../builtins/registry-part-io.ts";
 import type { BuiltinDef } from "../../builtins/context.ts";
+import { parse } from "../../grammar/index.ts";
 import { bash, fakeShell, run } from "./fake-sh.ts";
 
 const PATH = "/usr/local/bin:/usr/bin:/bin";
@@ -50,7 +51,8 @@ describe("type matches bash", () => {
   const setup = (sh: any) => {
     sh.opts.expand_aliases = true;
     sh.aliases.set("ll", "ls -l");
-    sh.functions.set("f", { kind: "FunctionDef", name: "f", body: {}, source: "f () \n{ \n    echo hi\n}" });
+    const r = parse("f() { echo hi; }");
+    if (r.kind === "ok") sh.functions.set("f", r.list.items[0]!.andOr.first.commands[0]);
   };
   const bashSetup = "shopt -s expand_aliases; alias ll='ls -l'; f() { echo hi; }";
   it("phrases for each kind", () =>
