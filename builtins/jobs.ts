@@ -7,6 +7,7 @@ import { childEvent } from "../src/jobs/child-events.ts";
 import { killPg, kill } from "../src/sys/proc.ts";
 import { processDispositions } from "../src/signals/process-dispositions.ts";
 import { terminal } from "../src/jobs/terminal.ts";
+import { describeSignalDeath } from "../src/signals/table.ts";
 
 const SIGCONT = 18;
 const SIGHUP = 1;
@@ -45,6 +46,8 @@ const jobsBuiltin: BuiltinDef = {
     let pidsOnly = false;
     let onlyRunning = false;
     let onlyStopped = false;
+    // -n: only jobs whose state changed since they were last reported (a new job counts)
+    let onlyChanged = false;
     let args = ctx.args;
     while (args.length && args[0].startsWith("-") && args[0].length > 1) {
       if (args[0] === "--") {
@@ -56,9 +59,8 @@ const jobsBuiltin: BuiltinDef = {
         else if (c === "p") pidsOnly = true;
         else if (c === "r") onlyRunning = true;
         else if (c === "s") onlyStopped = true;
-        else if (c === "n") {
-          /* only changed jobs: all are listed */
-        } else {
+        else if (c === "n") onlyChanged = true;
+        else {
           ctx.error(`-${c}: invalid option`);
           ctx.err("jobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n");
           return 2;
@@ -82,30 +84,23 @@ const jobsBuiltin: BuiltinDef = {
     for (const job of list) {
       if (onlyRunning && job.state !== "Running") continue;
       if (onlyStopped && job.state !== "Stopped") continue;
+      if (onlyChanged && job.notified) continue;
       if (pidsOnly) {
         ctx.out(`${job.ownGroup ? job.pgid : job.procs[job.procs.length - 1].pid}\n`);
         continue;
       }
+      const amp = job.state === "Running" ? " &" : "";
       if (long) {
-        job.procs.forEach((p, i) => {
-          const head = i === 0 ? `[${job.id}]${sh.jobs.marker(job)}` : "     ";
-          const state = i === 0 ? stateText(sh, job).padEnd(22) : "".padEnd(22);
-          ctx.out(`${head} ${p.pid} ${state}${i === 0 ? job.command : ""}\n`);
-        });
-      } else ctx.out(sh.jobs.format(job) + (job.state === "Running" ? " &" : "") + "\n");
-      if (job.state !== "Running") job.notified = true;
+        const lines = sh.jobs.formatLong(job);
+        for (let i = 0; i < lines.length; i++) ctx.out(lines[i] + (i === lines.length - 1 ? amp : "") + "\n");
+      } else ctx.out(sh.jobs.format(job) + amp + "\n");
+      job.notified = true;
     }
     // jobs reports finished jobs once, then forgets them (bash)
     for (const job of sh.jobs.jobs.slice()) if (job.state === "Done" && job.notified) sh.jobs.remove(job);
     return 0;
   },
 };
-
-function stateText(sh: BuiltinContext["sh"], job: Job): string {
-  const line = sh.jobs.format(job);
-  const m = /^\[\d+\][+\- ] {2}(.*?)\s{2,}/.exec(line);
-  return m ? m[1] : job.state;
-}
 
 const fgBuiltin: BuiltinDef = {
   name: "fg",
@@ -208,6 +203,10 @@ function* waitFor(ctx: BuiltinContext, args: string[], any: boolean, pvar: strin
   type Target = { job?: Job; pid?: number };
   const targets: Target[] = [];
   let status = 0;
+  if (sh.jobs.inherited) {
+    // a subshell has no children of its own among its parent's jobs
+    return args.length === 0 ? 0 : 127;
+  }
   if (args.length === 0) {
     for (const j of sh.jobs.jobs) targets.push({ job: j });
   } else {
@@ -242,6 +241,7 @@ function* waitFor(ctx: BuiltinContext, args: string[], any: boolean, pvar: strin
   }
   if (targets.length === 0) return any && args.length === 0 ? 127 : status;
   const remaining = targets.slice();
+  const targetStatus = new Map<Target, number>();
   for (;;) {
     sh.jobs.reapAll();
     for (let i = remaining.length - 1; i >= 0; i--) {
@@ -250,7 +250,11 @@ function* waitFor(ctx: BuiltinContext, args: string[], any: boolean, pvar: strin
       const done = t.pid !== undefined ? job.procs.find((p) => p.pid === t.pid)!.done : job.state === "Done";
       if (!done) continue;
       const proc = t.pid !== undefined ? job.procs.find((p) => p.pid === t.pid)! : job.procs[job.procs.length - 1];
-      status = t.pid !== undefined ? (proc.status ? statusOf(proc.status) : 0) : job.status(sh.opts.pipefail);
+      const st = t.pid !== undefined ? (proc.status ? statusOf(proc.status) : 0) : job.status(sh.opts.pipefail);
+      // bash: the status of the last operand named (not of the last to finish)
+      if (i === remaining.length - 1 || any) status = st;
+      targetStatus.set(t, st);
+      reportSignalDeath(sh, proc);
       remaining.splice(i, 1);
       if (job.state === "Done") {
         job.notified = true;
@@ -261,7 +265,11 @@ function* waitFor(ctx: BuiltinContext, args: string[], any: boolean, pvar: strin
         return status;
       }
     }
-    if (remaining.length === 0) return status;
+    if (remaining.length === 0) {
+      // `wait` without operands returns 0; with operands, the last operand's status
+      if (args.length === 0) return 0;
+      return targetStatus.get(targets[targets.length - 1]) ?? status;
+    }
     if (d.hasPending()) {
       const sig = d.pendingSignals()[0];
       return 128 + sig;
@@ -269,6 +277,15 @@ function* waitFor(ctx: BuiltinContext, args: string[], any: boolean, pvar: strin
     const got = (yield d.raceTrappedSignal(childEvent())) as { signal: number };
     if (got.signal > 0) return 128 + got.signal;
   }
+}
+
+/** Non-interactive bash reports a background job killed by a signal when `wait` collects it:
+ *  "ipsh: line 3: 1234 Hangup                  sleep 1". */
+function reportSignalDeath(sh: BuiltinContext["sh"], proc: { pid: number; status?: import("../src/exec/wait-status.ts").WaitStatus }): void {
+  const st = proc.status;
+  if (sh.interactive || !st || st.kind !== "signaled" || st.signal === 2 || st.signal === 13) return;
+  const job = sh.jobs.jobs.find((j) => j.procs.includes(proc as never));
+  sh.diag(`${proc.pid} ${describeSignalDeath(st.signal, st.core).padEnd(23)} ${job?.command ?? ""}`);
 }
 
 function statusOf(s: import("../src/exec/wait-status.ts").WaitStatus): number {

@@ -5,7 +5,9 @@
 // %-, %string (command starts with), %?string (command contains), and a plain pid.
 
 import type { Shell } from "../shell.ts";
-import { describeSignalDeath, signalName } from "../signals/table.ts";
+import { describeSignalDeath, signalByNumber } from "../signals/table.ts";
+import { parse } from "../../grammar/index.ts";
+import { printCommand } from "../exec/command-text.ts";
 import { waitPid, WNOHANG, WUNTRACED, WCONTINUED, shellStatus, type WaitStatus } from "../exec/wait-status.ts";
 
 export type JobState = "Running" | "Stopped" | "Done";
@@ -60,10 +62,18 @@ export class JobTable {
 
   constructor(private readonly sh: Shell) {}
 
-  cloneForSubshell(_sh: Shell): JobTable {
-    // bash: a subshell starts with no jobs of its own
-    return new JobTable(_sh);
+  /** A subshell's view: the parent's jobs are listed (bash lets `jobs | wc -l` see them),
+   *  but the subshell never reaps or changes them. */
+  cloneForSubshell(sh: Shell): JobTable {
+    const t = new JobTable(sh);
+    t.jobs = this.jobs.slice();
+    t.current = this.current;
+    t.previous = this.previous;
+    t.inherited = true;
+    return t;
   }
+  /** A subshell's copy of its parent's jobs: they are not its children to wait for. */
+  inherited = false;
 
   add(pgid: number, pids: number[], command: string, ownGroup: boolean): Job {
     let id = 1;
@@ -74,10 +84,27 @@ export class JobTable {
     return job;
   }
 
+  /** Make `job` the current job (%+) and choose the previous one (%-) as bash's
+   *  set_current_job does: the old current job if it is stopped, else the newest older stopped
+   *  job, else the newest older job in the current job's state, else any older live job. A
+   *  finished job is never chosen (bash: "[2]   Killed", with no marker, once another job
+   *  started after it died). */
   makeCurrent(job: Job): void {
-    if (this.current === job) return;
-    this.previous = this.current;
-    this.current = job;
+    if (this.current !== job) {
+      this.previous = this.current;
+      this.current = job;
+    }
+    const prev = this.previous;
+    if (prev && prev !== job && prev.state === "Stopped" && this.jobs.includes(prev)) return;
+    this.previous = this.newestOlder(job, (j) => j.state === "Stopped") ?? this.newestOlder(job, (j) => j.state === job.state && j.state !== "Done") ?? this.newestOlder(job, (j) => j.state !== "Done");
+  }
+
+  private newestOlder(job: Job, ok: (j: Job) => boolean): Job | undefined {
+    for (let i = this.jobs.length - 1; i >= 0; i--) {
+      const j = this.jobs[i];
+      if (j !== job && j.id < job.id && ok(j)) return j;
+    }
+    return undefined;
   }
 
   remove(job: Job): void {
@@ -124,6 +151,7 @@ export class JobTable {
   /** Collect every status change without blocking. Returns true if anything changed. */
   reapAll(): boolean {
     let changed = false;
+    if (this.inherited) return false;
     for (const job of this.jobs) {
       if (job.state === "Done") continue;
       for (const p of job.procs) {
@@ -187,20 +215,44 @@ export class JobTable {
     return job === this.current ? "+" : job === this.previous ? "-" : " ";
   }
 
-  /** bash's job line: "[1]+  Done                    sleep 1" */
-  format(job: Job, long = false): string {
-    let state: string = job.state;
+  /** The state column of a job line. bash: "Running", "Done", "Exit N", the death description
+   *  ("Terminated", "Killed", "Segmentation fault (core dumped)"); a stopped job shows
+   *  "Stopped" in short listings and its stop signal's description in long ones
+   *  ("Stopped (signal)" for SIGSTOP, "Stopped (tty input)" for SIGTTIN). */
+  stateText(job: Job, long = false): string {
     if (job.state === "Done") {
-      const st = job.status();
       const last = job.procs[job.procs.length - 1]?.status;
-      if (last?.kind === "signaled") state = signalText(last.signal, last.core);
-      else if (st !== 0) state = `Exit ${st}`;
-    } else if (job.state === "Stopped") {
-      const sp = job.procs.find((p) => p.status?.kind === "stopped")?.status;
-      state = sp && sp.kind === "stopped" && sp.signal !== 20 ? `Stopped (${sigName(sp.signal)})` : "Stopped";
+      if (last?.kind === "signaled") return describeSignalDeath(last.signal, last.core);
+      const st = job.status();
+      return st !== 0 ? `Exit ${st}` : "Done";
     }
-    const pidPart = long ? `${job.pgid} ` : "";
-    return `[${job.id}]${this.marker(job)}  ${pidPart}${state.padEnd(24)}${job.command}`;
+    if (job.state === "Stopped") {
+      if (!long) return "Stopped";
+      const sp = job.procs.find((p) => p.status?.kind === "stopped")?.status;
+      if (sp && sp.kind === "stopped") return signalByNumber(sp.signal)?.description ?? "Stopped";
+      return "Stopped";
+    }
+    return "Running";
+  }
+
+  /** bash's job line: "[1]+  Done                    sleep 1" (the state padded to 24). */
+  format(job: Job): string {
+    return `[${job.id}]${this.marker(job)}  ${this.stateText(job).padEnd(24)}${job.command}`;
+  }
+
+  /** bash's `jobs -l` lines: one per process, the first with the job number and state, the
+   *  others with their stage of the pipeline ("     4242                       | cat"). When the
+   *  processes do not map one-to-one onto the pipeline's stages (a re-executed job), the whole
+   *  command goes on the first line. */
+  formatLong(job: Job): string[] {
+    const stages = job.procs.length > 1 ? stageTexts(job.command, job.procs.length) : undefined;
+    const lines: string[] = [];
+    const state = this.stateText(job, true).padEnd(24);
+    job.procs.forEach((p, i) => {
+      if (i === 0) lines.push(`[${job.id}]${this.marker(job)} ${p.pid} ${state}${stages ? stages[0] : job.command}`);
+      else lines.push(`     ${p.pid}${" ".repeat(23)}${stages ? `| ${stages[i]}` : ""}`);
+    });
+    return lines;
   }
 
   /** Print and drop finished jobs, print newly stopped ones (before a prompt, or at a safe point). */
@@ -217,9 +269,12 @@ export class JobTable {
   }
 }
 
-function signalText(sig: number, core: boolean): string {
-  return describeSignalDeath(sig, core);
-}
-function sigName(sig: number): string {
-  return `SIG${signalName(sig) ?? sig}`;
+/** The text of each stage of a pipeline's command text, if it has exactly `n` stages. */
+function stageTexts(command: string, n: number): string[] | undefined {
+  const r = parse(command + "\n");
+  if (r.kind !== "ok" || r.list.items.length !== 1) return undefined;
+  const ao = r.list.items[0].andOr;
+  const p = ao.first;
+  if (ao.rest.length !== 0 || p.commands.length !== n) return undefined;
+  return p.commands.map((c) => printCommand({ kind: "Pipeline", bang: false, commands: [c], pipeStderr: [], span: c.span }));
 }
