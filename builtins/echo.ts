@@ -6,7 +6,7 @@
 // makes -e the default. Output goes out in a single write.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { expandEscapes } from "./printf-format.ts";
-import { fromBytes, toBytes, writeBytes } from "./io.ts";
+import { fromBytes, toBytes, writeBytes, writeErrorMessage } from "./io.ts";
 
 function isEchoFlags(a: string): boolean {
   if (a.length < 2 || a.charCodeAt(0) !== 45) return false;
@@ -51,7 +51,7 @@ function echo(ctx: BuiltinContext): number {
 }
 
 function writeError(ctx: BuiltinContext): number {
-  ctx.error(`write error: ${(ctx as { lastErrorText?: string }).lastErrorText ?? "Bad file descriptor"}`);
+  ctx.error(writeErrorMessage(ctx));
   return 1;
 }
 

@@ -204,6 +204,12 @@ export function writeBytes(
   return ctx.write(fd, isAscii(b) ? b : Buffer.from(b, "latin1"));
 }
 
+/** "write error: <strerror>" for a failed ctx.write (the context records lastErrno). */
+export function writeErrorMessage(ctx: object): string {
+  const e = (ctx as { lastErrno?: number }).lastErrno;
+  return `write error: ${e ? strerror(e) : "Bad file descriptor"}`;
+}
+
 // --- assigning results (printf -v, read, mapfile) ------------------------------------------------
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

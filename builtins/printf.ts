@@ -14,7 +14,7 @@ import {
   strftime,
   type NumResult,
 } from "./printf-format.ts";
-import { assignVar, fromBytes, isValidRef, toBytes, writeBytes } from "./io.ts";
+import { assignVar, fromBytes, isValidRef, toBytes, writeBytes, writeErrorMessage } from "./io.ts";
 
 interface Spec {
   /** literal text before this conversion (escapes already expanded) */
@@ -447,7 +447,7 @@ function printf(ctx: BuiltinContext): number {
     return status;
   }
   if (!writeBytes(ctx, 1, out)) {
-    ctx.error(`write error: ${(ctx as { lastErrorText?: string }).lastErrorText ?? "Bad file descriptor"}`);
+    ctx.error(writeErrorMessage(ctx));
     return 1;
   }
   return status;
