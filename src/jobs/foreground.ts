@@ -1,32 +1,152 @@
-// Waiting for an existing job brought to the foreground (fg): like a new foreground job, it
-// may stop again (Ctrl-Z), or end; the terminal comes back to the shell either way.
+// Waiting for a foreground job: a new one (src/exec/external.ts, pipeline.ts) or an existing one
+// brought back with `fg`. Either may stop again (Ctrl-Z) or end; the terminal comes back to the
+// shell both ways, and the death of a foreground job by a signal is reported as bash does.
+//
+// Three ways to wait, chosen by the situation:
+//  - blocking waitpid on the main thread (scripts, no job control): cheapest; signals that
+//    arrive meanwhile are replayed by Bun afterwards, like bash handling them after the command;
+//  - polling with backoff in an async (concurrent) state, where other stages must keep running;
+//  - under interactive job control, driven by SIGCHLD (child-events.ts) so that the event loop
+//    keeps running during the wait: SIGINT and SIGTSTP sent to the shell itself (not typed at
+//    the terminal, which signals the job's group directly) are forwarded to the job's process
+//    group, as a job-control shell must (the "tiny shell" contract: `kill -TSTP <shell>` stops
+//    the foreground job, never the shell). The subscription lasts only as long as the wait: at
+//    the prompt the shell ignores SIGTSTP again.
 import type { Shell } from "../shell.ts";
 import type { Job } from "./job-table.ts";
 import type { Gen } from "../exec/gen.ts";
-import { waitPid, WUNTRACED } from "../exec/wait-status.ts";
+import { waitPid, WNOHANG, WUNTRACED, type WaitStatus } from "../exec/wait-status.ts";
 import { terminal } from "./terminal.ts";
+import { childEvent } from "./child-events.ts";
+import { processDispositions } from "../signals/process-dispositions.ts";
+import { describeSignalDeath } from "../signals/table.ts";
+import { killPg } from "../sys/proc.ts";
+import { clearInterrupt, interruptPending, requestInterrupt } from "../exec/interrupt.ts";
 
-export function* waitJobForeground(sh: Shell, job: Job): Gen<number> {
-  for (const p of job.procs) {
-    if (p.done) continue;
-    const r = waitPid(p.pid, WUNTRACED);
-    if (r === null || "errno" in r) {
-      p.done = true;
-      continue;
+const SIGINT = 2;
+const SIGPIPE = 13;
+const SIGTSTP = 20;
+const LOST: WaitStatus = Object.freeze({ kind: "exited", code: 127 });
+
+/** Forwards a signal received by the shell to the foreground group while it runs. */
+function forwarder(pgid: number): (sig: number) => void {
+  return (sig) => {
+    killPg(pgid, sig);
+  };
+}
+
+/**
+ * Wait until each of `pids` has ended or (with job control) stopped, as bash waits until no
+ * process of the job still runs. Fills `statuses`, one per pid. Returns true if some stopped.
+ */
+export function* waitProcesses(sh: Shell, pids: readonly number[], pgid: number, statuses: (WaitStatus | undefined)[]): Gen<boolean> {
+  const untraced = pgid !== 0 ? WUNTRACED : 0;
+  let stopped = false;
+  if (pgid !== 0 && sh.interactive && !sh.async) {
+    const d = processDispositions();
+    const fwd = forwarder(pgid);
+    const offInt = d.onSignal(SIGINT, fwd);
+    const offTstp = d.onSignal(SIGTSTP, fwd);
+    const interruptedBefore = interruptPending();
+    try {
+      for (let i = 0; i < pids.length; i++) {
+        let st: WaitStatus | undefined;
+        for (;;) {
+          const r = waitPid(pids[i], WNOHANG | untraced);
+          if (r !== null) {
+            st = "errno" in r ? LOST : r.status;
+            break;
+          }
+          yield childEvent();
+        }
+        statuses[i] = st;
+        if (st.kind === "stopped") stopped = true;
+      }
+    } finally {
+      offInt();
+      offTstp();
     }
-    sh.jobs.record(p.pid, r.status);
-    if (r.status.kind === "stopped") break;
+    // A SIGINT forwarded to a job that handled it and went on (bash's cooperative exit): the
+    // shell does not abandon the command line. Only a job killed by SIGINT interrupts it.
+    if (!interruptedBefore && !diedOf(statuses, SIGINT)) clearInterrupt();
+    return stopped;
+  }
+  for (let i = 0; i < pids.length; i++) {
+    let st: WaitStatus;
+    if (sh.async) st = yield* waitAsync(pids[i], untraced !== 0);
+    else {
+      const r = waitPid(pids[i], untraced);
+      st = r === null || "errno" in r ? LOST : r.status;
+    }
+    statuses[i] = st;
+    if (st.kind === "stopped") stopped = true;
+  }
+  return stopped;
+}
+
+function diedOf(statuses: (WaitStatus | undefined)[], sig: number): boolean {
+  for (const s of statuses) if (s && s.kind === "signaled" && s.signal === sig) return true;
+  return false;
+}
+
+/** Wait for one child without blocking the event loop (concurrent in-process stages). */
+export function* waitAsync(pid: number, untraced: boolean): Gen<WaitStatus> {
+  let delay = 1;
+  for (;;) {
+    const r = waitPid(pid, WNOHANG | (untraced ? WUNTRACED : 0));
+    if (r !== null) return "errno" in r ? LOST : r.status;
+    yield new Promise<void>((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 20);
+  }
+}
+
+/** A foreground job just stopped: keep its terminal modes (restored by fg) and report it,
+ *  "\n[1]+  Stopped                 sleep 100" (the newline ends the ^Z the tty echoed). */
+export function noteStopped(sh: Shell, job: Job): void {
+  job.termios = terminal.saveJobModes();
+  sh.writeErr(`\n${sh.jobs.format(job)}\n`);
+  job.notified = true;
+}
+
+/** bash reports the death of a foreground job by a signal other than PIPE: SIGINT with a bare
+ *  newline (after the ^C the tty echoed) and abandoning the rest of the command line; others
+ *  interactively by description ("Killed", "Segmentation fault (core dumped)"), in a script
+ *  as "ipsh: line 3: 1234 Killed                  sleep 9". */
+export function reportDeath(sh: Shell, st: WaitStatus | undefined, pid: number, command: string): void {
+  if (st === undefined || st.kind !== "signaled" || st.signal === SIGPIPE) return;
+  if (st.signal === SIGINT) {
+    if (sh.interactive) {
+      sh.writeErr("\n");
+      requestInterrupt();
+    }
+    return;
+  }
+  const text = describeSignalDeath(st.signal, st.core);
+  if (sh.interactive) sh.writeErr(`${text}\n`);
+  else sh.diag(`${pid} ${text.padEnd(23)} ${command}`);
+}
+
+/** fg: wait for a continued job in the foreground. */
+export function* waitJobForeground(sh: Shell, job: Job): Gen<number> {
+  const pids: number[] = [];
+  for (const p of job.procs) if (!p.done) pids.push(p.pid);
+  const statuses: (WaitStatus | undefined)[] = [];
+  yield* waitProcesses(sh, pids, job.ownGroup ? job.pgid : 0, statuses);
+  for (let i = 0; i < pids.length; i++) {
+    const st = statuses[i];
+    if (st) sh.jobs.record(pids[i], st);
   }
   if (job.ownGroup) terminal.reclaim(sh);
   if (job.state === "Stopped") {
-    job.termios = terminal.saveJobModes();
-    sh.writeErr(`\n${sh.jobs.format(job)}\n`);
-    job.notified = true;
-    return (sh.lastStatus = 128 + 20);
+    noteStopped(sh, job);
+    return (sh.lastStatus = 128 + SIGTSTP);
   }
+  const last = job.procs[job.procs.length - 1];
+  reportDeath(sh, last?.status, last?.pid ?? 0, job.command);
   const status = job.status(sh.opts.pipefail);
   job.notified = true;
   sh.jobs.remove(job);
   sh.lastStatus = status;
   return status;
 }
+
