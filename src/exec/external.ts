@@ -5,14 +5,13 @@
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { spawn, resolveCommand, spawnFailure, type FileAction, type SpawnResult } from "./spawn.ts";
-import { waitPid, WUNTRACED, shellStatus, type WaitStatus } from "./wait-status.ts";
+import { shellStatus, type WaitStatus } from "./wait-status.ts";
 import { ENOEXEC } from "../sys/errno.ts";
 import { processDispositions } from "../signals/process-dispositions.ts";
-import { describeSignalDeath } from "../signals/table.ts";
 import { ensureUmask } from "./os.ts";
 import { terminal } from "../jobs/terminal.ts";
 import { selfCommand } from "./self.ts";
-import { requestInterrupt } from "./interrupt.ts";
+import { noteStopped, reportDeath, waitAsync, waitProcesses } from "../jobs/foreground.ts";
 
 let processCwd = process.cwd();
 /** The process's real cwd as last set by the main shell (children of subshells may need a chdir). */
@@ -153,53 +152,26 @@ export function* runExternal(sh: Shell, argv: string[], env?: string[]): Gen<num
 }
 
 /**
- * Wait for the processes of a foreground job. Blocking waitpid on the main thread (signals that
- * arrive meanwhile are replayed by Bun afterwards, like bash handling them after the command).
- * In an async (concurrent) state the wait yields to the event loop instead.
- * Returns the status of the last process; records PIPESTATUS-style statuses in `out` if given.
+ * Wait for the processes of a foreground job (how: src/jobs/foreground.ts). A job that stopped
+ * (Ctrl-Z) enters the job table as a stopped job. Returns the status of the last process; records PIPESTATUS-style statuses in `out` if given.
  */
 export function* waitForeground(sh: Shell, pids: number[], pgid: number, command: string, out?: number[]): Gen<number> {
-  const statuses: WaitStatus[] = [];
-  let stopped = false;
-  for (let i = 0; i < pids.length; i++) {
-    let st: WaitStatus;
-    if (sh.async) st = yield* waitAsync(pids[i], pgid !== 0);
-    else {
-      const r = waitPid(pids[i], pgid !== 0 ? WUNTRACED : 0);
-      st = r === null || "errno" in r ? { kind: "exited", code: 127 } : r.status;
-    }
-    statuses.push(st);
-    if (st.kind === "stopped") stopped = true;
-  }
+  const statuses: (WaitStatus | undefined)[] = [];
+  const stopped = yield* waitProcesses(sh, pids, pgid, statuses);
   if (pgid !== 0) terminal.reclaim(sh);
   if (stopped) {
     const job = sh.jobs.add(pgid, pids, command, true);
-    for (let i = 0; i < pids.length; i++) sh.jobs.record(pids[i], statuses[i]);
-    job.termios = terminal.saveJobModes();
-    sh.writeErr(`\n${sh.jobs.format(job)}\n`);
-    job.notified = true;
+    for (let i = 0; i < pids.length; i++) {
+      const st = statuses[i];
+      if (st) sh.jobs.record(pids[i], st);
+    }
+    noteStopped(sh, job);
   }
-  const codes = statuses.map(shellStatus);
+  const codes = statuses.map((s) => (s ? shellStatus(s) : 127));
   if (out) for (const c of codes) out.push(c);
-  reportDeath(sh, statuses[statuses.length - 1], pids[pids.length - 1], command);
+  if (!stopped) reportDeath(sh, statuses[statuses.length - 1], pids[pids.length - 1], command);
   yield* afterForeground(sh);
   return codes[codes.length - 1];
-}
-
-/** bash reports the death of a foreground job by a signal other than INT and PIPE:
- *  "Killed" interactively, "ipsh: line 3: 1234 Killed   sleep 9" in a script. */
-function reportDeath(sh: Shell, st: WaitStatus, pid: number, command: string): void {
-  if (st.kind !== "signaled" || st.signal === 13) return;
-  if (st.signal === 2) {
-    if (sh.interactive) {
-      sh.writeErr("\n");
-      requestInterrupt();
-    }
-    return;
-  }
-  const text = describeSignalDeath(st.signal, st.core);
-  if (sh.interactive) sh.writeErr(`${text}\n`);
-  else sh.diag(`${pid} ${text.padEnd(23)} ${command}`);
 }
 
 /** After a foreground command: give Bun a turn to deliver signals that arrived meanwhile, so
@@ -208,13 +180,4 @@ function* afterForeground(sh: Shell): Gen<void> {
   if (sh.trapsSet) yield new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-/** Wait for one child without blocking the event loop (concurrent in-process stages). */
-export function* waitAsync(pid: number, untraced: boolean): Gen<WaitStatus> {
-  let delay = 1;
-  for (;;) {
-    const r = waitPid(pid, 1 /* WNOHANG */ | (untraced ? WUNTRACED : 0));
-    if (r !== null) return "errno" in r ? ({ kind: "exited", code: 127 } as WaitStatus) : r.status;
-    yield new Promise<void>((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 2, 20);
-  }
-}
+export { waitAsync };
