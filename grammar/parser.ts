@@ -71,6 +71,51 @@ export class ShParser extends EmbeddedActionsParser {
     return list;
   }
 
+  // Alternatives that capture nothing are built once (Chevrotain's advice: an OR's array and
+  // closures would otherwise be allocated on every call of a hot rule).
+  /** List separators; true for `&`. */
+  private sepAlts = [
+    { ALT: () => { this.CONSUME(T.Semi); return false; } },
+    { ALT: () => { this.CONSUME(T.Amp); return true; } },
+    { ALT: () => { this.CONSUME2(T.NewLine); return false; } },
+  ];
+  private andOrAlts = [
+    { ALT: () => { this.CONSUME(T.AndIf); return "&&" as const; } },
+    { ALT: () => { this.CONSUME(T.OrIf); return "||" as const; } },
+  ];
+  private pipeAlts = [
+    { ALT: () => { this.CONSUME(T.Pipe); return false; } },
+    { ALT: () => { this.CONSUME(T.PipeAmp); return true; } },
+  ];
+  /** A command prefix item: an assignment token or a redirection. */
+  private prefixAlts = [
+    { ALT: (): ShToken | Redirect => this.CONSUME(T.AssignTok) as ShToken },
+    { ALT: (): ShToken | Redirect => this.SUBRULE(this.redirect) },
+  ];
+  /** A command suffix item: a word token or a redirection. */
+  private suffixAlts = [
+    { ALT: (): ShToken | Redirect => this.CONSUME(T.Word) as ShToken },
+    { ALT: (): ShToken | Redirect => this.SUBRULE2(this.redirect) },
+  ];
+  private commandAlts = [
+    // functionDef first: `name (` must not be taken as the start of a simple command.
+    { ALT: (): Command => this.SUBRULE(this.functionDef) },
+    { ALT: (): Command => this.SUBRULE(this.simpleCommand) },
+    {
+      ALT: (): Command => {
+        const c = this.SUBRULE(this.compoundCommand);
+        this.MANY(() => {
+          const r = this.SUBRULE2(this.redirect);
+          if (!this.RECORDING_PHASE) c.redirects.push(r);
+        });
+        return this.ACTION(() => {
+          c.span = this.spanFrom({ startOffset: c.span.start } as IToken);
+          return c;
+        });
+      },
+    },
+  ];
+
   // program / compound_list: and_or lists separated by ; & or newlines
   list = this.RULE("list", (): List => {
     const items: ListItem[] = [];
@@ -85,11 +130,7 @@ export class ShParser extends EmbeddedActionsParser {
         items.push(item);
         open = item;
         this.OPTION(() => {
-          this.OR([
-            { ALT: () => this.CONSUME(T.Semi) },
-            { ALT: () => { this.CONSUME(T.Amp); item.background = true; } },
-            { ALT: () => this.CONSUME2(T.NewLine) },
-          ]);
+          if (this.OR(this.sepAlts)) item.background = true;
           open = undefined;
           this.MANY3(() => this.CONSUME3(T.NewLine));
         });
@@ -106,14 +147,11 @@ export class ShParser extends EmbeddedActionsParser {
     const first = this.SUBRULE(this.pipeline);
     const rest: AndOr["rest"] = [];
     this.MANY(() => {
-      const op = this.OR([
-        { ALT: () => { this.CONSUME(T.AndIf); return "&&" as const; } },
-        { ALT: () => { this.CONSUME(T.OrIf); return "||" as const; } },
-      ]);
+      const op = this.OR(this.andOrAlts);
       this.MANY2(() => this.CONSUME(T.NewLine));
       rest.push({ op, pipeline: this.SUBRULE2(this.pipeline) });
     });
-    return this.ACTION(() => ({ kind: "AndOr", first, rest, span: this.spanFrom(a) }) as AndOr);
+    return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "AndOr", first, rest, span: this.spanFrom(a) }) as AndOr;
   });
 
   pipeline = this.RULE("pipeline", (): Pipeline => {
@@ -135,10 +173,7 @@ export class ShParser extends EmbeddedActionsParser {
     const commands: Command[] = [this.SUBRULE(this.command)];
     const pipeStderr: boolean[] = [];
     this.MANY(() => {
-      const amp = this.OR([
-        { ALT: () => { this.CONSUME(T.Pipe); return false; } },
-        { ALT: () => { this.CONSUME(T.PipeAmp); return true; } },
-      ]);
+      const amp = this.OR(this.pipeAlts);
       this.MANY2(() => this.CONSUME(T.NewLine));
       commands.push(this.SUBRULE2(this.command));
       pipeStderr.push(amp);
@@ -150,60 +185,49 @@ export class ShParser extends EmbeddedActionsParser {
     });
   });
 
-  command = this.RULE("command", (): Command => {
-    return this.OR([
-      // functionDef first: `name (` must not be taken as the start of a simple command.
-      { ALT: () => this.SUBRULE(this.functionDef) },
-      { ALT: () => this.SUBRULE(this.simpleCommand) },
-      {
-        ALT: () => {
-          const c = this.SUBRULE(this.compoundCommand);
-          this.MANY(() => {
-            const r = this.SUBRULE(this.redirect);
-            this.ACTION(() => c.redirects.push(r));
-          });
-          return this.ACTION(() => {
-            c.span = this.spanFrom({ startOffset: c.span.start } as IToken);
-            return c;
-          });
-        },
+  command = this.RULE("command", (): Command => this.OR(this.commandAlts));
+
+  // simpleCommand and cmdSuffix share the command being built through a field: no rule that
+  // could start another simple command runs between them (words arrive pre-parsed).
+  private curCmd!: SimpleCommand;
+  private simpleAlts = [
+    {
+      ALT: () => {
+        this.AT_LEAST_ONE(this.prefixItem);
+        this.OPTION(this.optSuffix);
       },
-    ]);
-  });
+    },
+    { ALT: () => this.SUBRULE2(this.cmdSuffix) },
+  ];
+  private prefixItem = () => {
+    const x = this.OR2(this.prefixAlts);
+    if (this.RECORDING_PHASE) return;
+    if ((x as Redirect).kind === "Redirect") this.curCmd.redirects.push(x as Redirect);
+    else this.curCmd.assigns.push((x as ShToken).assign!);
+  };
+  private optSuffix = () => this.SUBRULE(this.cmdSuffix);
+  private suffixItem = () => {
+    const x = this.OR(this.suffixAlts);
+    if (this.RECORDING_PHASE) return;
+    if ((x as Redirect).kind === "Redirect") this.curCmd.redirects.push(x as Redirect);
+    else this.curCmd.words.push((x as ShToken).word!);
+  };
 
   simpleCommand = this.RULE("simpleCommand", (): SimpleCommand => {
     const a = this.LA(1);
     const cmd: SimpleCommand = { kind: "SimpleCommand", assigns: [], words: [], redirects: [], span: undefined as unknown as Span };
-    this.OR([
-      {
-        ALT: () => {
-          this.AT_LEAST_ONE(() =>
-            this.OR2([
-              { ALT: () => { const t = this.CONSUME(T.AssignTok) as ShToken; this.ACTION(() => cmd.assigns.push(t.assign!)); } },
-              { ALT: () => { const r = this.SUBRULE(this.redirect); this.ACTION(() => cmd.redirects.push(r)); } },
-            ]),
-          );
-          this.OPTION(() => this.SUBRULE(this.cmdSuffix, { ARGS: [cmd] }));
-        },
-      },
-      { ALT: () => this.SUBRULE2(this.cmdSuffix, { ARGS: [cmd] }) },
-    ]);
-    return this.ACTION(() => {
-      cmd.span = this.spanFrom(a);
-      return cmd;
-    });
+    this.curCmd = cmd;
+    this.OR(this.simpleAlts);
+    if (this.RECORDING_PHASE) return cmd;
+    cmd.span = this.spanFrom(a);
+    return cmd;
   });
 
   /** The command name and what follows it: arguments and redirections in any order. */
-  cmdSuffix = this.RULE("cmdSuffix", (cmd: SimpleCommand): void => {
+  cmdSuffix = this.RULE("cmdSuffix", (): void => {
     const t = this.CONSUME(T.WordTok) as ShToken;
-    this.ACTION(() => cmd.words.push(t.word!));
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => { const w = this.CONSUME(T.Word) as ShToken; this.ACTION(() => cmd.words.push(w.word!)); } },
-        { ALT: () => { const r = this.SUBRULE(this.redirect); this.ACTION(() => cmd.redirects.push(r)); } },
-      ]),
-    );
+    if (!this.RECORDING_PHASE) this.curCmd.words.push(t.word!);
+    this.MANY(this.suffixItem);
   });
 
   redirect = this.RULE("redirect", (): Redirect => {
@@ -246,7 +270,7 @@ export class ShParser extends EmbeddedActionsParser {
     const body = this.SUBRULE(this.compoundCommand);
     this.MANY2(() => {
       const r = this.SUBRULE(this.redirect);
-      this.ACTION(() => body.redirects.push(r));
+      if (!this.RECORDING_PHASE) body.redirects.push(r);
     });
     return this.ACTION(() => {
       const span = this.spanFrom(a);
@@ -266,7 +290,7 @@ export class ShParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const t = this.CONSUME(T.ArithCmdTok) as ShToken;
-          return this.ACTION(() => ({ kind: "ArithCmd", expr: t.arith!, redirects: [], span: this.spanFrom(t) }) as ArithCmd);
+          return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "ArithCmd", expr: t.arith!, redirects: [], span: this.spanFrom(t) }) as ArithCmd;
         },
       },
       { ALT: () => this.SUBRULE(this.condCommand) },
@@ -277,14 +301,14 @@ export class ShParser extends EmbeddedActionsParser {
     const a = this.CONSUME(T.LBrace);
     const body = this.nonEmpty(this.SUBRULE(this.list));
     this.CONSUME(T.RBrace);
-    return this.ACTION(() => ({ kind: "BraceGroup", body, redirects: [], span: this.spanFrom(a) }) as BraceGroup);
+    return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "BraceGroup", body, redirects: [], span: this.spanFrom(a) }) as BraceGroup;
   });
 
   subshell = this.RULE("subshell", (): Subshell => {
     const a = this.CONSUME(T.LParen);
     const body = this.nonEmpty(this.SUBRULE(this.list));
     this.CONSUME(T.RParen);
-    return this.ACTION(() => ({ kind: "Subshell", body, redirects: [], span: this.spanFrom(a) }) as Subshell);
+    return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "Subshell", body, redirects: [], span: this.spanFrom(a) }) as Subshell;
   });
 
   ifClause = this.RULE("ifClause", (): If => {
@@ -320,7 +344,7 @@ export class ShParser extends EmbeddedActionsParser {
     ]);
     const cond = this.nonEmpty(this.SUBRULE(this.list));
     const body = this.SUBRULE(this.doGroup);
-    return this.ACTION(() => ({ kind: "While", until, cond, body, redirects: [], span: this.spanFrom(a) }) as While);
+    return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "While", until, cond, body, redirects: [], span: this.spanFrom(a) }) as While;
   });
 
   /** do_group, or bash's `{ list }` in its place. */
@@ -382,7 +406,7 @@ export class ShParser extends EmbeddedActionsParser {
                   items = [];
                   this.MANY4(() => {
                     const w = this.CONSUME2(T.Word) as ShToken;
-                    this.ACTION(() => items!.push(w.word!));
+                    if (!this.RECORDING_PHASE) items!.push(w.word!);
                   });
                   this.OR5([{ ALT: () => this.CONSUME2(T.Semi) }, { ALT: () => this.CONSUME4(T.NewLine) }]);
                 },
@@ -423,7 +447,7 @@ export class ShParser extends EmbeddedActionsParser {
       },
     });
     this.CONSUME(T.Esac);
-    return this.ACTION(() => ({ kind: "Case", word, items, redirects: [], span: this.spanFrom(a) }) as Case);
+    return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "Case", word, items, redirects: [], span: this.spanFrom(a) }) as Case;
   });
 
   caseItem = this.RULE("caseItem", (): { item: CaseItem; terminated: boolean } => {
@@ -431,11 +455,11 @@ export class ShParser extends EmbeddedActionsParser {
     this.OPTION(() => this.CONSUME(T.LParen));
     const patterns: Word[] = [];
     const p0 = this.CONSUME(T.WordTok) as ShToken;
-    this.ACTION(() => patterns.push(p0.word!));
+    if (!this.RECORDING_PHASE) patterns.push(p0.word!);
     this.MANY(() => {
       this.CONSUME(T.Pipe);
       const p = this.CONSUME2(T.WordTok) as ShToken;
-      this.ACTION(() => patterns.push(p.word!));
+      if (!this.RECORDING_PHASE) patterns.push(p.word!);
     });
     this.CONSUME(T.RParen);
     const body = this.SUBRULE(this.list);
@@ -450,14 +474,14 @@ export class ShParser extends EmbeddedActionsParser {
       terminated = true;
       this.MANY2(() => this.CONSUME(T.NewLine));
     });
-    return this.ACTION(() => ({ item: { patterns, body, terminator, span: this.spanFrom(a) }, terminated }));
+    return this.RECORDING_PHASE ? (undefined as never) : ({ item: { patterns, body, terminator, span: this.spanFrom(a) }, terminated });
   });
 
   condCommand = this.RULE("condCommand", (): CondCmd => {
     const a = this.CONSUME(T.DLBracket);
     const expr = this.SUBRULE(this.condOr);
     this.CONSUME(T.DRBracket);
-    return this.ACTION(() => ({ kind: "CondCmd", expr, redirects: [], span: this.spanFrom(a) }) as CondCmd);
+    return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "CondCmd", expr, redirects: [], span: this.spanFrom(a) }) as CondCmd;
   });
 
   condOr = this.RULE("condOr", (): CondExpr => {
@@ -507,7 +531,7 @@ export class ShParser extends EmbeddedActionsParser {
               w3 = this.CONSUME3(T.WordTok) as ShToken;
             });
           });
-          return this.ACTION(() => this.condWords(w1, w2, w3));
+          return this.RECORDING_PHASE ? (undefined as never) : this.condWords(w1, w2, w3);
         },
       },
     ]);

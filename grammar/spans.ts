@@ -16,7 +16,7 @@ export class LineIndex {
   private extend(upTo: number): void {
     const t = this.text;
     let i = this.scanned;
-    const lim = Math.min(upTo, t.length);
+    const lim = Math.min(upTo + 65536, t.length);
     while (i < lim) {
       const nl = t.indexOf("\n", i);
       if (nl < 0 || nl >= lim) {
@@ -30,8 +30,19 @@ export class LineIndex {
   }
 
   /** 0-based line index of an offset. */
+  /** The line of the previous lookup: lookups mostly move forward a little. */
+  private last = 0;
+
   lineOf(offset: number): number {
     if (offset > this.scanned) this.extend(offset);
+    const s = this.starts;
+    const l = this.last;
+    if (s[l]! <= offset && (l + 1 >= s.length || s[l + 1]! > offset)) return l;
+    if (l + 2 < s.length && s[l + 1]! <= offset && s[l + 2]! > offset) return (this.last = l + 1);
+    return (this.last = this.search(offset));
+  }
+
+  private search(offset: number): number {
     const s = this.starts;
     let lo = 0;
     let hi = s.length - 1;

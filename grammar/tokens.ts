@@ -128,28 +128,37 @@ export interface ShToken extends IToken {
   arithFor?: [Word | undefined, Word | undefined, Word | undefined];
 }
 
-export function makeToken(
-  type: TokenType,
-  image: string,
-  start: number,
-  end: number,
-  line: number,
-  col: number,
-): ShToken {
-  return {
-    image,
-    startOffset: start,
-    endOffset: end - 1,
-    startLine: line,
-    startColumn: col,
-    endLine: line,
-    endColumn: col,
-    tokenTypeIdx: type.tokenTypeIdx!,
-    tokenType: type,
-    word: undefined,
-    assign: undefined,
-    redir: undefined,
-    arith: undefined,
-    arithFor: undefined,
-  };
+/**
+ * Token objects are allocated for every word and operator, so they are class instances with a
+ * fixed shape, and the image (needed only for messages and a few checks) is sliced on demand.
+ */
+class Tok implements ShToken {
+  word: Word | undefined = undefined;
+  // Rare payloads are added only to the tokens that carry them.
+  declare assign?: Assignment;
+  declare redir?: RedirInfo;
+  declare arith?: Word;
+  declare arithFor?: [Word | undefined, Word | undefined, Word | undefined];
+  private img: string | undefined;
+  constructor(
+    public tokenType: TokenType,
+    public tokenTypeIdx: number,
+    public startOffset: number,
+    public endOffset: number,
+    private readonly src: string,
+    image: string | undefined,
+  ) {
+    this.img = image;
+  }
+  get image(): string {
+    return this.img ?? this.src.slice(this.startOffset, this.endOffset + 1);
+  }
+  set image(v: string) {
+    this.img = v;
+  }
+}
+
+/** A token for src[start, end); `image` overrides the source text (e.g. "newline"). */
+export function makeToken(type: TokenType, src: string, start: number, end: number, image?: string): ShToken {
+  return new Tok(type, type.tokenTypeIdx!, start, end - 1, src, image);
 }
