@@ -4,6 +4,9 @@ import type { ExpandHost } from "./host.ts";
 import { VarAttr } from "../state/var-store.ts";
 import { matchPattern } from "./pattern.ts";
 import { quoteDouble, quoteForReuse } from "./quote.ts";
+import { decodePrompt } from "../interactive/prompt.ts";
+import { hostname } from "node:os";
+import { currentUser } from "./tilde.ts";
 
 /** ${x^p} (first only) ${x^^p} ${x,p} ${x,,p}: change the case of characters matching `pattern`
  *  (a pattern for one character; absent means every character). */
@@ -142,48 +145,24 @@ export function keyValueText(h: ExpandHost, name: string): string {
   return out.join(" ");
 }
 
-/** ${x@P}: prompt expansion of the common escapes (bash's decode_prompt_string, without
- *  command history numbers and job counts). */
+/** ${x@P}: prompt expansion with the shell's prompt decoder (src/interactive/prompt.ts).
+ *  Job and command counts are not visible through ExpandHost: \j and \# show 0 and \! 1.
+ *  bash drops the \[ \] markers here. */
 export function promptExpand(h: ExpandHost, s: string): string {
   if (s.indexOf("\\") < 0) return s;
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c !== "\\" || i + 1 >= s.length) {
-      out += c;
-      continue;
-    }
-    const e = s[++i]!;
-    switch (e) {
-      case "u": out += h.vars.get("USER") ?? ""; break;
-      case "h": out += (h.vars.get("HOSTNAME") ?? "").split(".")[0]; break;
-      case "H": out += h.vars.get("HOSTNAME") ?? ""; break;
-      case "w":
-      case "W": {
-        const pwd = h.vars.get("PWD") ?? h.cwd();
-        const home = h.vars.get("HOME");
-        let shown = home && (pwd === home || pwd.startsWith(home + "/")) ? "~" + pwd.slice(home.length) : pwd;
-        if (e === "W" && shown !== "/" && shown !== "~") shown = shown.slice(shown.lastIndexOf("/") + 1);
-        out += shown;
-        break;
-      }
-      case "$": out += process.getuid?.() === 0 ? "#" : "$"; break;
-      case "s": out += "ipsh"; break;
-      case "n": out += "\n"; break;
-      case "r": out += "\r"; break;
-      case "a": out += "\x07"; break;
-      case "e": out += "\x1b"; break;
-      case "\\": out += "\\"; break;
-      case "[":
-      case "]": break;
-      default:
-        if (e >= "0" && e <= "7") {
-          let j = i;
-          while (j < s.length && j - i < 3 && s[j]! >= "0" && s[j]! <= "7") j++;
-          out += String.fromCharCode(parseInt(s.slice(i, j), 8) & 0xff);
-          i = j - 1;
-        } else out += "\\" + e;
-    }
-  }
-  return out;
+  const arg0 = h.arg0();
+  const out = decodePrompt(s, {
+    user: currentUser().name,
+    host: hostname(),
+    cwd: h.vars.get("PWD") ?? h.cwd(),
+    home: h.vars.get("HOME"),
+    jobs: 0,
+    historyNumber: 1,
+    commandNumber: 0,
+    euid: process.geteuid?.() ?? 1000,
+    shellName: arg0.slice(arg0.lastIndexOf("/") + 1).replace(/^-/, ""),
+    version: "5.2",
+    release: "5.2.15",
+  });
+  return out.indexOf("\x01") < 0 && out.indexOf("\x02") < 0 ? out : out.replace(/[\x01\x02]/g, "");
 }

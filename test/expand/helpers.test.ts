@@ -56,6 +56,15 @@ describe("brace sequences", () => {
   });
 });
 
+describe("${x@P}", () => {
+  it("decodes prompt escapes as bash does", () => {
+    const ps = "\\u@\\h:\\w \\W \\$ \\s \\[x\\] \\\\ \\101 \\j";
+    const h = new FakeHost({ PWD: "/home/tester/src", HOME: "/home/tester", x: ps });
+    const got = run(expandWords(h, [word(param("x", { op: { op: "@", transform: "P" } }))])).join(" ");
+    expect(got).toBe(bash(`PWD=/home/tester/src; x='${ps}'; echo \${x@P}`).trim());
+  });
+});
+
 describe("tilde", () => {
   it("uses HOME, PWD, OLDPWD and the host's user table", () => {
     const h = new FakeHost({ HOME: "/h", PWD: "/p", OLDPWD: "/o" });
