@@ -41,6 +41,10 @@ export interface LineEditorOptions {
   host: EditorHost;
   /** Above this many completions, ask before listing them (readline's completion-query-items). */
   completionQueryItems?: number;
+  /** Subscribes to SIGWINCH and returns the unsubscribe function. The shell passes its signal
+   *  owner's (processDispositions().onSignal(SIGWINCH, fn)) so that one module keeps every
+   *  disposition; without it the editor listens with process.on("SIGWINCH") while editing. */
+  onResize?: (fn: () => void) => () => void;
 }
 
 
@@ -54,6 +58,8 @@ export class LineEditor {
   private readonly history: History;
   private readonly host: EditorHost;
   private readonly queryItems: number;
+  private readonly subscribeResize: (fn: () => void) => () => void;
+  private unsubscribeResize: (() => void) | undefined;
   private input: NodeJS.ReadStream | undefined;
   private decoder = new TextDecoder("utf-8");
   /** Undecoded or unconsumed input, kept across keys and across lines. */
@@ -91,6 +97,12 @@ export class LineEditor {
     this.history = opts.history;
     this.host = opts.host;
     this.queryItems = opts.completionQueryItems ?? 100;
+    this.subscribeResize =
+      opts.onResize ??
+      ((fn) => {
+        process.on("SIGWINCH", fn);
+        return () => process.off("SIGWINCH", fn);
+      });
   }
 
   /** Show prompt (which may contain \x01..\x02 non-printing markers from PS1's \[ \]) and read one
@@ -152,7 +164,7 @@ export class LineEditor {
     s.on("data", this.onData);
     s.on("end", this.onEnd);
     s.resume();
-    process.on("SIGWINCH", this.onWinch);
+    this.unsubscribeResize = this.subscribeResize(this.onWinch);
   }
 
   private leaveRaw(): void {
@@ -161,7 +173,8 @@ export class LineEditor {
     s.off("end", this.onEnd);
     s.pause();
     if (s.isTTY) s.setRawMode(false);
-    process.off("SIGWINCH", this.onWinch);
+    this.unsubscribeResize?.();
+    this.unsubscribeResize = undefined;
     if (this.escTimer) clearTimeout(this.escTimer);
     this.escTimer = undefined;
   }
