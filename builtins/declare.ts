@@ -19,6 +19,7 @@ import { declareLine, setLine } from "../src/state/var-format.ts";
 import { isCompoundText, parseCompound, type CompoundElem } from "../src/state/compound-text.ts";
 import { FuncAttr, functionAttrs, functionFlags, setFunctionAttrs } from "../src/state/function-attrs.ts";
 import { functionText as functionSource } from "../src/state/function-attrs.ts";
+import { functionText as bashLayout } from "./type.ts";
 import { SET_OPTIONS } from "../src/state/options.ts";
 
 type Kind = "declare" | "typeset" | "local" | "export" | "readonly";
@@ -423,10 +424,20 @@ function sortedFunctions(fns: Map<string, FunctionDef>): FunctionDef[] {
     .map((n) => fns.get(n)!);
 }
 
+/** A function's definition in bash's layout (the printer `type` uses), or the text it was
+ *  defined with if the AST cannot be printed. Shared by declare -f and set. */
+export function definitionText(fn: FunctionDef): string {
+  try {
+    return bashLayout(fn);
+  } catch {
+    return functionSource(fn);
+  }
+}
+
 /** A function as `declare -f` prints it: its definition, then (when listing, or with -p) a
  *  `declare -f<attrs> name` line if it has attributes, as bash does. */
 function functionText(fn: FunctionDef, withAttrs = true): string {
-  let s = functionSource(fn) + "\n";
+  let s = definitionText(fn) + "\n";
   const f = functionFlags(fn);
   if (withAttrs && f !== "-f") s += `declare ${f} ${fn.name}\n`;
   return s;

@@ -11,7 +11,8 @@
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { SET_OPTIONS, optionByLetter, setOption } from "../src/state/options.ts";
 import { setLine } from "../src/state/var-format.ts";
-import { functionFlags, functionText } from "../src/state/function-attrs.ts";
+import { functionFlags } from "../src/state/function-attrs.ts";
+import { definitionText } from "./declare.ts";
 
 const SET_USAGE = "set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]";
 
@@ -53,7 +54,7 @@ function listAll(ctx: BuiltinContext): number {
     const names = Array.from(sh.functions.keys()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const n of names) {
       const fn = sh.functions.get(n)!;
-      out += functionText(fn) + "\n";
+      out += definitionText(fn) + "\n";
       const f = functionFlags(fn);
       if (f !== "-f") out += `declare ${f} ${n}\n`;
     }

@@ -484,3 +484,34 @@ describe("localvar_unset and localvar_inherit", () => {
     );
   });
 });
+
+describe("declare -f with parsed functions", () => {
+  it("prints definitions in bash's layout", async () => {
+    const { parse } = await import("../../grammar/index.ts");
+    const src = `f() { echo "hi $1"; if true; then x=1; fi; }
+g()
+{
+  local a=1
+  for i in 1 2; do echo $i; done | cat > /dev/null
+}`;
+    const r = parse(src + "\n") as { kind: string; list?: unknown };
+    expect(r.kind).toBe("ok");
+    const sh = new FakeShell();
+    collectFunctions(r, sh);
+    sh.run(["declare", "-f"]);
+    sh.run(["declare", "-F"]);
+    const b = bash(`${src}\ndeclare -f; declare -F`);
+    expect(sh.stdout).toBe(b.stdout);
+  });
+});
+
+/** Every FunctionDef in a parsed tree, defined on the fake shell. */
+function collectFunctions(node: unknown, sh: FakeShell): void {
+  if (node === null || typeof node !== "object") return;
+  const o = node as { kind?: string; name?: string };
+  if (o.kind === "FunctionDef") {
+    sh.functions.set(o.name!, o as never);
+    return;
+  }
+  for (const v of Object.values(o)) collectFunctions(v, sh);
+}
