@@ -515,3 +515,22 @@ function collectFunctions(node: unknown, sh: FakeShell): void {
   }
   for (const v of Object.values(o)) collectFunctions(v, sh);
 }
+
+describe("function attribute errors", () => {
+  it("readonly functions and missing functions", () => {
+    same(`f() { :; }; readonly -f f; unset -f f; echo $?; unset f; echo $?; readonly -f nosuch; echo $?; export -fn nosuch; echo $?; declare -fx nosuch; echo $?`, (sh) => {
+      sh.defineFunction("f", "f () \n{ \n    :\n}");
+      sh.run(["readonly", "-f", "f"]);
+      sh.run(["unset", "-f", "f"]);
+      sh.echo(String(sh.status));
+      sh.run(["unset", "f"]);
+      sh.echo(String(sh.status));
+      sh.run(["readonly", "-f", "nosuch"]);
+      sh.echo(String(sh.status));
+      sh.run(["export", "-fn", "nosuch"]);
+      sh.echo(String(sh.status));
+      sh.run(["declare", "-fx", "nosuch"]);
+      sh.echo(String(sh.status));
+    });
+  });
+});
