@@ -78,6 +78,8 @@ export class Shell {
   readonly startTime = Date.now();
   /** Set while a trap action runs (no re-entry, $? restored afterwards) */
   inTrap = false;
+  /** An in-process pipeline stage (for the teaching trace) */
+  isStage = false;
   /** A subshell clone (cd does not move the process; exit ends only the clone). */
   isSubshell = false;
   /** Builtins turned off with `enable -n` */

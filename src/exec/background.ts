@@ -8,6 +8,7 @@
 // new ipsh process gets the state as shell text (serialize.ts) and the command's text, and is
 // an ordinary child process from then on. That costs one ipsh start-up per such job.
 
+import { tracing, emit } from "../explain/trace.ts";
 import type { AndOr } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
@@ -71,6 +72,7 @@ function* spawnExternalPipeline(st: Shell, ao: AndOr, jc: boolean): Gen<number[]
     if (i < cmds.length - 1) {
       const p = pipe();
       if (typeof p === "number") break;
+      if (tracing) emit({ kind: "pipe", read: p[0], write: p[1] });
       readEnd = new OsFd(p[0], false, "pipe");
       const w = new OsFd(p[1], false, "pipe");
       stage.fds.set(1, w);
@@ -106,5 +108,6 @@ function* spawnExternalPipeline(st: Shell, ao: AndOr, jc: boolean): Gen<number[]
 function reexec(st: Shell, ao: AndOr, jc: boolean): number | { status: number } {
   const self = selfCommand();
   const argv = reexecArgv(self, st, printAndOr(ao) + "\n");
+  if (tracing) emit({ kind: "inproc", what: "reexec", phase: "start", level: st.subshellLevel });
   return startProcess(st, self[0], argv, st.vars.environ(), { pgroup: jc ? 0 : undefined, ignoreInt: !jc });
 }

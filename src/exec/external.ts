@@ -2,6 +2,7 @@
 // table, posix_spawn, and waiting in the foreground (with job control: its own process group,
 // the terminal handed over and taken back, Ctrl-Z turning it into a stopped job).
 
+import { tracing, emit } from "../explain/trace.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { spawn, resolveCommand, spawnFailure, type FileAction, type SpawnResult } from "./spawn.ts";
@@ -100,9 +101,11 @@ export function startProcess(sh: Shell, path: string, argv: string[], envp: stri
   let r: SpawnResult;
   if (opt.ignoreInt) r = withIgnoredInt(() => spawn(req));
   else r = spawn(req);
+  if (tracing) traceSpawn(req, r);
   if ("errno" in r && r.errno === ENOEXEC) {
     const self = selfCommand();
     r = spawn({ ...req, path: self[0], argv: [...self, path, ...argv.slice(1)] });
+    if (tracing) traceSpawn({ ...req, path: self[0], argv: [...self, path, ...argv.slice(1)] }, r);
   }
   if ("errno" in r) {
     const f = spawnFailure(r.errno, argv[0], path);
@@ -110,6 +113,20 @@ export function startProcess(sh: Shell, path: string, argv: string[], envp: stri
     return { status: f.status };
   }
   return r.pid;
+}
+
+function traceSpawn(req: { path: string; argv: readonly string[]; actions: readonly FileAction[]; closeFrom?: number; pgroup?: number; foreground?: { ttyFd: number } }, r: SpawnResult): void {
+  emit({
+    kind: "spawn",
+    path: req.path,
+    argv: req.argv,
+    pid: "pid" in r ? r.pid : undefined,
+    errno: "errno" in r ? r.errno : undefined,
+    pgroup: req.pgroup,
+    foreground: req.foreground?.ttyFd,
+    actions: req.actions,
+    closeFrom: req.closeFrom,
+  });
 }
 
 function withIgnoredInt<T>(f: () => T): T {

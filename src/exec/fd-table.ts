@@ -15,6 +15,7 @@
 //  - Tables are small: index = shell fd. Copying a table (for a redirection frame or a clone)
 //    copies the array and bumps the reference counts.
 
+import { tracing, emit } from "../explain/trace.ts";
 import { closeFd } from "../sys/fd.ts";
 
 export class OsFd {
@@ -88,5 +89,8 @@ export class FdTable {
 }
 
 function release(s: OsFd): void {
-  if (--s.refs <= 0 && !s.inherited) closeFd(s.fd);
+  if (--s.refs <= 0 && !s.inherited) {
+    closeFd(s.fd);
+    if (tracing) emit({ kind: "close", fd: s.fd });
+  }
 }

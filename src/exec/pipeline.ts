@@ -13,6 +13,7 @@
 // (writing a full pipe, reading an empty one, waiting for a child) yields to the event loop.
 // The pipeline's status is the last stage's (pipefail: the last non-zero one).
 
+import { tracing, emit } from "../explain/trace.ts";
 import type { Pipeline, SimpleCommand } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import { runGen, type Gen } from "./gen.ts";
@@ -56,11 +57,13 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
         statuses[i] = 1;
         break;
       }
+      if (tracing) emit({ kind: "pipe", read: fds[0], write: fds[1] });
       readEnd = new OsFd(fds[0], false, "pipe");
       writeEnd = new OsFd(fds[1], false, "pipe");
     }
     const isLast = i === n - 1;
     const st = isLast && lastpipe ? sh : sh.cloneForSubshell();
+    if (st !== sh) st.isStage = true;
     const savedFds = st.fds;
     if (st === sh) st.fds = sh.fds.clone();
     if (prevRead) st.fds.set(0, prevRead);

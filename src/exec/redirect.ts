@@ -10,6 +10,7 @@
 // Here-documents and here-strings become memfd descriptors holding the text: no temporary
 // files, and a writer can never block on a reader that has not started.
 
+import { tracing, emit } from "../explain/trace.ts";
 import type { Redirect } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import { FdTable, OsFd } from "./fd-table.ts";
@@ -110,6 +111,7 @@ function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
       if (word === undefined) return false;
       if (word === "-") {
         t.set(fd, undefined);
+        if (tracing) emit({ kind: "fdmap", shellFd: fd, osFd: undefined, label: "closed" });
         return true;
       }
       // n>&m- moves m to n
@@ -124,6 +126,7 @@ function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
         }
         t.set(fd, entry);
         if (move) t.set(src, undefined);
+        if (tracing) emit({ kind: "fdmap", shellFd: fd, osFd: entry.fd, label: `dup of shell fd ${src}` });
         return true;
       }
       if (r.op === ">&" && r.fd === undefined) {
@@ -194,12 +197,16 @@ function openInto(sh: Shell, t: FdTable, fds: number[], path: string, op: Redire
       return false;
     }
   }
+  if (tracing) emit({ kind: "open", path, flags, fd: fd < 0 ? -1 : fd, errno: fd < 0 ? -fd : undefined });
   if (fd < 0) {
     sh.diag(`${path}: ${os.strerror(-fd)}`);
     return false;
   }
   const e = new OsFd(fd, false, `file ${path}`);
-  for (const f of fds) t.set(f, e);
+  for (const f of fds) {
+    t.set(f, e);
+    if (tracing) emit({ kind: "fdmap", shellFd: f, osFd: fd, label: e.label });
+  }
   if (e.refs === 0) os.close(fd);
   return true;
 }
@@ -227,5 +234,9 @@ function setMemfd(sh: Shell, t: FdTable, fd: number, text: string): boolean {
   }
   const e = new OsFd(m, false, "here-document");
   t.set(fd, e);
+  if (tracing) {
+    emit({ kind: "memfd", purpose: "here-document", fd: m });
+    emit({ kind: "fdmap", shellFd: fd, osFd: m, label: e.label });
+  }
   return true;
 }

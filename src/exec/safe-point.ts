@@ -7,6 +7,7 @@
 // so loops call sh.yieldDue() each iteration: every few milliseconds it asks for a yield, which
 // costs one macrotask turn.
 
+import { tracing, emit } from "../explain/trace.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { processDispositions } from "../signals/process-dispositions.ts";
@@ -24,7 +25,8 @@ export function* safePoint(sh: Shell, yieldLoop = false): Gen<void> {
 }
 
 /** Run a trap action string with $? preserved and no re-entry. */
-export function* runTrapAction(sh: Shell, action: string): Gen<void> {
+export function* runTrapAction(sh: Shell, action: string, condition = "trap"): Gen<void> {
+  if (tracing) emit({ kind: "trap", condition, action });
   const saved = sh.lastStatus;
   const wasInTrap = sh.inTrap;
   sh.inTrap = true;

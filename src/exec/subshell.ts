@@ -3,6 +3,7 @@
 // forked subshell (exit, a fatal expansion error, a broken pipe) and turns it into a status.
 // Nothing the clone changes leaks out; its descriptor table is released when it ends.
 
+import { tracing, emit } from "../explain/trace.ts";
 import type { List } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
@@ -27,7 +28,9 @@ export function* runSubshell(sh: Shell, body: List, _line: number): Gen<number> 
  * `dispose`, the clone's descriptors are released afterwards (closing pipe ends it held).
  */
 export function* runStage(st: Shell, body: () => Gen<number>, dispose: boolean, parent?: Shell): Gen<number> {
-  let status: number;
+  let status = 0;
+  const what = st.inCmdSubst ? "cmdsub" : st.isStage ? "stage" : "subshell";
+  if (tracing) emit({ kind: "inproc", what, phase: "start", level: st.subshellLevel });
   try {
     status = yield* body();
     status = yield* runExitTrapOf(st, status);
@@ -42,6 +45,7 @@ export function* runStage(st: Shell, body: () => Gen<number>, dispose: boolean, 
     if (dispose) st.fds.dispose();
     // a trap the subshell set changed the process's dispositions: give the parent's back
     if (parent && parent.traps !== st.traps) parent.traps.afterSubshell(st.traps);
+    if (tracing) emit({ kind: "inproc", what, phase: "end", status, level: st.subshellLevel });
   }
   return status;
 }
@@ -60,6 +64,7 @@ export function* commandSubst(sh: Shell, body: List): Gen<string> {
     return "";
   }
   const out = new OsFd(fd, false, "command substitution");
+  if (tracing) emit({ kind: "memfd", purpose: "command substitution", fd });
   out.refs++; // held until read back
   const st = sh.cloneForSubshell();
   st.fds.set(1, out);

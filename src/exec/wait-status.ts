@@ -11,6 +11,7 @@
 // Which pid to wait for is the caller's decision: `pid` for one process, `-pgid` for any member
 // of a job's process group. Never -1 (it would steal the statuses of Bun.spawn children:
 // bun-runtime-facts.md §3).
+import { tracing, emit } from "../explain/trace.ts";
 import { libc } from "../sys/libc.ts";
 import { EINTR, errno } from "../sys/errno.ts";
 
@@ -76,7 +77,11 @@ export function waitPid(pid: number, options: number): WaitResult | null | { err
   const C = libc();
   for (;;) {
     const r = C.waitpid(pid, rawStatus, options);
-    if (r > 0) return { pid: r, status: decodeStatus(rawStatus[0]!) };
+    if (r > 0) {
+      const status = decodeStatus(rawStatus[0]!);
+      if (tracing) emit({ kind: "wait", pid: r, status });
+      return { pid: r, status };
+    }
     if (r === 0) return null;
     const e = errno();
     if (e === EINTR && (options & WNOHANG) === 0) continue;

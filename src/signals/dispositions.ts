@@ -27,6 +27,7 @@
 //   used by the runtime's thread suspension: the shell leaves them alone.
 //
 // Received signals with a user trap are marked pending; run-traps.ts runs them at safe points.
+import { tracing, emit } from "../explain/trace.ts";
 import { readFileSync } from "node:fs";
 import { NSIG, SIGRTMIN, signalByNumber, signalName } from "./table.ts";
 
@@ -265,6 +266,7 @@ export class Dispositions {
 
   /** Deliver a signal as if the kernel had (the JS callback; also used by tests). */
   deliver(sig: number): void {
+    if (tracing) emit({ kind: "signal", signal: sig, action: this.user[sig] === 1 ? "trap" : "listener" });
     if (this.deliveryWaiters.length !== 0) {
       const keep: ({ sig: number; resolve: () => void } | undefined)[] = [];
       for (const w of this.deliveryWaiters) {

@@ -4,6 +4,7 @@
 // (setpgid(0, 0)), gives the terminal to a job (tcsetpgrp(tty, pgid)), takes it back, and
 // signals whole jobs (killpg). All wrappers return 0 (or the value asked for) and -errno on
 // failure; none throws.
+import { tracing, emit } from "../explain/trace.ts";
 import { errno } from "./errno.ts";
 import { libc } from "./libc.ts";
 
@@ -26,16 +27,19 @@ export function getSid(pid = 0): number {
 /** setpgid(pid, pgid): 0 or -errno. Both parent and child call it for a new job (bash does),
  *  so EACCES after the child has exec'd is expected and harmless. */
 export function setPgid(pid: number, pgid: number): number {
+  if (tracing) emit({ kind: "setpgid", pid, pgid });
   return libc().setpgid(pid, pgid) === 0 ? 0 : -errno();
 }
 
 /** kill(pid, sig): pid > 0 one process, pid < 0 a process group, sig 0 only checks existence. */
 export function kill(pid: number, sig: number): number {
+  if (tracing && sig !== 0) emit({ kind: "kill", target: pid, group: pid < 0, signal: sig });
   return libc().kill(pid, sig) === 0 ? 0 : -errno();
 }
 
 /** killpg(pgid, sig): 0 or -errno. */
 export function killPg(pgid: number, sig: number): number {
+  if (tracing) emit({ kind: "kill", target: pgid, group: true, signal: sig });
   return libc().killpg(pgid, sig) === 0 ? 0 : -errno();
 }
 
@@ -48,6 +52,7 @@ export function tcGetPgrp(fd: number): number {
 /** Make pgid the terminal's foreground group: 0 or -errno. From a background group this raises
  *  SIGTTOU unless the shell ignores it (through FFI signal(), never process.on). */
 export function tcSetPgrp(fd: number, pgid: number): number {
+  if (tracing) emit({ kind: "tcsetpgrp", fd, pgid });
   return libc().tcsetpgrp(fd, pgid) === 0 ? 0 : -errno();
 }
 
