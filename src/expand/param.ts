@@ -236,6 +236,86 @@ function keysOf(h: ExpandHost, name: string): string[] {
   return name === "@" || name === "*" ? h.positional().map((_, i) => String(i + 1)) : h.vars.getKeys(name);
 }
 
+/** A parameter after name checks and indirection. */
+interface Looked {
+  name: string;
+  sub: string | undefined;
+  v: ParamValue;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** A name, a positional parameter or a special parameter (without a regex on the hot path). */
+function validParam(name: string): boolean {
+  const c = name.charCodeAt(0);
+  if (isNameStart(c)) {
+    for (let i = 1; i < name.length; i++) {
+      const d = name.charCodeAt(i);
+      if (!isNameStart(d) && !(d >= 48 && d <= 57)) return false;
+    }
+    return true;
+  }
+  return VALID_PARAM.test(name);
+}
+
+/** Resolve the parameter of `pe` (subscript already expanded), following ${!x} indirection. */
+function lookup(h: ExpandHost, pe: ParamExp, sub: string | undefined): Looked {
+  let name = pe.name;
+  if (!validParam(name)) {
+    // The parser keeps a ${...} it cannot read as its text; bash reports it when expanded.
+    return h.fail(`\${${name}}: bad substitution`);
+  }
+  if (pe.indirect) {
+    const r = resolve(h, name, sub);
+    const target = r.list ? r.values.join(" ") : r.value;
+    if (target === undefined) return h.fail(`${shownName(name, sub, false)}: invalid indirect expansion`);
+    const m = INDIRECT_TARGET.exec(target);
+    if (m === null) return h.fail(`${target}: invalid variable name`);
+    name = m[1]!;
+    sub = m[2];
+  }
+  return { name, sub, v: resolve(h, name, sub) };
+}
+
+/** ${#...} or a parameter without operator: set -u checks, then the value. */
+function emitPlain(h: ExpandHost, b: FieldBuilder, r: Looked, quoted: boolean, length = false): void {
+  const { name, sub, v } = r;
+  if (length) {
+    let n: number;
+    if (v.list) {
+      if (h.opts.nounset && v.values.length === 0 && sub !== undefined && !h.vars.isSet(name)) {
+        h.fail(`${name}: unbound variable`);
+      }
+      n = v.values.length;
+    } else {
+      if (v.value === undefined && h.opts.nounset) h.fail(`${shownName(name, sub, true)}: unbound variable`);
+      n = charLength(v.value ?? "");
+    }
+    b.expanded(String(n), quoted);
+    return;
+  }
+  if (!v.list && v.value === undefined && h.opts.nounset) h.fail(`${shownName(name, sub, true)}: unbound variable`);
+  emit(b, v, quoted);
+}
+
+/** The synchronous part of parameter expansion: no operator word to expand and no subscript
+ *  word (the common $x, ${x}, "$@", ${#x}, ${!x}, ${a[@]}). Callers check `isSyncParam`. */
+export function expandParamSync(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quoted: boolean): void {
+  const sub = pe.index as "@" | "*" | undefined;
+  if (pe.indirect && sub !== undefined) {
+    b.list(keysOf(h, pe.name), sub === "*", quoted);
+    return;
+  }
+  emitPlain(h, b, lookup(h, pe, sub), quoted, pe.length === true);
+}
+
+/** True when expandParamSync can expand pe. */
+export function isSyncParam(pe: ParamExp): boolean {
+  return pe.op === undefined && typeof pe.index !== "object";
+}
+
 /** Expand one ParamExp into the builder. `quoted`: inside double quotes (or a here-document). */
 export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quoted: boolean): Gen<void> {
   const op = pe.op;
@@ -255,45 +335,15 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
       return;
     }
   }
-  let name = pe.name;
-  if (!VALID_PARAM.test(name)) {
-    // The parser keeps a ${...} it cannot read as its text; bash reports it when expanded.
-    h.fail(`\${${name}}: bad substitution`);
-  }
-  let sub: string | undefined;
-  if (pe.index !== undefined) sub = typeof pe.index === "string" ? pe.index : yield* expandWord(h, pe.index);
-  if (pe.indirect) {
-    const r = resolve(h, name, sub);
-    const target = r.list ? r.values.join(" ") : r.value;
-    if (target === undefined) return h.fail(`${shownName(name, sub, false)}: invalid indirect expansion`);
-    const m = INDIRECT_TARGET.exec(target);
-    if (m === null) return h.fail(`${target}: invalid variable name`);
-    name = m[1]!;
-    sub = m[2];
-  }
-  let v = resolve(h, name, sub);
-
-  if (pe.length) {
-    let n: number;
-    if (v.list) {
-      if (h.opts.nounset && v.values.length === 0 && sub !== undefined && !h.vars.isSet(name)) {
-        h.fail(`${name}: unbound variable`);
-      }
-      n = v.values.length;
-    } else {
-      if (v.value === undefined && h.opts.nounset) h.fail(`${shownName(name, sub, true)}: unbound variable`);
-      n = charLength(v.value ?? "");
-    }
-    b.expanded(String(n), quoted);
+  let sub = pe.index === undefined || typeof pe.index === "string" ? pe.index : yield* expandWord(h, pe.index);
+  const r = lookup(h, pe, sub);
+  if (op === undefined || pe.length) {
+    emitPlain(h, b, r, quoted, pe.length === true);
     return;
   }
-
-  if (op === undefined) {
-    if (!v.list && v.value === undefined && h.opts.nounset) h.fail(`${shownName(name, sub, true)}: unbound variable`);
-    emit(b, v, quoted);
-    return;
-  }
-
+  const { name } = r;
+  let v = r.v;
+  sub = r.sub;
   switch (op.op) {
     case ":-":
     case "-":

@@ -14,7 +14,7 @@ import type { ExpandHost } from "./host.ts";
 import { evalArithString } from "./arith-eval.ts";
 import { braceExpand, hasBraceExp, sequenceText } from "./brace.ts";
 import { FieldBuilder, Mode } from "./fields.ts";
-import { expandParam } from "./param.ts";
+import { expandParam, expandParamSync, isSyncParam } from "./param.ts";
 import { hasGlobSpecial } from "./quote.ts";
 import { tildeValue } from "./tilde.ts";
 
@@ -79,12 +79,24 @@ export function* expandPartsInto(
       case "Escaped":
         b.quoted(p.value);
         break;
-      case "DblQuoted":
-        if (p.parts.length === 0) b.quoted("");
-        else yield* expandPartsInto(h, b, p.parts, true);
+      case "DblQuoted": {
+        const inner = p.parts;
+        if (inner.length === 0) {
+          b.quoted("");
+          break;
+        }
+        // The common contents are expanded inline, without a nested generator.
+        for (let j = 0; j < inner.length; j++) {
+          const q = inner[j]!;
+          if (q.kind === "Lit" || q.kind === "Escaped") b.quoted(q.value);
+          else if (q.kind === "ParamExp" && isSyncParam(q)) expandParamSync(h, b, q, true);
+          else yield* expandPartsInto(h, b, [q], true);
+        }
         break;
+      }
       case "ParamExp":
-        yield* expandParam(h, b, p, quoted);
+        if (isSyncParam(p)) expandParamSync(h, b, p, quoted);
+        else yield* expandParam(h, b, p, quoted);
         break;
       case "CmdSub": {
         const out = yield* h.commandSubst(p.body);
