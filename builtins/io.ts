@@ -54,6 +54,18 @@ export function pollReadable(osfd: number, ms: number): boolean {
   }
 }
 
+/** Yielding wait for readability until `deadline` (ms since the epoch); false on timeout. */
+function* waitReadableUntil(osfd: number, deadline: number): Gen<boolean> {
+  let delay = 1;
+  for (;;) {
+    if (pollOne(osfd, POLLIN, 0) !== 0) return true;
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    yield new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
+    delay = Math.min(delay * 2, 16);
+  }
+}
+
 /** One read(2): >0 bytes, 0 at EOF; throws IoError. Waits out EAGAIN (non-blocking fds). */
 function readOnce(osfd: number, buf: Uint8Array, max: number): number {
   for (;;) {
@@ -69,16 +81,21 @@ function readOnce(osfd: number, buf: Uint8Array, max: number): number {
 
 const scratch = new Uint8Array(65536);
 
+/** True while the shell runs several in-process stages at once: nothing may block then. */
+function concurrent(sh: FdHost): boolean {
+  return (sh as { async?: boolean }).async === true;
+}
+
 /**
- * Read up to `max` bytes from shell fd `fd`: the bytes, or null at end of input.
- * It reads synchronously for now; when several in-process stages run at once, the shell will
- * make it yield a Promise instead of blocking the process (hence the generator type).
+ * Read up to `max` bytes from shell fd `fd`: the bytes, or null at end of input. While
+ * in-process stages run concurrently (sh.async) it first waits, yielding to the event loop,
+ * until the fd is readable, so that a writer in the same process can make progress.
  */
 export function* readFd(sh: FdHost, fd: number, max: number): Gen<Uint8Array | null> {
   const osfd = sh.fds.os(fd);
   if (osfd === undefined) throw new IoError(9, strerror(9));
   // concurrent in-process stages must not block the process: wait by yielding (async-io.ts)
-  if ((sh as { async?: boolean }).async) yield* waitReadable(osfd);
+  if (concurrent(sh)) yield* waitReadable(osfd);
   const buf = max <= scratch.length ? scratch : new Uint8Array(max);
   const n = readOnce(osfd, buf, max);
   return n === 0 ? null : buf.slice(0, n);
@@ -130,8 +147,8 @@ export class FdReader {
   *next(): Gen<number> {
     if (this.pos < this.len) return this.buf[this.pos++]!;
     if (this.deadline >= 0 && !this.block) {
-      const left = this.deadline - Date.now();
-      if (left <= 0 || !pollReadable(this.osfd, left)) {
+      const ready = concurrent(this.sh) ? yield* waitReadableUntil(this.osfd, this.deadline) : pollReadable(this.osfd, this.deadline - Date.now());
+      if (!ready) {
         this.timedOut = true;
         return -2;
       }
