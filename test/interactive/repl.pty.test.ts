@@ -1,0 +1,69 @@
+// ipsh -i in a real terminal: the REPL (src/repl.ts) wired to the line editor, prompt decoding,
+// history expansion, the history file and completion. Runs src/main.ts directly (no build step).
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startPty, type PtySession } from "../pty/harness.ts";
+
+const MAIN = path.resolve(__dirname, "../../src/main.ts");
+let dir: string;
+let t: PtySession | undefined;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipsh-repl-"));
+});
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function shell(): Promise<PtySession> {
+  t = await startPty([process.execPath, MAIN, "-i"], {
+    cols: 80,
+    rows: 24,
+    cwd: dir,
+    env: { PATH: process.env.PATH, HOME: dir, TERM: "xterm", PS1: "[\\W]\\$ ", HISTFILE: path.join(dir, "hist") },
+    timeout: 15000,
+  });
+  await t.waitFor(/\][$#] $/);
+  return t;
+}
+
+/** Types a line and waits for the next prompt; returns what was printed in between. */
+async function run(s: PtySession, keys: string): Promise<string> {
+  s.write(keys + "\r");
+  const m = await s.waitFor(/\r\n([\s\S]*?)(?:\x1b\[\?2004h)?\r?\x1b\[J\[[^\]]*\][$#] $/);
+  return m[1]!.replace(/\x1b\[\?2004[hl]/g, "").replace(/\r/g, "");
+}
+
+describe("ipsh -i", () => {
+  it("shows PS1 with \\W, runs commands, recalls history with Up, expands !! and !$", async () => {
+    const s = await shell();
+    // \W is ~ at $HOME; \$ is # for root.
+    expect(s.lines()[s.cursor().row]).toBe(`[~]${process.geteuid!() === 0 ? "#" : "$"}`);
+    expect(await run(s, "echo one two")).toBe("one two\n");
+    expect(await run(s, "\x1b[A")).toBe("one two\n");
+    expect(await run(s, "echo !$ !!")).toBe("echo two echo one two\ntwo echo one two\n");
+    expect(fs.readFileSync(path.join(dir, "hist"), "utf8")).toBe("echo one two\necho one two\necho two echo one two\n");
+    expect(await run(s, "echo !nosuch")).toMatch(/!nosuch: event not found\n/);
+  });
+
+  it("completes file names with Tab and cancels a line with Ctrl-C", async () => {
+    fs.writeFileSync(path.join(dir, "some file.txt"), "content\n");
+    const s = await shell();
+    expect(await run(s, "cat so\t")).toBe("content\n");
+    s.write("echo never\x03");
+    await s.waitFor(/\^C/);
+    await s.waitFor(/\][$#] $/);
+    expect(await run(s, "echo $?")).toBe("130\n");
+  });
+
+  it("exits on Ctrl-D at an empty line, printing exit", async () => {
+    const s = await shell();
+    s.write("\x04");
+    await s.waitFor("exit");
+    expect(await s.waitExit()).toBe(0);
+  });
+});
