@@ -188,7 +188,8 @@ function declaration(kind: Kind) {
     const { flags, rest } = parsed;
     if (flags.funcs || flags.funcNames) return functionsMode(ctx, kind, flags, rest);
     if (rest.length === 0) return listVariables(ctx, kind, flags);
-    if (flags.print) return printVariables(ctx, rest);
+    // export -p / readonly -p with names ignore -p: the names are exported / made readonly (bash)
+    if (flags.print && kind !== "export" && kind !== "readonly") return printVariables(ctx, rest);
     let status = 0;
     const makeLocal = (kind === "declare" || kind === "typeset" || kind === "local") && inFunction && !flags.global;
     const compound = (ctx as DeclarationContext).compoundArgs;

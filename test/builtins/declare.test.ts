@@ -534,3 +534,17 @@ describe("function attribute errors", () => {
     });
   });
 });
+
+describe("export -p / readonly -p with names", () => {
+  it("act on the names instead of printing", () => {
+    same(`export X=1; Y=2; export -p X Y; echo st=$?; Z=3; readonly -p Z; declare -p Y Z`, (sh) => {
+      sh.run(["export", "X=1"]);
+      sh.assign("Y", "2");
+      sh.run(["export", "-p", "X", "Y"]);
+      sh.echo(`st=${sh.status}`);
+      sh.assign("Z", "3");
+      sh.run(["readonly", "-p", "Z"]);
+      sh.run(["declare", "-p", "Y", "Z"]);
+    });
+  });
+});
