@@ -358,7 +358,7 @@ export const cdBuiltin: BuiltinDef = {
   run: cd,
   synopsis: "cd [-L|[-P [-e]] [-@]] [dir]",
   description:
-    "Change the shell working directory to DIR (default $HOME; - means $OLDPWD). Relative names are " +
+    "Change the shell working directory. DIR defaults to $HOME; - means $OLDPWD. Relative names are " +
     "searched in $CDPATH. -L follows symbolic links logically (default), -P uses the physical structure.",
 };
 
@@ -376,7 +376,7 @@ export const dirsBuiltin: BuiltinDef = {
   run: dirs,
   synopsis: "dirs [-clpv] [+N] [-N]",
   description:
-    "Display the directory stack. -c clears it, -l shows full paths (no ~), -p one per line, -v one per " +
+    "Display directory stack. -c clears it, -l shows full paths (no ~), -p one per line, -v one per " +
     "line with its index; +N/-N show the Nth entry from the left/right.",
 };
 
@@ -386,7 +386,7 @@ export const pushdBuiltin: BuiltinDef = {
   run: pushd,
   synopsis: "pushd [-n] [+N | -N | dir]",
   description:
-    "Add a directory to the top of the directory stack and change to it, or rotate the stack (+N/-N); " +
+    "Add directories to stack. Puts DIR on top of the directory stack and changes to it, or rotates the stack (+N/-N); " +
     "with no argument, exchange the top two directories. -n changes the stack only.",
 };
 
@@ -396,6 +396,6 @@ export const popdBuiltin: BuiltinDef = {
   run: popd,
   synopsis: "popd [-n] [+N | -N]",
   description:
-    "Remove the top directory from the stack and change to the new top, or remove entry +N/-N. " +
+    "Remove directories from stack. Removes the top directory and changes to the new top, or removes entry +N/-N. " +
     "-n changes the stack only.",
 };

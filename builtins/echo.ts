@@ -61,7 +61,7 @@ export const echoBuiltin: BuiltinDef = {
   run: echo,
   synopsis: "echo [-neE] [arg ...]",
   description:
-    "Write arguments to the standard output, separated by spaces and followed by a newline. " +
+    "Write arguments to the standard output. The arguments are separated by spaces and followed by a newline. " +
     "-n omits the newline, -e enables interpretation of backslash escapes (\\a \\b \\c \\e \\f \\n \\r " +
     "\\t \\v \\\\ \\0nnn \\xHH \\uHHHH \\UHHHHHHHH), -E disables it.",
 };

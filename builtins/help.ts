@@ -31,6 +31,11 @@ function globToRegExp(p: string): RegExp {
 }
 
 /** Word-wrap text at width, each line indented. */
+/** A glob pattern (bash's glob_pattern_p): * or ?, or a bracket expression that is closed. */
+function isGlob(p: string): boolean {
+  return /[*?]|\[.+\]/.test(p);
+}
+
 function wrap(text: string, indent: string, width = 76): string {
   let out = "";
   let line = "";
@@ -96,11 +101,11 @@ function help(ctx: BuiltinContext): number {
   }
   let out = "";
   let any = false;
-  if (patterns.some((p) => /[*?[]/.test(p)))
+  if (patterns.some(isGlob))
     out += `Shell commands matching keyword${patterns.length > 1 ? "s" : ""} \`${patterns.join(", ")}'\n\n`;
   for (const p of patterns) {
     // bash: exact names and glob matches first; prefixes only when those found nothing
-    let hits = defs.filter((b) => b.name === p || (/[*?[]/.test(p) && globToRegExp(p).test(b.name)));
+    let hits = defs.filter((b) => b.name === p || (isGlob(p) && globToRegExp(p).test(b.name)));
     if (hits.length === 0) hits = defs.filter((b) => b.name.startsWith(p));
     for (const b of hits) {
       any = true;

@@ -147,7 +147,7 @@ function bad(ctx: BuiltinContext, msg: string): number {
 
 const SYNOPSIS = "[-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]";
 const DESCRIPTION =
-  "Read lines from the standard input into indexed array ARRAY (default MAPFILE). -d uses the first " +
+  "Read lines from the standard input into an indexed array variable. ARRAY defaults to MAPFILE. -d uses the first " +
   "character of DELIM to end lines, -n copies at most COUNT lines, -O starts at index ORIGIN (without " +
   "it the array is cleared first), -s discards the first COUNT lines, -t removes the trailing delimiter, " +
   "-u reads from FD, -C evaluates CALLBACK every QUANTUM lines (-c, default 5000).";
@@ -165,5 +165,5 @@ export const readarrayBuiltin: BuiltinDef = {
   special: false,
   run: mapfile,
   synopsis: `readarray ${SYNOPSIS}`,
-  description: "Read lines from a file into an array variable. A synonym for `mapfile'. " + DESCRIPTION,
+  description: "Read lines from a file into an array variable. A synonym for `mapfile'. " + DESCRIPTION.slice(DESCRIPTION.indexOf(". ") + 2),
 };

@@ -28,6 +28,6 @@ export const timesBuiltin: BuiltinDef = {
   run: times,
   synopsis: "times",
   description:
-    "Display process times: the accumulated user and system times for the shell and for all of its " +
-    "child processes. Exit Status: always succeeds.",
+    "Display process times. Prints the accumulated user and system times for the shell and for all " +
+    "of its child processes. Exit Status: always succeeds.",
 };

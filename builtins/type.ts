@@ -136,8 +136,8 @@ export const typeBuiltin: BuiltinDef = {
   run: type,
   synopsis: "type [-afptP] name [name ...]",
   description:
-    "Display information about command type: for each NAME, how it would be interpreted if used as " +
-    "a command name. -a shows all locations, -f skips functions, -P searches $PATH only, -p prints " +
+    "Display information about command type. For each NAME, indicate how it would be interpreted if " +
+    "used as a command name. -a shows all locations, -f skips functions, -P searches $PATH only, -p prints " +
     "the file that would be executed, -t prints a single word: alias, keyword, function, builtin or file.",
 };
 

@@ -103,3 +103,11 @@ describe("times and help", () => {
     expect(r.err).toBe("ipsh: help: no help topics match `zzz'.  Try `help help' or `man -k zzz' or `info zzz'.\n");
   });
 });
+
+describe("help -d", () => {
+  it("gives bash's one-line descriptions for these builtins", () => {
+    const sh = shell();
+    const names = ioBuiltins.map((b) => b.name);
+    expect(run(helpBuiltin, ["-d", ...names], sh).out).toBe(bash(`help -d ${names.map((n) => `'${n}'`).join(" ")}`).out);
+  });
+});
