@@ -181,7 +181,7 @@ function valueOf(h: ExpandHost, name: string, s: string | undefined, depth: numb
     }
   }
   if (depth >= MAX_DEPTH) {
-    h.fail(`${s}: expression recursion level exceeded (error token is "${s}")`);
+    h.fail(`${s}: expression recursion level exceeded (error token is "${s}")`, false);
   }
   return evalText(h, s, depth + 1);
 }
@@ -277,9 +277,9 @@ function evalText(h: ExpandHost, text: string, depth: number): ArithNum {
   } catch (e) {
     if (e instanceof ArithError) {
       const shown = text.replace(/^[ \t\n]+/, "");
-      h.fail(`${shown}: ${e.message} (error token is "${text.slice(e.pos)}")`);
+      h.fail(`${shown}: ${e.message} (error token is "${text.slice(e.pos)}")`, false);
     }
-    if (e instanceof VarError) h.fail(e.message);
+    if (e instanceof VarError) h.fail(e.message, false);
     throw e;
   }
 }

@@ -234,7 +234,7 @@ export class FieldBuilder {
         if (matches.length > 0) {
           for (const m of matches) this.out.push(m);
         } else if (o.failglob) {
-          this.h.fail(`no match: ${this.cur}`);
+          this.h.fail(`no match: ${this.cur}`, false);
         } else if (!o.nullglob) {
           this.out.push(this.cur);
         }

@@ -46,8 +46,12 @@ export interface ExpandHost {
   /** Start a process substitution and return the path that names it (/dev/fd/N). */
   processSubst(op: "<" | ">", body: List): Gen<string>;
   /** Report an expansion error (bad substitution, ${x:?msg}, unbound variable, arithmetic error):
-   *  prints "ipsh: <msg>" with the current location and throws ExpansionError. */
-  fail(message: string): never;
+   *  prints "ipsh: <msg>" with the current location and throws ExpansionError.
+   *  fatal (default true): a non-interactive shell exits, as bash does for ${x:?} and set -u
+   *  errors. fatal=false: only the current command is abandoned (bash: arithmetic errors, bad
+   *  substitutions, "cannot assign in this way", substring < 0, invalid indirection, readonly
+   *  assignment in ${x:=}, failglob). */
+  fail(message: string, fatal?: boolean): never;
 }
 
 /** Thrown by ExpandHost.fail; the executor makes the command fail (status 1) and, as POSIX

@@ -123,7 +123,7 @@ function window(h: ExpandHost, n: number, off: number, len: number | undefined, 
   if (len === undefined) end = n;
   else if (len < 0) {
     end = n + len;
-    if (end < off) h.fail(`${lenText}: substring expression < 0`);
+    if (end < off) h.fail(`${lenText}: substring expression < 0`, false);
   } else end = Math.min(n, off + len);
   return end > off ? [off, end] : [off, off];
 }
@@ -148,7 +148,7 @@ function* substring(h: ExpandHost, name: string, sub: string | undefined, v: Par
     const w = window(h, chars.length, off, len, lenText);
     return scalar(w ? chars.slice(w[0], w[1]).join("") : "");
   }
-  if (len !== undefined && len < 0) h.fail(`${lenText}: substring expression < 0`);
+  if (len !== undefined && len < 0) h.fail(`${lenText}: substring expression < 0`, false);
   if (name === "@" || name === "*") {
     // Positional parameters count from $0.
     const all = [h.arg0(), ...v.values];
@@ -216,18 +216,18 @@ function transform(h: ExpandHost, name: string, sub: string | undefined, v: Para
     }
   }
   const idx = pe.index === undefined ? "" : `[${typeof pe.index === "string" ? pe.index : sub}]`;
-  return h.fail(`\${${pe.indirect ? "!" : ""}${pe.name}${idx}@${t}}: bad substitution`);
+  return h.fail(`\${${pe.indirect ? "!" : ""}${pe.name}${idx}@${t}}: bad substitution`, false);
 }
 
 function assign(h: ExpandHost, name: string, sub: string | undefined, value: string): void {
-  if (isPositionalOrSpecial(name)) h.fail(`$${name}: cannot assign in this way`);
+  if (isPositionalOrSpecial(name)) h.fail(`$${name}: cannot assign in this way`, false);
   try {
     if (sub === undefined) h.vars.set(name, value);
-    else if (sub === "@" || sub === "*") h.fail(`${name}[${sub}]: bad array subscript`);
+    else if (sub === "@" || sub === "*") h.fail(`${name}[${sub}]: bad array subscript`, false);
     else if (h.vars.isAssoc(name)) h.vars.setElement(name, sub, value);
     else h.vars.setElement(name, evalArith(h, sub), value);
   } catch (e) {
-    if (e instanceof VarError) h.fail(e.message);
+    if (e instanceof VarError) h.fail(e.message, false);
     throw e;
   }
 }
@@ -265,14 +265,14 @@ function lookup(h: ExpandHost, pe: ParamExp, sub: string | undefined): Looked {
   let name = pe.name;
   if (!validParam(name)) {
     // The parser keeps a ${...} it cannot read as its text; bash reports it when expanded.
-    return h.fail(`\${${name}}: bad substitution`);
+    return h.fail(`\${${name}}: bad substitution`, false);
   }
   if (pe.indirect) {
     const r = resolve(h, name, sub);
     const target = r.list ? r.values.join(" ") : r.value;
-    if (target === undefined) return h.fail(`${shownName(name, sub, false)}: invalid indirect expansion`);
+    if (target === undefined) return h.fail(`${shownName(name, sub, false)}: invalid indirect expansion`, false);
     const m = INDIRECT_TARGET.exec(target);
-    if (m === null) return h.fail(`${target}: invalid variable name`);
+    if (m === null) return h.fail(`${target}: invalid variable name`, false);
     name = m[1]!;
     sub = m[2];
   }

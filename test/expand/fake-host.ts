@@ -19,6 +19,8 @@ export class FakeHost implements ExpandHost {
   /** command substitution: the body's first word literal is looked up here */
   subst = new Map<string, string>();
   errors: string[] = [];
+  /** the fatal flag of each failure, in order */
+  fatal: boolean[] = [];
 
   constructor(init: Record<string, string | string[]> = {}) {
     this.vars = new MemVars(init);
@@ -56,8 +58,9 @@ export class FakeHost implements ExpandHost {
   *processSubst(): Gen<string> {
     return "/dev/fd/63";
   }
-  fail(message: string): never {
+  fail(message: string, fatal = true): never {
     this.errors.push(message);
-    throw new ExpansionError(message);
+    this.fatal.push(fatal);
+    throw new ExpansionError(message, 1, fatal);
   }
 }

@@ -203,6 +203,25 @@ describe("errors as bash reports them", () => {
     expect(ours(c)).toBe(want);
   });
 
+  it("only ${x:?} and set -u errors end a non-interactive shell (fatal), as in bash", () => {
+    const h = new FakeHost({ hello: "hello" });
+    const fatal = (w: Word) => {
+      try {
+        run(expandWords(h, [w]));
+      } catch {
+        /* recorded */
+      }
+      return h.fatal[h.fatal.length - 1];
+    };
+    expect(fatal(W(P("u", { op: { op: ":?" } })))).toBe(true);
+    expect(fatal(W(arith("1/0")))).toBe(false);
+    expect(fatal(W(P("x!")))).toBe(false);
+    expect(fatal(W(P("1", { op: { op: ":=", word: W(lit("x")) } })))).toBe(false);
+    expect(fatal(W(P("hello", { op: { op: ":", offset: W(lit("1")), length: W(lit("-9")) } })))).toBe(false);
+    h.opts.nounset = true;
+    expect(fatal(W(P("nope")))).toBe(true);
+  });
+
   it("set -u", () => {
     const h = new FakeHost({ e: "" });
     h.opts.nounset = true;
