@@ -270,34 +270,38 @@ function evalNode(h: ExpandHost, n: ArithNode, depth: number): ArithNum {
 }
 
 /** Evaluate `text` at recursion depth `depth`, turning errors into host.fail with bash's wording:
- *  "<expression>: <message> (error token is "<rest>")". */
-function evalText(h: ExpandHost, text: string, depth: number): ArithNum {
+ *  "[who: ]<expression>: <message> (error token is "<rest>")". */
+function evalText(h: ExpandHost, text: string, depth: number, who?: string): ArithNum {
   try {
     return evalNode(h, parseCached(text), depth);
   } catch (e) {
     if (e instanceof ArithError) {
       const shown = text.replace(/^[ \t\n]+/, "");
-      h.fail(`${shown}: ${e.message} (error token is "${text.slice(e.pos)}")`, false);
+      const prefix = who === undefined ? "" : who + ": ";
+      h.fail(`${prefix}${shown}: ${e.message} (error token is "${text.slice(e.pos)}")`, false);
     }
     if (e instanceof VarError) h.fail(e.message, false);
     throw e;
   }
 }
 
+// `who` names the command in messages as bash does: "((" for ((...)) and for (( ; ; )),
+// "let" for let; absent for $((...)), subscripts and integer assignments.
+
 /** Evaluate an arithmetic expression exactly (a number, or a bigint beyond 2^53). */
-export function evalArithNum(h: ExpandHost, text: string): ArithNum {
-  return evalText(h, text, 0);
+export function evalArithNum(h: ExpandHost, text: string, who?: string): ArithNum {
+  return evalText(h, text, 0, who);
 }
 
 /** Evaluate an arithmetic expression; values beyond 2^53 lose precision (use evalArithString). */
-export function evalArith(h: ExpandHost, text: string): number {
-  const v = evalText(h, text, 0);
+export function evalArith(h: ExpandHost, text: string, who?: string): number {
+  const v = evalText(h, text, 0, who);
   return typeof v === "number" ? v : Number(v);
 }
 
 /** Evaluate to the decimal text bash prints for $((...)). */
-export function evalArithString(h: ExpandHost, text: string): string {
-  return String(evalText(h, text, 0));
+export function evalArithString(h: ExpandHost, text: string, who?: string): string {
+  return String(evalText(h, text, 0, who));
 }
 
 /** Read an integer constant the way arithmetic does (for `declare -i`-free callers such as

@@ -78,6 +78,13 @@ describe("arithmetic errors (message as bash prints it after 'bash: line N: ')",
     const want = bashError(b);
     expect(msg).toBe(want);
   });
+  it("names the command for (( )) and let, as bash does", () => {
+    const h = host();
+    expect(() => evalArith(h, " 2/0 ", "((")).toThrow('((: 2/0 : division by 0 (error token is "0 ")');
+    expect(() => evalArith(h, "1/0", "let")).toThrow('let: 1/0: division by 0 (error token is "0")');
+    expect(bash("let 1/0; (( 2/0 ))")).toContain('let: 1/0: division by 0 (error token is "0")');
+    expect(h.fatal).toEqual([false, false]);
+  });
   it("set -u: unset variables are errors", () => {
     const h = host();
     h.opts.nounset = true;
