@@ -8,6 +8,7 @@ import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { BINARY_OPS, TestError, UNARY_OPS, binaryTest, unaryTest, type TestEnv } from "./test-ops.ts";
 import { VarAttr } from "../src/state/var-store.ts";
 import { subscriptIndex } from "./io.ts";
+import { setOption } from "../src/state/options.ts";
 
 class Parser {
   pos = 0;
@@ -171,8 +172,10 @@ export function shellTestEnv(sh: BuiltinContext["sh"]): TestEnv {
     },
     isNameref: (name) => (sh.vars.attrs(name) & VarAttr.Nameref) !== 0,
     option(name) {
-      const v = (sh.opts as unknown as Record<string, unknown>)[name];
-      return typeof v === "boolean" ? v : undefined;
+      // only `set -o` options count (test -o nullglob is false in bash)
+      const info = setOption(name);
+      if (!info) return undefined;
+      return (sh.opts as unknown as Record<string, boolean>)[info.prop] === true;
     },
     osFd: (fd) => sh.fds.os(fd),
   };

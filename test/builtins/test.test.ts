@@ -77,6 +77,10 @@ describe("variables, options and fds", () => {
     expect(run(testBuiltin, ["-o", "errexit"], sh).status).toBe(0);
     expect(run(testBuiltin, ["-o", "noglob"], sh).status).toBe(1);
     expect(run(testBuiltin, ["-o", "bogus"], sh).status).toBe(1);
+    sh.opts.nullglob = true; // a shopt option, not a set -o one
+    expect(run(testBuiltin, ["-o", "nullglob"], sh).status).toBe(1);
+    sh.opts.interactive_comments = true;
+    expect(run(testBuiltin, ["-o", "interactive-comments"], sh).status).toBe(0);
   });
   it("-t follows the shell fd table", () => {
     const s2 = fakeShell();
