@@ -6,11 +6,8 @@ import { jobBuiltins } from "./jobs.ts";
 import { stateBuiltins } from "./registry-part-state.ts";
 import { signalBuiltins } from "./registry-part-signals.ts";
 import { builtins as explainBuiltins } from "./registry-part-explain.ts";
-import { echoBuiltin } from "./echo.ts";
-import { printfBuiltin } from "./printf.ts";
-import { testBuiltin, bracketBuiltin } from "./test.ts";
-import { readBuiltin } from "./read.ts";
-import { colonBuiltin, trueBuiltin, falseBuiltin } from "./true-false.ts";
+import { ioBuiltins } from "./registry-part-io.ts";
+import { historyBuiltins } from "./registry-part-history.ts";
 
 const PARTS: BuiltinDef[][] = [
   coreBuiltins,
@@ -18,7 +15,8 @@ const PARTS: BuiltinDef[][] = [
   stateBuiltins,
   signalBuiltins,
   explainBuiltins,
-  [echoBuiltin, printfBuiltin, testBuiltin, bracketBuiltin, readBuiltin, colonBuiltin, trueBuiltin, falseBuiltin],
+  ioBuiltins,
+  historyBuiltins,
 ];
 
 let table: Map<string, BuiltinDef> | undefined;
