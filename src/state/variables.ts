@@ -46,7 +46,9 @@ const VALUE_TRANSFORM = A_INTEGER | A_LOWER | A_UPPER;
 const NAMEREF_MAX = 8;
 
 export interface DynamicVar {
-  get(): string;
+  get(): string | undefined;
+  /** For a special array (FUNCNAME, BASH_SOURCE...): its elements, index 0 first. */
+  array?: () => string[];
   set?(value: string): void;
   /** Computed for listings too (`set`, `declare -p`): bash shows SHELLOPTS there, not RANDOM. */
   listed?: boolean;
@@ -139,6 +141,23 @@ export class Variables implements VarStore {
     attrs = (DYNAMIC | attrs | (old ? old.attrs & A_EXPORT : 0)) as VarAttr;
     const dyn: DynamicVar = set ? { get, set, listed } : { get, listed };
     this.table.set(name, new Binding(name, undefined, null, null, attrs, 0, old?.prev, this.gen, dyn));
+  }
+
+  /**
+   * Register a special indexed array whose elements are computed on each read (FUNCNAME,
+   * BASH_SOURCE, BASH_LINENO, GROUPS...). Assignments to it are ignored, as bash ignores them
+   * for these; `unset` makes the name ordinary again.
+   */
+  defineDynamicArray(name: string, elements: () => string[], attrs: VarAttr = VarAttr.None): void {
+    const old = this.table.get(name);
+    const a = (DYNAMIC | A_ARRAY | attrs | (old ? old.attrs & A_EXPORT : 0)) as number;
+    const dyn: DynamicVar = { get: () => elements()[0], array: elements, listed: true };
+    this.table.set(name, new Binding(name, undefined, null, null, a, 0, old?.prev, this.gen, dyn));
+  }
+
+  /** The elements of an indexed-array binding (computed for a special array). */
+  private arrOf(b: Binding): IndexedArray {
+    return b.dyn !== null && b.dyn.array !== undefined ? IndexedArray.of(b.dyn.array()) : b.arr!;
   }
 
   /** True while name is a special variable (unset makes it ordinary). */
@@ -322,7 +341,7 @@ export class Variables implements VarStore {
     if (b.attrs & A_ASSOC) return b.map!.get(String(index));
     let i = this.toIndex(index);
     if (b.attrs & A_ARRAY) {
-      const arr = b.arr!;
+      const arr = this.arrOf(b);
       if (i < 0) {
         i += arr.maxIndex + 1;
         if (i < 0) {
@@ -343,6 +362,7 @@ export class Variables implements VarStore {
 
   setElement(name: string, index: number | string, value: string): void {
     const b = this.writableArray(name, false);
+    if (b === null) return;
     if (b.attrs & VALUE_TRANSFORM) value = this.transform(b.attrs, value);
     if (b.attrs & A_ASSOC) {
       b.map!.set(String(index), value);
@@ -380,6 +400,7 @@ export class Variables implements VarStore {
       b = this.ownVisible(b);
       b.map!.delete(String(index));
     } else if (b.attrs & A_ARRAY) {
+      if (b.dyn !== null) return; // special arrays ignore writes
       b = this.ownVisible(b);
       let i = this.toIndex(index);
       if (i < 0) {
@@ -400,7 +421,7 @@ export class Variables implements VarStore {
     const b = this.resolveBinding(name);
     if (b === undefined) return [];
     if (b.attrs & A_ASSOC) return b.map!.values();
-    if (b.attrs & A_ARRAY) return b.arr!.values();
+    if (b.attrs & A_ARRAY) return this.arrOf(b).values();
     const v = b.dyn !== null ? b.dyn.get() : b.value;
     return v === undefined ? [] : [v];
   }
@@ -409,7 +430,7 @@ export class Variables implements VarStore {
     const b = this.resolveBinding(name);
     if (b === undefined) return [];
     if (b.attrs & A_ASSOC) return b.map!.keys();
-    if (b.attrs & A_ARRAY) return b.arr!.keys().map(String);
+    if (b.attrs & A_ARRAY) return this.arrOf(b).keys().map(String);
     const v = b.dyn !== null ? b.dyn.get() : b.value;
     return v === undefined ? [] : ["0"];
   }
@@ -419,12 +440,13 @@ export class Variables implements VarStore {
     const b = this.resolveBinding(name);
     if (b === undefined) return 0;
     if (b.attrs & A_ASSOC) return b.map!.size;
-    if (b.attrs & A_ARRAY) return b.arr!.size;
+    if (b.attrs & A_ARRAY) return this.arrOf(b).size;
     return (b.dyn !== null ? b.dyn.get() : b.value) === undefined ? 0 : 1;
   }
 
   setArray(name: string, values: string[]): void {
     const b = this.writableArray(name, true);
+    if (b === null) return;
     if (b.attrs & A_ASSOC) {
       // bash 5.1+: h=(k1 v1 k2 v2) on an associative array takes key/value pairs.
       const m = new AssocArray();
@@ -443,6 +465,7 @@ export class Variables implements VarStore {
   /** a+=(v ...): append after the largest index (or key/value pairs for an assoc array). */
   appendArray(name: string, values: string[]): void {
     const b = this.writableArray(name, false);
+    if (b === null) return;
     if (b.attrs & A_ASSOC) {
       for (let i = 0; i < values.length; i += 2) {
         b.map!.set(values[i], this.transform(b.attrs, values[i + 1] ?? ""));
@@ -471,6 +494,7 @@ export class Variables implements VarStore {
       if (cur === undefined || (cur.attrs & A_ASSOC) === 0) this.setAttrs(name, VarAttr.Assoc);
     }
     const b = this.writableArray(name, replace);
+    if (b === null) return;
     if (b.attrs & A_ASSOC) {
       const m = replace ? new AssocArray() : b.map!;
       for (const [k, v] of pairs) m.set(k, this.transform(b.attrs, v));
@@ -495,7 +519,7 @@ export class Variables implements VarStore {
 
   /** The visible binding behind name (following namerefs), made writable and converted to an
    *  array if it was a scalar; created as a global indexed array if it did not exist. */
-  private writableArray(name: string, replacing: boolean): Binding {
+  private writableArray(name: string, replacing: boolean): Binding | null {
     let t = name;
     let b = this.table.get(name);
     if (b !== undefined && b.attrs & A_NAMEREF) {
@@ -513,6 +537,7 @@ export class Variables implements VarStore {
       return b;
     }
     if (b.attrs & A_READONLY) throw new VarError(`${t}: readonly variable`);
+    if (b.dyn !== null && b.dyn.array !== undefined) return null; // special arrays ignore writes
     b = this.own(b);
     if ((b.attrs & (A_ARRAY | A_ASSOC)) === 0) {
       const v = b.dyn !== null ? b.dyn.get() : b.value;
@@ -783,7 +808,7 @@ export class Variables implements VarStore {
     if (b === undefined) return undefined;
     const v: VarView = { name, attrs: (b.attrs & PUBLIC_ATTRS) as VarAttr };
     if (b.attrs & A_ASSOC) v.assoc = b.map!.entries();
-    else if (b.attrs & A_ARRAY) v.indexed = Array.from(b.arr!.entries());
+    else if (b.attrs & A_ARRAY) v.indexed = this.arrOf(b).entries();
     else if (b.dyn === null) v.value = b.value;
     else if (computeDynamic || b.dyn.listed === true) v.value = b.dyn.get();
     return v;

@@ -605,3 +605,37 @@ describe("function text", () => {
     expect(printed).toContain("echo hi");
   });
 });
+
+describe("special arrays", () => {
+  it("are computed on read, ignore writes, and become ordinary after unset", () => {
+    const v = new Variables();
+    const stack = ["inner", "outer", "main"];
+    v.defineDynamicArray("FUNCNAME", () => stack.slice());
+    expect(v.get("FUNCNAME")).toBe("inner");
+    expect(v.getElement("FUNCNAME", 1)).toBe("outer");
+    expect(v.getElement("FUNCNAME", -1)).toBe("main");
+    expect(v.getValues("FUNCNAME")).toEqual(stack);
+    expect(v.getKeys("FUNCNAME")).toEqual(["0", "1", "2"]);
+    expect(v.count("FUNCNAME")).toBe(3);
+    expect(v.isArray("FUNCNAME")).toBe(true);
+    stack.shift();
+    expect(v.get("FUNCNAME")).toBe("outer");
+    v.set("FUNCNAME", "x");
+    v.setElement("FUNCNAME", 5, "x");
+    v.setArray("FUNCNAME", ["x"]);
+    v.unsetElement("FUNCNAME", 0);
+    expect(v.getValues("FUNCNAME")).toEqual(["outer", "main"]);
+    expect(v.view("FUNCNAME", false)!.indexed).toEqual([[0, "outer"], [1, "main"]]);
+    v.unset("FUNCNAME");
+    v.setArray("FUNCNAME", ["plain"]);
+    expect(v.getValues("FUNCNAME")).toEqual(["plain"]);
+  });
+
+  it("an empty special array reads as unset", () => {
+    const v = new Variables();
+    v.defineDynamicArray("BASH_SOURCE", () => []);
+    expect(v.get("BASH_SOURCE")).toBeUndefined();
+    expect(v.isSet("BASH_SOURCE")).toBe(false);
+    expect(v.getValues("BASH_SOURCE")).toEqual([]);
+  });
+});
