@@ -100,6 +100,15 @@ export class ShParser extends EmbeddedActionsParser {
   private commandAlts = [
     // functionDef first: `name (` must not be taken as the start of a simple command.
     { ALT: (): Command => this.SUBRULE(this.functionDef) },
+    {
+      ALT: (): Command => {
+        const t = this.CONSUME(T.SimpleCmdTok) as ShToken;
+        if (this.RECORDING_PHASE) return undefined as never;
+        const c = t.simple!;
+        c.span = this.lines.span(t.startOffset, t.endOffset + 1);
+        return c;
+      },
+    },
     { ALT: (): Command => this.SUBRULE(this.simpleCommand) },
     {
       ALT: (): Command => {

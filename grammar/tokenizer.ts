@@ -6,7 +6,7 @@
 // function definitions, and here-documents (bodies are read at the next newline). It also counts
 // compound-command nesting so that a CommandReader can stop at the newline that ends a complete
 // command without parsing speculatively.
-import type { Assignment, ArrayElem, List, Span, Word, WordPart } from "./ast.ts";
+import type { Assignment, ArrayElem, List, Redirect, Span, Word, WordPart } from "./ast.ts";
 import { nearToken, ParseFailure, unexpectedEof } from "./errors.ts";
 import { LineIndex } from "./spans.ts";
 import * as T from "./tokens.ts";
@@ -93,6 +93,10 @@ export class Tokenizer implements WordHost {
   redirTarget = 0;
   /** The here-doc redirection whose delimiter word comes next. */
   private heredocRedir: RedirInfo | undefined;
+  /** The simple command being assembled into one SimpleCmdTok (see tokens.ts), if any. */
+  curSimple: ShToken | undefined;
+  /** Its redirection whose target word comes next. */
+  private simpleRedir: { info: RedirInfo; start: number } | undefined;
   /** The previous alias text ended in a blank: the next word is alias-checked too. */
   aliasNext = false;
   aliasBusy: Set<string>;
@@ -192,7 +196,7 @@ export class Tokenizer implements WordHost {
   }
 
   private emit(type: TokenType, start: number, end: number, image?: string): ShToken {
-    const t = T.makeToken(type, image ?? this.src.slice(start, end), start, end, NaN, NaN);
+    const t = T.makeToken(type, this.src, start, end, image);
     this.tokens.push(t);
     this.lastTok = t;
     if (type !== T.NewLine) this.funcBody = false;
@@ -231,6 +235,10 @@ export class Tokenizer implements WordHost {
     const c1 = src.charCodeAt(i + 1);
     switch (c) {
       case 10: {
+        if (this.curSimple !== undefined) {
+          if (this.redirTarget !== 0) throw nearToken("newline", this.span(i, i + 1));
+          this.curSimple = undefined;
+        }
         this.pos = i + 1;
         this.emit(T.NewLine, i, i + 1, "newline");
         if (this.pending.length > 0) this.readHeredocs();
@@ -302,6 +310,10 @@ export class Tokenizer implements WordHost {
   }
 
   private op(type: TokenType, i: number, len: number): void {
+    if (this.curSimple !== undefined) {
+      if (this.redirTarget !== 0) throw nearToken(type === T.NewLine ? "newline" : this.src.slice(i, i + len), this.span(i, i + len));
+      this.curSimple = undefined;
+    }
     this.pos = i + len;
     this.redirTarget = 0; // an operator where a target was due: the grammar reports it
     this.emit(type, i, i + len);
@@ -332,6 +344,16 @@ export class Tokenizer implements WordHost {
         this.state = St.Arg;
         return "token";
       }
+    }
+    const cs = this.curSimple;
+    if (cs !== undefined && this.cmdWords === 1 && cs.simple!.redirects.length === 0 && this.lastTok === cs && this.redirTarget === 0) {
+      // `name (`: not a simple command after all but a function definition: the name becomes a word token.
+      this.tokens.pop();
+      this.curSimple = undefined;
+      const t = T.makeToken(T.WordTok, this.src, cs.startOffset, cs.startOffset + cs.simple!.words[0]!.span.end - cs.simple!.words[0]!.span.start);
+      t.word = cs.simple!.words[0];
+      this.tokens.push(t);
+      this.lastTok = t;
     }
     if (this.state === St.Arg && this.cmdWords === 1 && this.lastTok?.tokenType === T.WordTok) {
       // name ( ) : a function definition
@@ -381,9 +403,14 @@ export class Tokenizer implements WordHost {
     const info: RedirInfo = { op };
     if (fd !== undefined) info.fd = fd;
     if (fdVar !== undefined) info.fdVar = fdVar;
-    const t = this.emit(T.RedirTok, start, end);
-    if (this.state === St.Cmd) this.prefixSeen = true;
-    t.redir = info;
+    if (this.curSimple !== undefined) {
+      this.simpleRedir = { info, start };
+      this.curSimple.endOffset = end - 1;
+    } else {
+      const t = this.emit(T.RedirTok, start, end);
+      if (this.state === St.Cmd) this.prefixSeen = true;
+      t.redir = info;
+    }
     this.pos = end;
     this.redirTarget = op === "<<" || op === "<<-" ? 2 : 1;
     this.heredocRedir = info;
@@ -479,9 +506,18 @@ export class Tokenizer implements WordHost {
       const kind = this.redirTarget;
       this.redirTarget = 0;
       const w = readWord(this, { noTilde: false });
-      this.wordTok(T.WordTok, w, i);
+      let redir = this.heredocRedir!;
+      if (this.curSimple !== undefined && this.simpleRedir !== undefined) {
+        const { info, start } = this.simpleRedir;
+        const r: Redirect = { kind: "Redirect", op: info.op, target: w, span: this.span(start, this.pos) };
+        if (info.fd !== undefined) r.fd = info.fd;
+        if (info.fdVar !== undefined) r.fdVar = info.fdVar;
+        this.curSimple.simple!.redirects.push(r);
+        this.curSimple.endOffset = this.pos - 1;
+        this.simpleRedir = undefined;
+        redir = r;
+      } else this.wordTok(T.WordTok, w, i);
       if (kind === 2) {
-        const redir = this.heredocRedir!;
         const raw = src.slice(i, this.pos);
         const { delimiter, quoted } = heredocDelimiter(raw);
         this.pending.push({ info: redir, delimiter, quoted, strip: redir.op === "<<-", start: i });
@@ -568,9 +604,7 @@ export class Tokenizer implements WordHost {
     if (this.declCmd) {
       const a = this.assignmentAt(i);
       if (a !== undefined) {
-        const w = this.declWord(a, i);
-        this.wordTok(T.WordTok, w, i);
-        this.cmdWords++;
+        this.argument(this.declWord(a, i), i);
         return "token";
       }
     }
@@ -580,9 +614,18 @@ export class Tokenizer implements WordHost {
       const text = plainText(w);
       if (text !== undefined && this.expandAlias(text, i)) return "token";
     }
-    this.wordTok(T.WordTok, w, i);
-    this.cmdWords++;
+    this.argument(w, i);
     return "token";
+  }
+
+  /** An argument word: appended to the command being assembled, or a token of its own. */
+  private argument(w: Word, i: number): void {
+    const c = this.curSimple;
+    if (c !== undefined) {
+      c.simple!.words.push(w);
+      c.endOffset = this.pos - 1;
+    } else this.wordTok(T.WordTok, w, i);
+    this.cmdWords++;
   }
 
   private commandWord(i: number): "token" {
@@ -593,7 +636,6 @@ export class Tokenizer implements WordHost {
       const t = this.emit(T.AssignTok, i, this.pos);
       t.assign = a;
       t.endOffset = this.pos - 1;
-      t.image = src.slice(i, this.pos);
       this.prefixSeen = true;
       return "token";
     }
@@ -608,7 +650,13 @@ export class Tokenizer implements WordHost {
       if (kw !== undefined && !this.prefixSeen) return this.reserved(kw, w, i);
       if (this.opts.alias !== undefined && this.expandAlias(text, i)) return "token";
     }
-    this.wordTok(T.WordTok, w, i);
+    if (this.prefixSeen) this.wordTok(T.WordTok, w, i);
+    else {
+      // Start assembling a whole simple command into one token.
+      const t = this.emit(T.SimpleCmdTok, i, this.pos);
+      t.simple = { kind: "SimpleCommand", assigns: [], words: [w], redirects: [], span: w.span };
+      this.curSimple = t;
+    }
     this.cmdWords = 1;
     this.state = St.Arg;
     if (text !== undefined && DECL_COMMANDS.has(text)) this.declCmd = true;
@@ -695,6 +743,8 @@ export class Tokenizer implements WordHost {
     sub.parenDepth = this.parenDepth;
     sub.cmdWords = this.cmdWords;
     sub.declCmd = this.declCmd;
+    sub.curSimple = this.curSimple;
+    sub.prefixSeen = this.prefixSeen;
     try {
       sub.run(false);
     } finally {
@@ -703,6 +753,7 @@ export class Tokenizer implements WordHost {
     // Tokens of the replacement stand where the alias word stood.
     for (let k = first; k < this.tokens.length; k++) {
       const t = this.tokens[k]!;
+      t.image = t.image; // keep the alias text's spelling
       t.startOffset = i;
       t.endOffset = end - 1;
     }
@@ -711,6 +762,10 @@ export class Tokenizer implements WordHost {
     this.parenDepth = sub.parenDepth;
     this.cmdWords = sub.cmdWords;
     this.declCmd = sub.declCmd;
+    this.curSimple = sub.curSimple;
+    this.simpleRedir = sub.simpleRedir;
+    this.heredocRedir = sub.heredocRedir;
+    this.prefixSeen = sub.prefixSeen;
     this.redirTarget = sub.redirTarget;
     this.pending.push(...sub.pending);
     this.lastTok = this.tokens[this.tokens.length - 1];

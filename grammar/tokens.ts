@@ -6,7 +6,7 @@
 // for unquoted words in command position (and `in`/`do` where POSIX says), and since they are also
 // Words, a grammar position that wants any word still accepts them.
 import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
-import type { Assignment, HereDoc, RedirOp, Word } from "./ast.ts";
+import type { Assignment, HereDoc, RedirOp, SimpleCommand, Word } from "./ast.ts";
 
 const NA = Lexer.NA;
 
@@ -14,6 +14,12 @@ const NA = Lexer.NA;
 export const Word = createToken({ name: "Word", pattern: NA });
 /** An ordinary word (never a reserved word). */
 export const WordTok = createToken({ name: "WordTok", pattern: NA, categories: [Word] });
+/**
+ * A whole simple command that starts with an ordinary word (the common case), assembled by the
+ * tokenizer: its arguments and redirections need no grammar decisions, so the grammar sees one
+ * token instead of one per word.
+ */
+export const SimpleCmdTok = createToken({ name: "SimpleCmdTok", pattern: NA });
 /** NAME=value / NAME+=value / NAME[i]=value / NAME=(...) before the command name. */
 export const AssignTok = createToken({ name: "AssignTok", pattern: NA });
 /** A redirection operator with its optional IO_NUMBER or {var} prefix; the target word follows. */
@@ -105,7 +111,7 @@ export const RESERVED: Record<string, TokenType> = {
 };
 
 export const allTokens: TokenType[] = [
-  Word, WordTok, AssignTok, RedirTok, ArithCmdTok, ArithForTok,
+  Word, WordTok, SimpleCmdTok, AssignTok, RedirTok, ArithCmdTok, ArithForTok,
   NewLine, Semi, Amp, AndIf, OrIf, Pipe, PipeAmp, LParen, RParen, DSemi, SemiAnd, DSemiAnd,
   If, Then, Else, Elif, Fi, Do, Done, Case, Esac, While, Until, For, In, Function, Select, Time, TimeP,
   LBrace, RBrace, Bang, DLBracket, DRBracket,
@@ -125,6 +131,7 @@ export interface ShToken extends IToken {
   assign?: Assignment;
   redir?: RedirInfo;
   arith?: Word;
+  simple?: SimpleCommand;
   arithFor?: [Word | undefined, Word | undefined, Word | undefined];
 }
 
@@ -138,6 +145,7 @@ class Tok implements ShToken {
   declare assign?: Assignment;
   declare redir?: RedirInfo;
   declare arith?: Word;
+  declare simple?: SimpleCommand;
   declare arithFor?: [Word | undefined, Word | undefined, Word | undefined];
   private img: string | undefined;
   constructor(
