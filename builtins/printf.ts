@@ -84,8 +84,8 @@ function parseFormat(fmt: string): Parsed {
       i += 2;
       continue;
     }
-    const start = i;
     i++;
+    let hasTime = false;
     const s: Spec = { lit, conv: "", left: false, zero: false, plus: false, space: false, alt: false, width: -1, prec: -1, time: "" };
     for (;;) {
       const f = fmt[i];
@@ -120,9 +120,12 @@ function parseFormat(fmt: string): Parsed {
       const close = fmt.indexOf(")", i);
       if (close < 0 || fmt[close + 1] !== "T") {
         error = "`(': invalid format character";
+        specs.push({ ...s, conv: "" });
+        lit = "";
         break;
       }
       s.time = fmt.slice(i + 1, close);
+      hasTime = true;
       i = close + 1;
     }
     while (i < n && LENMODS.includes(fmt[i]!)) i++;
@@ -133,13 +136,12 @@ function parseFormat(fmt: string): Parsed {
       lit = "";
       break;
     }
-    if (!CONVS.includes(conv) || (conv === "T" && s.time === "" && fmt[i - 1] !== ")")) {
+    if (!CONVS.includes(conv) || (conv === "T") !== hasTime) {
       error = `\`${conv}': invalid format character`;
       specs.push({ ...s, conv: "" });
       lit = "";
       break;
     }
-    void start;
     s.conv = conv;
     i++;
     specs.push(s);
@@ -215,7 +217,7 @@ function toExpC(x: number, p: number, upper: boolean): string {
   return upper ? s.toUpperCase() : s;
 }
 
-function toHexFloat(x: number, p: number, upper: boolean): string {
+function toHexFloat(x: number, p: number, upper: boolean, alt: boolean): string {
   // glibc's long double layout: leading hex digit 8-f, then the fraction, binary exponent.
   let body: string;
   if (x === 0) body = "0x0" + (p > 0 ? "." + "0".repeat(p) : "") + "p+0";
@@ -248,11 +250,10 @@ function toHexFloat(x: number, p: number, upper: boolean): string {
       lead = parseInt(hex[0]!, 16);
       frac = hex.slice(1);
     } else if (p >= 0) frac = frac.padEnd(p, "0");
-    body = "0x" + lead.toString(16) + (frac ? "." + frac : s_alt ? "." : "") + "p" + (e - 3 < 0 ? "-" : "+") + Math.abs(e - 3);
+    body = "0x" + lead.toString(16) + (frac ? "." + frac : alt ? "." : "") + "p" + (e - 3 < 0 ? "-" : "+") + Math.abs(e - 3);
   }
   return upper ? body.toUpperCase() : body;
 }
-let s_alt = false;
 
 export function formatFloat(x: number, s: Spec, width: number, prec: number): string {
   const conv = s.conv;
@@ -292,8 +293,7 @@ export function formatFloat(x: number, s: Spec, width: number, prec: number): st
       break;
     }
     default:
-      s_alt = s.alt;
-      body = toHexFloat(a, prec, upper);
+      body = toHexFloat(a, prec, upper, s.alt);
   }
   return padNum(sign, body, s, width, true);
 }
@@ -351,7 +351,6 @@ function printf(ctx: BuiltinContext): number {
     return r.value;
   };
   for (const w of parsed.warnings) ctx.error(w);
-  let stopped = false;
   outer: do {
     for (const s of parsed.specs) {
       out += s.lit;
@@ -382,7 +381,6 @@ function printf(ctx: BuiltinContext): number {
             v = r.text;
             if (r.stop) {
               out += padStr(prec >= 0 ? v.slice(0, prec) : v, width, spec.left);
-              stopped = true;
               break outer;
             }
           } else if (s.conv === "q") v = shellQuote(v);
@@ -407,7 +405,8 @@ function printf(ctx: BuiltinContext): number {
           if (t === -1n) ms = Date.now();
           else if (t === -2n) ms = shellStart(ctx);
           else ms = Number(t) * 1000;
-          let v = toBytes(strftime(fromBytes(s.time), new Date(ms)));
+          // an empty format means the locale's time representation (%X), as in bash
+          let v = toBytes(strftime(s.time === "" ? "%X" : fromBytes(s.time), new Date(ms)));
           if (prec >= 0) v = v.slice(0, prec);
           out += padStr(v, width, spec.left);
           break;
@@ -437,7 +436,6 @@ function printf(ctx: BuiltinContext): number {
       break;
     }
   } while (parsed.usesArgs && ai > 0 && ai < argv.length);
-  void stopped;
   if (varRef !== undefined) {
     const err = assignVar(ctx.sh, varRef, fromBytes(out));
     if (err) {
