@@ -808,7 +808,11 @@ export class Variables implements VarStore {
     if (b === undefined) return undefined;
     const v: VarView = { name, attrs: (b.attrs & PUBLIC_ATTRS) as VarAttr };
     if (b.attrs & A_ASSOC) v.assoc = b.map!.entries();
-    else if (b.attrs & A_ARRAY) v.indexed = this.arrOf(b).entries();
+    else if (b.attrs & A_ARRAY) {
+      v.indexed = this.arrOf(b).entries();
+      // an empty special array (FUNCNAME outside functions) lists as declared-but-unset
+      if (b.dyn !== null && v.indexed.length === 0) v.attrs |= VarAttr.Unset;
+    }
     else if (b.dyn === null) v.value = b.value;
     else if (computeDynamic || b.dyn.listed === true) v.value = b.dyn.get();
     return v;

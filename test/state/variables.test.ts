@@ -639,3 +639,17 @@ describe("special arrays", () => {
     expect(v.getValues("BASH_SOURCE")).toEqual([]);
   });
 });
+
+describe("special arrays in listings", () => {
+  it("an empty one is shown declared without a value (bash's FUNCNAME at top level)", async () => {
+    const { declareLine, setLine } = await import("../../src/state/var-format.ts");
+    const v = new Variables();
+    const stack: string[] = [];
+    v.defineDynamicArray("FUNCNAME", () => stack.slice());
+    expect(declareLine(v.view("FUNCNAME", false)!)).toBe("declare -a FUNCNAME");
+    expect(setLine(v.view("FUNCNAME", false)!)).toBeUndefined();
+    stack.push("f");
+    expect(declareLine(v.view("FUNCNAME", false)!)).toBe('declare -a FUNCNAME=([0]="f")');
+    expect(setLine(v.view("FUNCNAME", false)!)).toBe('FUNCNAME=([0]="f")');
+  });
+});
