@@ -1,6 +1,8 @@
 // The command history list and its file, as bash keeps them (HISTFILE, HISTSIZE, HISTFILESIZE,
-// HISTCONTROL, HISTIGNORE, HISTTIMEFORMAT), with one deliberate difference: every accepted line is
-// appended to HISTFILE at once instead of at exit, so several shells sharing one file lose nothing.
+// HISTCONTROL, HISTIGNORE, HISTTIMEFORMAT), with two deliberate differences: every accepted line is
+// appended to HISTFILE at once instead of at exit, so several shells sharing one file lose nothing;
+// and every entry is written with its `#<seconds>` line (bash does that only with HISTTIMEFORMAT),
+// so multi-line commands survive a reload. Files without stamps (bash's plain format) load too.
 //
 // Invariants:
 //  - History numbers are `base + index`; trimming to HISTSIZE drops the oldest entries and raises
@@ -32,36 +34,40 @@ function limitOf(value: string | undefined): number {
 
 const TIMESTAMP_LINE = /^#\d+$/;
 
-/** Parses history file text into entries. Lines `#<digits>` are timestamps (bash writes them when
- *  HISTTIMEFORMAT is set); when a file has them, the lines between two timestamps form one entry,
- *  which is how bash reassembles multi-line commands. */
+/** Parses history file text into entries. A line `#<digits>` is the time of the entry after it;
+ *  the lines from there to the next stamp form that one entry (how bash reassembles multi-line
+ *  commands). Lines not preceded by a stamp (bash's plain format) are one entry each. */
 export function parseHistoryText(text: string): HistoryEntry[] {
   const lines = text.split("\n");
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   const out: HistoryEntry[] = [];
-  let stamped = false;
-  for (const l of lines) if (TIMESTAMP_LINE.test(l)) { stamped = true; break; }
   let time = 0;
-  let current: HistoryEntry | undefined;
+  let stampedEntry: HistoryEntry | undefined;
+  let afterStamp = false;
   for (const l of lines) {
     if (TIMESTAMP_LINE.test(l)) {
       time = Number(l.slice(1));
-      current = undefined;
+      afterStamp = true;
+      stampedEntry = undefined;
       continue;
     }
-    if (stamped && current) {
-      current.line += "\n" + l;
+    if (stampedEntry) {
+      stampedEntry.line += "\n" + l;
       continue;
     }
-    current = { line: l, time };
-    out.push(current);
+    const e = { line: l, time: afterStamp ? time : 0 };
+    out.push(e);
+    if (afterStamp) stampedEntry = e;
+    afterStamp = false;
   }
   return out;
 }
 
-/** The text one entry occupies in the file. */
-function formatEntry(e: HistoryEntry, stamps: boolean): string {
-  return stamps ? `#${e.time}\n${e.line}\n` : `${e.line}\n`;
+/** The text one entry occupies in the file: always with its `#<seconds>` line (bash's format with
+ *  HISTTIMEFORMAT set, which bash also reads without it). The stamps are what delimit entries, so
+ *  a multi-line command comes back as one entry, whichever shell appended what in between. */
+function formatEntry(e: HistoryEntry): string {
+  return `#${e.time}\n${e.line}\n`;
 }
 
 // HISTIGNORE patterns are shell patterns matched against the whole line; `&` is the previous entry.
@@ -219,9 +225,8 @@ export class History {
     if (!path) return true;
     const from = Math.max(this.savedUpTo, this.base) - this.base;
     if (from >= this.entries.length) return true;
-    const stamps = this.lookup("HISTTIMEFORMAT") !== undefined;
     let text = "";
-    for (let i = from; i < this.entries.length; i++) text += formatEntry(this.entries[i]!, stamps);
+    for (let i = from; i < this.entries.length; i++) text += formatEntry(this.entries[i]!);
     if (!appendText(path, text)) return false;
     const n = this.entries.length - from;
     this.fileEntries += n;
@@ -235,11 +240,10 @@ export class History {
   /** history -w: replaces the file with the whole list (trimmed to HISTFILESIZE). */
   writeFile(path: string | undefined = this.file()): boolean {
     if (!path) return true;
-    const stamps = this.lookup("HISTTIMEFORMAT") !== undefined;
     const max = limitOf(this.lookup("HISTFILESIZE"));
     const from = Math.max(0, this.entries.length - max);
     let text = "";
-    for (let i = from; i < this.entries.length; i++) text += formatEntry(this.entries[i]!, stamps);
+    for (let i = from; i < this.entries.length; i++) text += formatEntry(this.entries[i]!);
     if (!replaceFile(path, text, undefined)) return false;
     this.fileEntries = this.entries.length - from;
     this.fileEntriesRead = this.fileEntries;
@@ -329,9 +333,8 @@ function replaceFile(path: string, text: string | undefined, keep: number | unde
       readBytes = old.length;
       const entries = parseHistoryText(old.toString("utf8"));
       if (keep === undefined || entries.length <= keep) return true;
-      const stamps = old.toString("utf8").split("\n").some((l) => TIMESTAMP_LINE.test(l));
       text = "";
-      for (let i = entries.length - keep; i < entries.length; i++) text += formatEntry(entries[i]!, stamps);
+      for (let i = entries.length - keep; i < entries.length; i++) text += formatEntry(entries[i]!);
     } else if (oldFd !== undefined) {
       readBytes = fs.fstatSync(oldFd).size;
     }

@@ -8,6 +8,9 @@ import type { BuiltinContext } from "../../builtins/context.ts";
 import { fcBuiltin, historyBuiltin, shellHistory, type HistoryShell } from "../../builtins/history.ts";
 import { runGen, type Gen } from "../../src/exec/gen.ts";
 import { historyBuiltins } from "../../builtins/registry-part-history.ts";
+import { parseHistoryText } from "../../src/interactive/history.ts";
+
+const fileEntries = (f: string) => parseHistoryText(fs.readFileSync(f, "utf8")).map((e) => e.line);
 
 function makeShell(vars: Record<string, string> = {}) {
   const sh: HistoryShell & { v: Record<string, string> } = {
@@ -99,10 +102,10 @@ describe("history builtin", () => {
       const f = path.join(dir, "h");
       const sh = makeShell();
       expect(run(sh, "one", ["-w", f]).status).toBe(0);
-      expect(fs.readFileSync(f, "utf8")).toBe("one\n");
+      expect(fileEntries(f)).toEqual(["one"]);
       run(sh, "x", ["-s", "stored"]);
       expect(run(sh, "history -a", ["-a", f]).status).toBe(0);
-      expect(fs.readFileSync(f, "utf8")).toBe("one\nstored\nhistory -a\n");
+      expect(fileEntries(f)).toEqual(["one", "stored", "history -a"]);
       const other = makeShell();
       run(other, "history -r", ["-r", f]);
       expect(shellHistory(other).entries.map((e) => e.line)).toEqual(["history -r", "one", "stored", "history -a"]);

@@ -17,7 +17,8 @@ afterEach(() => {
 function make(vars: Record<string, string | undefined>) {
   return new History({ lookup: (n) => vars[n] });
 }
-const lines = (f: string) => fs.readFileSync(f, "utf8").split("\n").filter((l) => l !== "");
+/** The entries in a history file, as a shell loading it sees them. */
+const lines = (f: string) => parseHistoryText(fs.readFileSync(f, "utf8")).map((e) => e.line);
 
 describe("History list", () => {
   it("numbers entries from 1 and keeps numbers when HISTSIZE drops old ones", () => {
@@ -71,7 +72,8 @@ describe("History file", () => {
   it("appends each line at once, creating the file with mode 0600", () => {
     const f = path.join(dir, "hist");
     const h = make({ HISTFILE: f });
-    h.add("echo one");
+    h.add("echo one", 1700000000);
+    expect(fs.readFileSync(f, "utf8")).toBe("#1700000000\necho one\n");
     expect(lines(f)).toEqual(["echo one"]);
     h.add("echo two");
     expect(lines(f)).toEqual(["echo one", "echo two"]);
@@ -91,7 +93,7 @@ describe("History file", () => {
     expect(lines(f)).toEqual(["4", "5", "6", "7"]);
     expect(fs.readdirSync(dir)).toEqual(["hist"]);
   });
-  it("writes timestamps with HISTTIMEFORMAT and reassembles multi-line entries", () => {
+  it("writes timestamps and reassembles multi-line entries; plain lines before stamps stay single", () => {
     const f = path.join(dir, "hist");
     const h = make({ HISTFILE: f, HISTTIMEFORMAT: "%F " });
     h.add("for i in 1 2\ndo echo $i\ndone", 1700000000);
@@ -104,8 +106,21 @@ describe("History file", () => {
       { line: "ls", time: 1700000001 },
     ]);
     expect(parseHistoryText("a\nb\n").map((e) => e.line)).toEqual(["a", "b"]);
+    expect(parseHistoryText("a\nb\n#5\nc\nd\n#6\ne\n").map((e) => e.line)).toEqual(["a", "b", "c\nd", "e"]);
+  });
+  it("a multi-line command comes back as one entry, also without HISTTIMEFORMAT and after trimming", () => {
+    const f = path.join(dir, "hist");
+    const vars: Record<string, string> = { HISTFILE: f, HISTFILESIZE: "2" };
+    const h = make(vars);
+    h.add("if true\nthen echo y\nfi");
+    h.add("ls");
+    h.add("while false\ndo :\ndone");
+    const g = make(vars);
+    g.load();
+    expect(g.entries.map((e) => e.line)).toEqual(["ls", "while false\ndo :\ndone"]);
   });
   it("-w rewrites, -r reads, -n reads only what others appended", () => {
+
     const f = path.join(dir, "hist");
     const a = make({ HISTFILE: f });
     const b = make({ HISTFILE: f });

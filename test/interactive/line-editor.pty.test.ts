@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startPty, type PtySession } from "../pty/harness.ts";
+import { parseHistoryText } from "../../src/interactive/history.ts";
 
 const DRIVER = path.resolve(__dirname, "editor-driver.ts");
 let dir: string;
@@ -221,7 +222,7 @@ describe("line editor in a PTY", () => {
     const s = await start({ histfile: hf });
     expect(await line(s, "\x1b[A")).toBe("from file");
     await line(s, "new line");
-    expect(fs.readFileSync(hf, "utf8")).toBe("from file\nfrom file\nnew line\n");
+    expect(parseHistoryText(fs.readFileSync(hf, "utf8")).map((e) => e.line)).toEqual(["from file", "from file", "new line"]);
   });
 
   it("undoes typed runs, kills and pastes with Ctrl-_", async () => {
