@@ -17,6 +17,7 @@ export const OPTION_TABLE = [
   ["emacs", "", "set", false],
   ["errexit", "e", "set", false],
   ["errtrace", "E", "set", false],
+  ["explain", "", "set", false], // ipsh: the teaching trace (src/explain/live.ts); no letter
   ["functrace", "T", "set", false],
   ["hashall", "h", "set", true],
   ["histexpand", "H", "set", false],
@@ -121,6 +122,9 @@ export const OPTIONS: readonly OptionInfo[] = OPTION_TABLE.map(([name, letter, k
   kind,
   default: def,
 }));
+
+/** Options ipsh adds to bash's (shown by `set -o`, absent from bash's listing). */
+export const IPSH_OPTIONS: ReadonlySet<string> = new Set(["explain"]);
 
 export const SET_OPTIONS: readonly OptionInfo[] = OPTIONS.filter((o) => o.kind === "set");
 export const SHOPT_OPTIONS: readonly OptionInfo[] = OPTIONS.filter((o) => o.kind === "shopt");
