@@ -13,6 +13,7 @@ import { SET_OPTIONS, optionByLetter, setOption } from "../src/state/options.ts"
 import { setLine } from "../src/state/var-format.ts";
 import { functionFlags } from "../src/state/function-attrs.ts";
 import { definitionText } from "./declare.ts";
+import { syncExplain } from "../src/explain/live.ts";
 
 const SET_USAGE = "set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]";
 
@@ -21,6 +22,7 @@ function applyOption(ctx: BuiltinContext, name: string, on: boolean): void {
   const sh = ctx.sh;
   sh.opts.set(name, on);
   if (name === "allexport") sh.vars.autoExport = on;
+  else if (name === "explain") syncExplain(sh);
 }
 
 /** `set -o`: the table of set options and their states. */

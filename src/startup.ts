@@ -13,6 +13,7 @@ import { processDispositions } from "./signals/process-dispositions.ts";
 import { TrapTable } from "./signals/traps.ts";
 import { VarAttr } from "./state/var-store.ts";
 import { noteProcessCwd } from "./exec/external.ts";
+import { syncExplain } from "./explain/live.ts";
 
 export interface ShellConfig {
   mode: "command" | "file" | "stdin";
@@ -141,6 +142,7 @@ export function createShell(cfg: ShellConfig): Shell {
   }
   for (const [name, on] of cfg.shoptOptions) opts.set(name, on);
   vars.autoExport = opts.allexport;
+  if (opts.explain) syncExplain(sh);
 
   const d = processDispositions();
   sh.traps = TrapTable.forMainShell(d, d.ignoredAtEntry, interactive);
