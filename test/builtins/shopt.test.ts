@@ -1,6 +1,6 @@
 // shopt compared with bash 5.2 (stdout, stderr, status) on the same commands.
 import { describe, expect, it } from "vitest";
-import { FakeShell, bash } from "../state/fake-shell.ts";
+import { FakeShell, bash, withoutIpshOptions } from "../state/fake-shell.ts";
 
 function same(script: string, lines: string[][]): void {
   const b = bash(script);
@@ -9,7 +9,7 @@ function same(script: string, lines: string[][]): void {
     if (l[0] === "echo$?") sh.echo(String(sh.status));
     else sh.run(l);
   }
-  expect({ stdout: sh.stdout, stderr: sh.stderr, status: sh.status }).toEqual({
+  expect({ stdout: withoutIpshOptions(sh.stdout), stderr: sh.stderr, status: sh.status }).toEqual({
     stdout: b.stdout,
     stderr: b.stderr,
     status: b.status,

@@ -118,3 +118,11 @@ export function bash(script: string, env: Record<string, string> = {}): { stdout
   const stderr = r.stderr.toString().replaceAll("/usr/bin/bash: ", "bash: ").replaceAll("environment: line ", "bash: line ");
   return { stdout: r.stdout.toString(), stderr, status: r.exitCode ?? -1 };
 }
+
+/** Drop the lines of option listings that name ipsh's own options (absent from bash). */
+export function withoutIpshOptions(text: string): string {
+  return text
+    .split("\n")
+    .filter((l) => !/^(explain\s|set [-+]o explain$)/.test(l))
+    .join("\n");
+}
