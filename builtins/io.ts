@@ -14,7 +14,7 @@ import { ExpansionError, type ExpandHost } from "../src/expand/host.ts";
 import { evalArith } from "../src/expand/arith-eval.ts";
 import { POLLIN, SEEK_CUR, isTty, pollOne, readChunk, seek } from "../src/sys/fd.ts";
 import { strerror as sysStrerror } from "../src/sys/errno.ts";
-import { ECHO, TCSANOW, getTermios, lflag, setLflag, setTermios } from "../src/sys/termios.ts";
+import { ECHO, ICANON, TCSANOW, VMIN, VTIME, getTermios, lflag, setControlChar, setLflag, setTermios } from "../src/sys/termios.ts";
 
 /** What the I/O helpers need from the shell: its fd table. */
 export interface FdHost {
@@ -170,14 +170,30 @@ export class FdReader {
 
 // --- terminal echo control for read -s -----------------------------------------------------
 
-/** Turn off terminal echo on osfd; returns the saved modes to restore, or null if not a tty. */
-export function echoOff(osfd: number): Uint8Array | null {
+/**
+ * Change the terminal modes on osfd for read: `noEcho` (-s) turns echo off, `cbreak` (-n, -N,
+ * -d) turns canonical mode off so that each key is delivered at once (VMIN 1, VTIME 0), as
+ * bash does. Returns the saved modes to restore, or null if osfd is not a terminal.
+ */
+export function ttyModes(osfd: number, noEcho: boolean, cbreak: boolean): Uint8Array | null {
   const saved = getTermios(osfd);
   if (typeof saved === "number") return null;
   const t = saved.slice();
-  setLflag(t, lflag(t) & ~ECHO);
+  let l = lflag(t);
+  if (noEcho) l &= ~ECHO;
+  if (cbreak) {
+    l &= ~ICANON;
+    setControlChar(t, VMIN, 1);
+    setControlChar(t, VTIME, 0);
+  }
+  setLflag(t, l);
   setTermios(osfd, t, TCSANOW);
   return saved;
+}
+
+/** Turn off terminal echo on osfd; returns the saved modes to restore, or null if not a tty. */
+export function echoOff(osfd: number): Uint8Array | null {
+  return ttyModes(osfd, true, false);
 }
 
 export function restoreTermios(osfd: number, saved: Uint8Array): void {

@@ -11,7 +11,7 @@
 // partial line is still assigned), 128+SIGALRM=142 on timeout, 2 for usage errors.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
-import { FdReader, IoError, echoOff, fromBytes, isValidName, isatty, pollReadable, restoreTermios, toBytes } from "./io.ts";
+import { FdReader, IoError, ttyModes, fromBytes, isValidName, isatty, pollReadable, restoreTermios, toBytes } from "./io.ts";
 
 const USAGE =
   "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n";
@@ -236,7 +236,8 @@ function* read(ctx: BuiltinContext): Gen<number> {
   if (o.timeout === 0) return pollReadable(osfd, 0) ? 0 : 1;
   const tty = isatty(osfd);
   if (o.prompt !== undefined && tty) ctx.err(o.prompt);
-  const saved = o.silent && tty ? echoOff(osfd) : null;
+  const cbreak = o.nchars >= 0 || o.delim !== 10;
+  const saved = tty && (o.silent || cbreak) ? ttyModes(osfd, o.silent, cbreak) : null;
   let got: { line: Line; status: number };
   try {
     got = yield* readLine(ctx, o, osfd);
