@@ -14,7 +14,8 @@ import type { Gen } from "./gen.ts";
 import type { BuiltinDef } from "../../builtins/context.ts";
 import { expandWords, expandWord, expandAssignValue } from "../expand/index.ts";
 import { openRedirects } from "./redirect.ts";
-import { runBuiltin } from "./builtin-run.ts";
+import { runBuiltin, Ctx } from "./builtin-run.ts";
+import { flushOutput } from "./async-io.ts";
 import { callFunction } from "./function-call.ts";
 import { runExternal } from "./external.ts";
 import { assign, assignmentsToEnv } from "./assign.ts";
@@ -144,12 +145,12 @@ function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
   let builtin: BuiltinDef | undefined;
   if (!name.includes("/")) {
     builtin = sh.builtins.get(name);
-    if (builtin && !builtin.special) {
-      const fn = sh.functions.get(name);
-      if (fn) return yield* withTempAssigns(sh, cmd.assigns, () => callFunction(sh, fn, argv));
-    } else if (!builtin) {
-      const fn = sh.functions.get(name);
-      if (fn) return yield* withTempAssigns(sh, cmd.assigns, () => callFunction(sh, fn, argv));
+    if (!builtin || !builtin.special) {
+      const fn = sh.functions.size > 0 ? sh.functions.get(name) : undefined;
+      if (fn) {
+        if (cmd.assigns.length === 0) return yield* callFunction(sh, fn, argv);
+        return yield* withTempAssigns(sh, cmd.assigns, () => callFunction(sh, fn, argv));
+      }
     }
     if (builtin && sh.disabledBuiltins.has(name)) builtin = undefined;
   }
@@ -162,6 +163,14 @@ function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
         }
       }
       return yield* runBuiltin(sh, builtin, argv);
+    }
+    if (cmd.assigns.length === 0) {
+      // runBuiltin inlined for the common sync builtin
+      const r = builtin.run(new Ctx(name, argv.slice(1), sh));
+      const status = typeof r === "number" ? r : yield* r;
+      if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
+      sh.lastStatus = status;
+      return status;
     }
     return yield* withTempAssigns(sh, cmd.assigns, () => runBuiltin(sh, builtin!, argv));
   }
