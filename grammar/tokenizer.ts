@@ -32,6 +32,9 @@ export const enum St {
   ForIn,
   /** After `function`: the function name. */
   FuncName,
+  /** After a compound command's end (fi done esac } ) ]] ))): only redirections, operators and
+   *  reserved words (`{ while x; do y; done }`, `if [[ a ]] then`) can follow. */
+  AfterCompound,
 }
 
 /** Parses a token array into a List (the Chevrotain parser, injected to keep this module grammar-free). */
@@ -294,7 +297,7 @@ export class Tokenizer implements WordHost {
         this.parenDepth--;
         this.depth--;
         this.op(T.RParen, i, 1);
-        this.state = St.Arg;
+        this.state = St.AfterCompound;
         return "token";
       case 60: // <
       case 62: // >
@@ -341,7 +344,7 @@ export class Tokenizer implements WordHost {
         const t = this.emit(T.ArithCmdTok, i, e + 2);
         t.arith = rangeWord(this, i + 2, e);
         this.pos = e + 2;
-        this.state = St.Arg;
+        this.state = St.AfterCompound;
         return "token";
       }
     }
@@ -543,7 +546,7 @@ export class Tokenizer implements WordHost {
         if (plainText(w) === "esac") {
           this.wordTok(T.Esac, w, i);
           this.depth--;
-          this.state = St.Arg;
+          this.state = St.AfterCompound;
         } else this.wordTok(T.WordTok, w, i);
         return "token";
       }
@@ -585,6 +588,14 @@ export class Tokenizer implements WordHost {
             this.funcBody = true;
           }
         }
+        return "token";
+      }
+      case St.AfterCompound: {
+        const w = readWord(this);
+        const text = plainText(w);
+        const kw = text === undefined ? undefined : T.RESERVED[text];
+        if (kw !== undefined) return this.reserved(kw, w, i);
+        this.wordTok(T.WordTok, w, i); // the grammar reports it
         return "token";
       }
       default:
@@ -700,7 +711,7 @@ export class Tokenizer implements WordHost {
       case T.Esac:
       case T.RBrace:
         this.depth--;
-        this.state = St.Arg;
+        this.state = St.AfterCompound;
         this.cmdWords = 2;
         break;
       case T.Case:
@@ -720,7 +731,7 @@ export class Tokenizer implements WordHost {
         break;
       case T.DLBracket:
         this.condition();
-        this.state = St.Arg;
+        this.state = St.AfterCompound;
         this.cmdWords = 2;
         break;
     }

@@ -2,7 +2,7 @@
 // /usr/sbin /usr/lib /usr/share /etc whose first line is a sh/bash #! line), and reports how
 // often parse() agrees with `bash -n` on accepting or rejecting them, listing disagreements.
 //
-//   bun tools/parse-corpus.ts [--limit N] [--show N] [dirs...]
+//   bun tools/parse-corpus.ts [--limit N] [--show N] [--any] [dirs...]
 //   bun tools/parse-corpus.ts --speed [MB]     time parse() against bash -n on a generated script
 import { readdirSync, readFileSync, lstatSync, openSync, readSync, closeSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -108,10 +108,12 @@ function main(): void {
   }
   let limit = Infinity;
   let show = 40;
+  let any = false;
   const dirs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--limit") limit = Number(args[++i]);
     else if (args[i] === "--show") show = Number(args[++i]);
+    else if (args[i] === "--any") any = true; // every file, shebang or not (e.g. bash-completion)
     else dirs.push(args[i]!);
   }
   if (dirs.length === 0) dirs.push("/usr/bin", "/usr/sbin", "/usr/lib", "/usr/share", "/etc");
@@ -128,7 +130,7 @@ function main(): void {
   for (const dir of dirs) {
     for (const path of walk(dir)) {
       if (total >= limit) break;
-      if (!SHEBANG.test(firstLine(path))) continue;
+      if (!any && !SHEBANG.test(firstLine(path))) continue;
       total++;
       if (process.env.CORPUS_TRACE) console.log(path);
       const text = readFileSync(path, "latin1");

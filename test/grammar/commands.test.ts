@@ -172,6 +172,19 @@ describe("compound commands", () => {
   });
 });
 
+describe("reserved words right after a compound command (bash accepts them there)", () => {
+  it("`}` after done, `then` after ]], `}` after a subshell", () => {
+    expect(cmd("{ while read a; do echo; done }").kind).toBe("BraceGroup");
+    expect(cmd("if [[ a ]] then echo; fi").kind).toBe("If");
+    expect(cmd("{ (a) }").kind).toBe("BraceGroup");
+    expect(cmd("while (( i < 3 )) do :; done").kind).toBe("While");
+  });
+  it("other words there are errors", () => {
+    const r = parse("{ :; } x\n");
+    expect(r.kind).toBe("error");
+  });
+});
+
 describe("aliases", () => {
   it("expands aliases in command position, recursively and after a trailing blank", () => {
     const aliases: Record<string, string> = { ll: "ls -l ", g: "grep", nested: "ll", loop: "loop x" };
