@@ -548,3 +548,20 @@ describe("export -p / readonly -p with names", () => {
     });
   });
 });
+
+describe("exported functions in the environment", () => {
+  it("BASH_FUNC_name%% entries that bash imports", async () => {
+    const { exportedFunctionEnv } = await import("../../builtins/declare.ts");
+    const sh = new FakeShell();
+    sh.defineFunction("f", "f() { echo from-f; }");
+    sh.defineFunction("g", "function g { echo from-g; }");
+    sh.defineFunction("h", "h () { echo not-exported; }");
+    sh.run(["export", "-f", "f", "g"]);
+    const env = exportedFunctionEnv(sh.functions);
+    expect(env).toEqual(["BASH_FUNC_f%%=() { echo from-f; }", "BASH_FUNC_g%%=() { echo from-g; }"]);
+    const envObj: Record<string, string> = {};
+    for (const e of env) envObj[e.slice(0, e.indexOf("="))] = e.slice(e.indexOf("=") + 1);
+    const r = Bun.spawnSync(["/usr/bin/bash", "-c", "f; g; type h >/dev/null 2>&1 || echo no-h"], { env: envObj });
+    expect(r.stdout.toString()).toBe("from-f\nfrom-g\nno-h\n");
+  });
+});
