@@ -143,10 +143,15 @@ export function decodePrompt(ps: string, ctx: PromptContext): string {
       case "]": out += "\x02"; break;
       default:
         if (isOctal(e)) {
-          let j = i;
-          while (j < i + 3 && isOctal(ps[j])) j++;
-          out += String.fromCharCode(parseInt(ps.slice(i, j), 8) & 0xff);
-          i = j - 1;
+          // bash takes the next three characters and decodes them only if all are octal digits
+          // (fewer only at the end of the string); otherwise the backslash stays: "\01x".
+          const digits = ps.slice(i, i + 3);
+          let ok = true;
+          for (const d of digits) if (!isOctal(d)) ok = false;
+          if (ok) {
+            out += String.fromCharCode(parseInt(digits, 8) & 0xff);
+            i += digits.length - 1;
+          } else out += "\\" + e;
         } else out += "\\" + e;
     }
   }

@@ -46,7 +46,7 @@ describe("decodePrompt", () => {
   it("character escapes, octal, markers and unknown escapes", () => {
     expect(decodePrompt("\\e\\a\\n\\r\\\\", base)).toBe("\x1b\x07\n\r\\");
     expect(decodePrompt("\\[\\e[1m\\]x", base)).toBe("\x01\x1b[1m\x02x");
-    expect(decodePrompt("\\101\\0101\\01x\\777", base)).toBe("A\b1\x01x\xff");
+    expect(decodePrompt("\\101\\0101\\01x\\777\\7", base)).toBe("A\b1\\01x\xff\x07");
     expect(decodePrompt("\\q\\x", base)).toBe("\\q\\x");
   });
   it("quotes \\w for promptvars so expansion shows the name literally", () => {
