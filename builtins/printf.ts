@@ -439,7 +439,8 @@ function printf(ctx: BuiltinContext): number {
   if (varRef !== undefined) {
     const err = assignVar(ctx.sh, varRef, fromBytes(out));
     if (err) {
-      ctx.error(err);
+      // variable errors are the shell's ("x: readonly variable"), not printf's
+      ctx.err(`${ctx.sh.errorPrefix()}${err}\n`);
       return 1;
     }
     return status;

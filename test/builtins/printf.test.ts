@@ -74,6 +74,13 @@ describe("printf options", () => {
     expect(run(printfBuiltin, ["-z", "x"]).err).toBe(bash("printf -z x").err);
     expect(run(printfBuiltin, ["-v"])).toEqual(bash("printf -v"));
   });
+  it("a readonly -v target fails like bash", () => {
+    const sh = fakeShell();
+    sh.vars.set("r", "1");
+    sh.vars.setAttrs("r", 2);
+    expect(run(printfBuiltin, ["-v", "r", "x"], sh)).toEqual(bash("readonly r=1; printf -v r x"));
+    expect(run(printfBuiltin, ["-v", "1a", "x"], sh)).toEqual(bash("printf -v 1a x"));
+  });
   it("-- ends the options", () => {
     expect(run(printfBuiltin, ["--", "-%s-", "x"]).out).toBe("-x-");
   });
