@@ -18,7 +18,7 @@
 import type { ParamExp, Word } from "../../grammar/ast.ts";
 import type { Gen } from "../exec/gen.ts";
 import type { ExpandHost } from "./host.ts";
-import { VarError } from "../state/var-store.ts";
+import { VarAttr, VarError } from "../state/var-store.ts";
 import type { FieldBuilder } from "./fields.ts";
 import { evalArith } from "./arith-eval.ts";
 import { removeAffix, replacePattern, parseReplacement } from "./pattern-ops.ts";
@@ -176,7 +176,15 @@ function* substring(h: ExpandHost, name: string, sub: string | undefined, v: Par
   return { list: true, values: w ? v.values.slice(w[0], w[1]) : [], star: v.star };
 }
 
+/** The variable a nameref chain ends at (the shell's Variables.follow; VarStore has none). */
+function followName(h: ExpandHost, name: string): string {
+  if (!NAME.test(name) || !(h.vars.attrs(name) & VarAttr.Nameref)) return name;
+  const f = (h.vars as { follow?(n: string): string | null }).follow?.(name);
+  return f && NAME.test(f) ? f : name;
+}
+
 function transform(h: ExpandHost, name: string, sub: string | undefined, v: ParamValue, t: string, pe: ParamExp): ParamValue {
+  if (t === "a" || t === "A" || t === "K" || t === "k") name = followName(h, name);
   switch (t) {
     case "Q":
       return map(v, quoteForReuse);
@@ -268,6 +276,12 @@ function lookup(h: ExpandHost, pe: ParamExp, sub: string | undefined): Looked {
     return h.fail(`\${${name}}: bad substitution`, false);
   }
   if (pe.indirect) {
+    if (sub === undefined && NAME.test(name) && h.vars.attrs(name) & VarAttr.Nameref) {
+      // ${!ref} of a nameref is the name it refers to (bash). VarStore has no such query;
+      // the shell's Variables does (namerefTarget), so ask it when it is there.
+      const target = (h.vars as { namerefTarget?(n: string): string | undefined }).namerefTarget?.(name);
+      if (target !== undefined) return { name, sub, v: scalar(target) };
+    }
     const r = resolve(h, name, sub);
     const target = r.list ? r.values.join(" ") : r.value;
     if (target === undefined) return h.fail(`${shownName(name, sub, false)}: invalid indirect expansion`, false);

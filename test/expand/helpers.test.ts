@@ -8,6 +8,7 @@ import { tildeValue } from "../../src/expand/tilde.ts";
 import { expandHeredoc, expandWords } from "../../src/expand/word.ts";
 import { decodeAnsiC } from "../../src/expand/transform.ts";
 import { FakeHost } from "./fake-host.ts";
+import { VarAttr } from "../../src/state/var-store.ts";
 import { bash, dq, lit, litWord, param, run, word } from "./build.ts";
 
 describe("splitFields agrees with bash's splitting of an unquoted $v", () => {
@@ -62,6 +63,25 @@ describe("${x@P}", () => {
     const h = new FakeHost({ PWD: "/home/tester/src", HOME: "/home/tester", x: ps });
     const got = run(expandWords(h, [word(param("x", { op: { op: "@", transform: "P" } }))])).join(" ");
     expect(got).toBe(bash(`PWD=/home/tester/src; x='${ps}'; echo \${x@P}`).trim());
+  });
+});
+
+describe("namerefs (through the shell store's namerefTarget and follow, when present)", () => {
+  it("${!ref} is the referenced name; ${ref@A} describes the referenced variable", () => {
+    const h = new FakeHost({ x: "a b", nr: "x" });
+    h.vars.setAttrs("nr", VarAttr.Nameref);
+    const vars = h.vars;
+    const plainGet = vars.get.bind(vars);
+    Object.assign(vars, {
+      namerefTarget: (n: string) => (n === "nr" ? "x" : undefined),
+      follow: (n: string) => (n === "nr" ? "x" : n),
+      get: (n: string) => plainGet(n === "nr" ? "x" : n),
+    });
+    const ex = (pe: object) => run(expandWords(h, [word(param("nr", pe))])).join(" ");
+    expect(ex({ indirect: true })).toBe("x");
+    expect(ex({ op: { op: "@", transform: "A" } })).toBe("x='a b'");
+    expect(ex({})).toBe("a b");
+    expect(bash("x='a b'; declare -n nr=x; echo ${!nr} ${nr@A} $nr")).toBe("x x='a b' a b\n");
   });
 });
 
