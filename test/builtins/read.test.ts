@@ -88,6 +88,20 @@ const CASES: Case[] = [
   ["a b \\ \n", undefined, ["x"]],
   ["a\tb\n", "", ["-r", "x"]],
   ["one two three\nnext\n", undefined, ["-rs", "x"]],
+  ["a\t\tb\n", "\t", ["x", "y", "z"]],
+  ["a,,b\n", ",", ["x", "y", "z"]],
+  ["a , b\n", ", ", ["x", "y"]],
+  ["a,b,c,\n", ",", ["x", "y"]],
+  ["a,b,\n", ",", ["x", "y"]],
+  [",\n", ",", ["x", "y"]],
+  ["a\\\\b c\n", undefined, ["x", "y"]],
+  ["a\\,b,c\n", ",", ["x", "y"]],
+  ["  lead\n", "", []],
+  ["  lead  \n", " ", ["x"]],
+  ["x\n", undefined, ["-d", "x", "v"]],
+  ["abcdef", undefined, ["-N", "3", "v"]],
+  ["a\nb", undefined, ["-N", "3", "v"]],
+  ["ab\\\ncd\n", undefined, ["-n", "4", "v"]],
 ];
 
 describe("read matches bash", () => {
