@@ -16,6 +16,7 @@ import type { Word } from "../grammar/ast.ts";
 import { runTop, reapAndNotify, ShellExit, finish } from "./run.ts";
 import { parseOptions } from "./exec/shell-exec.ts";
 import { terminal } from "./jobs/terminal.ts";
+import { beginCommandLine, jobStoppedInCommand, setInteractiveShell } from "./jobs/foreground.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import { LineEditor } from "./interactive/line-editor.ts";
 import { History } from "./interactive/history.ts";
@@ -109,6 +110,7 @@ function* promptText(sh: Shell, name: "PS1" | "PS2", commandNumber: number): Gen
 }
 
 export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<number> {
+  setInteractiveShell(sh);
   const d = processDispositions();
   if (sh.opts.monitor) {
     if (terminal.acquire()) d.setJobControl(true);
@@ -218,8 +220,10 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
     text = "";
     sh.exitWarned = false;
     commandNumber++;
+    beginCommandLine();
     try {
       await runTop(sh, r.list);
+      if (jobStoppedInCommand() && sh.lastStatus === 130) sh.lastStatus = 148;
     } catch (e) {
       if (e instanceof ShellExit) {
         await finish(sh, e.status);

@@ -13,7 +13,7 @@
 //    the foreground job, never the shell). The subscription lasts only as long as the wait: at
 //    the prompt the shell ignores SIGTSTP again.
 import type { Shell } from "../shell.ts";
-import type { Job } from "./job-table.ts";
+import type { Job, JobTable } from "./job-table.ts";
 import type { Gen } from "../exec/gen.ts";
 import { waitPid, WNOHANG, WUNTRACED, type WaitStatus } from "../exec/wait-status.ts";
 import { terminal } from "./terminal.ts";
@@ -50,8 +50,10 @@ export function* waitProcesses(sh: Shell, pids: readonly number[], pgid: number,
     const interruptedBefore = interruptPending();
     try {
       for (let i = 0; i < pids.length; i++) {
-        let st: WaitStatus | undefined;
-        for (;;) {
+        // a stopped child of an in-process stage was already waited for (its stop is reported once)
+        let st: WaitStatus | undefined = knownStops.get(pids[i]);
+        if (st) knownStops.delete(pids[i]);
+        else for (;;) {
           const r = waitPid(pids[i], WNOHANG | untraced);
           if (r !== null) {
             st = "errno" in r ? LOST : r.status;
@@ -60,7 +62,7 @@ export function* waitProcesses(sh: Shell, pids: readonly number[], pgid: number,
           yield childEvent();
         }
         statuses[i] = st;
-        if (st.kind === "stopped") stopped = true;
+        if (st!.kind === "stopped") stopped = true;
       }
     } finally {
       offInt();
@@ -102,10 +104,26 @@ export function* waitAsync(pid: number, untraced: boolean): Gen<WaitStatus> {
 
 /** A foreground job just stopped: keep its terminal modes (restored by fg) and report it,
  *  "\n[1]+  Stopped                 sleep 100" (the newline ends the ^Z the tty echoed). */
-export function noteStopped(sh: Shell, job: Job): void {
+export function noteStopped(sh: Shell, job: Job, table: JobTable = sh.jobs): void {
+  stoppedInCommand = true;
   job.termios = terminal.saveJobModes();
-  sh.writeErr(`\n${sh.jobs.format(job)}\n`);
+  sh.writeErr(`\n${table.format(job)}\n`);
   job.notified = true;
+}
+
+let sigintReported = false;
+let stoppedInCommand = false;
+
+/** Before each command line of the interactive shell: nothing reported yet. */
+export function beginCommandLine(): void {
+  sigintReported = false;
+  stoppedInCommand = false;
+}
+
+/** A job stopped while the command line ran (its status is then 148, as in bash, even when
+ *  the stop abandoned an in-process part of the job). */
+export function jobStoppedInCommand(): boolean {
+  return stoppedInCommand;
 }
 
 /** bash reports the death of a foreground job by a signal other than PIPE: SIGINT with a bare
@@ -115,10 +133,12 @@ export function noteStopped(sh: Shell, job: Job): void {
 export function reportDeath(sh: Shell, st: WaitStatus | undefined, pid: number, command: string): void {
   if (st === undefined || st.kind !== "signaled" || st.signal === SIGPIPE) return;
   if (st.signal === SIGINT) {
-    if (sh.interactive) {
+    if (sh.interactive && !sigintReported) {
+      // one newline per ^C, however many processes of the job it killed
+      sigintReported = true;
       sh.writeErr("\n");
-      requestInterrupt();
     }
+    if (sh.interactive) requestInterrupt();
     return;
   }
   const text = describeSignalDeath(st.signal, st.core);
@@ -150,3 +170,75 @@ export function* waitJobForeground(sh: Shell, job: Job): Gen<number> {
   return status;
 }
 
+
+// ---- in-process foreground jobs ---------------------------------------------------------------
+//
+// An interactive shell runs some foreground jobs partly in itself: a subshell `( ... )`, a loop,
+// a pipeline stage that is a builtin, function or compound command. Their external children
+// must still be reachable by ^C and ^Z from the terminal, and a stop must never leave the shell
+// blocked. The rule (docs/design.md, "Jobs with in-process stages"):
+//  - in a foreground pipeline that has a process group (some stage is external), the children
+//    of its in-process stages join that group; they get ^C and ^Z with the rest of the job;
+//  - elsewhere (a subshell, a pipeline made only of in-process stages) each child gets its own
+//    group and the terminal, as a command of the shell itself would;
+//  - when such a child stops, the in-process part of the job is abandoned (as bash abandons a
+//    loop whose command was stopped), and the stopped processes become one stopped job.
+
+/** The foreground job being run in-process from the interactive shell's command line. */
+export interface ForegroundContext {
+  /** the job's process group (0 until an external stage exists) */
+  pgid: number;
+  /** children of in-process stages that stopped, to be added to the pipeline's job */
+  stopped: number[];
+}
+
+let context: ForegroundContext | undefined;
+/** Stop statuses of those children, for the pipeline's own wait */
+const knownStops = new Map<number, WaitStatus>();
+/** The interactive shell whose job table receives stopped jobs of in-process stages. */
+let interactiveShell: Shell | undefined;
+
+export function setInteractiveShell(sh: Shell): void {
+  interactiveShell = sh;
+}
+
+/** Called by a foreground pipeline before its in-process stages run. Returns the context to
+ *  restore afterwards. */
+export function enterForegroundContext(pgid: number): ForegroundContext | undefined {
+  const prev = context;
+  context = { pgid, stopped: [] };
+  return prev;
+}
+
+export function leaveForegroundContext(prev: ForegroundContext | undefined): ForegroundContext | undefined {
+  const cur = context;
+  context = prev;
+  return cur;
+}
+
+/** How an in-process stage of the interactive shell's foreground job starts an external
+ *  command: join the job's group, or (not in a concurrent stage) a group of its own with the
+ *  terminal. undefined: not such a stage (main shell, command substitution, background). */
+export function inProcessGroup(sh: Shell): { pgroup: number; foreground: boolean } | undefined {
+  if (!sh.isSubshell || !sh.interactive || interactiveShell === undefined || !sh.opts.monitor || sh.inCmdSubst || terminal.fd < 0) return undefined;
+  if (context && context.pgid !== 0) return { pgroup: context.pgid, foreground: false };
+  if (sh.async) return undefined;
+  return { pgroup: 0, foreground: true };
+}
+
+/** A child of an in-process stage stopped: abandon the in-process part of the job. The child
+ *  joins the pipeline's stopped job, or (no pipeline group) becomes a stopped job itself in
+ *  the interactive shell's table. */
+export function inProcessChildStopped(sh: Shell, pid: number, pgid: number, st: WaitStatus, command: string): void {
+  const main = interactiveShell!;
+  if (context && context.pgid !== 0 && pgid === context.pgid) {
+    context.stopped.push(pid);
+    knownStops.set(pid, st);
+  }
+  else {
+    const job = main.jobs.add(pgid, [pid], command, true);
+    main.jobs.record(pid, st);
+    noteStopped(sh, job, main.jobs);
+  }
+  requestInterrupt();
+}
