@@ -12,7 +12,7 @@ import { processDispositions } from "../signals/process-dispositions.ts";
 import { ensureUmask } from "./os.ts";
 import { terminal } from "../jobs/terminal.ts";
 import { selfCommand } from "./self.ts";
-import { noteStopped, reportDeath, waitAsync, waitProcesses } from "../jobs/foreground.ts";
+import { inProcessChildStopped, inProcessGroup, noteStopped, reportDeath, waitAsync, waitProcesses } from "../jobs/foreground.ts";
 
 let processCwd = process.cwd();
 /** The process's real cwd as last set by the main shell (children of subshells may need a chdir). */
@@ -160,10 +160,14 @@ export function* runExternal(sh: Shell, argv: string[], env?: string[]): Gen<num
   const path = findCommand(sh, argv[0]);
   if (typeof path === "number") return (sh.lastStatus = path);
   const jc = jobControl(sh);
-  const pid = startProcess(sh, path, argv, env ?? sh.vars.environ(), { pgroup: jc ? 0 : undefined, foreground: jc });
+  // a child of an in-process stage of an interactive foreground job (src/jobs/foreground.ts)
+  const g = jc ? undefined : inProcessGroup(sh);
+  const opt = jc ? { pgroup: 0, foreground: true } : g ? g : { pgroup: undefined, foreground: false };
+  const pid = startProcess(sh, path, argv, env ?? sh.vars.environ(), opt);
   if (typeof pid !== "number") return (sh.lastStatus = pid.status);
   sh.lastChild = pid;
-  const status = yield* waitForeground(sh, [pid], jc ? pid : 0, argv.join(" "));
+  const pgid = jc || (g && g.pgroup === 0) ? pid : g ? g.pgroup : 0;
+  const status = yield* waitForeground(sh, [pid], pgid, argv.join(" "));
   sh.lastStatus = status;
   return status;
 }
@@ -175,8 +179,10 @@ export function* runExternal(sh: Shell, argv: string[], env?: string[]): Gen<num
 export function* waitForeground(sh: Shell, pids: number[], pgid: number, command: string, out?: number[]): Gen<number> {
   const statuses: (WaitStatus | undefined)[] = [];
   const stopped = yield* waitProcesses(sh, pids, pgid, statuses);
-  if (pgid !== 0) terminal.reclaim(sh);
-  if (stopped) {
+  // the terminal comes back unless the child only joined a group that still owns it
+  if (pgid !== 0 && (pgid === pids[0] || jobControl(sh))) terminal.reclaim(sh);
+  if (stopped && !jobControl(sh)) inProcessChildStopped(sh, pids[0], pgid, statuses[0]!, command);
+  else if (stopped) {
     const job = sh.jobs.add(pgid, pids, command, true);
     for (let i = 0; i < pids.length; i++) {
       const st = statuses[i];
