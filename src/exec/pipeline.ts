@@ -27,6 +27,7 @@ import { assignmentsToEnv } from "./assign.ts";
 import { findCommand, jobControl, startProcess, waitForeground } from "./external.ts";
 import { runStage } from "./subshell.ts";
 import { printCommand, jobText } from "./command-text.ts";
+import { enterForegroundContext, leaveForegroundContext } from "../jobs/foreground.ts";
 
 interface InProcStage {
   index: number;
@@ -105,32 +106,47 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
     }
   }
 
-  // in-process stages
-  if (inproc.length === 1) {
-    const s = inproc[0];
-    s.st.async = sh.async;
-    statuses[s.index] = yield* runStage(s.st, s.run, s.st !== sh, sh);
-  } else if (inproc.length > 1) {
-    const results: (number | Promise<number>)[] = [];
-    const wasAsync = sh.async;
-    for (const s of inproc) {
-      s.st.async = true;
-      results.push(runGen(runStage(s.st, s.run, s.st !== sh, sh)));
+  // in-process stages (under job control their children join the job's group, and a stop or
+  // ^C abandons them: src/jobs/foreground.ts)
+  const fgPrev = jc && inproc.length > 0 ? enterForegroundContext(pgid) : undefined;
+  let abandoned: unknown;
+  try {
+    if (inproc.length === 1) {
+      const s = inproc[0];
+      s.st.async = sh.async;
+      statuses[s.index] = yield* runStage(s.st, s.run, s.st !== sh, sh);
+    } else if (inproc.length > 1) {
+      const results: (number | Promise<number>)[] = [];
+      const wasAsync = sh.async;
+      for (const s of inproc) {
+        s.st.async = true;
+        results.push(runGen(runStage(s.st, s.run, s.st !== sh, sh)));
+      }
+      let done: number[];
+      try {
+        done = (yield Promise.all(results)) as number[];
+      } finally {
+        sh.async = wasAsync;
+      }
+      for (let k = 0; k < inproc.length; k++) statuses[inproc[k].index] = done[k];
     }
-    let done: number[];
-    try {
-      done = (yield Promise.all(results)) as number[];
-    } finally {
-      sh.async = wasAsync;
+  } catch (e) {
+    // the external stages must still be waited for (killed by ^C, or stopped by ^Z)
+    if (pids.length === 0) throw e;
+    abandoned = e;
+  } finally {
+    if (jc && inproc.length > 0) {
+      const ctx = leaveForegroundContext(fgPrev);
+      if (ctx) for (const pid of ctx.stopped) pids.push(pid), pidIndex.push(-1);
     }
-    for (let k = 0; k < inproc.length; k++) statuses[inproc[k].index] = done[k];
   }
 
   if (pids.length > 0) {
     const codes: number[] = [];
     yield* waitForeground(sh, pids, jc ? pgid : 0, jc ? jobText(printCommand(p)) : "", codes);
-    for (let k = 0; k < pids.length; k++) statuses[pidIndex[k]] = codes[k];
+    for (let k = 0; k < pids.length; k++) if (pidIndex[k] >= 0) statuses[pidIndex[k]] = codes[k];
   }
+  if (abandoned !== undefined) throw abandoned;
 
   sh.setPipeStatus(statuses);
   let status = statuses[n - 1];
