@@ -17,15 +17,17 @@ const ERRNO_TEXT: Record<string, string> = {
   ENAMETOOLONG: "File name too long",
 };
 
-/** Lexically canonical absolute path: resolves ".", ".." and repeated slashes. */
+/** Lexically canonical absolute path: resolves ".", ".." and repeated slashes. A leading "//"
+ *  (exactly two) is kept, as bash does: POSIX leaves its meaning to the implementation. */
 export function canonicalize(abs: string): string {
+  const root = abs.startsWith("//") && abs[2] !== "/" ? "//" : "/";
   const out: string[] = [];
   for (const part of abs.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") out.pop();
     else out.push(part);
   }
-  return "/" + out.join("/");
+  return root + out.join("/");
 }
 
 function absolute(cwd: string, p: string): string {

@@ -45,6 +45,7 @@ const SEQS: [string, string[], Record<string, string>][] = [
   ["home", ["cd", "pwd", "cd ''"], { HOME: root + "/c" }],
   ["CDPATH", ["cd /", "cd b", "cd a", "cd b"], { CDPATH: root + ":" + root + "/a" }],
   ["stack", ["dirs", "pushd a", "pushd " + root + "/c", "dirs -v", "dirs -p", "dirs -l", "dirs +1", "dirs -0", "pushd", "pushd +1", "popd", "popd -n", "dirs", "popd", "popd", "pushd", "pushd /nope", "dirs +5"], {}],
+  ["slashes and dots", ["cd /", "cd ..", "cd //", "cd /tmp/", "cd .", "cd //tmp/..", "cd ///tmp", "cd " + root + "/a/../a/./b"], {}],
   ["stack with ~", ["pushd a", "dirs", "dirs -l", "dirs -c", "dirs"], { HOME: root }],
 ];
 
