@@ -51,6 +51,12 @@ export function bash(snippet: string, cwd?: string): string {
   return err ? out + "\n--stderr--\n" + err : out;
 }
 
+/** Run a dash snippet (POSIX reference) and return its stdout. */
+export function dash(snippet: string): string {
+  const r = Bun.spawnSync(["/usr/bin/dash", "-c", snippet, "ipsh"], { env: { PATH: "/usr/bin:/bin", HOME: "/home/tester" } });
+  return r.stdout.toString();
+}
+
 /** A bash error message without its "ipsh: line N: " prefix. */
 export function bashError(out: string): string {
   const m = /ipsh: line \d+: (.*)/.exec(out);

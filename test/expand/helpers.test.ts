@@ -9,7 +9,7 @@ import { expandHeredoc, expandWords } from "../../src/expand/word.ts";
 import { decodeAnsiC } from "../../src/expand/transform.ts";
 import { FakeHost } from "./fake-host.ts";
 import { VarAttr } from "../../src/state/var-store.ts";
-import { bash, dq, lit, litWord, param, run, word } from "./build.ts";
+import { bash, dash, dq, lit, litWord, param, run, word } from "./build.ts";
 
 describe("splitFields agrees with bash's splitting of an unquoted $v", () => {
   const cases: [string, string | undefined][] = [
@@ -20,6 +20,8 @@ describe("splitFields agrees with bash's splitting of an unquoted $v", () => {
     const setIfs = ifs === undefined ? "unset IFS" : `IFS=${quoteForReuse(ifs)}`;
     const want = bash(`v=${quoteForReuse(s)}; ${setIfs}; for a in $v; do printf '<%s>' "$a"; done`);
     expect(splitFields(s, ifs).map((f) => `<${f}>`).join("")).toBe(want);
+    // POSIX behaviour: dash agrees (it has no $'...' to write control characters with).
+    if (!/[\x00-\x1f]/.test(s)) expect(dash(`v=${quoteForReuse(s)}; ${setIfs}; for a in $v; do printf '<%s>' "$a"; done`)).toBe(want);
   });
 });
 
