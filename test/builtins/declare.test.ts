@@ -565,3 +565,17 @@ describe("exported functions in the environment", () => {
     expect(r.stdout.toString()).toBe("from-f\nfrom-g\nno-h\n");
   });
 });
+
+describe("attributes on array elements", () => {
+  it("-i and -u apply to every element", () => {
+    same(`declare -ai a=(1+1 2*3); a+=(4+4); a[5]=2**3; declare -p a; declare -Au h=([k]=abc); h[j]=def; declare -p h`, (sh) => {
+      sh.run(["declare", "-ai", "a=(1+1 2*3)"]);
+      sh.run(["declare", "a+=(4+4)"]);
+      sh.vars.setElement("a", 5, "2**3");
+      sh.run(["declare", "-p", "a"]);
+      sh.run(["declare", "-Au", "h=([k]=abc)"]);
+      sh.vars.setElement("h", "j", "def");
+      sh.run(["declare", "-p", "h"]);
+    });
+  });
+});
