@@ -21,6 +21,7 @@ import { childEvent } from "./child-events.ts";
 import { processDispositions } from "../signals/process-dispositions.ts";
 import { describeSignalDeath } from "../signals/table.ts";
 import { killPg } from "../sys/proc.ts";
+import { BreakSignal } from "../exec/control.ts";
 import { clearInterrupt, interruptPending, requestInterrupt } from "../exec/interrupt.ts";
 
 const SIGINT = 2;
@@ -124,6 +125,13 @@ export function beginCommandLine(): void {
  *  the stop abandoned an in-process part of the job). */
 export function jobStoppedInCommand(): boolean {
   return stoppedInCommand;
+}
+
+/** After a foreground job of the shell itself stopped inside a loop: bash leaves every
+ *  enclosing loop (the user wants the prompt back, not the next iteration) and goes on with the
+ *  rest of the command line. (bash's loop status is then 148; here `break`'s 0.) */
+export function leaveLoopsAfterStop(sh: Shell): void {
+  if (sh.interactive && sh.loopDepth > 0) throw new BreakSignal(sh.loopDepth);
 }
 
 /** bash reports the death of a foreground job by a signal other than PIPE: SIGINT with a bare
