@@ -12,7 +12,7 @@ import { processDispositions } from "../signals/process-dispositions.ts";
 import { ensureUmask } from "./os.ts";
 import { terminal } from "../jobs/terminal.ts";
 import { selfCommand } from "./self.ts";
-import { inProcessChildStopped, inProcessGroup, noteStopped, reportDeath, waitAsync, waitProcesses } from "../jobs/foreground.ts";
+import { inProcessChildStopped, inProcessGroup, leaveLoopsAfterStop, noteStopped, reportDeath, waitAsync, waitProcesses } from "../jobs/foreground.ts";
 
 let processCwd = process.cwd();
 /** The process's real cwd as last set by the main shell (children of subshells may need a chdir). */
@@ -189,6 +189,7 @@ export function* waitForeground(sh: Shell, pids: number[], pgid: number, command
       if (st) sh.jobs.record(pids[i], st);
     }
     noteStopped(sh, job);
+    leaveLoopsAfterStop(sh);
   }
   const codes = statuses.map((s) => (s ? shellStatus(s) : 127));
   if (out) for (const c of codes) out.push(c);
