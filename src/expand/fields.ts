@@ -34,6 +34,12 @@ const OPEN_BRACKET = 2;
 function globScan(s: string, extglob: boolean, state: number): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c === 92) {
+      // A backslash (from an unquoted expansion) escapes the next character: `\*` alone does
+      // not make a pattern, and the word keeps its backslash (bash 5.2).
+      i++;
+      continue;
+    }
     if (c === 42 || c === 63 || (extglob && c === 40)) return GLOB_CHAR;
     if (c === 91) state |= OPEN_BRACKET;
     else if (c === 93 && state & OPEN_BRACKET) return GLOB_CHAR;

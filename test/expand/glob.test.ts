@@ -74,11 +74,14 @@ describe("glob agrees with bash", () => {
     [`${"$"}{p}`, [W(param("p"))]],
     [`"${"$"}{p}"`, [W(dq(param("p")))]],
     ["[[:digit:]]*", [L("[[:digit:]]*")]],
+    ["$bs $bs2 (backslashes from expansions)", [W(param("bs")), W(param("bs2"))]],
     ["[$q].ts (a bracket completed by an expansion)", [W(lit("["), param("q"), lit("].ts"))]],
     ["*.txt", [L("*.txt")]],
   ];
   it.each(cases)("%s", (src, words) => {
-    expect(ours(words, {}, { p: "*.js", q: "ab" })).toBe(theirs(src.replace(/ \(.*\)$/, ""), "", "p='*.js'; q=ab"));
+    const vars = { p: "*.js", q: "ab", bs: "\\*star", bs2: "\\*s*" };
+    const setup = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join("; ");
+    expect(ours(words, {}, vars)).toBe(theirs(src.replace(/ \(.*\)$/, ""), "", setup));
   });
 
   it("absolute patterns keep their form", () => {
