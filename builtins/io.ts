@@ -14,6 +14,7 @@ import { ExpansionError, type ExpandHost } from "../src/expand/host.ts";
 import { evalArith } from "../src/expand/arith-eval.ts";
 import { POLLIN, SEEK_CUR, isTty, pollOne, readChunk, seek } from "../src/sys/fd.ts";
 import { strerror as sysStrerror } from "../src/sys/errno.ts";
+import { checkInterrupt } from "../src/exec/interrupt.ts";
 import { ECHO, ICANON, TCSANOW, VMIN, VTIME, getTermios, lflag, setControlChar, setLflag, setTermios } from "../src/sys/termios.ts";
 
 /** What the I/O helpers need from the shell: its fd table. */
@@ -129,6 +130,7 @@ export class FdReader {
   private pos = 0;
   private len = 0;
   private readonly block: boolean;
+  private readonly tty: boolean;
   timedOut = false;
 
   constructor(
@@ -140,12 +142,14 @@ export class FdReader {
     greedy = false,
   ) {
     this.block = isSeekableFile(osfd);
+    this.tty = !this.block && isTty(osfd);
     this.buf = new Uint8Array(greedy ? 65536 : this.block ? 4096 : 1);
   }
 
-  /** Next byte, -1 at EOF, -2 on timeout. Throws IoError. */
+  /** Next byte, -1 at EOF, -2 on timeout. Throws IoError, or InterruptSignal on ^C. */
   *next(): Gen<number> {
     if (this.pos < this.len) return this.buf[this.pos++]!;
+    if (this.interruptible) yield* this.waitKey();
     if (this.deadline >= 0 && !this.block) {
       const ready = concurrent(this.sh) ? yield* waitReadableUntil(this.osfd, this.deadline) : pollReadable(this.osfd, this.deadline - Date.now());
       if (!ready) {
@@ -159,6 +163,23 @@ export class FdReader {
     this.len = chunk.length;
     this.pos = 1;
     return this.buf[0]!;
+  }
+
+  /** An interactive shell reading its terminal: wait without blocking so that the SIGINT
+   *  listener can run, and abandon the command on ^C as bash does (status 130). */
+  private get interruptible(): boolean {
+    return this.tty && (this.sh as { interactive?: boolean }).interactive === true;
+  }
+
+  private *waitKey(): Gen<void> {
+    let delay = 1;
+    for (;;) {
+      checkInterrupt();
+      if (pollOne(this.osfd, POLLIN, 0) !== 0) return;
+      if (this.deadline >= 0 && Date.now() >= this.deadline) return; // the timeout check reports it
+      yield new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 20);
+    }
   }
 
   /** Give back what was read ahead (regular files only). */

@@ -161,8 +161,7 @@ export interface RunResult {
   err: string;
 }
 
-/** Run a builtin with args on the fake shell; collects fd 1 and fd 2 output as text. */
-export function run(def: BuiltinDef, args: string[], sh: FakeShell = fakeShell(), name = def.name): RunResult {
+function makeCtx(def: BuiltinDef, args: string[], sh: FakeShell, name: string) {
   const outB: Uint8Array[] = [];
   const errB: Uint8Array[] = [];
   const enc = new TextEncoder();
@@ -182,9 +181,29 @@ export function run(def: BuiltinDef, args: string[], sh: FakeShell = fakeShell()
     write: put,
     error: (m) => void put(2, `ipsh: ${name}: ${m}\n`),
   };
+  const result = (status: number): RunResult => ({
+    status,
+    out: Buffer.concat(outB).toString("utf8"),
+    err: Buffer.concat(errB).toString("utf8"),
+  });
+  return { ctx, result };
+}
+
+/** Run a builtin with args on the fake shell; collects fd 1 and fd 2 output as text. The
+ *  builtin must not wait (see runAsync). */
+export function run(def: BuiltinDef, args: string[], sh: FakeShell = fakeShell(), name = def.name): RunResult {
+  const { ctx, result } = makeCtx(def, args, sh, name);
   const r = def.run(ctx);
-  const status = typeof r === "number" ? r : (runGen(r as Gen<number>) as number);
-  return { status, out: Buffer.concat(outB).toString("utf8"), err: Buffer.concat(errB).toString("utf8") };
+  const status = typeof r === "number" ? r : runGen(r as Gen<number>);
+  if (typeof status !== "number") throw new Error(`${name} yielded: use runAsync`);
+  return result(status);
+}
+
+/** Run a builtin that may wait (yield Promises), as the interpreter would. */
+export async function runAsync(def: BuiltinDef, args: string[], sh: FakeShell = fakeShell(), name = def.name): Promise<RunResult> {
+  const { ctx, result } = makeCtx(def, args, sh, name);
+  const r = def.run(ctx);
+  return result(typeof r === "number" ? r : await runGen(r as Gen<number>));
 }
 
 /** Run a snippet in bash; returns stdout, stderr (with "bash: " -> "ipsh: ") and status. */

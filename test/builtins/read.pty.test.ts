@@ -1,5 +1,5 @@
 // read on a real terminal: -n 1 returns after one key without Enter (canonical mode off),
-// -s does not echo, -p prompts on a terminal; the terminal modes are restored afterwards.
+// -s does not echo, -p prompts on a terminal; in an interactive shell ^C abandons the read.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -28,6 +28,10 @@ describe("read on a terminal", () => {
       expect(out.slice(before)).not.toContain("secret\r\n\r\ngot");
       expect(out.slice(before).split("got pw")[0]).not.toContain("secret");
       expect(out).toContain('err="pw: "');
+      await waitFor(/ready3/);
+      await Bun.sleep(50);
+      proc.terminal!.write("\x03");
+      await waitFor(/interrupted status=130/);
     } finally {
       proc.kill();
     }
