@@ -19,8 +19,9 @@ export type ArithNum = number | bigint;
 export type ArithNode =
   | { k: "num"; v: ArithNum }
   | { k: "var"; name: string; pos: number }
-  /** name[sub]: index is the parsed subscript; sub the raw text (the key of an associative array). */
-  | { k: "elem"; name: string; index: ArithNode; sub: string; pos: number }
+  /** name[sub]: index is the parsed subscript (undefined when it does not parse); sub the raw
+   *  text (the key of an associative array). */
+  | { k: "elem"; name: string; index: ArithNode | undefined; sub: string; pos: number }
   | { k: "unary"; op: "-" | "+" | "!" | "~"; e: ArithNode }
   | { k: "incr"; op: "++" | "--"; prefix: boolean; target: ArithLValue; pos: number }
   /** Binary operators, including && and || (evaluated with short-circuit). pos: error token offset. */
@@ -340,12 +341,14 @@ class ArithParser {
           const close = findSubscriptEnd(s, this.pos);
           if (close < 0) throw new ArithError("bad array subscript", pos);
           const sub = s.slice(this.pos + 1, close);
-          let index: ArithNode;
+          // The subscript is an expression for indexed arrays but a plain key for associative
+          // ones (`m[a b]`): which one is known only at evaluation, so a subscript that does not
+          // parse is kept as text and reported then.
+          let index: ArithNode | undefined;
           try {
             index = parseArith(sub);
           } catch (e) {
-            if (e instanceof ArithError) e.pos += this.pos + 1;
-            throw e;
+            if (!(e instanceof ArithError)) throw e;
           }
           this.pos = close + 1;
           this.next();

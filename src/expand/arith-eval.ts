@@ -188,7 +188,7 @@ function valueOf(h: ExpandHost, name: string, s: string | undefined, depth: numb
 
 function elementKey(h: ExpandHost, t: Extract<ArithNode, { k: "elem" }>, depth: number): number | string {
   if (h.vars.isAssoc(t.name)) return t.sub;
-  const i = evalNode(h, t.index, depth);
+  const i = t.index === undefined ? evalText(h, t.sub, depth + 1) : evalNode(h, t.index, depth);
   return typeof i === "number" ? i : Number(i);
 }
 

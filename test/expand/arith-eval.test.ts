@@ -42,6 +42,9 @@ describe("arithmetic side effects", () => {
     expect(evalArith(h, "a2[1]=4, a2[1] + 1")).toBe(5);
     expect(h.vars.getElement("a2", 1)).toBe("4");
     expect(evalArith(h, "m[k] * 2")).toBe(14);
+    h.vars.setElement("m", "a b", "3");
+    expect(evalArith(h, "m[a b] + 1")).toBe(4);
+    expect(() => evalArith(h, "a2[a b]")).toThrow("syntax error in expression");
     expect(evalArith(h, "m[k]++")).toBe(7);
     expect(h.vars.getElement("m", "k")).toBe("8");
     expect(evalArith(h, "z = 2 ** 10")).toBe(1024);

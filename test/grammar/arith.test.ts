@@ -10,7 +10,7 @@ function sexp(n: ArithNode): string {
   switch (n.k) {
     case "num": return String(n.v);
     case "var": return n.name;
-    case "elem": return `${n.name}[${sexp(n.index)}]`;
+    case "elem": return `${n.name}[${n.index ? sexp(n.index) : "?" + n.sub}]`;
     case "unary": return `(${n.op} ${sexp(n.e)})`;
     case "incr": return n.prefix ? `(${n.op}pre ${sexp(n.target)})` : `(${n.op}post ${sexp(n.target)})`;
     case "bin": return `(${n.op} ${sexp(n.l)} ${sexp(n.r)})`;
@@ -38,6 +38,7 @@ describe("arith grammar: structure", () => {
     ["a[i+1] = 2, a[0]", "(, (= a[(+ i 1)] 2) a[0])"],
     ["(1 + 2) * 3", "(* (+ 1 2) 3)"],
     ["  ", "0"],
+    ["m[a b] + 1", "(+ m[?a b] 1)"],
   ];
   it.each(cases)("%s", (src, tree) => {
     expect(sexp(parseArith(src))).toBe(tree);
