@@ -1,0 +1,503 @@
+// `explain 'command line'`: what the shell would do, without doing it.
+//
+// The plan follows the executor's own rules, step by step:
+//  - src/exec/pipeline.ts: one pipe2 per `|`, made just before the stage that writes into it;
+//    a stage naming an external command is spawned at once (all stages in one process group
+//    under job control), its table's pipe ends released right after; builtins, functions and
+//    compound commands run afterwards in-process on a clone of the shell state; then the
+//    shell waits for the spawned processes.
+//  - src/exec/redirect.ts: redirections apply left to right to a copy of the descriptor table
+//    (the shell's own descriptors never move), files opened by the shell with O_CLOEXEC.
+//  - src/exec/external.ts childActions: the ordered dup2/close actions a child gets from the
+//    table. That function is called here on the simulated table, so the actions are the real ones.
+// Descriptors are simulated with the executor's reference-counting discipline (sim-fds.ts), so
+// the close(2) steps appear where the executor would make them. OS fd numbers of new
+// descriptors are predictions (the kernel hands out the lowest free one); pids are letters.
+// Words that need expansion ($x, $(...), globs) are shown as written.
+
+import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand, Word, WordPart } from "../../grammar/ast.ts";
+import { parse, printWord } from "../../grammar/index.ts";
+import type { Shell } from "../shell.ts";
+import { childActions, jobControl } from "../exec/external.ts";
+import { isExternalName } from "../exec/simple.ts";
+import { resolveCommand } from "../exec/spawn.ts";
+import { terminal } from "../jobs/terminal.ts";
+import { getPgrp } from "../sys/proc.ts";
+import { errnoName, strerror, ENOENT } from "../sys/errno.ts";
+import { formatActions } from "./render.ts";
+import { describeOpenFlags } from "./open-flags.ts";
+import { describeFd, isTerminalPath } from "./fd-kind.ts";
+import { listFds } from "./proc.ts";
+import { FdAllocator, SimFd, SimTable, type EndKind, type Mode } from "./sim-fds.ts";
+import type { Box, Diagram } from "./diagram.ts";
+import { readlinkSync, statSync } from "node:fs";
+
+export interface Plan {
+  steps: string[];
+  diagrams: Diagram[];
+  notes: string[];
+}
+
+/** Default fd of each redirection operator (as src/exec/redirect.ts). */
+const DEFAULT_FD: Record<Redirect["op"], number> = {
+  "<": 0, "<>": 0, "<&": 0, "<<": 0, "<<-": 0, "<<<": 0,
+  ">": 1, ">|": 1, ">>": 1, ">&": 1, "&>": 1, "&>>": 1,
+};
+
+const O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0o100, O_EXCL = 0o200, O_TRUNC = 0o1000, O_APPEND = 0o2000, O_CLOEXEC = 0o2000000;
+
+/** open(2) flags of each file operator (as src/exec/redirect.ts). */
+function openFlags(op: Redirect["op"], noclobber: boolean): number {
+  switch (op) {
+    case "<>": return O_RDWR | O_CREAT;
+    case ">>": case "&>>": return O_WRONLY | O_CREAT | O_APPEND;
+    case ">": case "&>": return noclobber ? O_WRONLY | O_CREAT | O_EXCL : O_WRONLY | O_CREAT | O_TRUNC;
+    case ">|": return O_WRONLY | O_CREAT | O_TRUNC;
+    default: return O_RDONLY;
+  }
+}
+
+const MODE_OF_ACCESS: Mode[] = ["r", "w", "rw", "rw"];
+
+/** Parse `source` and plan it; a syntax error comes back as its message. */
+export function planSource(sh: Shell, source: string): Plan | { error: string } {
+  const r = parse(source, { extglob: sh.opts.extglob });
+  if (r.kind !== "ok") return { error: r.error.message };
+  const p = new Planner(sh, source);
+  p.list(r.list, p.initialTable());
+  return { steps: p.steps, diagrams: p.diagrams, notes: [...p.notes] };
+}
+
+class Planner {
+  steps: string[] = [];
+  diagrams: Diagram[] = [];
+  notes = new Set<string>();
+  private depth = 0;
+  private pidCount = 0;
+  private pipeCount = 0;
+  private readonly alloc: FdAllocator;
+  private readonly jc: boolean;
+  private readonly shellPgid = getPgrp();
+  private readonly onClose = (e: SimFd): void => {
+    this.step(`close(${e.os})   the shell's last reference to ${e.label}`);
+    this.alloc.free(e.os);
+  };
+
+  constructor(
+    private readonly sh: Shell,
+    private readonly source: string,
+  ) {
+    this.alloc = new FdAllocator((listFds(process.pid) ?? []).map((f) => f.fd));
+    this.jc = jobControl(sh);
+  }
+
+  private step(text: string): void {
+    this.steps.push("  ".repeat(this.depth) + text);
+  }
+
+  /** The shell's current table, each entry described from what the OS descriptor really is. */
+  initialTable(): SimTable {
+    const slots: (SimFd | undefined)[] = [];
+    for (const fd of this.sh.fds.openFds()) {
+      const os = this.sh.fds.os(fd)!;
+      slots[fd] = describeInherited(os);
+    }
+    return new SimTable(slots, this.onClose);
+  }
+
+  list(l: List, t: SimTable): void {
+    for (const item of l.items) {
+      if (item.background) this.background(item.andOr, t);
+      else this.andOr(item.andOr, t);
+    }
+  }
+
+  private andOr(ao: AndOr, t: SimTable): void {
+    this.pipeline(ao.first, t, false);
+    for (const r of ao.rest) {
+      this.step(r.op === "&&" ? "&&: what follows runs only if the status so far is 0" : "||: what follows runs only if the status so far is not 0");
+      this.pipeline(r.pipeline, t, false);
+    }
+  }
+
+  private background(ao: AndOr, t: SimTable): void {
+    const text = this.text(ao.span);
+    const st = t.clone();
+    this.step(`background job (&): ${text}`);
+    this.depth++;
+    if (!this.jc) {
+      const os = this.alloc.take();
+      this.step(`open("/dev/null", O_RDONLY|O_CLOEXEC) = ${os}   without job control a background job's stdin is /dev/null (POSIX)`);
+      st.set(0, new SimFd(os, "device", "/dev/null", "r", true));
+    }
+    const allSimple = ao.rest.length === 0 && !ao.first.bang && ao.first.commands.every((c) => c.kind === "SimpleCommand" && this.externalName(c) !== undefined);
+    if (allSimple) this.pipeline(ao.first, st, true);
+    else {
+      const pid = this.newPid();
+      this.step(`posix_spawn(ipsh) = pid ${pid}   a job with in-process parts cannot share this JavaScript thread: ipsh re-executes itself, given the shell state as text, and runs it there`);
+      this.diagrams.push({ title: text, boxes: [{ title: `pid ${pid}: ${text}`, how: "a new ipsh process (re-executed for the background job)", fds: boxFds(st) }], pipes: [] });
+    }
+    st.dispose();
+    this.step("not waited for: the shell prints the job number and goes on ($! is the last pid)");
+    this.depth--;
+  }
+
+  private pipeline(p: Pipeline, t: SimTable, background: boolean): void {
+    if (p.bang) this.step("!: the status will be negated");
+    if (p.commands.length === 1 && !background) {
+      this.single(p.commands[0]!, t);
+      return;
+    }
+    const n = p.commands.length;
+    const diagram: Diagram = { title: this.text(p.span), boxes: [], pipes: [] };
+    let pgid: string | undefined;
+    const waits: { pid: string; text: string }[] = [];
+    const inproc: { index: number; st: SimTable; cmd: Command }[] = [];
+    let prevRead: SimFd | undefined;
+    for (let i = 0; i < n; i++) {
+      const cmd = p.commands[i]!;
+      let readEnd: SimFd | undefined;
+      let writeEnd: SimFd | undefined;
+      if (i < n - 1) {
+        const k = ++this.pipeCount;
+        const r = this.alloc.take();
+        const w = this.alloc.take();
+        this.step(`pipe2(O_CLOEXEC) = [${r}, ${w}]   pipe #${k}: stage ${i + 1} writes into ${w}, stage ${i + 2} reads from ${r}`);
+        readEnd = new SimFd(r, "pipe", `pipe #${k} read end`, "r", true);
+        writeEnd = new SimFd(w, "pipe", `pipe #${k} write end`, "w", true);
+        diagram.pipes[i] = k;
+      }
+      const st = t.clone();
+      if (prevRead) st.set(0, prevRead);
+      if (writeEnd) {
+        st.set(1, writeEnd);
+        if (p.pipeStderr[i]) st.set(2, writeEnd);
+      }
+      prevRead = readEnd;
+      diagram.boxes.push({ title: "", how: "", fds: [] });
+      if (cmd.kind === "SimpleCommand" && this.externalName(cmd) !== undefined) {
+        const pid = this.newPid();
+        const box = this.spawnSimple(cmd, st, pid, this.jc ? (pgid ?? 0) : undefined, this.jc && pgid === undefined && !background);
+        diagram.boxes[i] = box;
+        if (box.fds.length > 0) {
+          if (this.jc && pgid === undefined) pgid = pid;
+          waits.push({ pid, text: this.text(cmd.span) });
+        }
+        st.dispose();
+        continue;
+      }
+      inproc.push({ index: i, st, cmd });
+    }
+    if (inproc.length > 1) this.step(`${inproc.length} in-process stages run concurrently as coroutines (blocking reads and writes yield to each other); shown one after the other`);
+    for (const s of inproc) {
+      const text = this.text(s.cmd.span);
+      this.step(`in-process (no fork): stage ${s.index + 1} \`${text}\` runs on a clone of the shell state with its own fd table`);
+      this.depth++;
+      diagram.boxes[s.index] = this.inProcess(s.cmd, s.st, `in-process stage ${s.index + 1}: ${text}`);
+      s.st.dispose();
+      this.depth--;
+    }
+    if (background) {
+      for (const w of waits) this.step(`pid ${w.pid} (${w.text}) runs in the background`);
+    } else {
+      for (const w of waits) this.step(`waitpid(pid ${w.pid})   until \`${w.text}\` ends: its status goes into PIPESTATUS (a writer whose reader has gone dies of SIGPIPE = status 141)`);
+      if (this.jc && waits.length > 0) this.step(`tcsetpgrp(${terminal.fd}, ${this.shellPgid})   the shell takes the terminal back`);
+      this.step(this.sh.opts.pipefail ? "status: the last non-zero stage status (pipefail)" : "status: the last stage's status");
+    }
+    this.diagrams.push(diagram);
+  }
+
+  /** A pipeline of one command: runs in the shell itself (external commands are spawned). */
+  private single(cmd: Command, t: SimTable): void {
+    const text = this.text(cmd.span);
+    if (cmd.kind === "SimpleCommand" && this.externalName(cmd) !== undefined) {
+      const pid = this.newPid();
+      const box = this.spawnSimple(cmd, t, pid, this.jc ? 0 : undefined, this.jc);
+      if (box.fds.length > 0) {
+        this.step(`waitpid(pid ${pid})   the shell waits; the status becomes $?`);
+        if (this.jc) this.step(`tcsetpgrp(${terminal.fd}, ${this.shellPgid})   the shell takes the terminal back`);
+      }
+      this.diagrams.push({ title: text, boxes: [box], pipes: [] });
+      return;
+    }
+    const box = this.inProcess(cmd, t, cmd.kind === "Subshell" ? `subshell: ${text}` : `the shell itself: ${text}`);
+    this.diagrams.push({ title: text, boxes: [box], pipes: [] });
+  }
+
+  /** The name of a simple command that would be spawned, or undefined (in-process or unknown). */
+  private externalName(cmd: Command): string | undefined {
+    if (cmd.kind !== "SimpleCommand" || cmd.words.length === 0) return undefined;
+    const name = cmd.words[0]!.literal;
+    if (name === undefined) return undefined;
+    return isExternalName(this.sh, name) ? name : undefined;
+  }
+
+  private spawnSimple(cmd: SimpleCommand, t: SimTable, pid: string, pgroup: string | 0 | undefined, foreground: boolean): Box {
+    const text = this.text(cmd.span);
+    const name = cmd.words[0]!.literal!;
+    this.noteWords(cmd.words);
+    const resolved = this.sh.hash.get(name) ?? resolveCommand(name, this.sh.vars.get("PATH"), this.sh.cwd);
+    if (typeof resolved !== "string") {
+      this.step(`${name}: ${resolved.message}: nothing is spawned, status ${resolved.status}`);
+      return { title: `${text}`, how: `${resolved.message} (status ${resolved.status})`, fds: [] };
+    }
+    const frame = this.redirects(cmd.redirects, t);
+    if (frame === undefined) return { title: text, how: "a redirection fails: the command does not run (status 1)", fds: [] };
+    const { actions, closeFrom } = childActions({ fds: frame, cwd: this.sh.cwd } as unknown as Shell);
+    const tty = foreground && terminal.fd >= 0 ? terminal.fd : undefined;
+    const group = pgroup === undefined ? `pgid ${this.shellPgid} (the shell's group)` : pgroup === 0 ? `pgid ${pid} (new group)` : `pgid ${pgroup} (joins the job's group)`;
+    this.step(`posix_spawn(${resolved}) = pid ${pid}  ${group}  actions: ${formatActions(actions, closeFrom, tty)}`);
+    this.step(`  execve(${JSON.stringify(resolved)}, [${cmd.words.map((w) => JSON.stringify(w.literal ?? printWord(w))).join(", ")}])   in child ${pid}`);
+    const box: Box = { title: `pid ${pid}: ${text}`, how: `${resolved}, spawned (posix_spawn, then execve)`, fds: boxFds(frame) };
+    frame.dispose();
+    return box;
+  }
+
+  /** A command that runs in-process (in the shell, or in the clone `t` belongs to). */
+  private inProcess(cmd: Command, t: SimTable, title: string): Box {
+    this.noteCommand(cmd);
+    const frame = this.redirects(cmd.redirects, t);
+    if (frame === undefined) return { title, how: "a redirection fails: the command does not run (status 1)", fds: [] };
+    let how: string;
+    switch (cmd.kind) {
+      case "SimpleCommand": {
+        const name = cmd.words[0]?.literal;
+        if (cmd.words.length === 0) how = "assignments only: done by the shell itself";
+        else if (name === undefined) how = `command name known only after expansion (${printWord(cmd.words[0]!)})`;
+        else if (this.sh.functions.has(name)) how = `function ${name}: runs in-process (no fork)`;
+        else how = `builtin ${name}: runs in-process (no fork), writing through the fd table`;
+        this.step(`${this.text(cmd.span)}: ${how}`);
+        break;
+      }
+      case "Subshell":
+        how = "( ... ) subshell: in-process (no fork), on a clone of the shell state";
+        this.step(how);
+        this.body(cmd.body, frame, true);
+        break;
+      case "BraceGroup":
+        how = "{ ... } group: runs in the shell itself";
+        this.step(how);
+        this.body(cmd.body, frame, false);
+        break;
+      default:
+        how = `${cmd.kind} compound command: runs in the shell itself; the commands inside are planned as if reached`;
+        this.step(how);
+        for (const l of nestedLists(cmd)) this.body(l, frame, false);
+    }
+    const box: Box = { title, how, fds: boxFds(frame) };
+    frame.dispose();
+    return box;
+  }
+
+  private body(l: List, t: SimTable, clone: boolean): void {
+    this.depth++;
+    const st = clone ? t.clone() : t;
+    this.list(l, st);
+    if (clone) st.dispose();
+    this.depth--;
+  }
+
+  /** Apply redirections left to right to a copy of `t` (src/exec/redirect.ts applyOne). */
+  private redirects(rs: readonly Redirect[], t: SimTable): SimTable | undefined {
+    const f = t.clone();
+    for (const r of rs) {
+      if (!this.redirect(r, f)) {
+        f.dispose();
+        return undefined;
+      }
+    }
+    return f;
+  }
+
+  private redirect(r: Redirect, t: SimTable): boolean {
+    const src = this.text(r.span);
+    let fd = r.fd ?? DEFAULT_FD[r.op];
+    if (r.fdVar !== undefined) {
+      fd = t.lowestFree(10);
+      this.step(`${src}: the shell picks fd ${fd} (lowest free >= 10) and sets ${r.fdVar}=${fd}`);
+    }
+    switch (r.op) {
+      case "<<":
+      case "<<-":
+      case "<<<": {
+        const os = this.alloc.take();
+        const what = r.op === "<<<" ? "here-string" : "here-document";
+        this.step(`memfd_create("here-document") = ${os}   ${src}: the ${what} text is written into an in-memory file`);
+        t.set(fd, new SimFd(os, "memfd", `${what} (memfd ${os})`, "r", true));
+        this.step(`${src}: fd ${fd} -> ${what} (memfd ${os})`);
+        return true;
+      }
+      case "<&":
+      case ">&": {
+        const word = r.target.literal;
+        if (word === undefined) {
+          this.step(`${src}: target known only after expansion: not followed`);
+          this.notes.add("Words that need expansion are shown unexpanded.");
+          return true;
+        }
+        if (word === "-") {
+          t.set(fd, undefined);
+          this.step(`${src}: fd ${fd} closed`);
+          return true;
+        }
+        const move = /^\d+-$/.test(word);
+        const num = move ? word.slice(0, -1) : word;
+        if (/^\d+$/.test(num)) {
+          const from = Number(num);
+          const e = t.entry(from);
+          if (!e) {
+            this.step(`${src}: ${num}: Bad file descriptor: the command does not run (status 1)`);
+            return false;
+          }
+          t.set(fd, e);
+          if (move) t.set(from, undefined);
+          this.step(`${src}: fd ${fd} now points where fd ${from} points${move ? ` (and fd ${from} is closed)` : ""}: ${e.label}`);
+          return true;
+        }
+        if (r.op === ">&" && r.fd === undefined) return this.openInto(src, t, [1, 2], word, ">");
+        this.step(`${src}: ambiguous redirect: the command does not run (status 1)`);
+        return false;
+      }
+      case "&>":
+      case "&>>":
+        return this.openInto(src, t, [1, 2], r.target.literal, r.op);
+      default:
+        return this.openInto(src, t, [fd], r.target.literal, r.op);
+    }
+  }
+
+  private openInto(src: string, t: SimTable, fds: number[], path: string | undefined, op: Redirect["op"]): boolean {
+    const flags = openFlags(op, this.sh.opts.noclobber);
+    const mode = MODE_OF_ACCESS[flags & 3]!;
+    const shown = path ?? src.replace(/^\d*[<>&|]+\s*/, "");
+    const special = path === undefined ? undefined : devFdNumber(path);
+    if (special !== undefined) {
+      const e = t.entry(special);
+      if (!e) {
+        this.step(`${src}: ${path}: Bad file descriptor: the command does not run (status 1)`);
+        return false;
+      }
+      for (const f of fds) t.set(f, e);
+      this.step(`${src}: ${path} names the shell's fd ${special}: fd ${fds.join(" and ")} -> ${e.label}`);
+      return true;
+    }
+    let kind: EndKind = "file";
+    let label = `file ${shown}`;
+    if (path === undefined) this.notes.add("Words that need expansion are shown unexpanded.");
+    else {
+      const abs = path.startsWith("/") ? path : `${this.sh.cwd}/${path}`;
+      let st: ReturnType<typeof statSync> | undefined;
+      try {
+        st = statSync(abs);
+      } catch {
+        st = undefined;
+      }
+      if (st === undefined && (flags & O_CREAT) === 0) {
+        this.step(`open(${JSON.stringify(path)}, ${describeOpenFlags(flags | O_CLOEXEC)}) = -1 ${errnoName(ENOENT)} (${strerror(ENOENT)})   ${src}: the command does not run (status 1)`);
+        return false;
+      }
+      if (st?.isFIFO()) {
+        kind = "fifo";
+        label = `FIFO ${path}`;
+        this.notes.add("Opening a FIFO blocks until another process opens the other end.");
+      } else if (st?.isCharacterDevice()) {
+        kind = isTerminalPath(path) ? "terminal" : "device";
+        label = `${kind === "terminal" ? "terminal" : "device"} ${path}`;
+      }
+    }
+    const os = this.alloc.take();
+    const crt = flags & O_CREAT ? ", 0666" : "";
+    this.step(`open(${JSON.stringify(shown)}, ${describeOpenFlags(flags | O_CLOEXEC)}${crt}) = ${os}   ${src}: fd ${fds.join(" and ")} -> ${label}`);
+    const e = new SimFd(os, kind, label, mode, true);
+    for (const f of fds) t.set(f, e);
+    return true;
+  }
+
+  private noteWords(words: readonly Word[]): void {
+    for (const w of words) {
+      if (w.literal !== undefined) continue;
+      this.notes.add("Words that need expansion are shown unexpanded.");
+      if (hasSubst(w.parts)) this.notes.add("$( ... ) and <( ... ) run in-process (no fork) while the words are expanded, their output captured in a memfd or passed through a pipe.");
+    }
+  }
+
+  private noteCommand(cmd: Command): void {
+    if (cmd.kind === "SimpleCommand") this.noteWords(cmd.words);
+  }
+
+  private newPid(): string {
+    const n = this.pidCount++;
+    return n < 26 ? String.fromCharCode(65 + n) : `P${n + 1}`;
+  }
+
+  private text(span: { start: number; end: number }): string {
+    return this.source.slice(span.start, span.end).trim();
+  }
+}
+
+/** /dev/stdin, /dev/stdout, /dev/stderr and /dev/fd/N name the shell's own fds (bash). */
+function devFdNumber(path: string): number | undefined {
+  if (path === "/dev/stdin") return 0;
+  if (path === "/dev/stdout") return 1;
+  if (path === "/dev/stderr") return 2;
+  if (path.startsWith("/dev/fd/") && /^\d+$/.test(path.slice(8))) return Number(path.slice(8));
+  return undefined;
+}
+
+function hasSubst(parts: readonly WordPart[]): boolean {
+  for (const p of parts) {
+    if (p.kind === "CmdSub" || p.kind === "ProcSub") return true;
+    if (p.kind === "DblQuoted" && hasSubst(p.parts)) return true;
+  }
+  return false;
+}
+
+/** The command lists directly inside a compound command (conditions and bodies). */
+function nestedLists(cmd: Command): List[] {
+  const out: List[] = [];
+  const visit = (v: unknown): void => {
+    if (v === null || typeof v !== "object") return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+      return;
+    }
+    const o = v as { kind?: string };
+    if (o.kind === "List") {
+      out.push(o as List);
+      return;
+    }
+    if (o.kind === undefined) for (const x of Object.values(o)) visit(x);
+  };
+  for (const [k, v] of Object.entries(cmd)) if (k !== "redirects" && k !== "span") visit(v);
+  return out;
+}
+
+/** What the shell's inherited OS descriptor `os` really is, read from /proc/self. */
+function describeInherited(os: number): SimFd {
+  let target = "";
+  try {
+    target = readlinkSync(`/proc/self/fd/${os}`);
+  } catch {
+    return new SimFd(os, "other", `OS fd ${os}`, "rw", false);
+  }
+  const d = describeFd(process.pid, os, target);
+  const mode = MODE_OF_ACCESS[d.rawFlags & 3]!;
+  const label =
+    d.kind === "terminal" ? `terminal ${target}`
+    : d.kind === "pipe" ? `pipe ${target} (from the shell's parent)`
+    : d.kind === "fifo" ? `FIFO ${target}`
+    : d.kind === "file" ? `file ${target}`
+    : d.kind === "device" ? `device ${target}`
+    : d.kind === "memfd" ? `in-memory file ${target}`
+    : d.kind === "socket" ? `socket ${target}`
+    : target;
+  const kind: EndKind = d.kind === "directory" || d.kind === "anon_inode" ? "other" : d.kind;
+  return new SimFd(os, kind, label, mode, false);
+}
+
+function boxFds(t: SimTable): Box["fds"] {
+  return t.openFds().map((fd) => {
+    const e = t.entry(fd)!;
+    return { fd, mode: e.mode, label: e.label };
+  });
+}

@@ -1,0 +1,92 @@
+// A simulated descriptor table for `explain`: the same shape and discipline as the executor's
+// FdTable (src/exec/fd-table.ts) — shell fd -> open description, shared between tables by
+// reference count, closed when the last table lets go — but nothing is ever opened or closed.
+// Each simulated close is reported to the plan, and the OS fd number it frees can be handed out
+// again, as the kernel hands out the lowest free descriptor.
+//
+// The executor's childActions() reads a table only through openFds() and os(fd), so the plan
+// passes a SimTable to it and gets exactly the dup2/close actions a real child would get.
+
+/** What a descriptor points at, for the diagram. */
+export type EndKind = "terminal" | "file" | "pipe" | "fifo" | "device" | "memfd" | "socket" | "other";
+
+/** Which way data flows through a descriptor, from the process's point of view. */
+export type Mode = "r" | "w" | "rw";
+
+export class SimFd {
+  refs = 0;
+  constructor(
+    /** The OS descriptor number (the shell's real one for inherited fds, predicted otherwise). */
+    readonly os: number,
+    readonly kind: EndKind,
+    /** "terminal /dev/pts/3", "pipe #1 write end", "file out.txt" */
+    readonly label: string,
+    readonly mode: Mode,
+    /** Opened by the plan (pipe2, open, memfd): closing its last reference is a close(2) step. */
+    readonly owned: boolean,
+  ) {}
+}
+
+/** Lowest-free allocation of OS descriptor numbers, seeded with the ones the process holds. */
+export class FdAllocator {
+  private used: Set<number>;
+  constructor(used: Iterable<number>) {
+    this.used = new Set(used);
+  }
+  take(): number {
+    let n = 0;
+    while (this.used.has(n)) n++;
+    this.used.add(n);
+    return n;
+  }
+  free(n: number): void {
+    this.used.delete(n);
+  }
+}
+
+export class SimTable {
+  private slots: (SimFd | undefined)[];
+  constructor(
+    slots: (SimFd | undefined)[],
+    /** Called when an owned description loses its last reference. */
+    private readonly onClose: (e: SimFd) => void,
+  ) {
+    this.slots = slots;
+    for (const s of slots) if (s) s.refs++;
+  }
+
+  os(fd: number): number | undefined {
+    return this.slots[fd]?.os;
+  }
+  entry(fd: number): SimFd | undefined {
+    return this.slots[fd];
+  }
+  set(fd: number, target: SimFd | undefined): void {
+    const prev = this.slots[fd];
+    if (prev === target) return;
+    if (target) target.refs++;
+    this.slots[fd] = target;
+    if (prev) this.release(prev);
+  }
+  openFds(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.slots.length; i++) if (this.slots[i]) out.push(i);
+    return out;
+  }
+  lowestFree(min: number): number {
+    let fd = min;
+    while (this.slots[fd]) fd++;
+    return fd;
+  }
+  clone(): SimTable {
+    return new SimTable(this.slots.slice(), this.onClose);
+  }
+  dispose(): void {
+    const old = this.slots;
+    this.slots = [];
+    for (const s of old) if (s) this.release(s);
+  }
+  private release(s: SimFd): void {
+    if (--s.refs <= 0 && s.owned) this.onClose(s);
+  }
+}
