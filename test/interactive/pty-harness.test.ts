@@ -2,6 +2,7 @@
 // behaviour, and a real interactive bash driven through prompts, output waits and job control,
 // which is what the shell's own interactive tests will do with bin/ipsh.
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { Screen, startPty } from "../pty/harness.ts";
 
 describe("Screen model", () => {
@@ -71,6 +72,27 @@ describe("PtySession with bash -i", () => {
     } finally {
       await t.close();
     }
+  });
+
+  it("close() also ends jobs in other process groups of the session", async () => {
+    const t = await startPty(["bash", "--norc", "--noprofile", "-i"], {
+      env: { PATH: process.env.PATH, TERM: "xterm", PS1: "$ ", HOME: "/tmp" },
+    });
+    await t.waitFor("$ ");
+    t.write("sleep 300 &\r");
+    const m = await t.waitFor(/\[1\] (\d+)/);
+    const pid = Number(m[1]);
+    expect(t.sessionPids()).toContain(pid);
+    await t.close();
+    // The job is gone (or a zombie about to be reaped by init).
+    let state = "gone";
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      state = stat[stat.lastIndexOf(")") + 2]!;
+    } catch {
+      /* gone */
+    }
+    expect(["gone", "Z"]).toContain(state);
   });
 
   it("times out with the output in the error and kills the program", async () => {

@@ -16,7 +16,7 @@
 //
 // Every wait has a deadline; on timeout the process group is killed and the error shows the
 // expected pattern and the end of the output and the screen.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { wcwidth } from "../../src/interactive/wcwidth.ts";
 
 export interface PtyOptions {
@@ -420,15 +420,61 @@ export class PtySession {
     }
   }
 
-  /** Ends the session: kills the program if it still runs and closes the terminal. */
+  /** Pids of every process in the terminal's session (the program is its leader): jobs the shell
+   *  started live in process groups of their own, which kill() of the shell's group misses. */
+  sessionPids(): number[] {
+    const sid = this.proc.pid;
+    const pids: number[] = [];
+    let names: string[];
+    try {
+      names = readdirSync("/proc");
+    } catch {
+      return pids;
+    }
+    for (const name of names) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(f[3]) === sid) pids.push(Number(name));
+      } catch {
+        /* exited meanwhile */
+      }
+    }
+    return pids;
+  }
+
+  /** Ends the session: kills the program and every process left in its session (background and
+   *  stopped jobs included), then closes the terminal. */
   async close(): Promise<void> {
     if (this.proc.exitCode === null && this.proc.signalCode === null) this.kill();
+    const pids = this.sessionPids();
+    for (const pid of pids) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }
+    // Wait (briefly) until they are dead: gone, or zombies waiting for their parent.
+    const deadline = Date.now() + 2000;
+    while (Date.now() < deadline && pids.some(isLive)) await Bun.sleep(10);
     await Promise.race([this.exited, Bun.sleep(2000)]);
     try {
       this.proc.terminal?.close();
     } catch {
       /* closed */
     }
+  }
+}
+
+/** The process exists and is not a zombie. */
+function isLive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat[stat.lastIndexOf(")") + 2] !== "Z";
+  } catch {
+    return false;
   }
 }
 
