@@ -82,7 +82,18 @@ export interface VarView {
 
 let nextGen = 1;
 
+/** Internal attribute bit of NO_VAR. */
+const HIDDEN = 1 << 17;
+/**
+ * "No variable": left in the table when a function's local goes and nothing was under it, so
+ * the Map keeps the key. Every lookup treats it as absent (lookup()); the get/set fast paths
+ * see it as an unset value with the Unset bit, which sends set() to the creation path.
+ * Its generation (-1) is never a store's, so it is never mutated in place.
+ */
+const NO_VAR = new Binding("", undefined, null, null, A_UNSET | HIDDEN, 0, undefined, -1, null);
+
 export class Variables implements VarStore {
+  /** name -> visible binding; NO_VAR marks a name whose last binding went (see popScope). */
   private table = new Map<string, Binding>();
   private scopes: string[][] = [];
   private gen = nextGen++;
@@ -137,7 +148,7 @@ export class Variables implements VarStore {
     attrs: VarAttr = VarAttr.None,
     listed = false,
   ): void {
-    const old = this.table.get(name);
+    const old = this.lookup(name);
     attrs = (DYNAMIC | attrs | (old ? old.attrs & A_EXPORT : 0)) as VarAttr;
     const dyn: DynamicVar = set ? { get, set, listed } : { get, listed };
     this.table.set(name, new Binding(name, undefined, null, null, attrs, 0, old?.prev, this.gen, dyn));
@@ -149,7 +160,7 @@ export class Variables implements VarStore {
    * for these; `unset` makes the name ordinary again.
    */
   defineDynamicArray(name: string, elements: () => string[], attrs: VarAttr = VarAttr.None): void {
-    const old = this.table.get(name);
+    const old = this.lookup(name);
     const a = (DYNAMIC | A_ARRAY | attrs | (old ? old.attrs & A_EXPORT : 0)) as number;
     const dyn: DynamicVar = { get: () => elements()[0], array: elements, listed: true };
     this.table.set(name, new Binding(name, undefined, null, null, a, 0, old?.prev, this.gen, dyn));
@@ -158,6 +169,12 @@ export class Variables implements VarStore {
   /** The elements of an indexed-array binding (computed for a special array). */
   private arrOf(b: Binding): IndexedArray {
     return b.dyn !== null && b.dyn.array !== undefined ? IndexedArray.of(b.dyn.array()) : b.arr!;
+  }
+
+  /** The visible binding of name, or undefined (also for NO_VAR). */
+  private lookup(name: string): Binding | undefined {
+    const b = this.table.get(name);
+    return b === NO_VAR ? undefined : b;
   }
 
   /** True while name is a special variable (unset makes it ordinary). */
@@ -169,6 +186,7 @@ export class Variables implements VarStore {
   // ---- scalars ---------------------------------------------------------------------------
 
   get(name: string): string | undefined {
+    // NO_VAR needs no test here: its value is undefined and it has no slow-path bit.
     const b = this.table.get(name);
     if (b === undefined) return undefined;
     if ((b.attrs & GET_SLOW) === 0) return b.value;
@@ -204,6 +222,7 @@ export class Variables implements VarStore {
   }
 
   private setSlow(name: string, value: string, b: Binding | undefined): void {
+    if (b === NO_VAR) b = undefined;
     if (b === undefined) {
       const attrs = this.autoExport ? A_EXPORT : 0;
       this.table.set(name, new Binding(name, value, null, null, attrs, 0, undefined, this.gen, null));
@@ -218,7 +237,7 @@ export class Variables implements VarStore {
         this.setNamerefTarget(name, value);
         return;
       }
-      const tb = this.table.get(t);
+      const tb = this.lookup(t);
       if (tb !== undefined && tb.attrs & A_NAMEREF) {
         this.setNamerefTarget(t, value);
         return;
@@ -247,7 +266,7 @@ export class Variables implements VarStore {
   }
 
   append(name: string, value: string): void {
-    const b = this.table.get(name);
+    const b = this.lookup(name);
     if (b === undefined) {
       this.set(name, value);
       return;
@@ -279,7 +298,7 @@ export class Variables implements VarStore {
   /** keepLocal (shopt localvar_unset): a local of a calling function stays, unset, instead of
    *  revealing the variable it shadows. */
   unset(name: string, keepLocal = false): void {
-    let b = this.table.get(name);
+    let b = this.lookup(name);
     if (b === undefined) return;
     if (b.attrs & A_NAMEREF) {
       // `unset ref` unsets what ref names; `unset -n ref` (unsetNameref) unsets ref itself.
@@ -296,7 +315,7 @@ export class Variables implements VarStore {
 
   /** `unset -n ref`: unset the nameref itself, not its target. */
   unsetNameref(name: string): void {
-    const b = this.table.get(name);
+    const b = this.lookup(name);
     if (b !== undefined) this.removeBinding(b);
   }
 
@@ -521,13 +540,13 @@ export class Variables implements VarStore {
    *  array if it was a scalar; created as a global indexed array if it did not exist. */
   private writableArray(name: string, replacing: boolean): Binding | null {
     let t = name;
-    let b = this.table.get(name);
+    let b = this.lookup(name);
     if (b !== undefined && b.attrs & A_NAMEREF) {
       const f = this.follow(name);
       if (f === null) throw new VarError(`${name}: circular name reference`);
       if (splitSubscript(f) !== undefined) throw new VarError(`${f}: bad array subscript`);
       t = f;
-      b = this.table.get(t);
+      b = this.lookup(t);
       if (b !== undefined && b.attrs & A_NAMEREF) throw new VarError(`${name}: not an array`);
     }
     if (b === undefined) {
@@ -554,13 +573,13 @@ export class Variables implements VarStore {
   // ---- attributes ------------------------------------------------------------------------
 
   attrs(name: string): VarAttr {
-    const b = this.table.get(name);
+    const b = this.lookup(name);
     return b === undefined ? VarAttr.None : ((b.attrs & PUBLIC_ATTRS) as VarAttr);
   }
 
   /** True when a binding exists at all (set, or declared with attributes only). */
   exists(name: string): boolean {
-    return this.table.has(name);
+    return this.lookup(name) !== undefined;
   }
 
   /**
@@ -575,7 +594,7 @@ export class Variables implements VarStore {
       const f = this.follow(name);
       if (f !== null && f !== name && splitSubscript(f) === undefined) t = f;
     }
-    let b = this.table.get(t);
+    let b = this.lookup(t);
     if (b === undefined) {
       b = new Binding(t, undefined, null, null, A_UNSET, 0, undefined, this.gen, null);
       this.table.set(t, b);
@@ -618,7 +637,7 @@ export class Variables implements VarStore {
 
   /** Set the value of a nameref itself (declare -n ref=target), validating it as bash does. */
   setNamerefTarget(name: string, target: string): void {
-    let b = this.table.get(name);
+    let b = this.lookup(name);
     if (b !== undefined && b.attrs & A_READONLY) throw new VarError(`${name}: readonly variable`);
     if (target === name && (b === undefined || b.depth === 0)) {
       throw new VarError(`${name}: nameref variable self references not allowed`);
@@ -641,7 +660,7 @@ export class Variables implements VarStore {
 
   /** The raw value of a nameref (the name it refers to), for ${!ref} and declare -p. */
   namerefTarget(name: string): string | undefined {
-    const b = this.table.get(name);
+    const b = this.lookup(name);
     return b !== undefined && b.attrs & A_NAMEREF ? b.value : undefined;
   }
 
@@ -652,7 +671,7 @@ export class Variables implements VarStore {
   follow(name: string): string | null {
     let n = name;
     for (let i = 0; i <= NAMEREF_MAX; i++) {
-      const b = this.table.get(n);
+      const b = this.lookup(n);
       if (b === undefined || (b.attrs & A_NAMEREF) === 0 || b.value === undefined || b.value === "") return n;
       if (b.value === n) break;
       n = b.value;
@@ -664,12 +683,12 @@ export class Variables implements VarStore {
 
   /** The binding a name denotes after namerefs (element targets resolve to their array). */
   private resolveBinding(name: string): Binding | undefined {
-    const b = this.table.get(name);
+    const b = this.lookup(name);
     if (b === undefined || (b.attrs & A_NAMEREF) === 0) return b;
     const t = this.follow(name);
     if (t === null || t === name) return undefined;
     const s = splitSubscript(t);
-    const tb = this.table.get(s === undefined ? t : s.name);
+    const tb = this.lookup(s === undefined ? t : s.name);
     return tb !== undefined && tb.attrs & A_NAMEREF ? undefined : tb;
   }
 
@@ -689,8 +708,9 @@ export class Variables implements VarStore {
       // outer binding, which this scope must not pop.
       if (b === undefined || b.depth !== d) continue;
       if (b.attrs & A_EXPORT || (b.prev !== undefined && b.prev.attrs & A_EXPORT)) this.touchEnv();
-      if (b.prev !== undefined) this.table.set(n, b.prev);
-      else this.table.delete(n);
+      // NO_VAR instead of delete: the next call's `local n` re-inserts the same key, and a Map
+      // delete followed by an insert costs several times an overwrite in JSC.
+      this.table.set(n, b.prev !== undefined ? b.prev : NO_VAR);
     }
     if (this.exitActions !== null && this.exitActions.length >= d) {
       const acts = this.exitActions[d - 1];
@@ -721,7 +741,7 @@ export class Variables implements VarStore {
     const d = this.scopes.length;
     const b = this.table.get(name);
     if (d === 0) {
-      if (b === undefined) this.table.set(name, new Binding(name, undefined, null, null, A_UNSET, 0, undefined, this.gen, null));
+      if (b === undefined || b === NO_VAR) this.table.set(name, new Binding(name, undefined, null, null, A_UNSET, 0, undefined, this.gen, null));
       return;
     }
     if (b !== undefined && b.depth === d) return;
@@ -797,14 +817,16 @@ export class Variables implements VarStore {
 
   /** Every visible variable, including declared-but-unset ones, sorted (declare -p). */
   allNames(): string[] {
-    return Array.from(this.table.keys()).sort(byteOrder);
+    const out: string[] = [];
+    for (const [n, b] of this.table) if (b !== NO_VAR) out.push(n);
+    return out.sort(byteOrder);
   }
 
   /** A snapshot of a variable's visible binding (no nameref following). Special variables are
    *  computed unless computeDynamic is false (bash's attribute listings such as `declare -i`
    *  show them without a value). */
   view(name: string, computeDynamic = true): VarView | undefined {
-    const b = this.table.get(name);
+    const b = this.lookup(name);
     if (b === undefined) return undefined;
     const v: VarView = { name, attrs: (b.attrs & PUBLIC_ATTRS) as VarAttr };
     if (b.attrs & A_ASSOC) v.assoc = b.map!.entries();
@@ -830,7 +852,7 @@ export class Variables implements VarStore {
     }
     for (const p of this.passthrough) {
       const name = p.slice(0, p.indexOf("="));
-      if (!this.table.has(name)) env.push(p);
+      if (this.lookup(name) === undefined) env.push(p);
     }
     this.envCache = env;
     this.envVolatile = volatile;

@@ -52,6 +52,6 @@ describe("IndexedArray", () => {
     const t = performance.now();
     for (let i = 0; i < 1_000_000; i++) a.push("x");
     expect(a.size).toBe(1_000_000);
-    expect(performance.now() - t).toBeLessThan(500);
+    expect(performance.now() - t).toBeLessThan(3000) // generous: catches quadratic behaviour, not a loaded machine;
   });
 });

@@ -513,7 +513,7 @@ describe("performance shape", () => {
     for (let k = 0; k < 200000; k++) v.set("i", String(Number(v.get("i")) + 1));
     const ms = performance.now() - t;
     expect(v.get("i")).toBe("200000");
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(3000) // generous: catches a walk over scopes or quadratic behaviour, not load;
   });
 });
 
@@ -568,7 +568,8 @@ describe("copy-on-write with shadowed bindings", () => {
       c.set("v", String(i));
       v.set("i", String(i));
     }
-    expect(performance.now() - t).toBeLessThan(250);
+    // a loose bound (machines under load): it only catches pathological (e.g. quadratic) cloning
+    expect(performance.now() - t).toBeLessThan(2000);
     expect(v.get("v")).toBeUndefined();
   });
 });
@@ -651,5 +652,60 @@ describe("special arrays in listings", () => {
     stack.push("f");
     expect(declareLine(v.view("FUNCNAME", false)!)).toBe('declare -a FUNCNAME=([0]="f")');
     expect(setLine(v.view("FUNCNAME", false)!)).toBe('FUNCNAME=([0]="f")');
+  });
+});
+
+describe("names whose local went away", () => {
+  it("are absent in every respect", () => {
+    const v = Variables.fromEnviron({ "odd-name": "1" });
+    v.pushScope();
+    v.declareLocal("z");
+    v.set("z", "1");
+    v.setAttrs("z", VarAttr.Export);
+    v.declareLocal("odd");
+    v.popScope();
+    expect(v.get("z")).toBeUndefined();
+    expect(v.exists("z")).toBe(false);
+    expect(v.attrs("z")).toBe(VarAttr.None);
+    expect(v.view("z")).toBeUndefined();
+    expect(v.names()).not.toContain("z");
+    expect(v.allNames()).not.toContain("z");
+    expect(v.isArray("z")).toBe(false);
+    expect(v.getValues("z")).toEqual([]);
+    expect(v.environ()).toEqual(["odd-name=1"]);
+    expect(v.isLocal("z")).toBe(false);
+    // and they come back as ordinary globals
+    v.declareLocal("z"); // top level: declares
+    expect(v.exists("z")).toBe(true);
+    expect(v.attrs("z")).toBe(VarAttr.Unset);
+    v.unset("z");
+    v.pushScope();
+    v.declareLocal("w");
+    v.popScope();
+    v.setElement("w", 2, "x");
+    expect(v.getKeys("w")).toEqual(["2"]);
+    v.pushScope();
+    v.declareLocal("q");
+    v.popScope();
+    v.set("q", "global");
+    v.setAttrs("q", VarAttr.Readonly);
+    expect(() => v.set("q", "x")).toThrow(VarError);
+    v.pushScope();
+    v.declareLocal("n");
+    v.popScope();
+    v.setNamerefTarget("n", "q");
+    expect(v.get("n")).toBe("global");
+  });
+
+  it("a subshell clone sees them as absent too", () => {
+    const v = new Variables();
+    v.pushScope();
+    v.declareLocal("z");
+    v.popScope();
+    const c = v.clone();
+    expect(c.exists("z")).toBe(false);
+    c.set("z", "child");
+    expect(v.get("z")).toBeUndefined();
+    expect(c.get("z")).toBe("child");
   });
 });
