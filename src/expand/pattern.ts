@@ -140,7 +140,7 @@ function splitAlternatives(body: string): string[] {
 }
 
 /** Convert p[from..to) to regex source. `top` is true at the outermost level (for !(...)). */
-function convert(p: string, from: number, to: number, extglob: boolean, top: boolean): string {
+function convert(p: string, from: number, to: number, extglob: boolean, top: boolean, lazy = false): string {
   let re = "";
   let i = from;
   while (i < to) {
@@ -162,7 +162,7 @@ function convert(p: string, from: number, to: number, extglob: boolean, top: boo
     }
     switch (c) {
       case "*":
-        re += "[\\s\\S]*";
+        re += lazy ? "[\\s\\S]*?" : "[\\s\\S]*";
         while (p[i + 1] === "*" && !(extglob && p[i + 2] === "(")) i++;
         i++;
         break;
@@ -236,6 +236,31 @@ export function patternToSearchRegExp(pattern: string, opts: MatchOptions = {}):
     }
     if (regexCache.size >= CACHE_LIMIT) regexCache.clear();
     regexCache.set(key, re);
+  }
+  return re;
+}
+
+const affixCache = new Map<string, RegExp>();
+
+/**
+ * Expressions for ${x#p} ${x##p} ${x%p} ${x%%p} without extglob: a prefix expression anchored
+ * at the start (lazy stars find the shortest prefix, greedy ones the longest: with only
+ * stars, ? and brackets the first match found is the shortest / longest one), or a sticky
+ * suffix expression anchored at the end, tried at successive start positions.
+ */
+export function affixRegExp(pattern: string, kind: "#" | "##" | "%", nocase = false): RegExp {
+  const key = kind + (nocase ? "i" : "-") + pattern;
+  let re = affixCache.get(key);
+  if (re === undefined) {
+    const body = convert(pattern, 0, pattern.length, false, false, kind === "#");
+    const flags = (nocase ? "i" : "") + (kind === "%" ? "uy" : "u");
+    try {
+      re = new RegExp(kind === "%" ? `(?:${body})$` : `^(?:${body})`, flags);
+    } catch {
+      re = new RegExp(Array.from(unescapePattern(pattern), escapeRegexChar).join("") + (kind === "%" ? "$" : ""), flags);
+    }
+    if (affixCache.size >= CACHE_LIMIT) affixCache.clear();
+    affixCache.set(key, re);
   }
   return re;
 }

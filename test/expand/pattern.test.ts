@@ -68,6 +68,39 @@ describe("pattern helpers", () => {
     expect(removeAffix(s, "X*", "%%", {})).toBe("a");
     expect(removeAffix(s, "q", "#", {})).toBe(s);
   });
+  it("prefix/suffix removal by one search agrees with testing every length (random patterns)", () => {
+    let seed = 3;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const atoms = ["a", "b", "*", "?", "[ab]", "[!a]", "\\*", "/"];
+    const chars = ["a", "b", "c", "/", "*"];
+    const slow = (s: string, p: string, op: string): string => {
+      const n = s.length;
+      const order = op === "#" || op === "%%" ? [...Array(n + 1).keys()] : [...Array(n + 1).keys()].reverse();
+      for (const i of order) {
+        if (op[0] === "#" ? matchPattern(p, s.slice(0, i)) : matchPattern(p, s.slice(i))) return op[0] === "#" ? s.slice(i) : s.slice(0, i);
+      }
+      return s;
+    };
+    for (let k = 0; k < 3000; k++) {
+      let p = "";
+      for (let j = 1 + rnd(4); j > 0; j--) p += atoms[rnd(atoms.length)];
+      let s = "";
+      for (let j = rnd(8); j > 0; j--) s += chars[rnd(chars.length)];
+      for (const op of ["#", "##", "%", "%%"] as const) {
+        expect(`${op} ${p} ${s} -> ${removeAffix(s, p, op, {})}`).toBe(`${op} ${p} ${s} -> ${slow(s, p, op)}`);
+      }
+    }
+  });
+  it("${x%%$'\\n'*} on a long value stays fast", () => {
+    const s = "first line\n" + "x".repeat(200_000);
+    const t0 = performance.now();
+    expect(removeAffix(s, "\n*", "%%", {})).toBe("first line");
+    expect(removeAffix(s, "*\n", "#", {})).toBe("x".repeat(200_000));
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
   it("replacement: leftmost longest, & for the match, empty pattern", () => {
     expect(replacePattern("aXbXc", "X*", parseReplacement("<&>"), "/", {})).toBe("a<XbXc>");
     expect(replacePattern("abab", "b", parseReplacement("\\&"), "//", {})).toBe("a&a&");
