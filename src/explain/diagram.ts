@@ -35,7 +35,7 @@ export function renderDiagram(d: Diagram): string {
   const lines: string[][] = d.boxes.map((b) => [b.how, ...(b.fds.length === 0 ? ["(no descriptors: never started)"] : b.fds.map((f) => `fd ${f.fd} ${ARROW[f.mode]} ${f.label}`))]);
   let width = 0;
   for (let i = 0; i < d.boxes.length; i++) {
-    width = Math.max(width, d.boxes[i]!.title.length + 5);
+    width = Math.max(width, d.boxes[i]!.title.length + 7);
     for (const l of lines[i]!) width = Math.max(width, l.length + 4);
   }
   for (let i = 0; i < d.boxes.length; i++) {

@@ -73,6 +73,11 @@ class Planner {
   diagrams: Diagram[] = [];
   notes = new Set<string>();
   private depth = 0;
+  /** Offset of `source` in the text the spans refer to (a function body's spans are in its
+   *  definition's text, FunctionDef.source, which starts at the definition's span). */
+  private base = 0;
+  /** Functions being planned (a recursive function is planned once). */
+  private readonly calling = new Set<string>();
   private pidCount = 0;
   private pipeCount = 0;
   private readonly alloc: FdAllocator;
@@ -85,7 +90,7 @@ class Planner {
 
   constructor(
     private readonly sh: Shell,
-    private readonly source: string,
+    private source: string,
   ) {
     this.alloc = new FdAllocator((listFds(process.pid) ?? []).map((f) => f.fd));
     this.jc = jobControl(sh);
@@ -150,6 +155,7 @@ class Planner {
     }
     const n = p.commands.length;
     const diagram: Diagram = { title: this.text(p.span), boxes: [], pipes: [] };
+    this.diagrams.push(diagram); // before the diagrams of the commands nested in its stages
     let pgid: string | undefined;
     const waits: { pid: string; text: string }[] = [];
     const inproc: { index: number; st: SimTable; cmd: Command }[] = [];
@@ -204,24 +210,27 @@ class Planner {
       if (this.jc && waits.length > 0) this.step(`tcsetpgrp(${terminal.fd}, ${this.shellPgid})   the shell takes the terminal back`);
       this.step(this.sh.opts.pipefail ? "status: the last non-zero stage status (pipefail)" : "status: the last stage's status");
     }
-    this.diagrams.push(diagram);
   }
 
   /** A pipeline of one command: runs in the shell itself (external commands are spawned). */
   private single(cmd: Command, t: SimTable): void {
     const text = this.text(cmd.span);
+    const diagram: Diagram = { title: text, boxes: [], pipes: [] };
     if (cmd.kind === "SimpleCommand" && this.externalName(cmd) !== undefined) {
+      this.diagrams.push(diagram);
       const pid = this.newPid();
       const box = this.spawnSimple(cmd, t, pid, this.jc ? 0 : undefined, this.jc);
       if (box.fds.length > 0) {
         this.step(`waitpid(pid ${pid})   the shell waits; the status becomes $?`);
         if (this.jc) this.step(`tcsetpgrp(${terminal.fd}, ${this.shellPgid})   the shell takes the terminal back`);
       }
-      this.diagrams.push({ title: text, boxes: [box], pipes: [] });
+      diagram.boxes.push(box);
       return;
     }
-    const box = this.inProcess(cmd, t, cmd.kind === "Subshell" ? `subshell: ${text}` : `the shell itself: ${text}`);
-    this.diagrams.push({ title: text, boxes: [box], pipes: [] });
+    // a builtin inside a compound command or function gets no box of its own: the box of the
+    // compound command (or stage) around it shows the same descriptors
+    if (this.depth === 0 || cmd.kind !== "SimpleCommand") this.diagrams.push(diagram);
+    diagram.boxes.push(this.inProcess(cmd, t, cmd.kind === "Subshell" ? `subshell: ${text}` : `the shell itself: ${text}`));
   }
 
   /** The name of a simple command that would be spawned, or undefined (in-process or unknown). */
@@ -267,6 +276,7 @@ class Planner {
         else if (this.sh.functions.has(name)) how = `function ${name}: runs in-process (no fork)`;
         else how = `builtin ${name}: runs in-process (no fork), writing through the fd table`;
         this.step(`${this.text(cmd.span)}: ${how}`);
+        if (name !== undefined && this.sh.functions.has(name) && !isExternalName(this.sh, name)) this.functionBody(name, frame);
         break;
       }
       case "Subshell":
@@ -287,6 +297,24 @@ class Planner {
     const box: Box = { title, how, fds: boxFds(frame) };
     frame.dispose();
     return box;
+  }
+
+  /** A function's body, planned where it is called (its spans are in its own source text). */
+  private functionBody(name: string, t: SimTable): void {
+    const fn = this.sh.functions.get(name)!;
+    if (fn.source === undefined || this.calling.has(name)) return;
+    const saved = [this.source, this.base] as const;
+    this.source = fn.source;
+    this.base = fn.span.start;
+    this.calling.add(name);
+    this.depth++;
+    try {
+      this.single(fn.body, t);
+    } finally {
+      this.depth--;
+      this.calling.delete(name);
+      [this.source, this.base] = saved;
+    }
   }
 
   private body(l: List, t: SimTable, clone: boolean): void {
@@ -431,7 +459,7 @@ class Planner {
   }
 
   private text(span: { start: number; end: number }): string {
-    return this.source.slice(span.start, span.end).trim();
+    return this.source.slice(span.start - this.base, span.end - this.base).trim();
   }
 }
 
