@@ -335,8 +335,7 @@ export class Variables implements VarStore {
     } else {
       // A global, or a local of a calling function: the binding goes and the shadowed one
       // becomes visible again.
-      if (b.prev !== undefined) this.table.set(b.name, b.prev);
-      else this.table.delete(b.name);
+      this.table.set(b.name, b.prev !== undefined ? b.prev : NO_VAR);
       if (b.prev !== undefined && b.prev.attrs & A_EXPORT) this.touchEnv();
     }
     if (wasExported) this.touchEnv();
