@@ -88,6 +88,19 @@ export function replacePattern(
   opts: MatchOptions,
 ): string {
   const n = s.length;
+  if (!opts.extglob && (op === "/#" || op === "/%")) {
+    // Anchored replacement: the longest prefix / suffix, found as for ${x##p} / ${x%%p}.
+    if (op === "/#") {
+      const m = affixRegExp(pat, "##", opts.nocase).exec(s);
+      return m === null ? s : applyReplacement(rep, m[0]) + s.slice(m[0].length);
+    }
+    const re = affixRegExp(pat, "%", opts.nocase);
+    for (let i = 0; i <= n; i++) {
+      re.lastIndex = i;
+      if (re.test(s)) return s.slice(0, i) + applyReplacement(rep, s.slice(i));
+    }
+    return s;
+  }
   if (op === "/#") {
     const re = patternToRegExp(pat, opts);
     for (let i = n; i >= 0; i--) {

@@ -92,6 +92,12 @@ describe("pattern helpers", () => {
       for (const op of ["#", "##", "%", "%%"] as const) {
         expect(`${op} ${p} ${s} -> ${removeAffix(s, p, op, {})}`).toBe(`${op} ${p} ${s} -> ${slow(s, p, op)}`);
       }
+      // ${x/#p/R} and ${x/%p/R}: the longest prefix / suffix, checked through the extglob
+      // (per-length) path, which takes the same patterns.
+      for (const op of ["/#", "/%"] as const) {
+        const r = parseReplacement("<&>");
+        expect(replacePattern(s, p, r, op, {})).toBe(replacePattern(s, p, r, op, { extglob: true }));
+      }
     }
   });
   it("${x%%$'\\n'*} on a long value stays fast", () => {
