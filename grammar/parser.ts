@@ -32,6 +32,7 @@ import { COND_BINARY, COND_UNARY } from "./cond-ops.ts";
 import { nearToken, ParseFailure, unexpectedEof } from "./errors.ts";
 import type { LineIndex } from "./spans.ts";
 import * as T from "./tokens.ts";
+import { LazyLookaheadStrategy } from "./lazy-lookahead.ts";
 import type { ShToken } from "./tokens.ts";
 
 type Compound = Exclude<Command, SimpleCommand | FunctionDef>;
@@ -41,7 +42,13 @@ export class ShParser extends EmbeddedActionsParser {
   lines!: LineIndex;
 
   constructor(validate = false) {
-    super(T.allTokens, { skipValidations: !validate, maxLookahead: 3, recoveryEnabled: false });
+    // lookahead functions are built on first use (grammar/lazy-lookahead.ts): start-up cost
+    super(T.allTokens, {
+      skipValidations: !validate,
+      maxLookahead: 3,
+      recoveryEnabled: false,
+      lookaheadStrategy: new LazyLookaheadStrategy({ maxLookahead: 3 }),
+    });
     this.performSelfAnalysis();
   }
 

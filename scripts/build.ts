@@ -1,6 +1,6 @@
 // Builds ipsh: dist/ipsh.js (one bundled file, what bin/ipsh runs) and, unless --bundle-only,
 // dist/ipsh (a standalone executable from `bun build --compile`, usable as a login shell).
-// Bundling matters for start-up: unbundled, importing chevrotain alone costs ~80 ms.
+// Bundling and bytecode matter for start-up: unbundled, importing chevrotain alone costs ~80 ms.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +16,10 @@ const bundle = await Bun.build({
   naming: "ipsh.js",
   minify: { syntax: true, whitespace: true, identifiers: false },
   sourcemap: "none",
+  // precompiled JavaScriptCore bytecode next to the bundle (ipsh.js.jsc): parsing and compiling
+  // the ~700 KB bundle was most of the start-up time (measured: ~120 ms -> ~45 ms for -c true)
+  bytecode: true,
+  format: "cjs",
 });
 if (!bundle.success) {
   for (const log of bundle.logs) console.error(log);
@@ -25,7 +29,7 @@ if (!bundle.success) {
 if (!bundleOnly) {
   const r = spawnSync(
     process.execPath,
-    ["build", "--compile", join(root, "src/main.ts"), "--outfile", join(root, "dist/ipsh")],
+    ["build", "--compile", "--bytecode", join(root, "src/main.ts"), "--outfile", join(root, "dist/ipsh")],
     { stdio: "inherit", cwd: root },
   );
   if (r.status !== 0) process.exit(r.status ?? 1);
