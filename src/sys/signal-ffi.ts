@@ -3,6 +3,7 @@
 // sigaction() (to save and restore the runtime's own handlers), kill(), mkfifo(), mknod() with
 // glibc's makedev encoding, umask().
 import { libc, SIZEOF_SIGACTION } from "./libc.ts";
+import { tracing, emit } from "../explain/trace.ts";
 
 export { errno, strerror } from "./errno.ts";
 
@@ -33,6 +34,7 @@ export function restoreSigaction(sig: number, saved: Uint8Array): number {
 
 /** kill(2): pid > 0 one process, pid < -1 a process group, sig 0 only checks. 0 or -1. */
 export function kill(pid: number, sig: number): number {
+  if (tracing && sig !== 0) emit({ kind: "kill", target: pid, group: pid < 0, signal: sig });
   return libc().kill(pid, sig);
 }
 
