@@ -116,6 +116,8 @@ export function replacePattern(
     return s;
   }
   if (pat === "") return s;
+  // An empty value is replaced when the pattern matches the empty string (bash).
+  if (n === 0) return patternToRegExp(pat, opts).test("") ? applyReplacement(rep, "") : s;
   const all = op === "//";
   if (!opts.nocase && !hasPatternChars(pat, opts.extglob)) {
     const p = unescapePattern(pat);
@@ -148,10 +150,12 @@ export function replacePattern(
       }
     }
     if (end === start) {
-      // An empty match replaces nothing (bash skips it) and the scan moves on one character.
+      // An empty match (extglob ?(z), *(z)) is replaced before the character at its position,
+      // and the scan moves on one character; none is replaced at the very end (bash).
       if (start >= n) break;
-      out += s.slice(pos, start + 1);
+      out += s.slice(pos, start) + applyReplacement(rep, "") + s[start];
       pos = start + 1;
+      if (!all) break;
       continue;
     }
     out += s.slice(pos, start) + applyReplacement(rep, s.slice(start, end));

@@ -121,10 +121,14 @@ describe("pattern helpers", () => {
       ["aaa bbb", "//", "+(a)", "A"],
       ["foo.tar.gz", "/%", ".+([a-z])", ""],
       ["abcabc", "/#", "a?c", "X"],
+      ["abc", "//", "?(z)", "<&>"],
+      ["abc", "/", "*(z)", "<&>"],
+      ["", "//", "*", "X"],
+      ["", "/", "?", "X"],
     ];
-    const lines = cases.map(([s, op, p, r]) => `s=${quoteForReuse(s)}; p=${quoteForReuse(p)}; echo "\${s${op}$p/${r}}"`);
+    const lines = cases.map(([s, op, p, r]) => `s=${quoteForReuse(s)}; p=${quoteForReuse(p)}; echo "[\${s${op}$p/${r}}]"`);
     const want = bash(`shopt -s extglob\n${lines.join("\n")}`).trim().split("\n");
-    const got = cases.map(([s, op, p, r]) => replacePattern(s, p, parseReplacement(r), op as "/", { extglob: true }));
+    const got = cases.map(([s, op, p, r]) => `[${replacePattern(s, p, parseReplacement(r), op as "/", { extglob: true })}]`);
     expect(got).toEqual(want);
   });
 });
