@@ -100,6 +100,32 @@ describe("pattern helpers", () => {
       }
     }
   });
+  it("all pattern operators agree with bash on random patterns and values", () => {
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const atoms = ["a", "b", "*", "?", "[ab]", "[!a]", "c"];
+    const chars = ["a", "b", "c", "x"];
+    const ops = ["/", "//", "/#", "/%", "#", "##", "%", "%%"] as const;
+    const cases: [(typeof ops)[number], string, string][] = [];
+    for (let k = 0; k < 400; k++) {
+      let p = "";
+      for (let j = 1 + rnd(3); j > 0; j--) p += atoms[rnd(atoms.length)];
+      let v = "";
+      for (let j = rnd(7); j > 0; j--) v += chars[rnd(chars.length)];
+      cases.push([ops[rnd(ops.length)]!, p, v]);
+    }
+    const script = cases
+      .map(([op, p, v]) => `s=${quoteForReuse(v)}; p=${quoteForReuse(p)}; echo "[\${s${op}$p${op[0] === "/" ? "/<&>" : ""}}]"`)
+      .join("\n");
+    const want = bash(script).split("\n").slice(0, cases.length);
+    const got = cases.map(([op, p, v]) =>
+      "[" + (op[0] === "/" ? replacePattern(v, p, parseReplacement("<&>"), op as "/", {}) : removeAffix(v, p, op as "#", {})) + "]",
+    );
+    expect(cases.map((c, i) => `${c.join(" ")} ${got[i]}`)).toEqual(cases.map((c, i) => `${c.join(" ")} ${want[i]}`));
+  });
   it("${x%%$'\\n'*} on a long value stays fast", () => {
     const s = "first line\n" + "x".repeat(200_000);
     const t0 = performance.now();
