@@ -19,7 +19,8 @@ import type { Gen } from "../exec/gen.ts";
 import { ExitSignal } from "../exec/control.ts";
 import type { Dispositions } from "./dispositions.ts";
 import { processDispositions } from "./process-dispositions.ts";
-import { NSIG } from "./table.ts";
+import { NSIG, signalName } from "./table.ts";
+import { tracing, emit } from "../explain/trace.ts";
 import type { TrapTable } from "./traps.ts";
 
 /** What running traps needs from a shell state. */
@@ -67,6 +68,7 @@ export function* runPendingTraps(
     const action = sh.traps.get(sig)!;
     const saved = sh.lastStatus;
     runningSignal = sig;
+    if (tracing) emit({ kind: "trap", condition: signalName(sig) ?? String(sig), action });
     try {
       yield* sh.runString(action, "trap");
     } finally {
@@ -85,6 +87,7 @@ export function* runExitTrap(sh: TrapHost): Gen<number> {
   if (action === undefined || action === "") return status;
   const outer = exitTrapStatus;
   exitTrapStatus = status;
+  if (tracing) emit({ kind: "trap", condition: "EXIT", action });
   try {
     yield* sh.runString(action, "trap");
   } catch (e) {
