@@ -436,5 +436,10 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
       v = transform(h, name, sub, v, op.transform, pe);
       break;
   }
+  // In a here-document bash joins a plain $* with spaces but the result of an operator on
+  // $* with IFS[0].
+  const heredoc = b.heredoc;
+  b.heredoc = false;
   emit(b, v, quoted);
+  b.heredoc = heredoc;
 }

@@ -110,6 +110,10 @@ describe("here-document bodies", () => {
     h.pos = ["a b", "c"];
     const body = word(param("*"), lit(" "), param("@"), lit(" "), dq(lit("q")), lit(" "), param("g"), lit("\n"));
     expect(run(expandHeredoc(h, body))).toBe('a b c a b c "q" *\n'.replace('"q"', "q"));
+    // ...but an operator's result on $* is joined with IFS[0]
+    const op = word(param("*", { op: { op: "/", pattern: word(lit("a")), replacement: word(lit("q")) } }));
+    expect(run(expandHeredoc(h, op))).toBe("q b,c");
+    expect(bash("set -- 'a b' c; IFS=,; cat <<E\n$* ${*/a/q}\nE")).toBe("a b c q b,c\n");
   });
 });
 
