@@ -79,19 +79,32 @@ function access(env: TestEnv, p: string, mode: number): boolean {
   }
 }
 
-/** bash's legal_number for test: blanks, sign, decimal digits, blanks; within 64 bits. */
-export function parseTestInt(s: string): bigint | undefined {
-  const m = /^[ \t\n]*([-+]?[0-9]+)[ \t\n]*$/.exec(s);
+const SMALL_INT = /^-?[0-9]{1,15}$/;
+const INT_TEXT = /^[ \t\n]*([-+]?[0-9]+)[ \t\n]*$/;
+
+/** bash's legal_number for test: blanks, sign, decimal digits, blanks; within 64 bits.
+ *  Small values (the usual case) come back as numbers, others as bigints. */
+export function parseTestInt(s: string): number | bigint | undefined {
+  if (SMALL_INT.test(s)) return Number(s);
+  const m = INT_TEXT.exec(s);
   if (!m) return undefined;
   const v = BigInt(m[1]!);
   if (v > 9223372036854775807n || v < -9223372036854775808n) return undefined;
   return v;
 }
 
-function int(s: string): bigint {
+function int(s: string): number | bigint {
   const v = parseTestInt(s);
   if (v === undefined) throw new TestError(`${s}: integer expression expected`);
   return v;
+}
+
+/** Compare two integers of either representation: <0, 0, >0. */
+function cmpInt(a: number | bigint, b: number | bigint): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** A unary test. The operator must be in UNARY_OPS. */
@@ -147,7 +160,7 @@ export function unaryTest(op: string, a: string, env: TestEnv): boolean {
     }
     case "-t": {
       const fd = parseTestInt(a);
-      if (fd === undefined || fd < 0n || fd > 1023n) return false;
+      if (fd === undefined || fd < 0 || fd > 1023) return false;
       const os = env.osFd(Number(fd));
       return os !== undefined && isatty(os);
     }
@@ -179,17 +192,17 @@ export function binaryTest(op: string, a: string, b: string, env: TestEnv): bool
     case ">":
       return compareStrings(a, b) > 0;
     case "-eq":
-      return int(a) === int(b);
+      return cmpInt(int(a), int(b)) === 0;
     case "-ne":
-      return int(a) !== int(b);
+      return cmpInt(int(a), int(b)) !== 0;
     case "-lt":
-      return int(a) < int(b);
+      return cmpInt(int(a), int(b)) < 0;
     case "-le":
-      return int(a) <= int(b);
+      return cmpInt(int(a), int(b)) <= 0;
     case "-gt":
-      return int(a) > int(b);
+      return cmpInt(int(a), int(b)) > 0;
     case "-ge":
-      return int(a) >= int(b);
+      return cmpInt(int(a), int(b)) >= 0;
     case "-nt":
     case "-ot": {
       const sa = stat(env, a);

@@ -157,28 +157,44 @@ export function evalTest(args: string[], env: TestEnv): boolean {
 
 const SUBSCRIPTED = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s;
 
+/** The TestEnv of a shell state: one per state (cached), reading the state live (its cwd,
+ *  variables, options and fds), so `[` in a loop allocates nothing. */
+class ShellTestEnv implements TestEnv {
+  constructor(private sh: BuiltinContext["sh"]) {}
+  get cwd(): string {
+    return this.sh.cwd;
+  }
+  isVarSet(ref: string): boolean {
+    const vars = this.sh.vars;
+    const m = SUBSCRIPTED.exec(ref);
+    if (!m) return vars.isSet(ref) && (vars.attrs(ref) & VarAttr.Unset) === 0;
+    const [, name, sub] = m;
+    if (sub === "@" || sub === "*") return vars.getValues(name!).length > 0;
+    if (vars.isAssoc(name!)) return vars.getElement(name!, sub!) !== undefined;
+    const idx = subscriptIndex(this.sh, sub!);
+    return Number.isInteger(idx) && vars.getElement(name!, idx) !== undefined;
+  }
+  isNameref(name: string): boolean {
+    return (this.sh.vars.attrs(name) & VarAttr.Nameref) !== 0;
+  }
+  option(name: string): boolean | undefined {
+    // only `set -o` options count (test -o nullglob is false in bash)
+    const info = setOption(name);
+    if (!info) return undefined;
+    return (this.sh.opts as unknown as Record<string, boolean>)[info.prop] === true;
+  }
+  osFd(fd: number): number | undefined {
+    return this.sh.fds.os(fd);
+  }
+}
+
+const envs = new WeakMap<object, ShellTestEnv>();
+
 /** The TestEnv of a builtin context's shell. */
 export function shellTestEnv(sh: BuiltinContext["sh"]): TestEnv {
-  return {
-    cwd: sh.cwd,
-    isVarSet(ref) {
-      const m = SUBSCRIPTED.exec(ref);
-      if (!m) return sh.vars.isSet(ref) && (sh.vars.attrs(ref) & VarAttr.Unset) === 0;
-      const [, name, sub] = m;
-      if (sub === "@" || sub === "*") return sh.vars.getValues(name!).length > 0;
-      if (sh.vars.isAssoc(name!)) return sh.vars.getElement(name!, sub!) !== undefined;
-      const idx = subscriptIndex(sh, sub!);
-      return Number.isInteger(idx) && sh.vars.getElement(name!, idx) !== undefined;
-    },
-    isNameref: (name) => (sh.vars.attrs(name) & VarAttr.Nameref) !== 0,
-    option(name) {
-      // only `set -o` options count (test -o nullglob is false in bash)
-      const info = setOption(name);
-      if (!info) return undefined;
-      return (sh.opts as unknown as Record<string, boolean>)[info.prop] === true;
-    },
-    osFd: (fd) => sh.fds.os(fd),
-  };
+  let env = envs.get(sh);
+  if (!env) envs.set(sh, (env = new ShellTestEnv(sh)));
+  return env;
 }
 
 function runTest(ctx: BuiltinContext): number {
