@@ -180,12 +180,12 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
         sh.writeErr(`Use "exit" to leave the shell.\n`);
         continue;
       }
+      sh.writeErr("exit\n");
       if (sh.jobs.jobs.some((j) => j.state === "Stopped") && !sh.exitWarned) {
         sh.exitWarned = true;
         sh.writeErr("There are stopped jobs.\n");
         continue;
       }
-      sh.writeErr("exit\n");
       return sh.lastStatus;
     }
     if (editor.interrupted) {
@@ -218,12 +218,15 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
       continue;
     }
     text = "";
-    sh.exitWarned = false;
     commandNumber++;
     beginCommandLine();
+    // "There are stopped jobs." holds off one exit: the next command (or ^D) leaves, unless
+    // some other command came in between (bash)
+    const warned = sh.exitWarned;
     try {
       await runTop(sh, r.list);
       if (jobStoppedInCommand() && sh.lastStatus === 130) sh.lastStatus = 148;
+      if (warned) sh.exitWarned = false;
     } catch (e) {
       if (e instanceof ShellExit) {
         await finish(sh, e.status);

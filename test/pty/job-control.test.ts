@@ -1,0 +1,204 @@
+// Job control in a real terminal: ^Z, ^C, jobs/fg/bg/wait/disown/kill %job, the messages bash
+// prints, terminal ownership (checked through /proc: the terminal's foreground group), and jobs
+// whose stages run inside the shell.
+import { afterEach, describe, expect, it } from "vitest";
+import { groupMembers, procState, startShell, until, type ShellSession } from "./ipsh-session.ts";
+
+let sh: ShellSession | undefined;
+afterEach(async () => {
+  await sh?.close();
+  sh = undefined;
+});
+
+describe("job control in a terminal", () => {
+  it("^Z stops the foreground job; jobs, bg, fg, ^C; the shell owns the terminal in between", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    const shellPgid = sh.pid;
+    const pg = await sh.startForeground("sleep 30", "sleep");
+    expect(pg).not.toBe(shellPgid);
+    sh.t.write("\x1a");
+    expect(await sh.prompt()).toBe("^Z\n[1]+  Stopped                 sleep 30\n");
+    expect(sh.t.foregroundPgid()).toBe(shellPgid);
+    expect(procState(pg)).toBe("T");
+    expect(await sh.run("echo $?")).toBe("148\n");
+    expect(await sh.run("jobs")).toBe("[1]+  Stopped                 sleep 30\n");
+    expect(await sh.run("jobs -l")).toBe(`[1]+ ${pg} Stopped                 sleep 30\n`);
+    expect(await sh.run("bg")).toBe("[1]+ sleep 30 &\n");
+    await until(() => procState(pg) === "S", "the job to run again");
+    expect(await sh.run("jobs")).toBe("[1]+  Running                 sleep 30 &\n");
+    sh.t.write("fg %sleep\r");
+    await sh.t.waitFor("sleep 30\r\n");
+    await sh.t.waitForForegroundJob("sleep");
+    expect(sh.t.foregroundPgid()).toBe(pg);
+    sh.t.write("\x03");
+    expect(await sh.prompt()).toBe("^C\n");
+    expect(sh.t.foregroundPgid()).toBe(shellPgid);
+    expect(await sh.run("echo $?; jobs")).toBe("130\n");
+  });
+
+  it("^C kills every process of a three-stage pipeline and the shell survives", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    const pg = await sh.startForeground("sleep 30 | cat | cat", "sleep");
+    await until(() => groupMembers(pg).length === 3, "three processes in the job's group");
+    const members = groupMembers(pg);
+    sh.t.write("\x03");
+    expect(await sh.prompt()).toBe("^C\n");
+    for (const pid of members) expect(procState(pid)).toBe("");
+    expect(await sh.run("echo alive ${PIPESTATUS[@]}")).toBe("alive 130 130 130\n");
+  });
+
+  it("reports a finished background job before the next prompt, with bash's messages", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    let all = "";
+    const started = await sh.run("sleep 0.2 &");
+    expect(started).toMatch(/^\[1\] \d+\n$/);
+    const pid = Number(started.match(/\d+\n$/)![0]);
+    expect(await sh.run("echo $!")).toBe(`${pid}\n`);
+    await until(() => procState(pid) === "" || procState(pid) === "Z", "the job to end");
+    await Bun.sleep(50);
+    expect(await sh.run("")).toBe("[1]+  Done                    sleep 0.2\n");
+    all += await sh.run("sh -c 'exit 3' &");
+    all += await sh.run("sleep 30 &");
+    await Bun.sleep(500);
+    all += await sh.run("kill %2");
+    await Bun.sleep(100);
+    all += await sh.run("");
+    const report = all;
+    expect(report).toContain("[1]-  Exit 3                  sh -c 'exit 3'\n");
+    expect(report).toContain("[2]+  Terminated              sleep 30\n");
+  });
+
+  it("fg of a stopped cat gives it the terminal back: it reads what is typed", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    await sh.startForeground("cat", "cat");
+    sh.t.write("\x1a");
+    expect(await sh.prompt()).toContain("[1]+  Stopped                 cat\n");
+    sh.t.write("fg\r");
+    await sh.t.waitFor("cat\r\n");
+    await sh.t.waitForForegroundJob("cat");
+    sh.t.write("hello\r");
+    await sh.t.waitFor("hello\r\nhello\r\n");
+    sh.t.write("\x04");
+    await sh.prompt();
+    expect(await sh.run("echo $?; jobs")).toBe("0\n");
+  });
+
+  it("job specs, wait, kill %job, disown", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    await sh.run("sleep 30 &");
+    await sh.run("sleep 31 | cat &");
+    await sh.run("sleep 0.1 &");
+    expect(await sh.run("jobs %1 %?31 %+")).toBe(
+      "[1]   Running                 sleep 30 &\n[2]-  Running                 sleep 31 | cat &\n[3]+  Running                 sleep 0.1 &\n",
+    );
+    expect(await sh.run("wait %3; echo $?")).toBe("0\n");
+    expect(await sh.run("jobs %%")).toBe("[2]+  Running                 sleep 31 | cat &\n");
+    expect(await sh.run("jobs %sl")).toMatch(/ambiguous job spec/);
+    expect(await sh.run("jobs -p %-")).toMatch(/^\d+\n$/);
+    const long = await sh.run("jobs -l %2");
+    expect(long).toMatch(/^\[2\]\+ \d+ Running                 sleep 31\n {5}\d+ {23}\| cat &\n$/);
+    expect(await sh.run("disown %1; jobs")).toBe("[2]+  Running                 sleep 31 | cat &\n");
+    expect(await sh.run("kill -9 %2; wait %2; echo $?")).toBe("137\n");
+    expect(await sh.run("sleep 0.1 & sleep 5 & wait -n; echo $?; kill %2")).toMatch(/0\n/);
+  });
+
+  it("exit with stopped jobs warns once, then hangs up the jobs", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    const pg = await sh.startForeground("sleep 30", "sleep");
+    sh.t.write("\x1a");
+    await sh.prompt();
+    expect(await sh.run("exit")).toContain("There are stopped jobs.\n");
+    sh.t.write("exit\r");
+    await sh.t.waitFor("exit\r\n");
+    // the status of the failed first exit, as in bash
+    expect(await sh.t.waitExit()).toBe(1);
+    await until(() => procState(pg) === "" || procState(pg) === "Z", "SIGHUP to end the stopped job");
+  });
+
+  it("^D on an empty line leaves, with the same warning for stopped jobs", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    await sh.startForeground("sleep 30", "sleep");
+    sh.t.write("\x1a");
+    await sh.prompt();
+    sh.t.write("\x04");
+    expect(await sh.prompt()).toContain("exit\nThere are stopped jobs.\n");
+    sh.t.write("\x04");
+    // the status of the last command: the stopped job's 148, as in bash
+    expect(await sh.t.waitExit()).toBe(148);
+  });
+});
+
+describe("jobs with in-process stages", () => {
+  it("^C ends a foreground pipeline whose first stage is a loop in the shell", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    const pg = await sh.startForeground("while true; do sleep 5; done | cat", "cat");
+    // the loop's sleep joins the job's process group, so ^C reaches it too
+    await until(() => groupMembers(pg).length === 2, "the loop's child in the job's group");
+    sh.t.write("\x03");
+    expect(await sh.prompt()).toBe("^C\n");
+    expect(groupMembers(pg)).toEqual([]);
+    expect(await sh.run("echo $?")).toBe("130\n");
+  });
+
+  it("^Z stops such a pipeline as one job; fg and ^C end it", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    const pg = await sh.startForeground("while true; do sleep 5; done | cat", "cat");
+    await until(() => groupMembers(pg).length === 2, "the loop's child in the job's group");
+    sh.t.write("\x1a");
+    expect(await sh.prompt()).toBe("^Z\n[1]+  Stopped                 while true; do sleep 5; done | cat\n");
+    for (const pid of groupMembers(pg)) expect(procState(pid)).toBe("T");
+    expect(await sh.run("echo $?")).toBe("148\n");
+    sh.t.write("fg\r");
+    await sh.t.waitForForegroundJob("cat");
+    sh.t.write("\x03");
+    await sh.prompt();
+    expect(groupMembers(pg)).toEqual([]);
+    expect(await sh.run("jobs")).toBe("");
+  });
+
+  it("^Z in a loop of the shell stops the command and leaves the loop (bash)", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    await sh.startForeground("while true; do sleep 5; done; echo after", "sleep");
+    sh.t.write("\x1a");
+    expect(await sh.prompt()).toBe("^Z\n[1]+  Stopped                 sleep 5\nafter\n");
+  });
+
+  it("a subshell's command stops as a job of the shell", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    await sh.startForeground("(sleep 30)", "sleep");
+    sh.t.write("\x1a");
+    expect(await sh.prompt()).toBe("^Z\n[1]+  Stopped                 sleep 30\n");
+    expect(await sh.run("kill -KILL %1; wait %1; echo $?")).toBe("137\n");
+  });
+
+  it("a background job run by a re-executed shell stops, continues and dies as a unit", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    const out = await sh.run("while true; do sleep 1; done | cat &");
+    const pid = Number(out.match(/^\[1\] (\d+)/)![1]);
+    const pgid = Number((await sh.run("jobs -p")).trim());
+    await until(() => groupMembers(pgid).length >= 3, "the job's processes", 8000);
+    expect(pid).toBeGreaterThan(0);
+    await sh.run("kill -STOP %1");
+    await until(() => groupMembers(pgid).every((p) => procState(p) === "T"), "every process stopped");
+    await Bun.sleep(50);
+    expect(await sh.run("jobs")).toBe("[1]+  Stopped                 while true; do sleep 1; done | cat\n");
+    await sh.run("bg %1");
+    await until(() => groupMembers(pgid).every((p) => procState(p) !== "T"), "every process running");
+    await sh.run("kill %1");
+    // gone, or zombies until the shell reaps the job's leader at the next prompt
+    await until(() => groupMembers(pgid).every((p) => procState(p) === "Z" || procState(p) === ""), "every process gone");
+    expect(await sh.run("")).toMatch(/\[1\]\+  Terminated {14}while true; do sleep 1; done \| cat\n/);
+  });
+});
