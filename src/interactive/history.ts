@@ -45,7 +45,7 @@ export function parseHistoryText(text: string): HistoryEntry[] {
   let stampedEntry: HistoryEntry | undefined;
   let afterStamp = false;
   for (const l of lines) {
-    if (TIMESTAMP_LINE.test(l)) {
+    if (l.charCodeAt(0) === 0x23 && TIMESTAMP_LINE.test(l)) {
       time = Number(l.slice(1));
       afterStamp = true;
       stampedEntry = undefined;
@@ -232,8 +232,10 @@ export class History {
     this.fileEntries += n;
     this.fileEntriesRead += n;
     this.savedUpTo = this.nextNumber;
+    // Rewriting the whole file for every line once it is full would cost O(file) per command:
+    // let it grow by a tenth (at least 16 entries) past HISTFILESIZE, then cut it back.
     const max = limitOf(this.lookup("HISTFILESIZE"));
-    if (this.fileEntries > max) this.trimFile(path);
+    if (this.fileEntries > max + Math.max(16, Math.floor(max / 10))) this.trimFile(path);
     return true;
   }
 

@@ -89,8 +89,17 @@ describe("History file", () => {
     expect(lines(f)).toEqual(["3", "4", "5", "6"]);
     expect(fs.statSync(f).ino).not.toBe(ino);
     expect(fs.statSync(f).mode & 0o777).toBe(0o600);
+    // Appends let the file grow a little past HISTFILESIZE (16 entries here) before cutting it
+    // back, so a full file is not rewritten for every command.
     h.add("7");
-    expect(lines(f)).toEqual(["4", "5", "6", "7"]);
+    expect(lines(f)).toEqual(["3", "4", "5", "6", "7"]);
+    for (let i = 8; i <= 20; i++) h.add(String(i));
+    expect(lines(f).length).toBe(18);
+    h.add("21");
+    expect(lines(f).length).toBe(19);
+    h.add("22");
+    h.add("23");
+    expect(lines(f)).toEqual(["20", "21", "22", "23"]);
     expect(fs.readdirSync(dir)).toEqual(["hist"]);
   });
   it("writes timestamps and reassembles multi-line entries; plain lines before stamps stay single", () => {
@@ -117,7 +126,9 @@ describe("History file", () => {
     h.add("while false\ndo :\ndone");
     const g = make(vars);
     g.load();
-    expect(g.entries.map((e) => e.line)).toEqual(["ls", "while false\ndo :\ndone"]);
+    expect(g.entries.map((e) => e.line)).toEqual(["if true\nthen echo y\nfi", "ls", "while false\ndo :\ndone"]);
+    // Loading cuts the file to HISTFILESIZE entries, keeping entries whole.
+    expect(lines(f)).toEqual(["ls", "while false\ndo :\ndone"]);
   });
   it("-w rewrites, -r reads, -n reads only what others appended", () => {
 
