@@ -219,11 +219,10 @@ class Planner {
     if (cmd.kind === "SimpleCommand" && this.externalName(cmd) !== undefined) {
       this.diagrams.push(diagram);
       const pid = this.newPid();
-      const box = this.spawnSimple(cmd, t, pid, this.jc ? 0 : undefined, this.jc);
-      if (box.fds.length > 0) {
+      const box = this.spawnSimple(cmd, t, pid, this.jc ? 0 : undefined, this.jc, () => {
         this.step(`waitpid(pid ${pid})   the shell waits; the status becomes $?`);
         if (this.jc) this.step(`tcsetpgrp(${terminal.fd}, ${this.shellPgid})   the shell takes the terminal back`);
-      }
+      });
       diagram.boxes.push(box);
       return;
     }
@@ -241,7 +240,10 @@ class Planner {
     return isExternalName(this.sh, name) ? name : undefined;
   }
 
-  private spawnSimple(cmd: SimpleCommand, t: SimTable, pid: string, pgroup: string | 0 | undefined, foreground: boolean): Box {
+  /** Spawn a simple command with its redirection frame; `whileFrame` runs before the frame is
+   *  released (a lone command keeps its frame until it has been waited for; a pipeline stage
+   *  releases it right after the spawn). */
+  private spawnSimple(cmd: SimpleCommand, t: SimTable, pid: string, pgroup: string | 0 | undefined, foreground: boolean, whileFrame?: () => void): Box {
     const text = this.text(cmd.span);
     const name = cmd.words[0]!.literal!;
     this.noteWords(cmd.words);
@@ -258,6 +260,7 @@ class Planner {
     this.step(`posix_spawn(${resolved}) = pid ${pid}  ${group}  actions: ${formatActions(actions, closeFrom, tty)}`);
     this.step(`  execve(${JSON.stringify(resolved)}, [${cmd.words.map((w) => JSON.stringify(w.literal ?? printWord(w))).join(", ")}])   in child ${pid}`);
     const box: Box = { title: `pid ${pid}: ${text}`, how: `${resolved}, spawned (posix_spawn, then execve)`, fds: boxFds(frame) };
+    whileFrame?.();
     frame.dispose();
     return box;
   }
