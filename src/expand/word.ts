@@ -51,11 +51,105 @@ function* extGlobInto(h: ExpandHost, b: FieldBuilder, p: ExtGlob): Gen<void> {
   b.patternText(pattern + ")", text + ")");
 }
 
+/** True when a part can be expanded without running anything that may wait (no command or
+ *  process substitution, no operator word, no subscript word): the synchronous path. */
+function isSyncPart(p: WordPart): boolean {
+  switch (p.kind) {
+    case "Lit":
+    case "SglQuoted":
+    case "AnsiCQuoted":
+    case "Escaped":
+    case "Tilde":
+      return true;
+    case "ParamExp":
+      return isSyncParam(p);
+    case "ArithSub":
+      return p.expr.literal !== undefined;
+    case "DblQuoted":
+      return allSync(p.parts);
+    case "BraceExp":
+      return p.type === "seq" || p.alternatives.every(allSync);
+    default:
+      return false;
+  }
+}
+
+function allSync(parts: WordPart[]): boolean {
+  for (let i = 0; i < parts.length; i++) if (!isSyncPart(parts[i]!)) return false;
+  return true;
+}
+
 /**
- * Expand parts into the builder.
+ * Expand one part synchronously if it can be (see isSyncPart); false (and nothing appended)
+ * otherwise. The one implementation of each part's meaning, shared by both paths.
  * @param quoted   inside double quotes (or a here-document): nothing is split or globbed
- * @param opWord   the word of ${x:-w} / ${x:+w}: inside double quotes its single quotes are
- *                 ordinary characters (bash prints "${x:-'a'}" as 'a')
+ * @param opWord   the word of ${x:-w} / ${x:+w}: unquoted literal text there is split like an
+ *                 expansion, and inside double quotes single quotes are ordinary characters
+ *                 (bash prints "${x:-'a'}" as 'a')
+ */
+function partSync(h: ExpandHost, b: FieldBuilder, p: WordPart, quoted: boolean, opWord: boolean): boolean {
+  switch (p.kind) {
+    case "Lit":
+      if (quoted) b.quoted(p.value);
+      else if (opWord) b.expanded(p.value, false); // ${u:-a b} unquoted gives two fields
+      else b.literal(p.value);
+      return true;
+    case "SglQuoted":
+      b.quoted(quoted && opWord ? "'" + p.value + "'" : p.value);
+      return true;
+    case "AnsiCQuoted":
+    case "Escaped":
+      b.quoted(p.value);
+      return true;
+    case "Tilde": {
+      const home = quoted ? undefined : tildeValue(h, p.user);
+      if (home === undefined) b.literal("~" + p.user);
+      else b.quoted(home);
+      return true;
+    }
+    case "ParamExp":
+      if (!isSyncParam(p)) return false;
+      expandParamSync(h, b, p, quoted);
+      return true;
+    case "ArithSub":
+      if (p.expr.literal === undefined) return false;
+      b.expanded(evalArithString(h, p.expr.literal), quoted);
+      return true;
+    case "DblQuoted": {
+      const inner = p.parts;
+      if (!allSync(inner)) return false;
+      if (inner.length === 0) b.quoted("");
+      for (let j = 0; j < inner.length; j++) partSync(h, b, inner[j]!, true, false);
+      return true;
+    }
+    case "BraceExp":
+      // Only reached where brace expansion does not apply (assignments, patterns): the text.
+      if (p.type === "seq") {
+        b.literal(sequenceText(p));
+        return true;
+      }
+      if (!p.alternatives.every(allSync)) return false;
+      b.literal("{");
+      for (let j = 0; j < p.alternatives.length; j++) {
+        if (j > 0) b.literal(",");
+        const alt = p.alternatives[j]!;
+        for (let k = 0; k < alt.length; k++) partSync(h, b, alt[k]!, quoted, opWord);
+      }
+      b.literal("}");
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Expand parts that are all synchronous (allSync). */
+function partsSync(h: ExpandHost, b: FieldBuilder, parts: WordPart[], quoted: boolean): void {
+  for (let i = 0; i < parts.length; i++) partSync(h, b, parts[i]!, quoted, false);
+}
+
+/**
+ * Expand parts into the builder (see partSync for the flags). Parts that may wait (command
+ * and process substitution, operator words) go through generators; the rest is synchronous.
  */
 export function* expandPartsInto(
   h: ExpandHost,
@@ -66,37 +160,16 @@ export function* expandPartsInto(
 ): Gen<void> {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
+    if (partSync(h, b, p, quoted, opWord)) continue;
     switch (p.kind) {
-      case "Lit":
-        if (quoted) b.quoted(p.value);
-        else if (opWord) b.expanded(p.value, false); // ${u:-a b} unquoted gives two fields
-        else b.literal(p.value);
-        break;
-      case "SglQuoted":
-        b.quoted(quoted && opWord ? "'" + p.value + "'" : p.value);
-        break;
-      case "AnsiCQuoted":
-      case "Escaped":
-        b.quoted(p.value);
-        break;
-      case "DblQuoted": {
-        const inner = p.parts;
-        if (inner.length === 0) {
-          b.quoted("");
-          break;
-        }
-        // The common contents are expanded inline, without a nested generator.
-        for (let j = 0; j < inner.length; j++) {
-          const q = inner[j]!;
-          if (q.kind === "Lit" || q.kind === "Escaped") b.quoted(q.value);
-          else if (q.kind === "ParamExp" && isSyncParam(q)) expandParamSync(h, b, q, true);
-          else yield* expandPartsInto(h, b, [q], true);
+      case "DblQuoted":
+        for (let j = 0; j < p.parts.length; j++) {
+          const q = p.parts[j]!;
+          if (!partSync(h, b, q, true, false)) yield* expandPartsInto(h, b, [q], true);
         }
         break;
-      }
       case "ParamExp":
-        if (isSyncParam(p)) expandParamSync(h, b, p, quoted);
-        else yield* expandParam(h, b, p, quoted);
+        yield* expandParam(h, b, p, quoted);
         break;
       case "CmdSub": {
         const out = yield* h.commandSubst(p.body);
@@ -104,23 +177,15 @@ export function* expandPartsInto(
         break;
       }
       case "ArithSub": {
-        const text = p.expr.literal ?? (yield* expandWord(h, p.expr));
+        const text = yield* expandWord(h, p.expr);
         b.expanded(evalArithString(h, text), quoted);
         break;
       }
       case "ProcSub":
         b.quoted(yield* h.processSubst(p.op, p.body));
         break;
-      case "Tilde": {
-        const home = quoted ? undefined : tildeValue(h, p.user);
-        if (home === undefined) b.literal("~" + p.user);
-        else b.quoted(home);
-        break;
-      }
       case "BraceExp":
-        // Only reached where brace expansion does not apply (assignments, patterns): the text.
-        if (p.type === "seq") b.literal(sequenceText(p));
-        else {
+        if (p.type === "alt") {
           b.literal("{");
           for (let j = 0; j < p.alternatives.length; j++) {
             if (j > 0) b.literal(",");
@@ -131,6 +196,9 @@ export function* expandPartsInto(
         break;
       case "ExtGlob":
         yield* extGlobInto(h, b, p);
+        break;
+      default:
+        // Lit, quotes, Tilde: always handled by partSync.
         break;
     }
   }
@@ -163,11 +231,13 @@ export function* expandWords(h: ExpandHost, words: Word[]): Gen<string[]> {
     }
     if (hasBraceExp(w.parts)) {
       for (const parts of braceExpand(w.parts)) {
-        yield* expandPartsInto(h, b, parts, false);
+        if (allSync(parts)) partsSync(h, b, parts, false);
+        else yield* expandPartsInto(h, b, parts, false);
         b.endWord();
       }
     } else {
-      yield* expandPartsInto(h, b, w.parts, false);
+      if (allSync(w.parts)) partsSync(h, b, w.parts, false);
+      else yield* expandPartsInto(h, b, w.parts, false);
       b.endWord();
     }
   }
@@ -188,7 +258,8 @@ export function* expandWord(h: ExpandHost, w: Word): Gen<string> {
     }
   }
   const b = new FieldBuilder(h, Mode.Join);
-  yield* expandPartsInto(h, b, w.parts, false);
+  if (allSync(w.parts)) partsSync(h, b, w.parts, false);
+  else yield* expandPartsInto(h, b, w.parts, false);
   return b.cur;
 }
 
@@ -201,7 +272,8 @@ export function* expandPattern(h: ExpandHost, w: Word): Gen<string> {
   // which characters were quoted (`literal` does not).
   if (w.literal !== undefined && !hasGlobSpecial(w.literal)) return w.literal;
   const b = new FieldBuilder(h, Mode.Pattern);
-  yield* expandPartsInto(h, b, w.parts, false);
+  if (allSync(w.parts)) partsSync(h, b, w.parts, false);
+  else yield* expandPartsInto(h, b, w.parts, false);
   return b.cur;
 }
 

@@ -183,6 +183,14 @@ describe("word expansion: field splitting", () => check(splitting));
 describe("word expansion: parameter operators", () => check(ops));
 describe("word expansion: brace and tilde", () => check(other));
 
+// The same cases through the generator path: an unquoted command substitution that outputs
+// nothing (it disappears) makes every word take it.
+const viaGenerators = (cases: Case[]): Case[] =>
+  cases.map((c) => ({ ...c, words: c.words.map((w) => ({ ...w, literal: undefined, parts: [...w.parts, cmd("none")] })) }));
+describe("word expansion through the generator path", () => {
+  check(viaGenerators([...quoting, ...splitting, ...ops, ...other]));
+});
+
 describe("errors as bash reports them", () => {
   const errs: Case[] = [
     { src: `\${1:=x}`, words: [W(P("1", { op: { op: ":=", word: W(lit("x")) } }))], pos: [] },
