@@ -1,6 +1,6 @@
 // The parser's public API: whole texts, command-by-command reading, error formatting, printing.
 import { EOF } from "chevrotain";
-import type { List, Span } from "./ast.ts";
+import type { List, ListItem, Span } from "./ast.ts";
 import { formatSyntaxError, nearToken, ParseFailure, unexpectedEof, type ShSyntaxError } from "./errors.ts";
 import { ShParser } from "./parser.ts";
 import { LineIndex } from "./spans.ts";
@@ -72,11 +72,20 @@ function tokOpts(opts: ParseOptions) {
 export function parse(source: string, opts: ParseOptions = {}): ParseResult {
   const lines = new LineIndex(source, opts.startLine ?? 1);
   try {
+    // Command by command, as CommandReader does: the tokens of one complete command become
+    // garbage as soon as it is parsed, which keeps the live heap (and GC work) small on big files.
     const t = new Tokenizer(source, lines, tokOpts(opts), parseTokens);
-    const r = t.run(true);
-    if (r === "close") throw nearToken(")", lines.span(t.pos - 1, t.pos));
-    const list = parseTokens(t.tokens, lines, { span: lines.span(source.length, source.length), closing: false });
-    return { kind: "ok", list };
+    const items: ListItem[] = [];
+    while (t.readCommand()) {
+      const end = t.pos;
+      const part = parseTokens(t.tokens, lines, { span: lines.span(end, end), closing: false });
+      for (const it of part.items) items.push(it);
+    }
+    const span =
+      items.length > 0
+        ? lines.span(items[0]!.andOr.span.start, items[items.length - 1]!.andOr.span.end)
+        : lines.span(0, 0);
+    return { kind: "ok", list: { kind: "List", items, span } };
   } catch (e) {
     return failure(e);
   }

@@ -191,7 +191,9 @@ export class Tokenizer implements WordHost {
           continue;
         }
         if (this.depth <= 0 && !this.funcBody && this.state !== St.CaseIn && this.state !== St.ForIn) {
-          const prev = this.tokens[this.tokens.length - 2];
+          let k = this.tokens.length - 2;
+          while (k >= 0 && this.tokens[k]!.tokenType === T.NewLine) k--;
+          const prev = this.tokens[k];
           if (prev === undefined || !continues(prev.tokenType)) return true;
         }
       }
