@@ -62,6 +62,15 @@ describe("ipsh -i", () => {
     expect(await run(s, "echo $?")).toBe("130\n");
   });
 
+  it("history and fc -l list what was typed, bash's formats", async () => {
+    const s = await shell();
+    await run(s, "echo a");
+    await run(s, "true");
+    expect(await run(s, "history")).toBe("    1  echo a\n    2  true\n    3  history\n");
+    expect(await run(s, "fc -l -2")).toBe("2\t true\n3\t history\n");
+    expect(await run(s, "history -p '!e'")).toBe("echo a\n");
+  });
+
   it("exits on Ctrl-D at an empty line, printing exit", async () => {
     const s = await shell();
     s.write("\x04");
