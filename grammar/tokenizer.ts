@@ -104,7 +104,7 @@ export class Tokenizer implements WordHost {
   aliasNext = false;
   aliasBusy: Set<string>;
   pending: PendingHeredoc[] = [];
-  /** The last `=~` operand word in [[ ]] was seen: the next word is a regex. */
+  /** The last token emitted (function definition detection). */
   private lastTok: ShToken | undefined;
 
   constructor(

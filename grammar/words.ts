@@ -512,6 +512,15 @@ function dollar(h: WordHost, inDq: boolean): WordPart | undefined {
     const cs: CmdSub = { kind: "CmdSub", body: list, backquote: false, span: h.span(i, end) };
     return cs;
   }
+  if (c === 91) {
+    // $[expr]: bash's obsolete spelling of $((expr)).
+    const e = findAtDepth0(src, i + 2, "]");
+    if (e < 0) throw unterminated(h, i, "]");
+    const expr = rangeWord(h, i + 2, e);
+    h.pos = e + 1;
+    const a: ArithSub = { kind: "ArithSub", expr, span: h.span(i, e + 1) };
+    return a;
+  }
   if (!inDq && c === 39) {
     // $'...': backslash escapes the closing quote.
     let j = i + 2;

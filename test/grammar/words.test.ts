@@ -114,6 +114,9 @@ describe("command and arithmetic substitution", () => {
     expect(p[0].kind).toBe("CmdSub");
     expect(p[0].body.items[0].andOr.first.commands[0].kind).toBe("Subshell");
   });
+  it("$[ ] is the old spelling of arithmetic expansion", () => {
+    expect((partsOf("echo $[1+2]") as any)[0]).toEqual({ kind: "ArithSub", expr: { kind: "Word", parts: [{ kind: "Lit", value: "1+2" }], literal: "1+2" } });
+  });
   it("process substitution", () => {
     const p = partsOf("diff <(ls) >(cat)") as any;
     expect(p[0].kind).toBe("ProcSub");
