@@ -125,12 +125,20 @@ export function isatty(osfd: number): boolean {
  * reads blocks and, at close(), seeks back over what was not consumed; elsewhere it reads one
  * byte per read(2). `deadline` (ms since epoch, or -1) bounds the wait for each byte.
  */
+/** Read-ahead block for seekable input: lines are usually short, and what is read past the
+ *  delimiter is sought back, so a small block keeps both copies and seeks cheap. */
+const BLOCK = 512;
+const blockPool: Uint8Array[] = [];
+const EMPTY = new Uint8Array(0);
+
 export class FdReader {
-  private buf: Uint8Array;
-  private pos = 0;
-  private len = 0;
+  /** The read-ahead buffer; `pos < len` means bytes are waiting (see `buffered`). */
+  buf: Uint8Array;
+  pos = 0;
+  len = 0;
   private readonly block: boolean;
   private readonly tty: boolean;
+  private readonly pooled: boolean;
   timedOut = false;
 
   constructor(
@@ -141,12 +149,16 @@ export class FdReader {
     /** the caller will consume everything up to EOF: read big blocks even from pipes */
     greedy = false,
   ) {
-    this.block = isSeekableFile(osfd);
+    // lseek succeeds on regular files (and harmless devices), fails with ESPIPE on pipes,
+    // sockets and terminals: exactly the inputs where reading ahead could be given back.
+    this.block = seek(osfd, 0, SEEK_CUR) >= 0;
     this.tty = !this.block && isTty(osfd);
-    this.buf = new Uint8Array(greedy ? 65536 : this.block ? 4096 : 1);
+    this.pooled = this.block && !greedy;
+    this.buf = greedy ? new Uint8Array(65536) : this.block ? (blockPool.pop() ?? new Uint8Array(BLOCK)) : new Uint8Array(1);
   }
 
-  /** Next byte, -1 at EOF, -2 on timeout. Throws IoError, or InterruptSignal on ^C. */
+  /** Next byte, -1 at EOF, -2 on timeout. Throws IoError, or InterruptSignal on ^C.
+   *  Hot loops first take `buffered()` bytes and call this only when it returns -3. */
   *next(): Gen<number> {
     if (this.pos < this.len) return this.buf[this.pos++]!;
     if (this.interruptible) yield* this.waitKey();
@@ -157,12 +169,19 @@ export class FdReader {
         return -2;
       }
     }
-    const chunk = yield* readFd(this.sh, this.fd, this.buf.length);
-    if (chunk === null) return -1;
-    this.buf.set(chunk);
-    this.len = chunk.length;
+    const osfd = this.sh.fds.os(this.fd);
+    if (osfd === undefined) throw new IoError(9, strerror(9));
+    if (concurrent(this.sh)) yield* waitReadable(osfd);
+    const n = readOnce(osfd, this.buf, this.buf.length);
+    if (n === 0) return -1;
+    this.len = n;
     this.pos = 1;
     return this.buf[0]!;
+  }
+
+  /** The next byte if one is already buffered, else -3 (no generator, no system call). */
+  buffered(): number {
+    return this.pos < this.len ? this.buf[this.pos++]! : -3;
   }
 
   /** An interactive shell reading its terminal: wait without blocking so that the SIGINT
@@ -186,6 +205,8 @@ export class FdReader {
   close(): void {
     if (this.block && this.len > this.pos) unread(this.osfd, this.len - this.pos);
     this.pos = this.len = 0;
+    if (this.pooled && blockPool.length < 8) blockPool.push(this.buf);
+    this.buf = EMPTY;
   }
 }
 

@@ -116,7 +116,8 @@ function* mapfile(ctx: BuiltinContext): Gen<number> {
   };
   try {
     for (;;) {
-      const b = yield* reader.next();
+      let b = reader.buffered();
+      if (b === -3) b = yield* reader.next();
       if (b < 0) {
         if (line.length) yield* emit(line);
         break;

@@ -134,10 +134,10 @@ class Splitter {
   ) {}
 
   private isDelim(i: number): boolean {
-    return this.line.quoted[i] === 0 && this.ifs.includes(this.line.text[i]!);
+    return this.line.quoted[i] !== 1 && this.ifs.includes(this.line.text[i]!);
   }
   private isWs(i: number): boolean {
-    return this.line.quoted[i] === 0 && isIfsWs(this.line.text[i]!, this.ifs);
+    return this.line.quoted[i] !== 1 && isIfsWs(this.line.text[i]!, this.ifs);
   }
 
   skipWs(): void {
@@ -177,41 +177,67 @@ class Splitter {
   }
 }
 
+const spare: Buffer[] = [];
+
+/** Bytes of the line being read, grown on demand; `quoted` is only filled once an escape is seen. */
+class LineBuf {
+  // a Buffer, so that toString("latin1") reads it without materialising an ArrayBuffer;
+  // recycled through `spare` (each read call holds its own while it may yield)
+  bytes: Buffer = spare.pop() ?? Buffer.allocUnsafe(128);
+  quoted: Uint8Array | null = null;
+  n = 0;
+  push(b: number, q: boolean): void {
+    if (this.n === this.bytes.length) {
+      const nb = Buffer.allocUnsafe(this.n * 2);
+      nb.set(this.bytes);
+      this.bytes = nb;
+      if (this.quoted) {
+        const nq = new Uint8Array(this.n * 2);
+        nq.set(this.quoted);
+        this.quoted = nq;
+      }
+    }
+    if (q && !this.quoted) this.quoted = new Uint8Array(this.bytes.length);
+    if (this.quoted) this.quoted[this.n] = q ? 1 : 0;
+    this.bytes[this.n++] = b;
+  }
+  line(): Line {
+    const text = this.bytes.toString("latin1", 0, this.n);
+    if (spare.length < 4 && this.bytes.length <= 4096) spare.push(this.bytes);
+    return { text, quoted: this.quoted ?? NO_QUOTES };
+  }
+}
+
+const NO_QUOTES = new Uint8Array(0);
+
 function* readLine(ctx: BuiltinContext, o: ReadOpts, osfd: number): Gen<{ line: Line; status: number }> {
   const deadline = o.timeout > 0 ? Date.now() + o.timeout * 1000 : -1;
   const reader = new FdReader(ctx.sh as never, o.fd, osfd, deadline);
-  let bytes = "";
-  const quoted: number[] = [];
+  const buf = new LineBuf();
   let status = 0;
   let escape = false;
   let chars = 0;
   let cont = 0; // UTF-8 continuation bytes still to come for the current character
+  const limited = o.nchars >= 0;
   try {
     for (;;) {
-      if (o.nchars >= 0 && chars >= o.nchars && cont === 0) break;
-      const b = yield* reader.next();
-      if (b === -1) {
-        status = 1;
-        break;
-      }
-      if (b === -2) {
-        status = TIMEOUT_STATUS;
+      if (limited && chars >= o.nchars && cont === 0) break;
+      let b = reader.buffered();
+      if (b === -3) b = yield* reader.next();
+      if (b < 0) {
+        status = b === -1 ? 1 : TIMEOUT_STATUS;
         break;
       }
       if (b === 0 && o.delim !== 0) continue;
       if (escape) {
         escape = false;
         if (b === 10) continue; // line continuation
-        bytes += String.fromCharCode(b);
-        quoted.push(1);
-      } else if (!o.raw && b === 92) {
+        buf.push(b, true);
+      } else if (b === 92 && !o.raw) {
         escape = true;
         continue;
       } else if (b === o.delim && !o.exact) break;
-      else {
-        bytes += String.fromCharCode(b);
-        quoted.push(0);
-      }
+      else buf.push(b, false);
       if (cont > 0) cont--;
       else {
         chars++;
@@ -221,7 +247,7 @@ function* readLine(ctx: BuiltinContext, o: ReadOpts, osfd: number): Gen<{ line: 
   } finally {
     reader.close();
   }
-  return { line: { text: bytes, quoted: Uint8Array.from(quoted) }, status };
+  return { line: buf.line(), status };
 }
 
 function* read(ctx: BuiltinContext): Gen<number> {
@@ -234,9 +260,9 @@ function* read(ctx: BuiltinContext): Gen<number> {
     return 1;
   }
   if (o.timeout === 0) return pollReadable(osfd, 0) ? 0 : 1;
-  const tty = isatty(osfd);
-  if (o.prompt !== undefined && tty) ctx.err(o.prompt);
   const cbreak = o.nchars >= 0 || o.delim !== 10;
+  const tty = (o.prompt !== undefined || o.silent || cbreak) && isatty(osfd);
+  if (o.prompt !== undefined && tty) ctx.err(o.prompt);
   const saved = tty && (o.silent || cbreak) ? ttyModes(osfd, o.silent, cbreak) : null;
   let got: { line: Line; status: number };
   try {
