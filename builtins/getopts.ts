@@ -15,6 +15,8 @@ interface State {
   sp: number;
   /** the OPTIND value getopts last stored */
   lastOptind: number;
+  /** the argument the character position refers to (a different one means a new parse) */
+  lastArg: string | undefined;
 }
 
 const states = new WeakMap<object, State>();
@@ -33,11 +35,14 @@ function getopts(ctx: BuiltinContext): number {
   const vars = sh.vars;
   const args = ctx.args.length > 2 ? rest : sh.positional;
   let st = states.get(sh);
-  if (!st) states.set(sh, (st = { sp: 1, lastOptind: 1 }));
+  if (!st) states.set(sh, (st = { sp: 1, lastOptind: 1, lastArg: undefined }));
   const optindText = vars.get("OPTIND") ?? "1";
   let optind = /^\s*[0-9]+\s*$/.test(optindText) ? Number(optindText) : 1;
   if (optind < 1) optind = 1;
-  if (optind !== st.lastOptind || st.sp >= (args[optind - 1]?.length ?? 0)) st.sp = 1;
+  // bash resets the position when OPTIND is assigned; we see that as OPTIND or the argument
+  // under it no longer being what getopts left there
+  const cur = args[optind - 1];
+  if (optind !== st.lastOptind || cur !== st.lastArg || st.sp >= (cur?.length ?? 0)) st.sp = 1;
   const silent = optstring[0] === ":";
   const report = !silent && vars.get("OPTERR") !== "0";
 
@@ -47,6 +52,7 @@ function getopts(ctx: BuiltinContext): number {
     else vars.set("OPTARG", arg);
     vars.set("OPTIND", String(optind));
     st!.lastOptind = optind;
+    st!.lastArg = args[optind - 1];
     return 0;
   };
   const finish = (): number => {
@@ -55,6 +61,7 @@ function getopts(ctx: BuiltinContext): number {
     vars.unset("OPTARG");
     vars.set("OPTIND", String(optind));
     st!.lastOptind = optind;
+    st!.lastArg = args[optind - 1];
     return 1;
   };
 

@@ -54,6 +54,14 @@ describe("getopts matches bash", () => {
     const b = bash(`set -- -a -b 1 z; while getopts ab: o; do echo "o=$o OPTARG=\${OPTARG-unset} OPTIND=$OPTIND"; done; echo "end o=$o OPTARG=\${OPTARG-unset} OPTIND=$OPTIND"`);
     expect(loop("ab:", ["-a", "-b", "1", "z"], undefined, true).out).toBe(b.out);
   });
+  it("a new parse after OPTIND=1 starts at the first letter of the new argument", () => {
+    const sh = fakeShell();
+    run(getoptsBuiltin, ["ab", "o", "-ab"], sh); // stops inside the cluster
+    expect(sh.vars.get("o")).toBe("a");
+    sh.vars.set("OPTIND", "1");
+    run(getoptsBuiltin, ["cd", "o", "-cd"], sh);
+    expect(sh.vars.get("o")).toBe("c");
+  });
   it("OPTERR=0 silences messages", () => {
     expect(loop("a", ["-x"], "0").err).toBe("");
   });
