@@ -41,6 +41,8 @@ interface Parsed {
 }
 
 const cache = new Map<string, Parsed>();
+/** Widths and precisions are clamped here (bash clamps to INT_MAX; JS strings cannot hold that). */
+const MAX_FIELD = 1 << 24;
 const CONVS = "diouxXeEfFgGaAcsbqQT";
 const LENMODS = "hjlLtz";
 
@@ -355,19 +357,19 @@ function printf(ctx: BuiltinContext): number {
     for (const s of parsed.specs) {
       out += s.lit;
       if (s.conv === "") continue;
-      let width = s.width;
-      let prec = s.prec;
+      let width = s.width > MAX_FIELD ? MAX_FIELD : s.width;
+      let prec = s.prec > MAX_FIELD ? MAX_FIELD : s.prec;
       let spec = s;
       if (width === -2) {
         const w = Number(intArg());
         if (w < 0) {
           spec = { ...s, left: true };
-          width = -w;
-        } else width = w;
+          width = Math.min(-w, MAX_FIELD);
+        } else width = Math.min(w, MAX_FIELD);
       }
       if (prec === -2) {
         const pv = Number(intArg());
-        prec = pv < 0 ? -1 : pv;
+        prec = pv < 0 ? -1 : Math.min(pv, MAX_FIELD);
       }
       const have = ai < argv.length;
       switch (s.conv) {
