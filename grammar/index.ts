@@ -8,6 +8,8 @@ import type { ShToken } from "./tokens.ts";
 import { Tokenizer, type ListParser } from "./tokenizer.ts";
 
 export { formatSyntaxError, type ShSyntaxError };
+export type { DeclWord } from "./tokenizer.ts";
+export { COND_BINARY, COND_UNARY } from "./cond-ops.ts";
 export { printList, printWord } from "./printer.ts";
 
 export interface ParseOptions {
@@ -22,6 +24,9 @@ export interface ParseOptions {
   /** Accept a here-document that the end of input terminates (bash warns and runs the script);
    *  otherwise it is "incomplete". */
   heredocEofOk?: boolean;
+  /** Receives warnings: with heredocEofOk, bash's "warning: here-document at line N delimited by
+   *  end-of-file (wanted `EOF')" (the caller prints it with its prefix). */
+  onWarning?: (w: ShSyntaxError) => void;
 }
 
 export type ParseResult =
@@ -65,7 +70,7 @@ function failure(e: unknown): ParseResult {
 }
 
 function tokOpts(opts: ParseOptions) {
-  return { extglob: opts.extglob === true, alias: opts.alias, heredocEofOk: opts.heredocEofOk };
+  return { extglob: opts.extglob === true, alias: opts.alias, heredocEofOk: opts.heredocEofOk, onWarning: opts.onWarning };
 }
 
 /** Parse a whole text. */
@@ -106,7 +111,7 @@ export class CommandReader {
     private opts: ParseOptions = {},
   ) {
     this.lines = new LineIndex(source, opts.startLine ?? 1);
-    this.tok = new Tokenizer(source, this.lines, { extglob: opts.extglob === true, alias: (n) => this.opts.alias?.(n), heredocEofOk: opts.heredocEofOk }, parseTokens);
+    this.tok = new Tokenizer(source, this.lines, { extglob: opts.extglob === true, alias: (n) => this.opts.alias?.(n), heredocEofOk: opts.heredocEofOk, onWarning: opts.onWarning }, parseTokens);
   }
 
   setAlias(hook: ((name: string) => string | undefined) | undefined): void {

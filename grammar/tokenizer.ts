@@ -7,7 +7,7 @@
 // compound-command nesting so that a CommandReader can stop at the newline that ends a complete
 // command without parsing speculatively.
 import type { Assignment, ArrayElem, List, Redirect, Span, Word, WordPart } from "./ast.ts";
-import { nearToken, ParseFailure, unexpectedEof } from "./errors.ts";
+import { nearToken, ParseFailure, unexpectedEof, type ShSyntaxError } from "./errors.ts";
 import { LineIndex } from "./spans.ts";
 import * as T from "./tokens.ts";
 import type { RedirInfo, ShToken } from "./tokens.ts";
@@ -47,6 +47,8 @@ export interface TokenizerOptions {
   alias?: (name: string) => string | undefined;
   /** A here-document still open at the end of input is accepted (bash warns, scripts run). */
   heredocEofOk?: boolean;
+  /** Receives warnings (a here-document ended by end of input, with heredocEofOk). */
+  onWarning?: (w: ShSyntaxError) => void;
 }
 
 interface PendingHeredoc {
@@ -472,9 +474,14 @@ export class Tokenizer implements WordHost {
         ranges.push([s, next]);
         pos = next;
       }
-      if (!found && !this.opts.heredocEofOk) {
-        this.pos = pos;
-        throw unexpectedEof(this.span(h.start, h.start + 2), `here-document delimited by end-of-file (wanted \`${h.delimiter}')`);
+      if (!found) {
+        if (!this.opts.heredocEofOk) {
+          this.pos = pos;
+          throw unexpectedEof(this.span(h.start, h.start + 2), `here-document delimited by end-of-file (wanted \`${h.delimiter}')`);
+        }
+        // bash runs it and warns: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')"
+        const span = this.span(h.start, h.start + 2);
+        this.opts.onWarning?.({ message: `warning: here-document at line ${span.line} delimited by end-of-file (wanted \`${h.delimiter}')`, span });
       }
       let parts: WordPart[] = [];
       if (h.quoted) {

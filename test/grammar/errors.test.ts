@@ -70,7 +70,9 @@ describe("incomplete input (the interactive shell shows PS2)", () => {
     expect(parse("echo 'a\nb'\n").kind).toBe("ok");
   });
   it("a here-document ended by end of input is accepted on request (scripts)", () => {
-    expect(parse("cat <<EOF\nabc", { heredocEofOk: true }).kind).toBe("ok");
+    const warnings: string[] = [];
+    expect(parse("echo\ncat <<EOF\nabc", { heredocEofOk: true, onWarning: (w) => warnings.push(w.message) }).kind).toBe("ok");
+    expect(warnings).toEqual(["warning: here-document at line 2 delimited by end-of-file (wanted `EOF')"]);
   });
 });
 
