@@ -25,7 +25,11 @@ function globToRegExp(p: string): RegExp {
       }
     } else s += c.replace(/[.+^${}()|\\/]/g, "\\$&");
   }
-  re = new RegExp(s + "$");
+  try {
+    re = new RegExp(s + "$");
+  } catch {
+    re = /(?!)/; // an invalid bracket expression (such as [z-a]) matches nothing
+  }
   globCache.set(p, re);
   return re;
 }
