@@ -8,7 +8,7 @@ import { CommandReader, formatSyntaxError, parse } from "../grammar/index.ts";
 import type { Shell } from "./shell.ts";
 import { runGen } from "./exec/gen.ts";
 import { execList } from "./exec/execute.ts";
-import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal } from "./exec/control.ts";
+import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal, LineAbort } from "./exec/control.ts";
 import { ExpansionError } from "./expand/host.ts";
 import { PipeSignal } from "./exec/io.ts";
 import { InterruptSignal, clearInterrupt } from "./exec/interrupt.ts";
@@ -58,6 +58,7 @@ function topLevelError(sh: Shell, e: unknown): number {
     return (sh.lastStatus = 130);
   }
   if (e instanceof ReturnSignal) return (sh.lastStatus = e.status);
+  if (e instanceof LineAbort) return (sh.lastStatus = e.status);
   if (e instanceof BreakSignal || e instanceof ContinueSignal) return sh.lastStatus;
   if (e instanceof ShellExit) throw e;
   if (e instanceof RangeError && /call stack/i.test(e.message)) {

@@ -18,6 +18,8 @@ import { JobTable } from "./jobs/job-table.ts";
 import { writeAll } from "./sys/fd.ts";
 import { homeOf } from "./exec/users.ts";
 import { ShellExpandHost } from "./expand/shell-host.ts";
+import type { DynamicVars } from "./state/dynamic-vars.ts";
+import { installStateVars } from "./state-vars.ts";
 
 let loopTicks = 0;
 let lastYield = 0;
@@ -96,6 +98,10 @@ export class Shell {
   sourceDepth = 0;
   /** Set by `exec` with only redirections: the current command's fd frame becomes the shell's */
   keepRedirections = false;
+  /** Compound arguments of a declaration builtin, from expansion to the builtin's context */
+  pendingCompound: Map<number, import("../builtins/declare.ts").CompoundElem[]> | undefined = undefined;
+  /** RANDOM, SECONDS, ... (re-installed for each subshell: RANDOM is reseeded there, as in bash) */
+  dynamicVars: DynamicVars | undefined = undefined;
   /** pid of the last foreground child (for death reports) */
   lastChild = 0;
   /** Shell fds opened by process substitutions during the current command */
@@ -142,6 +148,8 @@ export class Shell {
     c.subshellLevel = this.subshellLevel + 1;
     c.isSubshell = true;
     c.expandHost = undefined;
+    installStateVars(c);
+    if (this.dynamicVars) c.dynamicVars = this.dynamicVars.forSubshell(c.vars);
     c.loopDepth = 0;
     c.pipeStatus = this.pipeStatus.slice();
     c.outQueue = [];

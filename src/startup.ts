@@ -6,13 +6,14 @@ import { Options } from "./state/options.ts";
 import { DynamicVars } from "./state/dynamic-vars.ts";
 import { FdTable } from "./exec/fd-table.ts";
 import { buildRegistry } from "../builtins/registry.ts";
-import { evalArith } from "./expand/index.ts";
 import { isOpen, isTty, setCloexec } from "./sys/fd.ts";
 import { getPpid } from "./sys/proc.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import { TrapTable } from "./signals/traps.ts";
 import { VarAttr } from "./state/var-store.ts";
 import { noteProcessCwd } from "./exec/external.ts";
+import { installStateVars } from "./state-vars.ts";
+import { applyOptionsFromEnviron } from "./state/option-vars.ts";
 import { syncExplain } from "./explain/live.ts";
 
 export interface ShellConfig {
@@ -94,12 +95,11 @@ export function createShell(cfg: ShellConfig): Shell {
     sh.subshellLevel = 1;
   }
 
-  vars.setArithEvaluator((text) => evalArith(sh.host, text));
-  vars.setDiagnosticSink((m) => sh.diag(m));
-  new DynamicVars().install(vars);
-  vars.defineDynamic("LINENO", () => String(sh.lineno), undefined);
-  vars.defineDynamic("BASHPID", () => String(process.pid), undefined, VarAttr.Integer);
-  vars.defineDynamic("BASH_SUBSHELL", () => String(sh.subshellLevel));
+  applyOptionsFromEnviron(env, opts);
+  installStateVars(sh);
+  sh.dynamicVars = new DynamicVars();
+  sh.dynamicVars.install(vars);
+  vars.defineDynamicArray("GROUPS", () => [String(process.getgid?.() ?? 0)]);
   const ppid = getPpid();
   vars.defineDynamic("PPID", () => String(ppid), undefined, VarAttr.Integer | VarAttr.Readonly);
   // standard variables (bash's defaults)

@@ -52,10 +52,7 @@ function* assignArray(sh: Shell, a: Assignment): Gen<void> {
     const values: string[] = [];
     for (const e of elems) for (const f of yield* expandWords(sh.host, [e.value])) values.push(f);
     if (a.append) {
-      let next = 0;
-      for (const k of sh.vars.getKeys(name)) next = Math.max(next, Number(k) + 1);
-      if (!sh.vars.isArray(name) && sh.vars.isSet(name)) next = 1;
-      for (const v of values) sh.vars.setElement(name, next++, v);
+      sh.vars.appendArray(name, values);
     } else {
       sh.vars.setArray(name, values);
     }
@@ -63,7 +60,10 @@ function* assignArray(sh: Shell, a: Assignment): Gen<void> {
   }
   const pairs: [string, string][] = [];
   let next = 0;
-  if (a.append) for (const k of sh.vars.getKeys(name)) if (!assoc) next = Math.max(next, Number(k) + 1);
+  if (a.append && !assoc) {
+    const keys = sh.vars.getKeys(name);
+    if (keys.length) next = Number(keys[keys.length - 1]) + 1;
+  }
   for (const e of elems) {
     if (e.key !== undefined) {
       const keyText = yield* expandWord(sh.host, e.key);
@@ -79,7 +79,7 @@ function* assignArray(sh: Shell, a: Assignment): Gen<void> {
       for (const f of yield* expandWords(sh.host, [e.value])) pairs.push([String(next++), f]);
     }
   }
-  if (a.append) for (const [k, v] of pairs) sh.vars.setElement(name, assoc ? k : Number(k), v);
+  if (a.append) sh.vars.appendPairs(name, pairs, assoc);
   else sh.vars.setArrayFromPairs(name, pairs, assoc);
 }
 

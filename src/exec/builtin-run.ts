@@ -8,6 +8,8 @@ import { flushOutput } from "./async-io.ts";
 
 export class Ctx implements BuiltinContext {
   lastErrno = 0;
+  /** declare a=(...): the expanded elements of compound arguments, by argument index */
+  compoundArgs: ReadonlyMap<number, import("../../builtins/declare.ts").CompoundElem[]> | undefined = undefined;
   constructor(
     readonly name: string,
     readonly args: string[],
@@ -31,6 +33,10 @@ export class Ctx implements BuiltinContext {
 
 export function* runBuiltin(sh: Shell, b: BuiltinDef, argv: string[]): Gen<number> {
   const ctx = new Ctx(argv[0], argv.slice(1), sh);
+  if (sh.pendingCompound) {
+    ctx.compoundArgs = sh.pendingCompound;
+    sh.pendingCompound = undefined;
+  }
   const r = b.run(ctx);
   let status: number;
   if (typeof r === "number") status = r;

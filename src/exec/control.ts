@@ -16,3 +16,9 @@ export class BreakSignal {
 export class ContinueSignal {
   constructor(public n: number) {}
 }
+
+/** A variable assignment error (readonly variable) abandons the rest of the current top-level
+ *  command line, as bash does outside POSIX mode: the shell goes on with the next line. */
+export class LineAbort {
+  constructor(public status: number) {}
+}

@@ -16,13 +16,14 @@ import { expandWords, expandWord, expandAssignValue } from "../expand/index.ts";
 import { openRedirects } from "./redirect.ts";
 import { runBuiltin, Ctx } from "./builtin-run.ts";
 import { flushOutput } from "./async-io.ts";
+import { compoundElements, type CompoundElem } from "../../builtins/declare.ts";
 import { callFunction } from "./function-call.ts";
 import { runExternal } from "./external.ts";
 import { assign, assignmentsToEnv } from "./assign.ts";
 import { xtraceAssign, xtraceAssigned, xtraceWords } from "./xtrace.ts";
 import { FdTable } from "./fd-table.ts";
 import { runDebugTrap } from "./safe-point.ts";
-import { ExitSignal } from "./control.ts";
+import { ExitSignal, LineAbort } from "./control.ts";
 
 /** Builtins whose name=value arguments are expanded like assignments (no splitting, no globbing). */
 const DECLARATION_BUILTINS = new Set(["declare", "typeset", "local", "export", "readonly"]);
@@ -87,6 +88,8 @@ export function isExternalName(sh: Shell, name: string): boolean {
 
 /** Expand a command's words; declaration builtins get assignment-style expansion for name=value. */
 export function* expandArgs(sh: Shell, words: Word[]): Gen<string[]> {
+  const first = words[0]?.literal;
+  if (first !== undefined && DECLARATION_BUILTINS.has(first)) return yield* expandDeclarationArgs(sh, words, first);
   let allLiteral = true;
   for (let i = 0; i < words.length; i++) {
     if (words[i].literal === undefined) {
@@ -99,17 +102,28 @@ export function* expandArgs(sh: Shell, words: Word[]): Gen<string[]> {
     for (let i = 0; i < words.length; i++) out[i] = words[i].literal!;
     return out;
   }
-  const first = words[0]?.literal;
-  if (first !== undefined && DECLARATION_BUILTINS.has(first)) {
+  return yield* expandWords(sh.host, words);
+}
+
+/** declare/local/export/readonly/typeset: name=value arguments are expanded like assignments. */
+function* expandDeclarationArgs(sh: Shell, words: Word[], first: string): Gen<string[]> {
+  {
     const out: string[] = [first];
+    let compound: Map<number, CompoundElem[]> | undefined;
     for (let i = 1; i < words.length; i++) {
-      const w = words[i];
-      if (isAssignmentWord(w)) out.push(yield* expandAssignValue(sh.host, w));
+      const w = words[i] as Word & { assignment?: Assignment };
+      if (w.assignment?.array) {
+        // declare a=(x "y z"): the elements are expanded like an array assignment's, and the
+        // builtin gets them beside the argument (builtins/declare.ts DeclarationContext)
+        compound ??= new Map();
+        compound.set(out.length - 1, yield* compoundElements(sh.host, w.assignment.array));
+        out.push(`${w.assignment.name}${w.assignment.append ? "+=" : "="}()`);
+      } else if (isAssignmentWord(w)) out.push(yield* expandAssignValue(sh.host, w));
       else for (const f of yield* expandWords(sh.host, [w])) out.push(f);
     }
+    sh.pendingCompound = compound;
     return out;
   }
-  return yield* expandWords(sh.host, words);
 }
 
 /** name=..., name+=..., name[sub]=... as the word's leading unquoted text. */
@@ -129,9 +143,10 @@ function* assignOnly(sh: Shell, cmd: SimpleCommand): Gen<number> {
   }
   for (const a of cmd.assigns) {
     if (!(yield* assign(sh, a, "shell"))) {
-      // a variable assignment error exits a non-interactive shell (POSIX 2.8.1)
-      if (!sh.interactive) throw new ExitSignal(1);
-      return (sh.lastStatus = 1);
+      // a variable assignment error: POSIX 2.8.1 exits a non-interactive shell; bash (outside
+      // posix mode) abandons the current command line
+      if (sh.opts.posix && !sh.interactive) throw new ExitSignal(1);
+      throw new LineAbort(1);
     }
     if (sh.opts.xtrace) xtraceAssigned(sh, a);
   }
@@ -166,7 +181,12 @@ function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
     }
     if (cmd.assigns.length === 0) {
       // runBuiltin inlined for the common sync builtin
-      const r = builtin.run(new Ctx(name, argv.slice(1), sh));
+      const ctx = new Ctx(name, argv.slice(1), sh);
+      if (sh.pendingCompound) {
+        ctx.compoundArgs = sh.pendingCompound;
+        sh.pendingCompound = undefined;
+      }
+      const r = builtin.run(ctx);
       const status = typeof r === "number" ? r : yield* r;
       if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
       sh.lastStatus = status;

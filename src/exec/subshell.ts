@@ -7,7 +7,7 @@ import { tracing, emit } from "../explain/trace.ts";
 import type { List } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
-import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal } from "./control.ts";
+import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal, LineAbort } from "./control.ts";
 import { ExpansionError } from "../expand/host.ts";
 import { PipeSignal } from "./io.ts";
 import { execList } from "./execute.ts";
@@ -38,7 +38,7 @@ export function* runStage(st: Shell, body: () => Gen<number>, dispose: boolean, 
     if (e instanceof ExitSignal) status = yield* runExitTrapOf(st, e.status);
     else if (e instanceof PipeSignal) status = 141;
     else if (e instanceof ExpansionError) status = e.status;
-    else if (e instanceof ReturnSignal) status = e.status;
+    else if (e instanceof ReturnSignal || e instanceof LineAbort) status = e.status;
     else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
     else throw e;
   } finally {

@@ -1,0 +1,19 @@
+// The special variables that read a shell state (LINENO, BASH_SUBSHELL, FUNCNAME, ...), and the
+// hooks its variable store calls back (arithmetic for -i variables, diagnostics). Installed on
+// the main shell and again on every subshell clone, so that each reads its own state.
+import type { Shell } from "./shell.ts";
+import { evalArith } from "./expand/index.ts";
+import { VarAttr } from "./state/var-store.ts";
+import { installOptionVars } from "./state/option-vars.ts";
+
+export function installStateVars(sh: Shell): void {
+  const vars = sh.vars;
+  vars.setArithEvaluator((text) => evalArith(sh.host, text));
+  vars.setDiagnosticSink((m) => sh.diag(m));
+  vars.defineDynamic("LINENO", () => String(sh.lineno));
+  vars.defineDynamic("BASHPID", () => String(process.pid), undefined, VarAttr.Integer);
+  vars.defineDynamic("BASH_SUBSHELL", () => String(sh.subshellLevel));
+  vars.defineDynamicArray("FUNCNAME", () => (sh.funcStack.length ? [...sh.funcStack, "main"] : []));
+  vars.defineDynamicArray("BASH_SOURCE", () => (sh.funcStack.length ? [...sh.sourceStack, sh.scriptName] : []));
+  installOptionVars(vars, () => sh.opts);
+}
