@@ -132,7 +132,8 @@ function* mapfile(ctx: BuiltinContext): Gen<number> {
       if (b !== 0) line += String.fromCharCode(b);
     }
   } catch (e) {
-    if (e instanceof IoError) return bad(ctx, `read error: ${fd}: ${e.message}`);
+    // bash's mapfile treats a read error like the end of the input (silently, status 0)
+    if (e instanceof IoError) return 0;
     if (e instanceof VarError) return bad(ctx, e.message);
     throw e;
   } finally {

@@ -79,6 +79,11 @@ describe("mapfile matches bash", () => {
     expect(calls).toEqual(["cb 1 2", "cb 3 4"]);
     expect(sh.vars.getValues("x")).toEqual(["1", "2", "3", "4", "5"]);
   });
+  it("a read error ends the input silently, as in bash", () => {
+    const sh = fakeShell();
+    sh.fdmap.set(0, openSync(dir, "r"));
+    expect(run(mapfileBuiltin, ["y"], sh)).toEqual(bash(`mapfile y < ${dir}`));
+  });
   it("errors like bash", () => {
     expect(run(mapfileBuiltin, ["-z"])).toEqual(bash("mapfile -z"));
     expect(run(mapfileBuiltin, ["-u", "9", "x"])).toEqual(bash("mapfile -u 9 x"));
