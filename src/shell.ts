@@ -212,9 +212,9 @@ export class Shell {
   }
 
   /** Report an expansion error and abandon the command (ExpandHost.fail). */
-  fail(message: string): never {
+  fail(message: string, fatal = true): never {
     this.diag(message);
-    throw new ExpansionError(message);
+    throw new ExpansionError(message, 1, fatal);
   }
 
   // Implemented by the executor (src/exec/shell-exec.ts installs these on the prototype, so the

@@ -163,7 +163,7 @@ function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" 
       sh.lineno = cmd.span.line + sh.lineBase;
       const text = yield* expandWord(sh.host, cmd.expr);
       if (sh.opts.xtrace) xtraceWords(sh, ["((", text, "))"]);
-      const status = evalArith(sh.host, text) !== 0 ? 0 : 1;
+      const status = evalArith(sh.host, text, "((") !== 0 ? 0 : 1;
       sh.lastStatus = status;
       return status;
     }
@@ -265,7 +265,7 @@ function* arith(sh: Shell, w: { kind: "Word" } | undefined, dflt: number): Gen<n
   if (!w) return dflt;
   const text = yield* expandWord(sh.host, w as never);
   if (text.trim() === "") return dflt;
-  return evalArith(sh.host, text);
+  return evalArith(sh.host, text, "((");
 }
 
 function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {

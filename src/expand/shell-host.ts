@@ -43,7 +43,10 @@ export class ShellExpandHost implements ExpandHost {
   processSubst(op: "<" | ">", body: List): Gen<string> {
     return this.sh.processSubst(op, body);
   }
-  fail(message: string): never {
-    return this.sh.fail(message);
+  fail(message: string, fatal = true): never {
+    return this.sh.fail(message, fatal);
+  }
+  dirStack(): string[] {
+    return this.sh.dirStack;
   }
 }
