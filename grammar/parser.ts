@@ -295,8 +295,7 @@ export class ShParser extends EmbeddedActionsParser {
     });
   });
 
-  compoundCommand = this.RULE("compoundCommand", (): Compound => {
-    return this.OR([
+  private compoundAlts = [
       { ALT: () => this.SUBRULE(this.braceGroup) },
       { ALT: () => this.SUBRULE(this.subshell) },
       { ALT: () => this.SUBRULE(this.ifClause) },
@@ -310,8 +309,9 @@ export class ShParser extends EmbeddedActionsParser {
         },
       },
       { ALT: () => this.SUBRULE(this.condCommand) },
-    ]);
-  });
+    ];
+
+  compoundCommand = this.RULE("compoundCommand", (): Compound => this.OR(this.compoundAlts));
 
   braceGroup = this.RULE("braceGroup", (): BraceGroup => {
     const a = this.CONSUME(T.LBrace);
@@ -352,20 +352,21 @@ export class ShParser extends EmbeddedActionsParser {
     });
   });
 
+  private whileAlts = [
+    { ALT: () => { this.CONSUME(T.While); return false; } },
+    { ALT: () => { this.CONSUME(T.Until); return true; } },
+  ];
+
   whileClause = this.RULE("whileClause", (): While => {
     const a = this.LA(1);
-    const until = this.OR([
-      { ALT: () => { this.CONSUME(T.While); return false; } },
-      { ALT: () => { this.CONSUME(T.Until); return true; } },
-    ]);
+    const until = this.OR(this.whileAlts);
     const cond = this.nonEmpty(this.SUBRULE(this.list));
     const body = this.SUBRULE(this.doGroup);
     return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "While", until, cond, body, redirects: [], span: this.spanFrom(a) }) as While;
   });
 
   /** do_group, or bash's `{ list }` in its place. */
-  doGroup = this.RULE("doGroup", (): List => {
-    return this.OR([
+  private doAlts = [
       {
         ALT: () => {
           this.CONSUME(T.Do);
@@ -382,8 +383,9 @@ export class ShParser extends EmbeddedActionsParser {
           return l;
         },
       },
-    ]);
-  });
+    ];
+
+  doGroup = this.RULE("doGroup", (): List => this.OR(this.doAlts));
 
   forClause = this.RULE("forClause", (): For | Select | ArithFor => {
     const a = this.LA(1);

@@ -163,13 +163,22 @@ export function finishWord(parts: WordPart[], span: Span, braces: boolean): Word
   return w;
 }
 
+/** True if an unquoted text has a pattern character (* ? [). */
+function hasGlobChar(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 91) return true;
+  }
+  return false;
+}
+
 /** The value of parts that need no expansion, else undefined. */
 function literalOf(parts: WordPart[], quoted: boolean): string | undefined {
   let s = "";
   for (const p of parts) {
     switch (p.kind) {
       case "Lit":
-        if (!quoted && /[*?[]/.test(p.value)) return undefined;
+        if (!quoted && hasGlobChar(p.value)) return undefined;
         s += p.value;
         break;
       case "SglQuoted":
