@@ -17,6 +17,7 @@ import type { Job, JobTable } from "./job-table.ts";
 import type { Gen } from "../exec/gen.ts";
 import { waitPid, WNOHANG, WUNTRACED, type WaitStatus } from "../exec/wait-status.ts";
 import { terminal } from "./terminal.ts";
+import type { Termios } from "../sys/termios.ts";
 import { childEvent } from "./child-events.ts";
 import { processDispositions } from "../signals/process-dispositions.ts";
 import { describeSignalDeath } from "../signals/table.ts";
@@ -103,11 +104,12 @@ export function* waitAsync(pid: number, untraced: boolean): Gen<WaitStatus> {
   }
 }
 
-/** A foreground job just stopped: keep its terminal modes (restored by fg) and report it,
+/** A foreground job just stopped: keep its terminal modes (read before the shell took the
+ *  terminal back and reset them; restored by fg) and report it,
  *  "\n[1]+  Stopped                 sleep 100" (the newline ends the ^Z the tty echoed). */
-export function noteStopped(sh: Shell, job: Job, table: JobTable = sh.jobs): void {
+export function noteStopped(sh: Shell, job: Job, modes: Termios | undefined, table: JobTable = sh.jobs): void {
   stoppedInCommand = true;
-  job.termios = terminal.saveJobModes();
+  job.termios = modes;
   sh.writeErr(`\n${table.format(job)}\n`);
   job.notified = true;
 }
@@ -154,6 +156,20 @@ export function reportDeath(sh: Shell, st: WaitStatus | undefined, pid: number, 
   else sh.diag(`${pid} ${text.padEnd(23)} ${command}`);
 }
 
+const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** A job's command text from the words it ran with (when the source text is not at hand): words
+ *  that need it are single-quoted, so `sh -c 'a; b'` reads back as typed. */
+export function commandText(argv: readonly string[]): string {
+  let s = "";
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i];
+    if (i > 0) s += " ";
+    s += SAFE_WORD.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`;
+  }
+  return s;
+}
+
 /** fg: wait for a continued job in the foreground. */
 export function* waitJobForeground(sh: Shell, job: Job): Gen<number> {
   const pids: number[] = [];
@@ -164,9 +180,10 @@ export function* waitJobForeground(sh: Shell, job: Job): Gen<number> {
     const st = statuses[i];
     if (st) sh.jobs.record(pids[i], st);
   }
+  const modes = job.state === "Stopped" ? terminal.saveJobModes() : undefined;
   if (job.ownGroup) terminal.reclaim(sh);
   if (job.state === "Stopped") {
-    noteStopped(sh, job);
+    noteStopped(sh, job, modes);
     return (sh.lastStatus = 128 + SIGTSTP);
   }
   const last = job.procs[job.procs.length - 1];
@@ -237,7 +254,7 @@ export function inProcessGroup(sh: Shell): { pgroup: number; foreground: boolean
 /** A child of an in-process stage stopped: abandon the in-process part of the job. The child
  *  joins the pipeline's stopped job, or (no pipeline group) becomes a stopped job itself in
  *  the interactive shell's table. */
-export function inProcessChildStopped(sh: Shell, pid: number, pgid: number, st: WaitStatus, command: string): void {
+export function inProcessChildStopped(sh: Shell, pid: number, pgid: number, st: WaitStatus, command: string, modes: Termios | undefined): void {
   const main = interactiveShell!;
   if (context && context.pgid !== 0 && pgid === context.pgid) {
     context.stopped.push(pid);
@@ -246,7 +263,7 @@ export function inProcessChildStopped(sh: Shell, pid: number, pgid: number, st: 
   else {
     const job = main.jobs.add(pgid, [pid], command, true);
     main.jobs.record(pid, st);
-    noteStopped(sh, job, main.jobs);
+    noteStopped(sh, job, modes, main.jobs);
   }
   requestInterrupt();
 }

@@ -67,7 +67,7 @@ describe("job control in a terminal", () => {
     await Bun.sleep(100);
     all += await sh.run("");
     const report = all;
-    expect(report).toContain("[1]-  Exit 3                  sh -c 'exit 3'\n");
+    expect(report).toMatch(/\[1\][-+ ]  Exit 3                  sh -c 'exit 3'\n/);
     expect(report).toContain("[2]+  Terminated              sleep 30\n");
   });
 
@@ -196,9 +196,33 @@ describe("jobs with in-process stages", () => {
     expect(await sh.run("jobs")).toBe("[1]+  Stopped                 while true; do sleep 1; done | cat\n");
     await sh.run("bg %1");
     await until(() => groupMembers(pgid).every((p) => procState(p) !== "T"), "every process running");
-    await sh.run("kill %1");
+    let report = await sh.run("kill %1");
     // gone, or zombies until the shell reaps the job's leader at the next prompt
     await until(() => groupMembers(pgid).every((p) => procState(p) === "Z" || procState(p) === ""), "every process gone");
-    expect(await sh.run("")).toMatch(/\[1\]\+  Terminated {14}while true; do sleep 1; done \| cat\n/);
+    report += await sh.run("");
+    expect(report).toMatch(/\[1\]\+  Terminated {14}while true; do sleep 1; done \| cat\n/);
+  });
+});
+
+describe("the terminal", () => {
+  it("a stopped job's terminal modes come back with fg; the prompt gets the shell's modes", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    // the job turns echo off, stops itself, and shows its modes once continued
+    const out = await sh.run(`sh -c 'stty -echo; kill -TSTP $$; stty -a | tr " " "\\n" | grep -x -- "-*echo"'`);
+    expect(out).toBe(`\n[1]+  Stopped                 sh -c 'stty -echo; kill -TSTP $$; stty -a | tr " " "\\n" | grep -x -- "-*echo"'\n`);
+    expect(await sh.run("stty -a | tr ' ' '\\n' | grep -x -- '-*echo'")).toBe("echo\n");
+    sh.t.write("fg\r");
+    expect(await sh.prompt()).toMatch(/\n-echo\n$/);
+    expect(await sh.run("stty -a | tr ' ' '\\n' | grep -x -- '-*echo'")).toBe("echo\n");
+  });
+
+  it("SIGWINCH keeps COLUMNS and LINES current", async () => {
+    sh = await startShell({ cols: 100, rows: 30 });
+    await sh.prompt();
+    expect(await sh.run("echo $COLUMNS $LINES")).toBe("100 30\n");
+    sh.t.resize(120, 40);
+    await Bun.sleep(100);
+    expect(await sh.run("echo $COLUMNS $LINES")).toBe("120 40\n");
   });
 });
