@@ -12,7 +12,7 @@ import { processDispositions } from "../signals/process-dispositions.ts";
 import { ensureUmask } from "./os.ts";
 import { terminal } from "../jobs/terminal.ts";
 import { selfCommand } from "./self.ts";
-import { inProcessChildStopped, inProcessGroup, leaveLoopsAfterStop, noteStopped, reportDeath, waitAsync, waitProcesses } from "../jobs/foreground.ts";
+import { commandText, inProcessChildStopped, inProcessGroup, leaveLoopsAfterStop, noteStopped, reportDeath, waitAsync, waitProcesses } from "../jobs/foreground.ts";
 
 let processCwd = process.cwd();
 /** The process's real cwd as last set by the main shell (children of subshells may need a chdir). */
@@ -167,7 +167,7 @@ export function* runExternal(sh: Shell, argv: string[], env?: string[]): Gen<num
   if (typeof pid !== "number") return (sh.lastStatus = pid.status);
   sh.lastChild = pid;
   const pgid = jc || (g && g.pgroup === 0) ? pid : g ? g.pgroup : 0;
-  const status = yield* waitForeground(sh, [pid], pgid, argv.join(" "));
+  const status = yield* waitForeground(sh, [pid], pgid, commandText(argv));
   sh.lastStatus = status;
   return status;
 }
@@ -180,15 +180,16 @@ export function* waitForeground(sh: Shell, pids: number[], pgid: number, command
   const statuses: (WaitStatus | undefined)[] = [];
   const stopped = yield* waitProcesses(sh, pids, pgid, statuses);
   // the terminal comes back unless the child only joined a group that still owns it
+  const modes = stopped ? terminal.saveJobModes() : undefined;
   if (pgid !== 0 && (pgid === pids[0] || jobControl(sh))) terminal.reclaim(sh);
-  if (stopped && !jobControl(sh)) inProcessChildStopped(sh, pids[0], pgid, statuses[0]!, command);
+  if (stopped && !jobControl(sh)) inProcessChildStopped(sh, pids[0], pgid, statuses[0]!, command, modes);
   else if (stopped) {
     const job = sh.jobs.add(pgid, pids, command, true);
     for (let i = 0; i < pids.length; i++) {
       const st = statuses[i];
       if (st) sh.jobs.record(pids[i], st);
     }
-    noteStopped(sh, job);
+    noteStopped(sh, job, modes);
     leaveLoopsAfterStop(sh);
   }
   const codes = statuses.map((s) => (s ? shellStatus(s) : 127));
