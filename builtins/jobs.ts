@@ -351,10 +351,18 @@ const disownBuiltin: BuiltinDef = {
   },
 };
 
-/** On exit of an interactive login shell: SIGHUP to every job (bash's huponexit / SIGHUP). */
-export function hangUpJobs(sh: BuiltinContext["sh"]): void {
+/**
+ * When an interactive shell exits (bash's end_job_control / hangup_all_jobs):
+ *  - on SIGHUP (the terminal went away, `hangup`): every job gets SIGHUP, stopped ones SIGCONT too;
+ *  - on exit or ^D: stopped jobs get SIGHUP and SIGCONT (they could never be continued again);
+ *    running jobs keep running, unless `shopt -s huponexit` in a login shell.
+ * Jobs marked with `disown -h` are left alone.
+ */
+export function hangUpJobs(sh: BuiltinContext["sh"], hangup = false): void {
+  const all = hangup || (sh.opts.huponexit && sh.loginShell);
   for (const job of sh.jobs.jobs) {
     if (job.noHup) continue;
+    if (!all && job.state !== "Stopped") continue;
     signalJob(job, SIGHUP);
     if (job.state === "Stopped") signalJob(job, SIGCONT);
   }

@@ -16,6 +16,7 @@ import type { Word } from "../grammar/ast.ts";
 import { runTop, reapAndNotify, ShellExit, finish } from "./run.ts";
 import { parseOptions } from "./exec/shell-exec.ts";
 import { terminal } from "./jobs/terminal.ts";
+import { hangUpJobs } from "../builtins/jobs.ts";
 import { beginCommandLine, jobStoppedInCommand, setInteractiveShell } from "./jobs/foreground.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import { LineEditor } from "./interactive/line-editor.ts";
@@ -32,6 +33,7 @@ import { requestInterrupt } from "./exec/interrupt.ts";
 
 const SIGINT = 2;
 const SIGWINCH = 28;
+const SIGHUP = 1;
 
 /** Run a start-up file if it exists (errors in it are reported, not fatal). */
 async function sourceFile(sh: Shell, path: string): Promise<void> {
@@ -125,6 +127,13 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
     }
   };
   d.onSignal(SIGWINCH, updateSize);
+  // The terminal hung up: pass SIGHUP on to every job (running ones too), then leave with
+  // 128+1 through the exit sequence (EXIT trap). A user's HUP trap replaces all of this.
+  d.onSignal(SIGHUP, () => {
+    if (sh.traps.hasAction(SIGHUP)) return;
+    hangUpJobs(sh, true);
+    void finish(sh, 128 + SIGHUP);
+  });
   updateSize();
 
   if (sh.vars.get("HISTFILE") === undefined) sh.vars.set("HISTFILE", `${sh.vars.get("HOME") ?? "/tmp"}/.ipsh_history`);

@@ -226,3 +226,29 @@ describe("the terminal", () => {
     expect(await sh.run("echo $COLUMNS $LINES")).toBe("120 40\n");
   });
 });
+
+describe("leaving the shell", () => {
+  it("exit leaves running jobs alone (no huponexit), SIGHUP to the shell hangs up every job", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    const a = Number((await sh.run("sleep 30 & echo $!")).trim().split("\n").pop());
+    sh.t.write("exit\r");
+    expect(await sh.t.waitExit()).toBe(0);
+    expect(procState(a)).toBe("S");
+    process.kill(a, "SIGKILL");
+
+    const s2 = await startShell();
+    try {
+      await s2.prompt();
+      const b = Number((await s2.run("sleep 30 & echo $!")).trim().split("\n").pop());
+      const c = Number((await s2.run("sleep 31 & echo $!")).trim().split("\n").pop());
+      await s2.run("disown -h %2");
+      process.kill(s2.pid, "SIGHUP");
+      expect(await s2.t.waitExit()).toBe(129);
+      await until(() => procState(b) === "" || procState(b) === "Z", "SIGHUP to reach the job");
+      expect(procState(c)).toBe("S");
+    } finally {
+      await s2.close();
+    }
+  });
+});
