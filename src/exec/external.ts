@@ -5,7 +5,7 @@
 import { tracing, emit } from "../explain/trace.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
-import { spawn, resolveCommand, spawnFailure, type FileAction, type SpawnResult } from "./spawn.ts";
+import { spawn, resolveCommand, spawnFailure, noExecKind, type FileAction, type SpawnResult } from "./spawn.ts";
 import { shellStatus, type WaitStatus } from "./wait-status.ts";
 import { ENOEXEC } from "../sys/errno.ts";
 import { processDispositions } from "../signals/process-dispositions.ts";
@@ -102,7 +102,7 @@ export function startProcess(sh: Shell, path: string, argv: string[], envp: stri
   if (opt.ignoreInt) r = withIgnoredInt(() => spawn(req));
   else r = spawn(req);
   if (tracing) traceSpawn(req, r);
-  if ("errno" in r && r.errno === ENOEXEC) {
+  if ("errno" in r && r.errno === ENOEXEC && noExecKind(path) === "script") {
     const self = selfCommand();
     r = spawn({ ...req, path: self[0], argv: [...self, path, ...argv.slice(1)] });
     if (tracing) traceSpawn({ ...req, path: self[0], argv: [...self, path, ...argv.slice(1)] }, r);
