@@ -98,6 +98,8 @@ export class Tokenizer implements WordHost {
   redirTarget = 0;
   /** The here-doc redirection whose delimiter word comes next. */
   private heredocRedir: RedirInfo | undefined;
+  /** This tokenizer reads an alias's text: the source continues after it. */
+  inAlias = false;
   /** The simple command being assembled into one SimpleCmdTok (see tokens.ts), if any. */
   curSimple: ShToken | undefined;
   /** Its redirection whose target word comes next. */
@@ -237,7 +239,11 @@ export class Tokenizer implements WordHost {
     this.skipBlanks();
     const src = this.src;
     const i = this.pos;
-    if (i >= src.length) return "eof";
+    if (i >= src.length) {
+      // A redirection of an assembled simple command still waiting for its target word.
+      if (this.curSimple !== undefined && this.redirTarget !== 0 && !this.inAlias) throw unexpectedEof(this.span(i, i));
+      return "eof";
+    }
     const c = src.charCodeAt(i);
     const c1 = src.charCodeAt(i + 1);
     switch (c) {
@@ -764,6 +770,7 @@ export class Tokenizer implements WordHost {
     sub.cmdWords = this.cmdWords;
     sub.declCmd = this.declCmd;
     sub.curSimple = this.curSimple;
+    sub.inAlias = true;
     sub.prefixSeen = this.prefixSeen;
     try {
       sub.run(false);

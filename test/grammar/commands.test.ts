@@ -195,6 +195,11 @@ describe("aliases", () => {
     const ws = r.list.items.map((i) => (i.andOr.first.commands[0] as any).words.map((w: any) => w.literal));
     expect(ws).toEqual([["ls", "-l", "grep", "x"], ["ls", "-l"], ["loop", "x"], ["echo", "ll"]]);
   });
+  it("an alias may end with a redirection operator", () => {
+    const r = parse("x file\n", { alias: (n) => (n === "x" ? "echo >" : undefined) });
+    expect(r.kind).toBe("ok");
+    if (r.kind === "ok") expect((r.list.items[0]!.andOr.first.commands[0] as any).redirects[0].target.literal).toBe("file");
+  });
   it("aliases may contain reserved words", () => {
     const r = parse("forever true; do :; done", { alias: (n) => (n === "forever" ? "while" : undefined) });
     expect(r.kind).toBe("ok");

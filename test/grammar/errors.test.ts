@@ -56,6 +56,9 @@ describe("incomplete input (the interactive shell shows PS2)", () => {
     ["f()\n", "syntax error: unexpected end of file"],
     ["for i in a b\n", "syntax error: unexpected end of file"],
     ["while true\ndo\n", "syntax error: unexpected end of file"],
+    ["echo a >", "syntax error: unexpected end of file"],
+    ["cat <<", "syntax error: unexpected end of file"],
+    ["a=1 echo 2>", "syntax error: unexpected end of file"],
   ];
   for (const [src, message] of cases) {
     it(JSON.stringify(src), () => {
