@@ -11,6 +11,7 @@
 // partial line is still assigned), 128+SIGALRM=142 on timeout, 2 for usage errors.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
+import { InterruptSignal } from "../src/exec/interrupt.ts";
 import { FdReader, IoError, ttyModes, fromBytes, isValidName, isatty, pollReadable, restoreTermios, toBytes } from "./io.ts";
 
 const USAGE =
@@ -29,12 +30,16 @@ interface ReadOpts {
   fd: number;
   /** -u was given (a closed fd is then "invalid file descriptor", else a read error) */
   explicitFd: boolean;
+  /** -e: read the line with the shell's line editor (interactive shells, terminal input) */
+  edit: boolean;
+  /** -i: initial text for the editor */
+  initial: string;
   names: string[];
 }
 
 /** Parse the options; returns the status to exit with on a usage error. */
 function parseOpts(ctx: BuiltinContext): ReadOpts | number {
-  const o: ReadOpts = { raw: false, silent: false, delim: 10, nchars: -1, exact: false, timeout: -1, fd: 0, explicitFd: false, names: [] };
+  const o: ReadOpts = { raw: false, silent: false, delim: 10, nchars: -1, exact: false, timeout: -1, fd: 0, explicitFd: false, edit: false, initial: "", names: [] };
   const args = ctx.args;
   let i = 0;
   for (; i < args.length; i++) {
@@ -48,7 +53,7 @@ function parseOpts(ctx: BuiltinContext): ReadOpts | number {
       const c = a[k]!;
       if (c === "r") o.raw = true;
       else if (c === "s") o.silent = true;
-      else if (c === "e") continue; // readline editing: plain reading here
+      else if (c === "e") o.edit = true;
       else if ("adinNptu".includes(c)) {
         let v: string | undefined = a.slice(k + 1);
         if (v === "") v = args[++i];
@@ -65,7 +70,8 @@ function parseOpts(ctx: BuiltinContext): ReadOpts | number {
             o.delim = v.length ? toBytes(v).charCodeAt(0) : 0;
             break;
           case "i":
-            break; // initial text for readline input only
+            o.initial = v;
+            break;
           case "n":
           case "N": {
             if (!/^[0-9]+$/.test(v)) {
@@ -260,6 +266,8 @@ function* read(ctx: BuiltinContext): Gen<number> {
     return 1;
   }
   if (o.timeout === 0) return pollReadable(osfd, 0) ? 0 : 1;
+  const editor = (sh as unknown as { lineEditor?: LineEditorHook }).lineEditor;
+  if (o.edit && editor && o.nchars < 0 && o.delim === 10 && isatty(osfd)) return yield* readEdited(ctx, o, editor);
   const cbreak = o.nchars >= 0 || o.delim !== 10;
   const tty = (o.prompt !== undefined || o.silent || cbreak) && isatty(osfd);
   if (o.prompt !== undefined && tty) ctx.err(o.prompt);
@@ -287,6 +295,37 @@ function* read(ctx: BuiltinContext): Gen<number> {
     throw e;
   }
   return status;
+}
+
+/** What read -e needs from the interactive shell: its line editor (sh.lineEditor). */
+export interface LineEditorHook {
+  /** Resolves to the line without its newline, or null at end of input (Ctrl-D). */
+  readLine(prompt: string, initial?: string): Promise<string | null>;
+  /** Set when the last readLine was cancelled with Ctrl-C. */
+  interrupted: boolean;
+}
+
+/** read -e: the line comes from the line editor; backslashes and splitting apply as usual. */
+function* readEdited(ctx: BuiltinContext, o: ReadOpts, editor: LineEditorHook): Gen<number> {
+  const text = (yield editor.readLine(o.prompt ?? "", o.initial)) as string | null;
+  if (editor.interrupted) throw new InterruptSignal();
+  const buf = new LineBuf();
+  const bytes = toBytes(text ?? "");
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes.charCodeAt(i);
+    if (b === 92 && !o.raw && i + 1 < bytes.length) buf.push(bytes.charCodeAt(++i), true);
+    else if (b !== 92 || o.raw) buf.push(b, false);
+  }
+  try {
+    assign(ctx, o, buf.line());
+  } catch (e) {
+    if (e instanceof Error) {
+      ctx.err(`${ctx.sh.errorPrefix()}${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  return text === null ? 1 : 0;
 }
 
 function assign(ctx: BuiltinContext, o: ReadOpts, line: Line): void {

@@ -28,6 +28,7 @@ describe("read on a terminal", () => {
       expect(out.slice(before)).not.toContain("secret\r\n\r\ngot");
       expect(out.slice(before).split("got pw")[0]).not.toContain("secret");
       expect(out).toContain('err="pw: "');
+      await waitFor(/edited e1=\[P>\]\[init\] e2=a b c st=0/);
       await waitFor(/ready3/);
       await Bun.sleep(50);
       proc.terminal!.write("\x03");

@@ -149,6 +149,16 @@ describe("read options and errors", () => {
     sh.fdmap.delete(0);
     expect(run(readBuiltin, ["x"], sh)).toEqual(bash("read x <&-"));
   });
+  it("-e -i reads through the shell's line editor on a terminal (else plainly)", async () => {
+    const sh = shWith(fileInput("plain\n"));
+    sh.lineEditor = {
+      interrupted: false,
+      readLine: async (prompt: string, initial?: string) => `${prompt}|${initial}|a\\ b c`,
+    };
+    // not a terminal: the editor is not used
+    expect(run(readBuiltin, ["-e", "-i", "x", "v"], sh).status).toBe(0);
+    expect(sh.vars.get("v")).toBe("plain");
+  });
   it("-u reads another fd", () => {
     const sh = fakeShell();
     sh.fdmap.set(3, fileInput("from3\n"));
