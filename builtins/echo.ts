@@ -3,7 +3,8 @@
 // Options are recognised only while each leading argument consists solely of the letters n, e
 // and E after a '-' (so "-nx" and "--" are printed as text). -e interprets backslash escapes
 // (echo dialect: \0NNN octal, \c stops all output including the newline); the xpg_echo shopt
-// makes -e the default. Output goes out in a single write.
+// makes -e the default (and in POSIX mode also turns option parsing off). Output goes out in a
+// single write.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { expandEscapes } from "./printf-format.ts";
 import { fromBytes, toBytes, writeBytes, writeErrorMessage } from "./io.ts";
@@ -22,7 +23,9 @@ function echo(ctx: BuiltinContext): number {
   let newline = true;
   let escapes = ctx.sh.opts.xpg_echo === true;
   let i = 0;
-  for (; i < args.length && isEchoFlags(args[i]!); i++) {
+  // POSIX mode with xpg_echo: no options at all, escapes always (bash)
+  const noOptions = escapes && ctx.sh.opts.posix === true;
+  for (; !noOptions && i < args.length && isEchoFlags(args[i]!); i++) {
     const a = args[i]!;
     for (let k = 1; k < a.length; k++) {
       const c = a[k];

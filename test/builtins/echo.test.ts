@@ -47,6 +47,8 @@ describe("echo matches bash", () => {
     sh.opts.xpg_echo = true;
     expect(run(echoBuiltin, ["a\\tb", "-e"], sh).out).toBe("a\tb -e\n");
     expect(run(echoBuiltin, ["-E", "a\\tb"], sh).out).toBe("a\\tb\n");
+    sh.opts.posix = true; // then options are not recognised at all
+    expect(run(echoBuiltin, ["-n", "a\\tb"], sh).out).toBe(bash("set -o posix; shopt -s xpg_echo; echo -n 'a\\tb'").out);
   });
 });
 
