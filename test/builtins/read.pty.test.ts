@@ -22,6 +22,7 @@ describe("read on a terminal", () => {
       proc.terminal!.write("x");
       await waitFor(/got k=x st=0/);
       await waitFor(/ready2/);
+      await Bun.sleep(200); // let read turn echo off before typing (it cannot announce it)
       const before = out.length;
       proc.terminal!.write("secret\r");
       await waitFor(/got pw=secret st=0/);
