@@ -498,7 +498,15 @@ export class Tokenizer implements WordHost {
         // Without <<- the body is one contiguous range (a $( ) in it may span lines).
         if (!h.strip && ranges.length > 1) ranges.splice(0, ranges.length, [ranges[0]![0], ranges[ranges.length - 1]![1]]);
         for (const [s, e] of ranges) {
-          const ps = heredocParts(this, s, e);
+          let ps: WordPart[];
+          try {
+            ps = heredocParts(this, s, e);
+          } catch (err) {
+            // bash expands a body only when the here-document is used; a malformed substitution
+            // in it is not a syntax error of the script. Keep such a body literal.
+            if (!(err instanceof ParseFailure)) throw err;
+            ps = [{ kind: "Lit", value: src.slice(s, e) }];
+          }
           for (const p of ps) {
             const last = parts[parts.length - 1];
             if (p.kind === "Lit" && last !== undefined && last.kind === "Lit") last.value += p.value;

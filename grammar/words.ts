@@ -699,10 +699,38 @@ function operand(h: WordHost, start: number, inDq: boolean, flags: ScanFlags): W
  * expanded, not when parsed): keep the whole text as the name, which no variable can have.
  */
 function bad(h: WordHost, start: number, p: ParamExp): ParamExp {
-  const e = findAtDepth0(h.src, start + 2, "}");
+  const e = closingBrace(h.src, start + 2);
   if (e < 0) throw unterminated(h, start, "}");
   h.pos = e + 1;
   return { kind: "ParamExp", name: h.src.slice(start + 2, e), braced: true, length: p.length, indirect: p.indirect };
+}
+
+/**
+ * The `}` closing a ${ whose inside starts at `from`, found the way bash's reader does: only a
+ * nested `${` opens another level; quotes and backslashes are skipped. Returns -1 if none.
+ */
+function closingBrace(src: string, from: number): number {
+  let depth = 0;
+  const n = src.length;
+  for (let i = from; i < n; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 36 && src.charCodeAt(i + 1) === 123) {
+      depth++;
+      i++;
+    } else if (c === 125) {
+      if (depth === 0) return i;
+      depth--;
+    } else if (c === 39 || c === 34) {
+      let j = i + 1;
+      while (j < n && src.charCodeAt(j) !== c) {
+        if (c === 34 && src.charCodeAt(j) === 92) j++;
+        j++;
+      }
+      i = j;
+    }
+  }
+  return -1;
 }
 
 /** `...` at h.pos: find the closing backquote, undo its escapes, and parse the body. */

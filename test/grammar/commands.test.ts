@@ -88,6 +88,11 @@ describe("redirections", () => {
     expect(l.items.map((i) => i.andOr.first.commands[0]!.kind)).toEqual(["SimpleCommand", "SimpleCommand", "SimpleCommand"]);
     expect((l.items[2]!.andOr.first.commands[0] as any).words[0].literal).toBe("echo");
   });
+  it("a malformed substitution in a here-document body is kept literal (bash fails only when it is used)", () => {
+    const l = ok("cat <<E\n`oops $x\nE\necho next");
+    expect(l.items.length).toBe(2);
+    expect((l.items[0]!.andOr.first.commands[0] as any).redirects[0].heredoc.body.parts).toEqual([{ kind: "Lit", value: "`oops $x\n" }]);
+  });
   it("here-documents in pipelines and compound commands", () => {
     const l = ok("while read x; do cat <<E | tr a b\nbody\nE\ndone");
     const w = l.items[0]!.andOr.first.commands[0] as any;

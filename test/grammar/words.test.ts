@@ -83,6 +83,8 @@ describe("parameter expansion", () => {
   });
   it("keeps a substitution it cannot parse for the expander to reject", () => {
     expect(partsOf("echo ${x;y}")).toEqual([{ kind: "ParamExp", name: "x;y", braced: true }]);
+    // as bash's reader: only a nested ${ opens a level when looking for the closing brace
+    expect(partsOf("echo ${{x} ${y}")).toEqual([{ kind: "ParamExp", name: "{x", braced: true }]);
   });
 });
 
