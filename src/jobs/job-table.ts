@@ -222,7 +222,7 @@ export class JobTable {
   stateText(job: Job, long = false): string {
     if (job.state === "Done") {
       const last = job.procs[job.procs.length - 1]?.status;
-      if (last?.kind === "signaled") return describeSignalDeath(last.signal, last.core);
+      if (last?.kind === "signaled") return describeSignalDeath(last.signal, false);
       const st = job.status();
       return st !== 0 ? `Exit ${st}` : "Done";
     }
@@ -235,9 +235,17 @@ export class JobTable {
     return "Running";
   }
 
-  /** bash's job line: "[1]+  Done                    sleep 1" (the state padded to 24). */
+  /** The state column, padded to bash's 24 (LONGEST_SIGNAL_DESC), then "(core dumped) " when
+   *  the job's last process left a core: "Segmentation fault      (core dumped) ./a.out". */
+  private stateColumn(job: Job, long: boolean): string {
+    const col = this.stateText(job, long).padEnd(24);
+    const last = job.procs[job.procs.length - 1]?.status;
+    return job.state === "Done" && last?.kind === "signaled" && last.core ? `${col}(core dumped) ` : col;
+  }
+
+  /** bash's job line: "[1]+  Done                    sleep 1". */
   format(job: Job): string {
-    return `[${job.id}]${this.marker(job)}  ${this.stateText(job).padEnd(24)}${job.command}`;
+    return `[${job.id}]${this.marker(job)}  ${this.stateColumn(job, false)}${job.command}`;
   }
 
   /** bash's `jobs -l` lines: one per process, the first with the job number and state, the
@@ -247,7 +255,7 @@ export class JobTable {
   formatLong(job: Job): string[] {
     const stages = job.procs.length > 1 ? stageTexts(job.command, job.procs.length) : undefined;
     const lines: string[] = [];
-    const state = this.stateText(job, true).padEnd(24);
+    const state = this.stateColumn(job, true);
     job.procs.forEach((p, i) => {
       if (i === 0) lines.push(`[${job.id}]${this.marker(job)} ${p.pid} ${state}${stages ? stages[0] : job.command}`);
       else lines.push(`     ${p.pid}${" ".repeat(23)}${stages ? `| ${stages[i]}` : ""}`);
