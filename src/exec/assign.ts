@@ -26,6 +26,8 @@ export function* assign(sh: Shell, a: Assignment, mode: "shell" | "temp"): Gen<b
       else sh.vars.set(name, value);
     }
     if (mode === "temp" || sh.opts.allexport) sh.vars.setAttrs(name, VarAttr.Export);
+    // bash forgets hashed command locations when PATH changes
+    if (name === "PATH" && sh.hash.size > 0) sh.hash.clear();
     return true;
   } catch (e) {
     if (e instanceof VarError) {

@@ -174,7 +174,8 @@ function literalText(w: { parts: { kind: string; value?: string }[] }): string {
 }
 
 function openInto(sh: Shell, t: FdTable, fds: number[], path: string, op: Redirect["op"]): boolean {
-  const special = devFd(t, path, op);
+  // a process substitution in this same command line registered its fd on the state's table
+  const special = devFd(t, path, op) ?? (path.startsWith("/dev/fd/") ? devFd(sh.fds, path, op) : undefined);
   if (special !== undefined) {
     if (special === null) {
       sh.diag(`${path}: Bad file descriptor`);
