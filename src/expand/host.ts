@@ -52,6 +52,8 @@ export interface ExpandHost {
    *  substitutions, "cannot assign in this way", substring < 0, invalid indirection, readonly
    *  assignment in ${x:=}, failglob). */
   fail(message: string, fatal?: boolean): never;
+  /** Print "ipsh: warning: <msg>" with the current location; expansion goes on. Optional. */
+  warn?(message: string): void;
 }
 
 /** Thrown by ExpandHost.fail; the executor makes the command fail (status 1) and, as POSIX

@@ -46,6 +46,9 @@ export class ShellExpandHost implements ExpandHost {
   fail(message: string, fatal = true): never {
     return this.sh.fail(message, fatal);
   }
+  warn(message: string): void {
+    this.sh.diag("warning: " + message);
+  }
   dirStack(): string[] {
     return this.sh.dirStack;
   }

@@ -36,6 +36,14 @@ export function stripTrailingNewlines(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+/** bash drops NUL bytes from command substitution output, with a warning: shell strings are
+ *  C strings. */
+export function dropNulBytes(h: ExpandHost, s: string): string {
+  if (s.indexOf("\0") < 0) return s;
+  h.warn?.("command substitution: ignored null byte in input");
+  return s.replaceAll("\0", "");
+}
+
 function* extGlobInto(h: ExpandHost, b: FieldBuilder, p: ExtGlob): Gen<void> {
   let pattern = p.op + "(";
   let text = p.op + "(";
@@ -97,7 +105,13 @@ function partSync(h: ExpandHost, b: FieldBuilder, p: WordPart, quoted: boolean, 
     case "SglQuoted":
       b.quoted(quoted && opWord ? "'" + p.value + "'" : p.value);
       return true;
-    case "AnsiCQuoted":
+    case "AnsiCQuoted": {
+      // bash keeps strings as C strings: $'a\0b' ends at the NUL ("a").
+      const v = p.value;
+      const z = v.indexOf("\0");
+      b.quoted(z < 0 ? v : v.slice(0, z));
+      return true;
+    }
     case "Escaped":
       b.quoted(p.value);
       return true;
@@ -173,7 +187,7 @@ export function* expandPartsInto(
         break;
       case "CmdSub": {
         const out = yield* h.commandSubst(p.body);
-        b.expanded(stripTrailingNewlines(out), quoted);
+        b.expanded(stripTrailingNewlines(dropNulBytes(h, out)), quoted);
         break;
       }
       case "ArithSub": {

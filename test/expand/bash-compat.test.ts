@@ -1,0 +1,32 @@
+// Expansion and special-variable behaviour compared with bash on the same snippets (stdout,
+// normalised stderr and status). Each entry pins down one behaviour fixed against bash 5.2.
+import { describe, expect, it } from "vitest";
+import { both, normErr } from "../helpers/shells.ts";
+
+/** [what it pins down, snippet]: stdout, stderr (shell name normalised) and status equal bash's. */
+const SAME: [string, string][] = [
+  // NUL bytes: shell strings are C strings
+  // (words with no expansion at all get their value from the parser: grammar/ansi-c.ts must
+  // stop at the NUL too for `x=$'a\0b'`; these words hold an expansion)
+  ["$'..' ends at a NUL", "e=; x=$'a\\0b'${e}c; echo ${#x} $x; test -n $'\\0'$e; echo $?"],
+  ["command substitution drops NUL bytes with a warning", "s=$(printf 'a\\0b'); echo ${#s}; s=$(printf '\\0'); echo ${#s}"],
+  ["NUL dropped before trailing newlines", "s=\"$(printf 'x\\n\\0\\n')\"; echo ${#s}"],
+  // $_
+  ["$_ is the last argument of the previous simple command", "name=world; echo \"hi $name\"; echo \"$_\""],
+  ["$_ after word splitting", "x='with spaces'; : $x; echo $_"],
+  ["$_ across && and ||", "echo hi && echo last=$_; echo and=$_; echo hi || echo last=$_; echo or=$_"],
+  ["(( )) and [[ ]] leave $_ alone", "echo simple; (( 1 )); echo \"(( $_\"; [[ -n x ]]; echo \"[[ $_\""],
+  ["assignments and declarations", ": foo; echo \"c [$_]\"; s=bar; echo \"b [$_]\"; declare s=bar; echo \"d [$_]\"; declare a=(1 2); echo \"da [$_]\"; _=x; echo \"[$_]\""],
+  ["$_ after a function call is its last argument", "f() { echo \"in [$_]\"; }; : q; f a b; echo \"[$_]\""],
+];
+
+describe("expansion matches bash", () => {
+  for (const [what, script] of SAME) {
+    it(what, () => {
+      const r = both(script);
+      expect(r.ipsh.stdout).toBe(r.ref.stdout);
+      expect(normErr(r.ipsh.stderr)).toBe(normErr(r.ref.stderr));
+      expect(r.ipsh.status).toBe(r.ref.status);
+    });
+  }
+});
