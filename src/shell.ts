@@ -90,6 +90,8 @@ export class Shell {
   cmdSubStatus = 0;
   /** Running inside $(...) */
   inCmdSubst = false;
+  /** $_: the last argument of the previous simple command ("" after an assignment-only one) */
+  lastArg = "";
   /** A pipeline stage's expanded words, handed from expansion to the in-process run */
   pendingArgv: string[] | undefined = undefined;
   /** `exit` already warned about stopped jobs */

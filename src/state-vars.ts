@@ -12,6 +12,7 @@ export function installStateVars(sh: Shell): void {
   vars.setDiagnosticSink((m) => sh.diag(m));
   vars.defineDynamic("LINENO", () => String(sh.lineno));
   vars.defineDynamic("BASHPID", () => String(process.pid), undefined, VarAttr.Integer);
+  vars.defineDynamic("_", () => sh.lastArg, (v) => (sh.lastArg = v));
   vars.defineDynamic("BASH_SUBSHELL", () => String(sh.subshellLevel));
   vars.defineDynamicArray("FUNCNAME", () => (sh.funcStack.length ? [...sh.funcStack, "main"] : []));
   vars.defineDynamicArray("BASH_SOURCE", () => (sh.funcStack.length ? [...sh.sourceStack, sh.scriptName] : []));

@@ -40,8 +40,16 @@ export function* execSimple(sh: Shell, cmd: SimpleCommand): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
   if (!sh.inTrap && sh.traps.get("DEBUG") !== undefined) yield* runDebugTrap(sh);
   const argv = yield* expandArgs(sh, cmd.words);
-  if (argv.length === 0) return yield* assignOnly(sh, cmd);
-  return yield* runExpanded(sh, cmd, argv);
+  if (argv.length === 0) {
+    const st = yield* assignOnly(sh, cmd);
+    sh.lastArg = "";
+    return st;
+  }
+  const status = yield* runExpanded(sh, cmd, argv);
+  // $_ is bound after the command ran (bash: bind_lastarg); for `declare a=(...)` it is the name
+  const lastWord = cmd.words[cmd.words.length - 1] as Word & { assignment?: Assignment };
+  sh.lastArg = lastWord.assignment?.array ? lastWord.assignment.name : argv[argv.length - 1]!;
+  return status;
 }
 
 /** Run a simple command whose words are already expanded: redirections, then dispatch. */
