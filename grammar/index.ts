@@ -4,7 +4,7 @@ import type { List, ListItem, Span } from "./ast.ts";
 import { formatSyntaxError, nearToken, ParseFailure, unexpectedEof, type ShSyntaxError } from "./errors.ts";
 import { ShParser } from "./parser.ts";
 import { LineIndex } from "./spans.ts";
-import type { ShToken } from "./tokens.ts";
+import { tokenText, type ShToken } from "./tokens.ts";
 import { Tokenizer, type ListParser } from "./tokenizer.ts";
 
 export { formatSyntaxError, type ShSyntaxError };
@@ -54,8 +54,8 @@ const parseTokens: ListParser = (tokens: ShToken[], lines: LineIndex, eof: { spa
       if (eof.closing) throw nearToken(")", eof.span);
       throw unexpectedEof(eof.span);
     }
-    const image = tok.image;
-    throw nearToken(image, lines.span(tok.startOffset, (tok.endOffset ?? tok.startOffset) + 1));
+    const image = tokenText(tok as ShToken);
+    throw nearToken(image, lines.span(tok.startOffset, tok.startOffset + image.length));
   }
   return list;
 };

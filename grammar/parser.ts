@@ -67,9 +67,10 @@ export class ShParser extends EmbeddedActionsParser {
       if (this.eof.closing) throw nearToken(")", this.eof.span);
       throw unexpectedEof(this.eof.span);
     }
-    const span = this.lines.span(tok.startOffset, (tok.endOffset ?? tok.startOffset) + 1);
-    if (message !== undefined) throw new ParseFailure(false, { message, span, token: tok.image });
-    throw nearToken(tok.image, span);
+    const text = T.tokenText(tok as ShToken);
+    const span = this.lines.span(tok.startOffset, tok.startOffset + text.length);
+    if (message !== undefined) throw new ParseFailure(false, { message, span, token: text });
+    throw nearToken(text, span);
   }
 
   /** A compound_list that must not be empty (bash rejects `if then`, `{ }`). */

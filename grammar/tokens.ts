@@ -170,3 +170,14 @@ class Tok implements ShToken {
 export function makeToken(type: TokenType, src: string, start: number, end: number, image?: string): ShToken {
   return new Tok(type, type.tokenTypeIdx!, start, end - 1, src, image);
 }
+
+/** The token as bash would name it in "near unexpected token `X'": for an assembled simple
+ *  command, its first word (bash's reader would have stopped there). */
+export function tokenText(t: ShToken): string {
+  const c = t.simple;
+  if (c !== undefined && c.words.length > 0) {
+    const w = c.words[0]!.span;
+    return t.image.slice(0, w.end - w.start);
+  }
+  return t.image;
+}

@@ -126,6 +126,7 @@ function main(): void {
   const falseAccept: string[] = [];
   const crashes: string[] = [];
   const slow: string[] = [];
+  const bothRejected: string[] = [];
   if (process.env.CORPUS_TRACE) console.log("tracing");
   for (const dir of dirs) {
     for (const path of walk(dir)) {
@@ -154,7 +155,10 @@ function main(): void {
       if (ok === b.ok) {
         agree++;
         if (ok) bothOk++;
-        else bothErr++;
+        else {
+          bothErr++;
+          bothRejected.push(`${path}: ${msg} | bash: ${b.msg}`);
+        }
       } else if (b.ok) falseReject.push(`${path}: ${msg}`);
       else falseAccept.push(`${path}: bash: ${b.msg}`);
     }
@@ -168,6 +172,7 @@ function main(): void {
     if (xs.length > show) console.log(`  ... ${xs.length - show} more`);
   };
   list("crashes", crashes);
+  if (process.env.CORPUS_BOTH) list("rejected by both", bothRejected);
   list("slow (> 500 ms)", slow);
   list("rejected by ipsh, accepted by bash -n", falseReject);
   list("accepted by ipsh, rejected by bash -n", falseAccept);

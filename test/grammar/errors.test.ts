@@ -25,6 +25,8 @@ describe("syntax errors (compared with bash -n)", () => {
     ["a & & b\n", "syntax error near unexpected token `&'", "1:5"],
     ["while; do :; done\n", "syntax error near unexpected token `;'", "1:6"],
     ["f() echo\n", "syntax error near unexpected token `echo'", "1:5"],
+    ["{ :; } foo bar\n", "syntax error near unexpected token `foo'", "1:8"],
+    ["(a) b c\n", "syntax error near unexpected token `b'", "1:5"],
     ["[[ a b ]]\n", "conditional binary operator expected", "1:6"],
     ["for ((a;b)); do :; done\n", "syntax error: arithmetic expression required", "1:5"],
     ["echo ok\nif true; then\nfi\n", "syntax error near unexpected token `fi'", "3:1"],
