@@ -29,6 +29,7 @@ export function* runBackground(sh: Shell, ao: AndOr): Gen<number> {
   // POSIX: without job control, an async list's stdin is /dev/null unless redirected
   if (!jc) {
     const devnull = openFile("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (tracing) emit({ kind: "open", path: "/dev/null", flags: O_RDONLY, fd: devnull < 0 ? -1 : devnull, errno: devnull < 0 ? -devnull : undefined });
     if (devnull >= 0) st.fds.set(0, new OsFd(devnull, false, "/dev/null"));
   }
   let pids: number[] | undefined;
