@@ -78,6 +78,8 @@ class Planner {
   private base = 0;
   /** Functions being planned (a recursive function is planned once). */
   private readonly calling = new Set<string>();
+  /** Background processes started so far: what a later `wait` waits for. */
+  private background: string[] = [];
   private pidCount = 0;
   private pipeCount = 0;
   private readonly alloc: FdAllocator;
@@ -112,7 +114,7 @@ class Planner {
 
   list(l: List, t: SimTable): void {
     for (const item of l.items) {
-      if (item.background) this.background(item.andOr, t);
+      if (item.background) this.backgroundJob(item.andOr, t);
       else this.andOr(item.andOr, t);
     }
   }
@@ -125,7 +127,7 @@ class Planner {
     }
   }
 
-  private background(ao: AndOr, t: SimTable): void {
+  private backgroundJob(ao: AndOr, t: SimTable): void {
     const text = this.text(ao.span);
     const st = t.clone();
     this.step(`background job (&): ${text}`);
@@ -136,10 +138,14 @@ class Planner {
       st.set(0, new SimFd(os, "device", "/dev/null", "r", true));
     }
     const allSimple = ao.rest.length === 0 && !ao.first.bang && ao.first.commands.every((c) => c.kind === "SimpleCommand" && this.externalName(c) !== undefined);
-    if (allSimple) this.pipeline(ao.first, st, true);
+    if (allSimple) {
+      if (!this.jc) this.step("SIGINT and SIGQUIT are ignored in its processes (no job control: only the foreground gets Ctrl-C)");
+      this.pipeline(ao.first, st, true);
+    }
     else {
       const pid = this.newPid();
       this.step(`posix_spawn(ipsh) = pid ${pid}   a job with in-process parts cannot share this JavaScript thread: ipsh re-executes itself, given the shell state as text, and runs it there`);
+      this.background.push(pid);
       this.diagrams.push({ title: text, boxes: [{ title: `pid ${pid}: ${text}`, how: "a new ipsh process (re-executed for the background job)", fds: boxFds(st) }], pipes: [] });
     }
     st.dispose();
@@ -204,7 +210,10 @@ class Planner {
       this.depth--;
     }
     if (background) {
-      for (const w of waits) this.step(`pid ${w.pid} (${w.text}) runs in the background`);
+      for (const w of waits) {
+        this.step(`pid ${w.pid} (${w.text}) runs in the background`);
+        this.background.push(w.pid);
+      }
     } else {
       for (const w of waits) this.step(`waitpid(pid ${w.pid})   until \`${w.text}\` ends: its status goes into PIPESTATUS (a writer whose reader has gone dies of SIGPIPE = status 141)`);
       if (this.jc && waits.length > 0) this.step(`tcsetpgrp(${terminal.fd}, ${this.shellPgid})   the shell takes the terminal back`);
@@ -268,7 +277,7 @@ class Planner {
   /** A command that runs in-process (in the shell, or in the clone `t` belongs to). */
   private inProcess(cmd: Command, t: SimTable, title: string): Box {
     this.noteCommand(cmd);
-    const frame = this.redirects(cmd.redirects, t);
+    const frame = this.redirects("redirects" in cmd ? cmd.redirects : [], t);
     if (frame === undefined) return { title, how: "a redirection fails: the command does not run (status 1)", fds: [] };
     let how: string;
     switch (cmd.kind) {
@@ -278,10 +287,30 @@ class Planner {
         else if (name === undefined) how = `command name known only after expansion (${printWord(cmd.words[0]!)})`;
         else if (this.sh.functions.has(name)) how = `function ${name}: runs in-process (no fork)`;
         else how = `builtin ${name}: runs in-process (no fork), writing through the fd table`;
+        if (name === "exec" && cmd.words.length === 1) {
+          how = "exec with only redirections: the result becomes the shell's own table from now on";
+          this.step(`${this.text(cmd.span)}: ${how} (nothing is closed)`);
+          const box: Box = { title, how, fds: boxFds(frame) };
+          t.adopt(frame);
+          return box;
+        }
+        if (name === "exec") {
+          how = "exec: the shell process itself becomes the command (no new process)";
+          this.step(`${this.text(cmd.span)}: ${how}: each fd of its table is dup2'd onto its number without close-on-exec, then execve in the shell's own pid; nothing after it runs`);
+          break;
+        }
         this.step(`${this.text(cmd.span)}: ${how}`);
+        if (name === "wait" && cmd.words.length === 1 && !this.sh.functions.has(name)) {
+          for (const pid of this.background) this.step(`  waitpid(pid ${pid})   wait without operands waits for every background job`);
+          this.background = [];
+        }
         if (name !== undefined && this.sh.functions.has(name) && !isExternalName(this.sh, name)) this.functionBody(name, frame);
         break;
       }
+      case "FunctionDef":
+        how = `defines function ${cmd.name}: nothing runs now (its body is planned where it is called)`;
+        this.step(how);
+        break;
       case "Subshell":
         how = "( ... ) subshell: in-process (no fork), on a clone of the shell state";
         this.step(how);

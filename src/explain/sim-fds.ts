@@ -81,6 +81,13 @@ export class SimTable {
   clone(): SimTable {
     return new SimTable(this.slots.slice(), this.onClose);
   }
+  /** `exec` with only redirections: `frame` becomes this table (frame is used up). */
+  adopt(frame: SimTable): void {
+    const n = Math.max(this.slots.length, frame.slots.length);
+    for (let fd = 0; fd < n; fd++) this.set(fd, frame.slots[fd]);
+    frame.dispose();
+  }
+
   dispose(): void {
     const old = this.slots;
     this.slots = [];

@@ -54,6 +54,8 @@ describe("explain: the plan", () => {
     "ls /nonexistent 2>/dev/null",
     "/bin/echo x >/dev/null 2>&1",
     "cat <<EOF\nhello\nEOF",
+    "exec 3>/dev/null; /bin/true 2>&3; /bin/echo x | cat",
+    "/bin/true | /bin/true & wait",
   ];
   for (const line of lines) {
     it(`predicts the operations \`set -o explain\` shows for: ${line.replace(/\n/g, "\\n")}`, () => {
