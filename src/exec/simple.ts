@@ -39,6 +39,7 @@ export interface Prepared {
 export function* execSimple(sh: Shell, cmd: SimpleCommand): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
   if (!sh.inTrap && sh.traps.get("DEBUG") !== undefined) yield* runDebugTrap(sh);
+  sh.cmdSubStatus = 0;
   const argv = yield* expandArgs(sh, cmd.words);
   if (argv.length === 0) {
     const st = yield* assignOnly(sh, cmd);
@@ -142,7 +143,8 @@ function isAssignmentWord(w: Word): boolean {
 
 /** Only assignments (and redirections): assign in the shell itself. */
 function* assignOnly(sh: Shell, cmd: SimpleCommand): Gen<number> {
-  sh.cmdSubStatus = 0;
+  // $? of a command with no command name is that of its last command substitution, in its
+  // words (`$(exit 3)`) or its assignments (execSimple reset cmdSubStatus before expanding)
   let status = 0;
   if (cmd.redirects.length > 0) {
     const frame = yield* openRedirects(sh, sh.fds, cmd.redirects);
