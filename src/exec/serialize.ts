@@ -41,7 +41,16 @@ export function serializeState(sh: Shell): string {
     out.push(printList(list).trim());
   }
   for (const [k, v] of sh.aliases) out.push(`alias ${quoteForReuse(k)}=${quoteForReuse(v)}`);
-  return `{\n${out.join("\n")}\n} 2>/dev/null\n`;
+  out.push(`umask ${sh.umask.toString(8).padStart(4, "0")}`);
+  // options last, so that set -e cannot stop the prologue half-way; $? is passed separately
+  const opts: string[] = [];
+  for (const o of OPTIONS) {
+    const on = sh.opts.get(o.name);
+    if (on === undefined || on === o.default || o.name === "interactive" || o.name === "monitor") continue;
+    if (o.kind === "set") opts.push(`set ${on ? "-o" : "+o"} ${o.name}`);
+    else opts.push(`shopt ${on ? "-s" : "-u"} ${o.name}`);
+  }
+  return `{\n${out.join("\n")}\n} 2>/dev/null\n${opts.join("\n")}\n`;
 }
 
 /** argv for a new ipsh that becomes a copy of `sh` and runs `command`. */
