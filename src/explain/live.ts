@@ -8,9 +8,10 @@
 //    table or a redirection, so rendering the trace produces no trace events of its own and
 //    cannot disturb the descriptors it describes.
 //  - Tracing is a process-wide switch (the bus has one listener): the state that turned it on
-//    owns it (its stderr and $IPSH_EXPLAIN_FILE are used); turning the option off in any state
-//    detaches it. When the option is off nothing is attached and every emit point costs one
-//    boolean test.
+//    owns it (its stderr and $IPSH_EXPLAIN_FILE are used). Turning the option off in any state
+//    detaches it; so does the end of the subshell that turned it on (its option dies with it,
+//    and the parent's is still off). When the option is off nothing is attached and every emit
+//    point costs one boolean test.
 
 import { setTraceListener, type TraceEvent } from "./trace.ts";
 import { renderEvent } from "./render.ts";
@@ -22,6 +23,8 @@ export interface ExplainOwner {
   readonly opts: { explain: boolean };
   readonly vars: { get(name: string): string | undefined };
   readonly fds: { os(fd: number): number | undefined };
+  /** 0 for the main shell; a subshell's option lasts only as long as the subshell. */
+  readonly subshellLevel: number;
 }
 
 /** The variable naming a file the trace is appended to instead of stderr. */
@@ -41,20 +44,21 @@ let fileFd = -1;
 /** Attach or detach the listener to match `sh.opts.explain` (called wherever the option changes). */
 export function syncExplain(sh: ExplainOwner): void {
   if (sh.opts.explain) {
-    if (owner === undefined) {
-      shellPgid = getPgrp();
-      const err = sh.fds.os(2);
-      stderrCopy = err === undefined ? -1 : dupCloexec(err);
-      setTraceListener(onEvent);
-    }
+    if (owner !== undefined) return;
+    shellPgid = getPgrp();
+    const err = sh.fds.os(2);
+    stderrCopy = err === undefined ? -1 : dupCloexec(err);
     owner = sh;
-  } else if (owner !== undefined) {
-    owner = undefined;
-    setTraceListener(undefined);
-    closeFile();
-    if (stderrCopy >= 0) closeFd(stderrCopy);
-    stderrCopy = -1;
-  }
+    setTraceListener(onEvent);
+  } else if (owner !== undefined) detach();
+}
+
+function detach(): void {
+  owner = undefined;
+  setTraceListener(undefined);
+  closeFile();
+  if (stderrCopy >= 0) closeFd(stderrCopy);
+  stderrCopy = -1;
 }
 
 /** Prefix every line of a rendered event. */
@@ -74,6 +78,7 @@ function onEvent(e: TraceEvent): void {
   if (sh === undefined) return;
   const fd = destination(sh);
   if (fd >= 0) writeAll(fd, traceLines(e, shellPgid));
+  if (e.kind === "inproc" && e.phase === "end" && sh.subshellLevel > 0 && e.level === sh.subshellLevel) detach();
 }
 
 /** The OS descriptor the trace goes to: the explain file, or the owner's stderr. */

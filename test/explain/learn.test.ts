@@ -1,7 +1,7 @@
 // docs/learn.md stays true: every ```ipsh block is run through bin/ipsh as a script in a fresh
 // directory (status 0 expected) and every "# shows: TEXT" line in it must appear in what the
 // block printed (stdout and stderr together). ```ipsh-interactive blocks are typed into an
-// interactive ipsh in a pseudo-terminal, ^Z and ^C as the keys.
+// interactive ipsh in a pseudo-terminal, ^Z and ^C as the keys, the trace sent to a file.
 import { readFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,7 +61,10 @@ describe("docs/learn.md", () => {
     });
     for (const b of all.filter((x) => x.kind === "ipsh-interactive")) {
       it(`block at line ${b.line}`, async () => {
-        sh = await startShell({ env });
+        // The trace goes to a file here: asynchronous events (a SIGCHLD after the prompt) would
+        // otherwise land after the prompt the driver waits for. At a real terminal it is stderr.
+        const traceFile = join(mkdtempSync(join(tmpdir(), "ipsh-learn-")), "trace");
+        sh = await startShell({ env: { ...env, IPSH_EXPLAIN_FILE: traceFile } });
         await sh.prompt();
         const lines = b.body.split("\n").filter((l) => l !== "" && !l.startsWith("#"));
         let seen = "";
@@ -81,6 +84,7 @@ describe("docs/learn.md", () => {
           }
           seen += await sh.run(l);
         }
+        seen += readFileSync(traceFile, "utf8");
         for (const s of b.shows) expect(seen, `"# shows: ${s}" (block at line ${b.line})`).toContain(s);
       });
     }

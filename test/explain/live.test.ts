@@ -80,6 +80,14 @@ describe("set -o explain", () => {
     expect(r.err).not.toContain("/bin/echo");
   });
 
+  it("turned on in a subshell, the trace ends with the subshell", () => {
+    const r = ipsh("(set -o explain; /bin/true); /bin/echo after");
+    expect(r.out).toBe("after\n");
+    expect(r.err).toContain('execve("/bin/true"');
+    expect(r.err).toContain("( ... ) subshell ends, status 0");
+    expect(r.err).not.toContain("/bin/echo");
+  });
+
   it("ipsh -o explain traces from the start; stderr redirections of commands do not capture it", () => {
     const r = ipsh("ls /nonexistent 2>/dev/null; exit 0", ["-o", "explain"]);
     expect(r.status).toBe(0);
