@@ -79,11 +79,34 @@ export function parse(source: string, opts: ParseOptions = {}): ParseResult {
   try {
     // Command by command, as CommandReader does: the tokens of one complete command become
     // garbage as soon as it is parsed, which keeps the live heap (and GC work) small on big files.
+    // Commands are parsed in batches of a few thousand tokens: one grammar invocation per batch
+    // instead of per command (each costs microseconds), while memory stays bounded.
     const t = new Tokenizer(source, lines, tokOpts(opts), parseTokens);
     const items: ListItem[] = [];
-    while (t.readCommand()) {
-      const end = t.pos;
-      const part = parseTokens(t.tokens, lines, { span: lines.span(end, end), closing: false });
+    let batch: ShToken[] = [];
+    const flush = () => {
+      if (batch.length === 0) return;
+      const end = batch[batch.length - 1]!.endOffset + 1;
+      const part = parseTokens(batch, lines, { span: lines.span(end, end), closing: false });
+      for (const it of part.items) items.push(it);
+      batch = [];
+    };
+    for (;;) {
+      let more: boolean;
+      try {
+        more = t.readCommand();
+      } catch (e) {
+        flush(); // an error in an earlier command of the batch comes first
+        throw e;
+      }
+      if (!more) break;
+      for (const tk of t.tokens) batch.push(tk);
+      if (batch.length >= 2048) flush();
+    }
+    if (batch.length > 0) {
+      // The last batch ends where the input ends (its error position for "unexpected end of file").
+      const end = source.length;
+      const part = parseTokens(batch, lines, { span: lines.span(end, end), closing: false });
       for (const it of part.items) items.push(it);
     }
     const span =
