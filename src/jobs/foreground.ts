@@ -256,11 +256,14 @@ export function inProcessGroup(sh: Shell): { pgroup: number; foreground: boolean
  *  the interactive shell's table. */
 export function inProcessChildStopped(sh: Shell, pid: number, pgid: number, st: WaitStatus, command: string, modes: Termios | undefined): void {
   const main = interactiveShell!;
+  const late = context && context.pgid === pgid ? undefined : main.jobs.jobs.find((j) => j.ownGroup && j.pgid === pgid);
   if (context && context.pgid !== 0 && pgid === context.pgid) {
     context.stopped.push(pid);
     knownStops.set(pid, st);
-  }
-  else {
+  } else if (late) {
+    // a concurrent stage that stopped after its pipeline became a stopped job: it joins that job
+    late.procs.push({ pid, status: st, done: false });
+  } else {
     const job = main.jobs.add(pgid, [pid], command, true);
     main.jobs.record(pid, st);
     noteStopped(sh, job, modes, main.jobs);

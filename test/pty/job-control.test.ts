@@ -165,6 +165,24 @@ describe("jobs with in-process stages", () => {
     expect(await sh.run("jobs")).toBe("");
   });
 
+  it("two concurrent in-process stages and an external one: ^C ends all, ^Z makes one job", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    await sh.run("f() { while true; do sleep 5; done; }");
+    let pg = await sh.startForeground("f | f | cat", "cat");
+    await until(() => groupMembers(pg).length === 3, "both loops' children in the job's group");
+    sh.t.write("\x03");
+    expect(await sh.prompt()).toBe("^C\n");
+    expect(groupMembers(pg)).toEqual([]);
+    pg = await sh.startForeground("f | f | cat", "cat");
+    await until(() => groupMembers(pg).length === 3, "both loops' children in the job's group");
+    sh.t.write("\x1a");
+    expect(await sh.prompt()).toBe("^Z\n[1]+  Stopped                 f | f | cat\n");
+    await Bun.sleep(100);
+    expect(await sh.run("jobs")).toBe("[1]+  Stopped                 f | f | cat\n");
+    expect((await sh.run("jobs -l")).split("\n").length).toBe(4);
+  });
+
   it("^Z in a loop of the shell stops the command and leaves the loop (bash)", async () => {
     sh = await startShell();
     await sh.prompt();
