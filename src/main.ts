@@ -10,11 +10,12 @@ import "./exec/shell-exec.ts";
 import { createShell, type ShellConfig } from "./startup.ts";
 import { runCommandString, runScriptFile, runStdin, finish, runPrologue } from "./run.ts";
 
+const USAGE =
+  "Usage:\tipsh [option] ...\n\tipsh [option] script-file ...\n\tipsh -c command [name [arg ...]]\n" +
+  "Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n\t-abefhkmnptuvxBCEHPT or -o option\n";
+
 function usage(): never {
-  process.stderr.write(
-    "Usage:\tipsh [option] ...\n\tipsh [option] script-file ...\n\tipsh -c command [name [arg ...]]\n" +
-      "Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n\t-abefhkmnptuvxBCEHPT or -o option\n",
-  );
+  process.stderr.write(USAGE);
   process.exit(2);
 }
 
@@ -37,7 +38,8 @@ function parseArgs(argv: string[]): ShellConfig {
   let wantCommand = false;
   for (; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--") {
+    if (a === "--" || a === "-") {
+      // both end the options (bash: a lone "-" too)
       i++;
       break;
     }
@@ -48,9 +50,13 @@ function parseArgs(argv: string[]): ShellConfig {
     else if (a === "--version") {
       process.stdout.write("ipsh, version 0.1.0\n");
       process.exit(0);
-    } else if (a === "--help") usage();
+    } else if (a === "--help") {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
     else if (a === "--subshell-of") cfg.subshellOf = Number(argv[++i]);
     else if (a === "--prologue") cfg.prologue = argv[++i];
+    else if (a === "--async-list") cfg.asyncList = true;
     else if (a === "--status") cfg.initialStatus = Number(argv[++i]);
     else if (a.startsWith("--")) {
       process.stderr.write(`ipsh: ${a}: invalid option\n`);

@@ -35,6 +35,8 @@ export interface ShellConfig {
   /** Re-executed subshells: the parent's state as shell text, and its $? */
   prologue?: string;
   initialStatus?: number;
+  /** A re-executed asynchronous list without job control: SIGINT and SIGQUIT start ignored */
+  asyncList?: boolean;
 }
 
 /** Descriptors the shell inherited besides 0-2 (e.g. `ipsh 3<file`): found by their /proc
@@ -146,6 +148,10 @@ export function createShell(cfg: ShellConfig): Shell {
 
   const d = processDispositions();
   sh.traps = TrapTable.forMainShell(d, d.ignoredAtEntry, interactive);
+  if (cfg.asyncList) {
+    sh.traps.set(2, "");
+    sh.traps.set(3, "");
+  }
   if (interactive) d.setInteractive(true);
   return sh;
 }

@@ -9,7 +9,7 @@
 // an ordinary child process from then on. That costs one ipsh start-up per such job.
 
 import { tracing, emit } from "../explain/trace.ts";
-import type { AndOr } from "../../grammar/ast.ts";
+import type { AndOr, Command, Word, WordPart } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { OsFd } from "./fd-table.ts";
@@ -34,8 +34,8 @@ export function* runBackground(sh: Shell, ao: AndOr): Gen<number> {
   }
   let pids: number[] | undefined;
   try {
-    if (ao.rest.length === 0 && !ao.first.bang && ao.first.commands.every((c) => c.kind === "SimpleCommand")) {
-      pids = yield* spawnExternalPipeline(st, ao, jc);
+    if (ao.rest.length === 0 && !ao.first.bang && ao.first.time === undefined) {
+      pids = yield* spawnBackgroundPipeline(st, ao, jc);
     }
     if (pids === undefined) {
       const r = reexec(st, ao, jc);
@@ -55,44 +55,32 @@ export function* runBackground(sh: Shell, ao: AndOr): Gen<number> {
   return 0;
 }
 
-/** All stages external: spawn them now. Returns undefined if some stage is not external. */
-function* spawnExternalPipeline(st: Shell, ao: AndOr, jc: boolean): Gen<number[] | undefined> {
-  const cmds = ao.first.commands as import("../../grammar/ast.ts").SimpleCommand[];
-  // decide before starting anything: every stage's name must be a literal external command
-  for (const c of cmds) {
-    const w = c.words[0];
-    if (!w || w.literal === undefined || !isExternalName(st, w.literal)) return undefined;
-  }
+/**
+ * A background pipeline: one process per stage, as bash forks one per stage. A stage that is an
+ * external command is spawned directly (its words expanded in its own clone first, as bash does
+ * in the child, unless they contain command or process substitutions); any other stage (builtin,
+ * function, compound command) runs in its own re-executed ipsh. So $! is the last stage's pid.
+ */
+function* spawnBackgroundPipeline(st: Shell, ao: AndOr, jc: boolean): Gen<number[] | undefined> {
+  const cmds = ao.first.commands;
   const pids: number[] = [];
   let pgid = 0;
   let prevRead: OsFd | undefined;
   for (let i = 0; i < cmds.length; i++) {
     const c = cmds[i];
     const stage = st.cloneForSubshell();
-    let readEnd: OsFd | undefined;
-    if (i < cmds.length - 1) {
-      const p = pipe();
-      if (typeof p === "number") break;
-      if (tracing) emit({ kind: "pipe", read: p[0], write: p[1] });
-      readEnd = new OsFd(p[0], false, "pipe");
-      const w = new OsFd(p[1], false, "pipe");
-      stage.fds.set(1, w);
-      if (ao.first.pipeStderr[i]) stage.fds.set(2, w);
-    }
-    if (prevRead) stage.fds.set(0, prevRead);
-    prevRead = readEnd;
     try {
-      const argv = yield* expandArgs(stage, c.words);
-      const path = findCommand(stage, argv[0]);
-      if (typeof path === "number") continue;
-      const frame = c.redirects.length ? yield* openRedirects(stage, stage.fds, c.redirects) : stage.fds;
-      if (!frame) continue;
-      const env = c.assigns.length ? yield* assignmentsToEnv(stage, c.assigns) : stage.vars.environ();
-      const saved = stage.fds;
-      stage.fds = frame;
-      const r = startProcess(stage, path, argv, env, { pgroup: jc ? pgid : undefined, ignoreInt: !jc });
-      stage.fds = saved;
-      if (frame !== saved) frame.dispose();
+      if (i < cmds.length - 1) {
+        const p = pipe();
+        if (typeof p === "number") break;
+        if (tracing) emit({ kind: "pipe", read: p[0], write: p[1] });
+        const w = new OsFd(p[1], false, "pipe");
+        stage.fds.set(1, w);
+        if (ao.first.pipeStderr[i]) stage.fds.set(2, w);
+        if (prevRead) stage.fds.set(0, prevRead);
+        prevRead = new OsFd(p[0], false, "pipe");
+      } else if (prevRead) stage.fds.set(0, prevRead);
+      const r = yield* startStage(stage, c, jc, pgid);
       if (typeof r === "number") {
         if (jc && pgid === 0) pgid = r;
         pids.push(r);
@@ -101,14 +89,53 @@ function* spawnExternalPipeline(st: Shell, ao: AndOr, jc: boolean): Gen<number[]
       stage.fds.dispose();
     }
   }
-  if (pids.length === 0) return undefined;
-  return pids;
+  return pids.length ? pids : undefined;
+}
+
+function* startStage(stage: Shell, c: Command, jc: boolean, pgid: number): Gen<number | { status: number }> {
+  const opts = { pgroup: jc ? pgid : undefined, ignoreInt: !jc };
+  if (c.kind === "SimpleCommand" && c.words.length > 0 && !c.words.some(hasSubstitution)) {
+    const argv = yield* expandArgs(stage, c.words);
+    if (argv.length > 0 && isExternalName(stage, argv[0])) {
+      const path = findCommand(stage, argv[0]);
+      if (typeof path === "number") return { status: path };
+      const frame = c.redirects.length ? yield* openRedirects(stage, stage.fds, c.redirects) : stage.fds;
+      if (!frame) return { status: 1 };
+      const env = c.assigns.length ? yield* assignmentsToEnv(stage, c.assigns) : stage.vars.environ();
+      const saved = stage.fds;
+      stage.fds = frame;
+      try {
+        return startProcess(stage, path, argv, env, opts);
+      } finally {
+        stage.fds = saved;
+        if (frame !== saved) frame.dispose();
+      }
+    }
+  }
+  const one: AndOr = { kind: "AndOr", first: { kind: "Pipeline", bang: false, commands: [c], pipeStderr: [], span: c.span }, rest: [], span: c.span };
+  return reexec(stage, one, jc, pgid);
+}
+
+function hasSubstitution(w: Word): boolean {
+  return w.literal === undefined && partsHaveSubst(w.parts);
+}
+function partsHaveSubst(parts: WordPart[]): boolean {
+  for (const p of parts) {
+    if (p.kind === "CmdSub" || p.kind === "ProcSub") return true;
+    if (p.kind === "DblQuoted" && partsHaveSubst(p.parts)) return true;
+    if (p.kind === "ArithSub" && partsHaveSubst(p.expr.parts)) return true;
+    if (p.kind === "ParamExp" && p.op && "word" in p.op && p.op.word && partsHaveSubst(p.op.word.parts)) return true;
+  }
+  return false;
 }
 
 /** Run the and-or list in a new ipsh process that starts as a copy of this state. */
-function reexec(st: Shell, ao: AndOr, jc: boolean): number | { status: number } {
+function reexec(st: Shell, ao: AndOr, jc: boolean, pgid = 0): number | { status: number } {
   const self = selfCommand();
   const argv = reexecArgv(self, st, printAndOr(ao) + "\n");
   if (tracing) emit({ kind: "inproc", what: "reexec", phase: "start", level: st.subshellLevel });
-  return startProcess(st, self[0], argv, st.vars.environ(), { pgroup: jc ? 0 : undefined, ignoreInt: !jc });
+  // without job control the new shell ignores SIGINT and SIGQUIT itself (--async-list), as a
+  // trap '' would: unlike signals ignored at entry, its own traps may still catch them
+  if (!jc) argv.splice(self.length, 0, "--async-list");
+  return startProcess(st, self[0], argv, st.vars.environ(), { pgroup: jc ? pgid : undefined });
 }

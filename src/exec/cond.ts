@@ -11,7 +11,7 @@ import type { Gen } from "./gen.ts";
 import { expandWord, expandPattern, matchPattern, evalArith } from "../expand/index.ts";
 import { unaryTest, binaryTest, TestError } from "../../builtins/test-ops.ts";
 import { shellTestEnv } from "../../builtins/test.ts";
-import { xtraceWords } from "./xtrace.ts";
+import { xtraceRaw, xtraceQuote as qw } from "./xtrace.ts";
 import { regexFromEre } from "./ere.ts";
 
 const ARITH_OPS = new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]);
@@ -41,12 +41,12 @@ function* evalExpr(sh: Shell, e: CondExpr): Gen<boolean> {
       return yield* evalExpr(sh, e.expr);
     case "CondWord": {
       const v = yield* expandWord(sh.host, e.word);
-      if (sh.opts.xtrace) xtraceWords(sh, ["[[", v, "]]"]);
+      if (sh.opts.xtrace) xtraceRaw(sh, `[[ ${qw(v)} ]]`);
       return v !== "";
     }
     case "CondUnary": {
       const a = yield* expandWord(sh.host, e.arg);
-      if (sh.opts.xtrace) xtraceWords(sh, ["[[", e.op, a, "]]"]);
+      if (sh.opts.xtrace) xtraceRaw(sh, `[[ ${e.op} ${qw(a)} ]]`);
       return unaryTest(e.op, a, shellTestEnv(sh));
     }
     case "CondBinary": {
@@ -54,13 +54,13 @@ function* evalExpr(sh: Shell, e: CondExpr): Gen<boolean> {
       const left = yield* expandWord(sh.host, e.left);
       if (op === "==" || op === "=" || op === "!=") {
         const pat = yield* expandPattern(sh.host, e.right);
-        if (sh.opts.xtrace) xtraceWords(sh, ["[[", left, op, pat, "]]"]);
+        if (sh.opts.xtrace) xtraceRaw(sh, `[[ ${qw(left)} ${op} ${qw(pat)} ]]`);
         const m = matchPattern(pat, left, { extglob: true, nocase: sh.opts.nocasematch });
         return op === "!=" ? !m : m;
       }
       if (op === "=~") return yield* regexMatch(sh, left, e.right);
       const right = yield* expandWord(sh.host, e.right);
-      if (sh.opts.xtrace) xtraceWords(sh, ["[[", left, op, right, "]]"]);
+      if (sh.opts.xtrace) xtraceRaw(sh, `[[ ${qw(left)} ${op} ${qw(right)} ]]`);
       if (ARITH_OPS.has(op)) {
         const a = evalArith(sh.host, left);
         const b = evalArith(sh.host, right);
@@ -81,7 +81,7 @@ function* evalExpr(sh: Shell, e: CondExpr): Gen<boolean> {
 function* regexMatch(sh: Shell, left: string, right: Word): Gen<boolean> {
   // quoted parts of the regex match literally: build the ERE with them escaped
   const src = yield* regexSource(sh, right);
-  if (sh.opts.xtrace) xtraceWords(sh, ["[[", left, "=~", src, "]]"]);
+  if (sh.opts.xtrace) xtraceRaw(sh, `[[ ${qw(left)} =~ ${qw(src)} ]]`);
   const re = regexFromEre(src, sh.opts.nocasematch);
   if (re === undefined) {
     // bash: an invalid regex makes [[ return 2

@@ -25,7 +25,7 @@ import { evalCond } from "./cond.ts";
 import { selectLoop } from "./select.ts";
 import { interruptPending, checkInterrupt } from "./interrupt.ts";
 import { safePoint, runErrTrap, pendingTraps } from "./safe-point.ts";
-import { xtraceWords } from "./xtrace.ts";
+import { xtraceWords, xtraceRaw } from "./xtrace.ts";
 
 export function* execList(sh: Shell, list: List): Gen<number> {
   const items = list.items;
@@ -162,7 +162,7 @@ function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" 
     case "ArithCmd": {
       sh.lineno = cmd.span.line + sh.lineBase;
       const text = yield* expandWord(sh.host, cmd.expr);
-      if (sh.opts.xtrace) xtraceWords(sh, ["((", text, "))"]);
+      if (sh.opts.xtrace) xtraceRaw(sh, `(( ${text} ))`);
       const status = evalArith(sh.host, text, "((") !== 0 ? 0 : 1;
       sh.lastStatus = status;
       return status;
@@ -204,7 +204,22 @@ function* execWhile(sh: Shell, cmd: While): Gen<number> {
   sh.loopDepth++;
   try {
     for (;;) {
-      const c = yield* runCondition(sh, cmd.cond);
+      let c: number;
+      try {
+        c = yield* runCondition(sh, cmd.cond);
+      } catch (e) {
+        // `while break; do` / `while continue; do`: the condition belongs to this loop too
+        if (e instanceof BreakSignal) {
+          if (e.n > 1) throw new BreakSignal(e.n - 1);
+          status = 0;
+          break;
+        }
+        if (e instanceof ContinueSignal) {
+          if (e.n > 1) throw new ContinueSignal(e.n - 1);
+          continue;
+        }
+        throw e;
+      }
       if ((c === 0) === cmd.until) break;
       try {
         status = yield* execList(sh, cmd.body);

@@ -11,6 +11,7 @@ import { ExitSignal, ReturnSignal, BreakSignal, ContinueSignal, LineAbort } from
 import { ExpansionError } from "../expand/host.ts";
 import { PipeSignal } from "./io.ts";
 import { execList } from "./execute.ts";
+import { openRedirects } from "./redirect.ts";
 import { OsFd } from "./fd-table.ts";
 import { memfd, readChunk, seek, SEEK_SET } from "../sys/fd.ts";
 import { runExitTrapOf } from "./exit.ts";
@@ -38,7 +39,8 @@ export function* runStage(st: Shell, body: () => Gen<number>, dispose: boolean, 
     if (e instanceof ExitSignal) status = yield* runExitTrapOf(st, e.status);
     else if (e instanceof PipeSignal) status = 141;
     else if (e instanceof ExpansionError) status = e.status;
-    else if (e instanceof ReturnSignal || e instanceof LineAbort) status = e.status;
+    else if (e instanceof ReturnSignal) status = yield* runExitTrapOf(st, e.status);
+    else if (e instanceof LineAbort) status = e.status;
     else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
     else throw e;
   } finally {
@@ -58,6 +60,8 @@ const decoder = new TextDecoder();
  * never block (no reader has to keep up), which is what makes an in-process capture safe.
  */
 export function* commandSubst(sh: Shell, body: List): Gen<string> {
+  const redirOnly = inputRedirectOnly(body);
+  if (redirOnly) return yield* readRedirected(sh, redirOnly);
   const fd = memfd("ipsh-cmdsub");
   if (fd < 0) {
     sh.diag("cannot capture command output");
@@ -91,8 +95,8 @@ function closeOs(fd: number): void {
   closeFd(fd);
 }
 
-function readAllFrom(fd: number): string {
-  seek(fd, 0, SEEK_SET);
+function readAllFrom(fd: number, rewind = true): string {
+  if (rewind) seek(fd, 0, SEEK_SET);
   const chunks: Uint8Array[] = [];
   let total = 0;
   const buf = new Uint8Array(65536);
@@ -110,4 +114,28 @@ function readAllFrom(fd: number): string {
     off += c.length;
   }
   return decoder.decode(all);
+}
+
+/** $(< file): bash's shortcut for the contents of file (a lone input redirection, no command). */
+function inputRedirectOnly(body: List): import("../../grammar/ast.ts").Redirect | undefined {
+  if (body.items.length !== 1 || body.items[0].background) return undefined;
+  const ao = body.items[0].andOr;
+  if (ao.rest.length || ao.first.commands.length !== 1 || ao.first.bang) return undefined;
+  const c = ao.first.commands[0];
+  if (c.kind !== "SimpleCommand" || c.words.length || c.assigns.length || c.redirects.length !== 1) return undefined;
+  const r = c.redirects[0];
+  return r.op === "<" && (r.fd === undefined || r.fd === 0) ? r : undefined;
+}
+
+function* readRedirected(sh: Shell, r: import("../../grammar/ast.ts").Redirect): Gen<string> {
+  const frame = yield* openRedirects(sh, sh.fds, [r]);
+  if (!frame) {
+    sh.lastStatus = sh.cmdSubStatus = 1;
+    return "";
+  }
+  const fd = frame.os(0)!;
+  const text = readAllFrom(fd, false);
+  frame.dispose();
+  sh.lastStatus = sh.cmdSubStatus = 0;
+  return text;
 }

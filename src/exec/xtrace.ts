@@ -6,13 +6,23 @@ import type { Gen } from "./gen.ts";
 import { expandAssignValue, quoteForReuse } from "../expand/index.ts";
 
 function ps4(sh: Shell): string {
-  const p = sh.vars.get("PS4") ?? "+ ";
+  // unset PS4 gives no prefix at all (bash)
+  const p = sh.vars.get("PS4") ?? "";
   // bash repeats the first character of PS4 for each level of indirection (subshell depth doesn't count)
   return p;
 }
 
+export function xtraceQuote(s: string): string {
+  return q(s);
+}
+
 function q(s: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : quoteForReuse(s);
+}
+
+/** Trace a compound command's header as bash does: keywords unquoted ("+ [[ -d / ]]"). */
+export function xtraceRaw(sh: Shell, text: string): void {
+  sh.writeErr(`${ps4(sh)}${text}\n`);
 }
 
 export function xtraceWords(sh: Shell, words: string[]): void {
