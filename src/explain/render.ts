@@ -77,7 +77,15 @@ const SIGNAL_ACTION: Record<"trap" | "forwarded" | "ignored" | "interrupt" | "li
   forwarded: "forwarded to the foreground job",
   ignored: "ignored",
   interrupt: "interrupts the current command",
-  listener: "handled by the shell itself (job control / SIGCHLD reaping)",
+  listener: "handled by the shell itself",
+};
+
+/** What the shell itself does with the signals it catches for its own use (no trap set). */
+const SHELL_USE: Record<number, string> = {
+  2: "Ctrl-C: the shell abandons the current command or line",
+  17: "a child changed state: the shell collects its status (waitpid)",
+  20: "Ctrl-Z at the prompt: the shell itself is never stopped",
+  28: "the terminal was resized: the line editor redraws",
 };
 
 /**
@@ -118,7 +126,7 @@ export function renderEvent(e: TraceEvent, shellPgid: number): string {
     case "kill":
       return e.group && e.target > 0 ? `killpg(${e.target}, ${signalLabel(e.signal)})` : `kill(${e.target}, ${signalLabel(e.signal)})`;
     case "signal":
-      return `signal ${signalLabel(e.signal)} received: ${SIGNAL_ACTION[e.action]}`;
+      return `signal ${signalLabel(e.signal)} received: ${SIGNAL_ACTION[e.action]}${e.action === "listener" && SHELL_USE[e.signal] !== undefined ? ` (${SHELL_USE[e.signal]})` : ""}`;
     case "inproc":
       return e.phase === "start"
         ? `in-process (no fork): ${IN_PROCESS[e.what]} starts, subshell level ${e.level}`

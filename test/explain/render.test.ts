@@ -38,6 +38,8 @@ describe("trace event text", () => {
     expect(renderEvent({ kind: "kill", target: 5, group: true, signal: 18 }, 1)).toBe("killpg(5, SIGCONT (18))");
     expect(renderEvent({ kind: "kill", target: -5, group: true, signal: 15 }, 1)).toBe("kill(-5, SIGTERM (15))");
     expect(renderEvent({ kind: "signal", signal: 2, action: "trap" }, 1)).toBe("signal SIGINT (2) received: trap action queued (runs at the next safe point)");
+    expect(renderEvent({ kind: "signal", signal: 17, action: "listener" }, 1)).toBe("signal SIGCHLD (17) received: handled by the shell itself (a child changed state: the shell collects its status (waitpid))");
+    expect(renderEvent({ kind: "signal", signal: 10, action: "listener" }, 1)).toBe("signal SIGUSR1 (10) received: handled by the shell itself");
     expect(renderEvent({ kind: "inproc", what: "cmdsub", phase: "start", level: 1 }, 1)).toBe("in-process (no fork): $( ... ) command substitution starts, subshell level 1");
     expect(renderEvent({ kind: "inproc", what: "stage", phase: "end", status: 3, level: 1 }, 1)).toBe("in-process (no fork): pipeline stage ends, status 3");
     expect(renderEvent({ kind: "trap", condition: "EXIT", action: "echo bye" }, 1)).toBe("trap on EXIT runs: echo bye");
