@@ -9,6 +9,7 @@ import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { OsFd } from "./fd-table.ts";
 import { pipe } from "../sys/fd.ts";
+import { tracing, emit } from "../explain/trace.ts";
 import { strerror } from "../sys/errno.ts";
 import { expandArgs, isExternalName } from "./simple.ts";
 import { findCommand, startProcess } from "./external.ts";
@@ -34,6 +35,7 @@ export function* processSubst(sh: Shell, op: "<" | ">", body: List): Gen<string>
     sh.fail(`pipe error: ${strerror(-p)}`);
   }
   const [r, w] = p;
+  if (tracing) emit({ kind: "pipe", read: r, write: w });
   const mine = new OsFd(op === "<" ? r : w, false, "process substitution");
   const theirs = new OsFd(op === "<" ? w : r, false, "pipe");
   const st = sh.cloneForSubshell();
