@@ -93,6 +93,7 @@ export function* commandSubst(sh: Shell, body: List): Gen<string> {
 import { closeFd } from "../sys/fd.ts";
 function closeOs(fd: number): void {
   closeFd(fd);
+  if (tracing) emit({ kind: "close", fd });
 }
 
 function readAllFrom(fd: number, rewind = true): string {
