@@ -334,6 +334,13 @@ function applyOne(
 /** name=(...) / name+=(...): replace (or extend) the array with the elements. */
 function assignElements(v: Variables, name: string, elems: CompoundElem[], append: boolean): void {
   const assoc = v.isAssoc(name);
+  if (assoc && elems.length > 0 && elems[0]!.key === undefined) {
+    // bash 5.2: A=(k1 v1 k2 v2) takes key/value pairs; a later [k]=v is then just a word
+    const words = elems.map((e) => (e.key === undefined ? e.value : `[${e.key}]=${e.value}`));
+    if (append) v.appendArray(name, words);
+    else v.setArray(name, words);
+    return;
+  }
   const keyed = elems.some((e) => e.key !== undefined);
   if (!keyed) {
     const values = elems.map((e) => e.value);
@@ -344,7 +351,9 @@ function assignElements(v: Variables, name: string, elems: CompoundElem[], appen
   const pairs: [string, string][] = [];
   for (const e of elems) {
     if (e.key === undefined) {
-      pairs.push(["", e.value]); // indexed: the next index; assoc: bash pairs it with ""
+      // indexed: the next index; assoc (after a [k]=v): an error that skips only this word
+      if (assoc) v.report(`${name}: '${e.value}': must use subscript when assigning associative array`);
+      else pairs.push(["", e.value]);
       continue;
     }
     let val = e.value;

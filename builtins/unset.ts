@@ -9,10 +9,12 @@ import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { VarAttr, VarError } from "../src/state/var-store.ts";
 import { isValidName, splitSubscript } from "../src/state/names.ts";
 import { FuncAttr, functionAttrs } from "../src/state/function-attrs.ts";
+import { expandSubscript, subscriptNeedsExpansion } from "../src/expand/subscript.ts";
+import type { Gen } from "../src/exec/gen.ts";
 
 const USAGE = "unset [-f] [-v] [-n] [name ...]";
 
-function unset(ctx: BuiltinContext): number {
+function unset(ctx: BuiltinContext): number | Gen<number> {
   const args = ctx.args;
   let funcs = false;
   let vars = false;
@@ -41,10 +43,40 @@ function unset(ctx: BuiltinContext): number {
     ctx.error("cannot simultaneously unset a function and a variable");
     return 1;
   }
+  // `unset 'a[$k]'`: the subscript gets one round of word expansion (bash without
+  // assoc_expand_once), which may run commands: only then is this a generator.
+  if (!funcs) {
+    for (let j = i; j < args.length; j++) {
+      const s = splitSubscript(args[j]);
+      if (s !== undefined && subscriptNeedsExpansion(s.sub)) return unsetExpanding(ctx, args.slice(i), vars, nameref);
+    }
+  }
+  return unsetNames(ctx, args, i, funcs, vars, nameref, undefined);
+}
+
+function* unsetExpanding(ctx: BuiltinContext, args: string[], vars: boolean, nameref: boolean): Gen<number> {
+  const subs: (string | undefined)[] = [];
+  for (const a of args) {
+    const s = splitSubscript(a);
+    subs.push(s === undefined ? undefined : yield* expandSubscript(ctx.sh.host, s.sub));
+  }
+  return unsetNames(ctx, args, 0, false, vars, nameref, subs);
+}
+
+/** Unset args[i..]; subs[k] (when given) is the expanded subscript of args[i + k]. */
+function unsetNames(
+  ctx: BuiltinContext,
+  args: string[],
+  i: number,
+  funcs: boolean,
+  vars: boolean,
+  nameref: boolean,
+  subs: (string | undefined)[] | undefined,
+): number {
   const sh = ctx.sh;
   const v = sh.vars;
   let status = 0;
-  for (; i < args.length; i++) {
+  for (const first = i; i < args.length; i++) {
     const arg = args[i];
     if (funcs) {
       const fn = sh.functions.get(arg);
@@ -57,6 +89,7 @@ function unset(ctx: BuiltinContext): number {
       continue;
     }
     const s = splitSubscript(arg);
+    if (s !== undefined && subs !== undefined) s.sub = subs[i - first]!;
     const name = s === undefined ? arg : s.name;
     if (!isValidName(name)) {
       if (vars || nameref) {

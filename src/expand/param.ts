@@ -26,6 +26,7 @@ import { quoteForReuse } from "./quote.ts";
 import { unescapePattern } from "./pattern.ts";
 import { assignmentText, attrLetters, caseModify, decodeAnsiC, keyValueText, promptExpand } from "./transform.ts";
 import { expandPartsInto, expandPattern, expandReplacement, expandWord } from "./word.ts";
+import { expandSubscript, subscriptNeedsExpansion } from "./subscript.ts";
 
 /** A resolved parameter: a scalar (undefined when unset) or a list. */
 export type ParamValue =
@@ -200,6 +201,8 @@ function transform(h: ExpandHost, name: string, sub: string | undefined, v: Para
       return map(v, (s) => caseModify(s, "^", undefined, false));
     case "a": {
       const letters = NAME.test(name) ? attrLetters(h.vars.attrs(name)) : "";
+      // a declared variable without a value still has its attributes (declare -a x; ${x@a} is a)
+      if (!v.list && v.value === undefined) return scalar(letters === "" ? undefined : letters);
       return map(v, () => letters);
     }
     case "A": {
@@ -268,29 +271,52 @@ function validParam(name: string): boolean {
   return VALID_PARAM.test(name);
 }
 
-/** Resolve the parameter of `pe` (subscript already expanded), following ${!x} indirection. */
+/** Resolve the parameter of `pe` (subscript already expanded), following ${!x} indirection
+ *  (a target's own subscript is used as text: see lookupGen for the one that expands it). */
 function lookup(h: ExpandHost, pe: ParamExp, sub: string | undefined): Looked {
-  let name = pe.name;
+  const name = pe.name;
   if (!validParam(name)) {
     // The parser keeps a ${...} it cannot read as its text; bash reports it when expanded.
     return h.fail(`\${${name}}: bad substitution`, false);
   }
-  if (pe.indirect) {
-    if (sub === undefined && NAME.test(name) && h.vars.attrs(name) & VarAttr.Nameref) {
-      // ${!ref} of a nameref is the name it refers to (bash). VarStore has no such query;
-      // the shell's Variables does (namerefTarget), so ask it when it is there.
-      const target = (h.vars as { namerefTarget?(n: string): string | undefined }).namerefTarget?.(name);
-      if (target !== undefined) return { name, sub, v: scalar(target) };
-    }
-    const r = resolve(h, name, sub);
-    const target = r.list ? r.values.join(" ") : r.value;
-    if (target === undefined) return h.fail(`${shownName(name, sub, false)}: invalid indirect expansion`, false);
-    const m = INDIRECT_TARGET.exec(target);
-    if (m === null) return h.fail(`${target}: invalid variable name`, false);
-    name = m[1]!;
-    sub = m[2];
+  if (!pe.indirect) return { name, sub, v: resolve(h, name, sub) };
+  const t = indirectTarget(h, name, sub);
+  return t.v !== undefined ? (t as Looked) : { name: t.name, sub: t.sub, v: resolve(h, t.name, t.sub) };
+}
+
+/** lookup, where the subscript of an indirection target gets bash's one round of expansion
+ *  (ref='A[$key]' or 'A["K"]': ${!ref} is ${A[K]}). */
+function* lookupGen(h: ExpandHost, pe: ParamExp, sub: string | undefined): Gen<Looked> {
+  if (!pe.indirect || !validParam(pe.name)) return lookup(h, pe, sub);
+  const t = indirectTarget(h, pe.name, sub);
+  if (t.v !== undefined) return t as Looked;
+  let s = t.sub;
+  if (s !== undefined && s !== "@" && s !== "*" && subscriptNeedsExpansion(s)) s = yield* expandSubscript(h, s);
+  return { name: t.name, sub: s, v: resolve(h, t.name, s) };
+}
+
+/** The parameter ${!name} refers to: the name and subscript text in name's value (or, for a
+ *  nameref, the value itself: ${!ref} is the name it refers to). */
+function indirectTarget(h: ExpandHost, name: string, sub: string | undefined): { name: string; sub: string | undefined; v?: ParamValue } {
+  if (sub === undefined && NAME.test(name) && h.vars.attrs(name) & VarAttr.Nameref) {
+    // VarStore has no such query; the shell's Variables does (namerefTarget), so ask it when it is there.
+    const target = (h.vars as { namerefTarget?(n: string): string | undefined }).namerefTarget?.(name);
+    if (target !== undefined) return { name, sub, v: scalar(target) };
   }
-  return { name, sub, v: resolve(h, name, sub) };
+  const r = resolve(h, name, sub);
+  const target = r.list ? r.values.join(" ") : r.value;
+  if (target === undefined) return h.fail(`${shownName(name, sub, false)}: invalid indirect expansion`, false);
+  const m = INDIRECT_TARGET.exec(target);
+  if (m === null) return h.fail(`${target}: invalid variable name`, false);
+  return { name: m[1]!, sub: m[2] };
+}
+
+/** For set -u: the variable was given a value, if only an empty array (a=(); declare -A a=()),
+ *  unlike `declare -a a`, which only declares it. */
+function assigned(h: ExpandHost, name: string): boolean {
+  if (h.vars.isSet(name)) return true;
+  const a = h.vars.attrs(name);
+  return (a & (VarAttr.Array | VarAttr.Assoc)) !== 0 && (a & VarAttr.Unset) === 0;
 }
 
 /** ${#...} or a parameter without operator: set -u checks, then the value. */
@@ -299,7 +325,7 @@ function emitPlain(h: ExpandHost, b: FieldBuilder, r: Looked, quoted: boolean, l
   if (length) {
     let n: number;
     if (v.list) {
-      if (h.opts.nounset && v.values.length === 0 && sub !== undefined && !h.vars.isSet(name)) {
+      if (h.opts.nounset && v.values.length === 0 && sub !== undefined && !assigned(h, name)) {
         h.fail(`${name}: unbound variable`);
       }
       n = v.values.length;
@@ -327,7 +353,8 @@ export function expandParamSync(h: ExpandHost, b: FieldBuilder, pe: ParamExp, qu
 
 /** True when expandParamSync can expand pe. */
 export function isSyncParam(pe: ParamExp): boolean {
-  return pe.op === undefined && typeof pe.index !== "object";
+  // ${!ref}: the target's subscript may need expanding (lookupGen); ${!a[@]} lists keys.
+  return pe.op === undefined && typeof pe.index !== "object" && (!pe.indirect || pe.index === "@" || pe.index === "*");
 }
 
 /** Expand one ParamExp into the builder. `quoted`: inside double quotes (or a here-document). */
@@ -350,7 +377,7 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
     }
   }
   let sub = pe.index === undefined || typeof pe.index === "string" ? pe.index : yield* expandWord(h, pe.index);
-  const r = lookup(h, pe, sub);
+  const r = yield* lookupGen(h, pe, sub);
   if (op === undefined || pe.length) {
     emitPlain(h, b, r, quoted, pe.length === true);
     return;

@@ -137,6 +137,11 @@ export class Variables implements VarStore {
     this.diag = fn;
   }
 
+  /** Print a non-fatal diagnostic through the sink (builtins that only hold the store). */
+  report(message: string): void {
+    this.diag?.(message);
+  }
+
   /** Register a special variable (RANDOM, SECONDS, LINENO, ...). Replaces any binding of that
    *  name; `unset` removes it and the name becomes an ordinary variable again (as in bash).
    *  attrs: shown by declare -p (bash marks RANDOM, SECONDS, SRANDOM, BASHPID as -i); Integer

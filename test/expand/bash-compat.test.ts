@@ -18,6 +18,18 @@ const SAME: [string, string][] = [
   ["(( )) and [[ ]] leave $_ alone", "echo simple; (( 1 )); echo \"(( $_\"; [[ -n x ]]; echo \"[[ $_\""],
   ["assignments and declarations", ": foo; echo \"c [$_]\"; s=bar; echo \"b [$_]\"; declare s=bar; echo \"d [$_]\"; declare a=(1 2); echo \"da [$_]\"; _=x; echo \"[$_]\""],
   ["$_ after a function call is its last argument", "f() { echo \"in [$_]\"; }; : q; f a b; echo \"[$_]\""],
+  // subscripts given as text get one round of expansion
+  ["unset 'A[$k]' / 'A[\"K\"]' / 'A[$(cmd)]' on an associative array", "declare -A A=([K]=v [x]=1 [y]=2); k=K; unset -v 'A[$k]'; unset 'A[\"x\"]'; unset 'A[$(echo y)]'; echo ${#A[@]}"],
+  ["unset 'a[$i]' on an indexed array", "a=(p q r); i=1; unset 'a[$i]'; declare -p a"],
+  ["${!ref} with an expanded subscript", "declare -A A=([K]=val); ref='A[\"K\"]'; echo ${!ref}; key=K; ref='A[$key]'; echo ${!ref}; b=(x y); ref='b[$(( 3 - 2 ))]'; echo ${!ref}; c=; ref='b[${c:-1}]'; echo ${!ref}"],
+  ["${x@a} of a declared variable without a value", "declare -a x; declare -A y; declare -i z; echo \"[${x@a}] [${y@a}] [${z@a}] [${nope@a}]\"; a1=(); r=a1; echo \"[${!r@a}]\""],
+  // set -u and empty arrays
+  ["an assigned empty array is not unbound", "set -u; declare -A E=(); a=(); echo ${#E[@]} ${#a[@]} \"${a[@]}\"x"],
+  ["a declared array without a value is unbound", "set -u; declare -a d; echo ${#d[@]}"],
+  // associative compound assignment (bash 5.2)
+  ["A=(k v k v) takes key/value pairs, unsplit and unglobbed", "declare -A C; C=(x y z); declare -p C; C+=(p q); declare -p C; x='a b'; C=($x c '*' *); declare -p C"],
+  ["plain words after [k]=v are skipped with an error", "declare -A A=([a]=1 b c); declare -p A; A=([a]=2 d); declare -p A"],
+  ["[k]=v after a plain first word is a word", "declare -A B=(b c [a]=1); declare -p B"],
 ];
 
 describe("expansion matches bash", () => {
