@@ -4,6 +4,7 @@ import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { expandAssignValue, expandWord, expandWords, evalArith } from "../expand/index.ts";
 import { VarAttr, VarError } from "../state/var-store.ts";
+import { resume } from "./resume.ts";
 
 /**
  * Perform one assignment in the shell's variables. `mode` "temp" marks it exported (prefix
@@ -11,24 +12,21 @@ import { VarAttr, VarError } from "../state/var-store.ts";
  * the error (readonly variable, bad subscript).
  */
 export function* assign(sh: Shell, a: Assignment, mode: "shell" | "temp"): Gen<boolean> {
+  if (!a.array && !a.index) {
+    const r = assignSync(sh, a, mode);
+    return typeof r === "boolean" ? r : yield* r;
+  }
   const name = a.name;
   try {
     if (a.array) {
       yield* assignArray(sh, a);
-    } else if (a.index) {
+    } else {
       const value = a.value ? yield* expandAssignValue(sh.host, a.value) : "";
-      const key = yield* subscript(sh, name, a.index);
+      const key = yield* subscript(sh, name, a.index!);
       if (a.append) sh.vars.setElement(name, key, (sh.vars.getElement(name, key) ?? "") + value);
       else sh.vars.setElement(name, key, value);
-    } else {
-      const value = a.value ? (a.value.literal ?? (yield* expandAssignValue(sh.host, a.value))) : "";
-      if (a.append) sh.vars.append(name, value);
-      else sh.vars.set(name, value);
     }
-    if (mode === "temp" || sh.opts.allexport) sh.vars.setAttrs(name, VarAttr.Export);
-    // bash forgets hashed command locations when PATH changes
-    if (name === "PATH" && sh.hash.size > 0) sh.hash.clear();
-    return true;
+    return assigned(sh, a, mode);
   } catch (e) {
     if (e instanceof VarError) {
       sh.diag(e.message);
@@ -36,6 +34,77 @@ export function* assign(sh: Shell, a: Assignment, mode: "shell" | "temp"): Gen<b
     }
     throw e;
   }
+}
+
+/**
+ * assign() as a plain function (see resume.ts): a scalar assignment whose value expands without
+ * waiting finishes here without a generator frame; otherwise the rest is a generator.
+ */
+export function assignSync(sh: Shell, a: Assignment, mode: "shell" | "temp"): boolean | Gen<boolean> {
+  if (a.array || a.index) return assign(sh, a, mode);
+  let value = "";
+  const w = a.value;
+  if (w) {
+    if (w.literal !== undefined) value = w.literal;
+    else {
+      const g = expandAssignValue(sh.host, w);
+      let r: IteratorResult<Promise<unknown>, string>;
+      try {
+        r = g.next();
+      } catch (e) {
+        if (e instanceof VarError) {
+          sh.diag(e.message);
+          return false;
+        }
+        throw e;
+      }
+      if (!r.done) return storeAfter(sh, a, mode, g, r);
+      value = r.value;
+    }
+  }
+  return storeScalar(sh, a, mode, value);
+}
+
+function* storeAfter(
+  sh: Shell,
+  a: Assignment,
+  mode: "shell" | "temp",
+  g: Gen<string>,
+  r: IteratorResult<Promise<unknown>, string>,
+): Gen<boolean> {
+  let value: string;
+  try {
+    value = yield* resume(g, r);
+  } catch (e) {
+    if (e instanceof VarError) {
+      sh.diag(e.message);
+      return false;
+    }
+    throw e;
+  }
+  return storeScalar(sh, a, mode, value);
+}
+
+function storeScalar(sh: Shell, a: Assignment, mode: "shell" | "temp", value: string): boolean {
+  try {
+    if (a.append) sh.vars.append(a.name, value);
+    else sh.vars.set(a.name, value);
+    return assigned(sh, a, mode);
+  } catch (e) {
+    if (e instanceof VarError) {
+      sh.diag(e.message);
+      return false;
+    }
+    throw e;
+  }
+}
+
+/** After the value is stored: the export attribute, and PATH's hash table. */
+function assigned(sh: Shell, a: Assignment, mode: "shell" | "temp"): true {
+  if (mode === "temp" || sh.opts.allexport) sh.vars.setAttrs(a.name, VarAttr.Export);
+  // bash forgets hashed command locations when PATH changes
+  if (a.name === "PATH" && sh.hash.size > 0) sh.hash.clear();
+  return true;
 }
 
 /** The subscript of name[sub]: an arithmetic index for indexed arrays, a string key for associative ones. */
@@ -49,6 +118,18 @@ function* assignArray(sh: Shell, a: Assignment): Gen<void> {
   const name = a.name;
   const assoc = sh.vars.isAssoc(name);
   const elems = a.array!;
+  if (assoc && elems.length > 0 && elems[0]!.key === undefined) {
+    // bash 5.2: h=(k1 v1 k2 v2) takes key/value pairs, each word expanded like an assignment
+    // value (not split or globbed); a later [k]=v is then just a word
+    const words: string[] = [];
+    for (const e of elems) {
+      const value = yield* expandAssignValue(sh.host, e.value);
+      words.push(e.key === undefined ? value : `[${yield* expandWord(sh.host, e.key)}]=${value}`);
+    }
+    if (a.append) sh.vars.appendArray(name, words);
+    else sh.vars.setArray(name, words);
+    return;
+  }
   const keyed = elems.some((e) => e.key !== undefined);
   if (!keyed && !assoc) {
     const values: string[] = [];
@@ -75,8 +156,8 @@ function* assignArray(sh: Shell, a: Assignment): Gen<void> {
       pairs.push([key, value]);
       if (!assoc) next = Number(key) + 1;
     } else if (assoc) {
-      // bash 5.2: a plain word in an associative compound assignment is a key, the next its value
-      pairs.push([yield* expandAssignValue(sh.host, e.value), ""]);
+      // after a [k]=v, a plain word is an error that skips only that word (bash 5.2)
+      sh.diag(`${name}: ${yield* expandAssignValue(sh.host, e.value)}: must use subscript when assigning associative array`);
     } else {
       for (const f of yield* expandWords(sh.host, [e.value])) pairs.push([String(next++), f]);
     }
