@@ -133,30 +133,38 @@ export class ShParser extends EmbeddedActionsParser {
     },
   ];
 
-  // program / compound_list: and_or lists separated by ; & or newlines
+  // program / compound_list: and_or lists separated by ; & or newlines. The tokenizer never
+  // emits two NewLine tokens in a row, so a separator is at most two tokens and LL(3) decides
+  // whether another and_or follows it.
   list = this.RULE("list", (): List => {
     const items: ListItem[] = [];
-    let open: ListItem | undefined;
     const first = this.LA(1);
-    this.MANY(() => this.CONSUME(T.NewLine));
-    this.MANY2({
-      GATE: () => open === undefined,
-      DEF: () => {
-        const andOr = this.SUBRULE(this.andOr);
-        const item: ListItem = { andOr, background: false };
-        items.push(item);
-        open = item;
-        this.OPTION(() => {
-          if (this.OR(this.sepAlts)) item.background = true;
-          open = undefined;
-          this.MANY3(() => this.CONSUME3(T.NewLine));
-        });
-      },
+    this.OPTION(() => this.CONSUME(T.NewLine));
+    this.OPTION2(() => {
+      const a0 = this.SUBRULE(this.andOr);
+      if (!this.RECORDING_PHASE) items.push({ andOr: a0, background: false });
+      this.MANY(() => {
+        const bg = this.SUBRULE(this.separator);
+        const ao = this.SUBRULE2(this.andOr);
+        if (this.RECORDING_PHASE) return;
+        items[items.length - 1]!.background = bg;
+        items.push({ andOr: ao, background: false });
+      });
+      this.OPTION3(() => {
+        const bg = this.SUBRULE2(this.separator);
+        if (!this.RECORDING_PHASE) items[items.length - 1]!.background = bg;
+      });
     });
-    return this.ACTION(() => {
-      const span = items.length > 0 ? this.lines.span(items[0]!.andOr.span.start, items[items.length - 1]!.andOr.span.end) : this.spanFrom(first);
-      return { kind: "List", items, span } as List;
-    });
+    if (this.RECORDING_PHASE) return undefined as never;
+    const span = items.length > 0 ? this.lines.span(items[0]!.andOr.span.start, items[items.length - 1]!.andOr.span.end) : this.spanFrom(first);
+    return { kind: "List", items, span };
+  });
+
+  /** ; or & (optionally followed by a newline), or a newline. True for &. */
+  separator = this.RULE("separator", (): boolean => {
+    const bg = this.OR(this.sepAlts);
+    this.OPTION(() => this.CONSUME3(T.NewLine));
+    return bg;
   });
 
   andOr = this.RULE("andOr", (): AndOr => {

@@ -253,7 +253,9 @@ export class Tokenizer implements WordHost {
           this.curSimple = undefined;
         }
         this.pos = i + 1;
-        this.emit(T.NewLine, i, i + 1, "newline");
+        // Consecutive newlines (blank and comment lines) make one token: the grammar's
+        // separators stay short enough for LL(3).
+        if (this.lastTok === undefined || this.lastTok.tokenType !== T.NewLine || this.tokens.length === 0) this.emit(T.NewLine, i, i + 1, "newline");
         if (this.pending.length > 0) this.readHeredocs();
         this.endCommand();
         if (this.state !== St.Pattern && this.state !== St.CaseIn && this.state !== St.ForIn && this.state !== St.CaseWord && this.state !== St.ForName && this.state !== St.FuncName) this.state = St.Cmd;
