@@ -303,6 +303,13 @@ function applyOne(
   const { add, remove } = flags;
   if (add & VarAttr.Nameref) {
     if (value !== undefined) v.setNamerefTarget(name, value);
+    else {
+      // `declare -n ref` makes ref's current value its target: it must name a variable
+      const cur = v.attrs(name) & VarAttr.Nameref ? undefined : v.get(name);
+      if (cur !== undefined && !isValidName(cur) && splitSubscript(cur) === undefined) {
+        throw new VarError(`\`${cur}': invalid variable name for name reference`);
+      }
+    }
     v.setAttrs(name, add, remove);
     return;
   }

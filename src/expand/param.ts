@@ -399,6 +399,7 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
       const isSet = present(b, v, colon);
       if (kind === "+") {
         if (isSet && op.word) yield* expandPartsInto(h, b, op.word.parts, quoted, true);
+        else if (v.list && !v.star && v.values.length === 0) b.list([], false, quoted); // "${e[@]+x}": no field, like "$@"
         else if (isSet || quoted) b.expanded("", quoted);
         return;
       }

@@ -849,7 +849,8 @@ export class Variables implements VarStore {
     const env: string[] = [];
     let volatile = false;
     for (const b of this.table.values()) {
-      if ((b.attrs & (A_EXPORT | A_ARRAY | A_ASSOC | A_NAMEREF)) !== A_EXPORT) continue;
+      // arrays are never exported; an exported nameref (declare -nx) exports the name it holds
+      if ((b.attrs & (A_EXPORT | A_ARRAY | A_ASSOC)) !== A_EXPORT) continue;
       if (b.dyn !== null) volatile = true;
       const v = b.dyn !== null ? b.dyn.get() : b.value;
       if (v !== undefined) env.push(`${b.name}=${v}`);

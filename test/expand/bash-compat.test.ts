@@ -30,6 +30,11 @@ const SAME: [string, string][] = [
   ["A=(k v k v) takes key/value pairs, unsplit and unglobbed", "declare -A C; C=(x y z); declare -p C; C+=(p q); declare -p C; x='a b'; C=($x c '*' *); declare -p C"],
   ["plain words after [k]=v are skipped with an error", "declare -A A=([a]=1 b c); declare -p A; A=([a]=2 d); declare -p A"],
   ["[k]=v after a plain first word is a word", "declare -A B=(b c [a]=1); declare -p B"],
+  // ${x+w} of an empty list
+  ["\"${e[@]+x}\" of an empty array is no field", "argv() { echo $#; }; set --; argv \"${@+x}\" \"${*+x}\"; e=(); argv \"${e[*]+x}\"; argv \"${e[@]+x}\" \"${e[@]:+x}\"; argv \"a${e[@]+x}b\"; a=(''); argv \"${a[@]:+x}\""],
+  // namerefs
+  ["declare -n on a value that is not a name fails", "ref='#'; typeset -n ref; echo \"$? $ref\"; declare -p ref; r=1; declare -n r; echo $?; r6='a[1]'; declare -n r6; declare -p r6"],
+  ["an exported nameref exports the name it holds", "x=foo; typeset -n -x ref=x; env | grep -E '^(x|ref)=' | sort; export x; env | grep -E '^(x|ref)=' | sort"],
 ];
 
 describe("expansion matches bash", () => {
