@@ -16,12 +16,13 @@
 // Words that need expansion ($x, $(...), globs) are shown as written.
 
 import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand, Word, WordPart } from "../../grammar/ast.ts";
-import { parse, printWord } from "../../grammar/index.ts";
+import { parse } from "../../grammar/index.ts";
 import type { Shell } from "../shell.ts";
 import { childActions, jobControl } from "../exec/external.ts";
 import { isExternalName } from "../exec/simple.ts";
 import { resolveCommand } from "../exec/spawn.ts";
 import { terminal } from "../jobs/terminal.ts";
+import { selfCommand } from "../exec/self.ts";
 import { getPgrp } from "../sys/proc.ts";
 import { errnoName, strerror, ENOENT } from "../sys/errno.ts";
 import { formatActions } from "./render.ts";
@@ -144,7 +145,7 @@ class Planner {
     }
     else {
       const pid = this.newPid();
-      this.step(`posix_spawn(ipsh) = pid ${pid}   a job with in-process parts cannot share this JavaScript thread: ipsh re-executes itself, given the shell state as text, and runs it there`);
+      this.step(`posix_spawn(${selfCommand()[0]}) = pid ${pid}   ipsh (${selfCommand().join(" ")} ...): a job with in-process parts cannot share this JavaScript thread: ipsh re-executes itself, given the shell state as text, and runs it there`);
       this.background.push(pid);
       this.diagrams.push({ title: text, boxes: [{ title: `pid ${pid}: ${text}`, how: "a new ipsh process (re-executed for the background job)", fds: boxFds(st) }], pipes: [] });
     }
@@ -188,8 +189,7 @@ class Planner {
       prevRead = readEnd;
       diagram.boxes.push({ title: "", how: "", fds: [] });
       if (cmd.kind === "SimpleCommand" && this.externalName(cmd) !== undefined) {
-        const pid = this.newPid();
-        const box = this.spawnSimple(cmd, st, pid, this.jc ? (pgid ?? 0) : undefined, this.jc && pgid === undefined && !background);
+        const { box, pid } = this.spawnSimple(cmd, st, this.jc ? (pgid ?? 0) : undefined, this.jc && pgid === undefined && !background, undefined, true);
         diagram.boxes[i] = box;
         if (box.fds.length > 0) {
           if (this.jc && pgid === undefined) pgid = pid;
@@ -198,6 +198,9 @@ class Planner {
         st.dispose();
         continue;
       }
+      // the executor expands every simple stage's words in the spawn loop (startSimpleStage),
+      // also those that then run in-process
+      if (cmd.kind === "SimpleCommand") this.expansions(cmd, st);
       inproc.push({ index: i, st, cmd });
     }
     if (inproc.length > 1) this.step(`${inproc.length} in-process stages run concurrently as coroutines (blocking reads and writes yield to each other); shown one after the other`);
@@ -205,7 +208,7 @@ class Planner {
       const text = this.text(s.cmd.span);
       this.step(`in-process (no fork): stage ${s.index + 1} \`${text}\` runs on a clone of the shell state with its own fd table`);
       this.depth++;
-      diagram.boxes[s.index] = this.inProcess(s.cmd, s.st, `in-process stage ${s.index + 1}: ${text}`);
+      diagram.boxes[s.index] = this.inProcess(s.cmd, s.st, `in-process stage ${s.index + 1}: ${text}`, true);
       s.st.dispose();
       this.depth--;
     }
@@ -227,8 +230,7 @@ class Planner {
     const diagram: Diagram = { title: text, boxes: [], pipes: [] };
     if (cmd.kind === "SimpleCommand" && this.externalName(cmd) !== undefined) {
       this.diagrams.push(diagram);
-      const pid = this.newPid();
-      const box = this.spawnSimple(cmd, t, pid, this.jc ? 0 : undefined, this.jc, () => {
+      const { box } = this.spawnSimple(cmd, t, this.jc ? 0 : undefined, this.jc, (pid) => {
         this.step(`waitpid(pid ${pid})   the shell waits; the status becomes $?`);
         if (this.jc) this.step(`tcsetpgrp(${terminal.fd}, ${this.shellPgid})   the shell takes the terminal back`);
       });
@@ -252,31 +254,53 @@ class Planner {
   /** Spawn a simple command with its redirection frame; `whileFrame` runs before the frame is
    *  released (a lone command keeps its frame until it has been waited for; a pipeline stage
    *  releases it right after the spawn). */
-  private spawnSimple(cmd: SimpleCommand, t: SimTable, pid: string, pgroup: string | 0 | undefined, foreground: boolean, whileFrame?: () => void): Box {
+  private spawnSimple(cmd: SimpleCommand, t: SimTable, pgroup: string | 0 | undefined, foreground: boolean, whileFrame?: (pid: string) => void, stage = false): { box: Box; pid: string } {
     const text = this.text(cmd.span);
     const name = cmd.words[0]!.literal!;
     this.noteWords(cmd.words);
+    const procFds = this.expansions(cmd, t);
     const resolved = this.sh.hash.get(name) ?? resolveCommand(name, this.sh.vars.get("PATH"), this.sh.cwd);
+    // a lone command closes its process substitutions' fds when it is done (simple.ts); a
+    // pipeline stage's stay in the stage's table until the stage's table is released
+    const release = (): void => {
+      if (!stage) for (const fd of procFds) t.set(fd, undefined);
+    };
     if (typeof resolved !== "string") {
       this.step(`${name}: ${resolved.message}: nothing is spawned, status ${resolved.status}`);
-      return { title: `${text}`, how: `${resolved.message} (status ${resolved.status})`, fds: [] };
+      release();
+      return { box: { title: `${text}`, how: `${resolved.message} (status ${resolved.status})`, fds: [] }, pid: "" };
     }
     const frame = this.redirects(cmd.redirects, t);
-    if (frame === undefined) return { title: text, how: "a redirection fails: the command does not run (status 1)", fds: [] };
+    if (frame === undefined) {
+      release();
+      return { box: { title: text, how: "a redirection fails: the command does not run (status 1)", fds: [] }, pid: "" };
+    }
+    // pids are lettered in spawn order: after the processes its expansions started
+    const pid = this.newPid();
     const { actions, closeFrom } = childActions({ fds: frame, cwd: this.sh.cwd } as unknown as Shell);
     const tty = foreground && terminal.fd >= 0 ? terminal.fd : undefined;
     const group = pgroup === undefined ? `pgid ${this.shellPgid} (the shell's group)` : pgroup === 0 ? `pgid ${pid} (new group)` : `pgid ${pgroup} (joins the job's group)`;
     this.step(`posix_spawn(${resolved}) = pid ${pid}  ${group}  actions: ${formatActions(actions, closeFrom, tty)}`);
-    this.step(`  execve(${JSON.stringify(resolved)}, [${cmd.words.map((w) => JSON.stringify(w.literal ?? printWord(w))).join(", ")}])   in child ${pid}`);
+    this.step(`  execve(${JSON.stringify(resolved)}, [${cmd.words.map((w) => JSON.stringify(w.literal ?? this.text(w.span))).join(", ")}])   in child ${pid}`);
     const box: Box = { title: `pid ${pid}: ${text}`, how: `${resolved}, spawned (posix_spawn, then execve)`, fds: boxFds(frame) };
-    whileFrame?.();
+    whileFrame?.(pid);
     frame.dispose();
-    return box;
+    release();
+    return { box, pid };
   }
 
   /** A command that runs in-process (in the shell, or in the clone `t` belongs to). */
-  private inProcess(cmd: Command, t: SimTable, title: string): Box {
+  private inProcess(cmd: Command, t: SimTable, title: string, expanded = false): Box {
     this.noteCommand(cmd);
+    const procFds = cmd.kind === "SimpleCommand" && !expanded ? this.expansions(cmd, t) : [];
+    try {
+      return this.inProcessExpanded(cmd, t, title);
+    } finally {
+      for (const fd of procFds) t.set(fd, undefined);
+    }
+  }
+
+  private inProcessExpanded(cmd: Command, t: SimTable, title: string): Box {
     const frame = this.redirects("redirects" in cmd ? cmd.redirects : [], t);
     if (frame === undefined) return { title, how: "a redirection fails: the command does not run (status 1)", fds: [] };
     let how: string;
@@ -284,7 +308,7 @@ class Planner {
       case "SimpleCommand": {
         const name = cmd.words[0]?.literal;
         if (cmd.words.length === 0) how = "assignments only: done by the shell itself";
-        else if (name === undefined) how = `command name known only after expansion (${printWord(cmd.words[0]!)})`;
+        else if (name === undefined) how = `command name known only after expansion (${this.text(cmd.words[0]!.span)})`;
         else if (this.sh.functions.has(name)) how = `function ${name}: runs in-process (no fork)`;
         else how = `builtin ${name}: runs in-process (no fork), writing through the fd table`;
         if (name === "exec" && cmd.words.length === 1) {
@@ -473,11 +497,73 @@ class Planner {
     return true;
   }
 
+  /**
+   * The work done while a simple command's words are expanded, left to right (before its
+   * redirections, as the executor does): each $( ... ) runs in-process with its fd 1 on a memfd
+   * (src/exec/subshell.ts commandSubst); each <( ... ) / >( ... ) gets a pipe and a process, and
+   * the shell keeps its end as fd 63, 62, ... until the command ends (src/exec/procsub.ts).
+   * Returns the shell fds of process substitutions, to release when the command is done.
+   */
+  private expansions(cmd: SimpleCommand, t: SimTable): number[] {
+    const procFds: number[] = [];
+    const visit = (parts: readonly WordPart[]): void => {
+      for (const p of parts) {
+        if (p.kind === "DblQuoted") visit(p.parts);
+        else if (p.kind === "CmdSub") this.commandSubst(p.body, p.span, t);
+        else if (p.kind === "ProcSub") procFds.push(this.processSubst(p.op, p.body, p.span, t));
+      }
+    };
+    for (const a of cmd.assigns) if (a.value) visit(a.value.parts);
+    for (const w of cmd.words) visit(w.parts);
+    return procFds;
+  }
+
+  private commandSubst(body: List, span: { start: number; end: number } | undefined, t: SimTable): void {
+    const os = this.alloc.take();
+    const text = span ? this.text(span) : "$( ... )";
+    this.step(`memfd_create("command substitution") = ${os}   ${text}: its output is collected in an in-memory file`);
+    const out = new SimFd(os, "memfd", `command substitution (memfd ${os})`, "w", true);
+    out.refs++; // held until read back
+    const st = t.clone();
+    st.set(1, out);
+    this.step(`in-process (no fork): ${text} runs on a clone of the shell state, fd 1 -> memfd ${os}`);
+    this.depth++;
+    this.list(body, st);
+    st.dispose();
+    this.depth--;
+    this.step(`the shell reads memfd ${os} back: the output (trailing newlines removed) replaces ${text}`);
+    if (--out.refs <= 0) this.onClose(out);
+  }
+
+  private processSubst(op: "<" | ">", body: List, span: { start: number; end: number } | undefined, t: SimTable): number {
+    const r = this.alloc.take();
+    const w = this.alloc.take();
+    const text = span ? this.text(span) : `${op}( ... )`;
+    this.step(`pipe2(O_CLOEXEC) = [${r}, ${w}]   ${text}: process substitution`);
+    const mine = new SimFd(op === "<" ? r : w, "pipe", `${text} pipe ${op === "<" ? "read" : "write"} end`, op === "<" ? "r" : "w", true);
+    const theirs = new SimFd(op === "<" ? w : r, "pipe", `${text} pipe ${op === "<" ? "write" : "read"} end`, op === "<" ? "w" : "r", true);
+    const st = t.clone();
+    st.set(op === "<" ? 1 : 0, theirs);
+    this.depth++;
+    const single = body.items.length === 1 && !body.items[0]!.background && body.items[0]!.andOr.rest.length === 0 && body.items[0]!.andOr.first.commands.length === 1 ? body.items[0]!.andOr.first.commands[0]! : undefined;
+    if (single && single.kind === "SimpleCommand" && this.externalName(single) !== undefined && single.redirects.length === 0 && single.assigns.length === 0) {
+      this.spawnSimple(single, st, undefined, false);
+    } else {
+      this.step(`posix_spawn(${selfCommand()[0]}) = pid ${this.newPid()}   not a single external command: ipsh re-executes itself for it (${selfCommand().join(" ")} ...), given the shell state as text`);
+    }
+    this.depth--;
+    st.dispose();
+    let n = 63;
+    while (t.entry(n)) n--;
+    t.set(n, mine);
+    this.step(`${text} becomes the word /dev/fd/${n}: shell fd ${n} -> ${mine.label} until the command ends (not waited for)`);
+    return n;
+  }
+
   private noteWords(words: readonly Word[]): void {
     for (const w of words) {
       if (w.literal !== undefined) continue;
-      this.notes.add("Words that need expansion are shown unexpanded.");
-      if (hasSubst(w.parts)) this.notes.add("$( ... ) and <( ... ) run in-process (no fork) while the words are expanded, their output captured in a memfd or passed through a pipe.");
+      if (!onlySubst(w.parts)) this.notes.add("Words that need expansion are shown unexpanded.");
     }
   }
 
@@ -504,12 +590,15 @@ function devFdNumber(path: string): number | undefined {
   return undefined;
 }
 
-function hasSubst(parts: readonly WordPart[]): boolean {
+/** True when a word's only expansions are $( ... ) / <( ... ), which the plan follows. */
+function onlySubst(parts: readonly WordPart[]): boolean {
   for (const p of parts) {
-    if (p.kind === "CmdSub" || p.kind === "ProcSub") return true;
-    if (p.kind === "DblQuoted" && hasSubst(p.parts)) return true;
+    if (p.kind === "DblQuoted") {
+      if (!onlySubst(p.parts)) return false;
+    } else if (p.kind !== "CmdSub" && p.kind !== "ProcSub" && p.kind !== "Lit" && p.kind !== "SglQuoted" && p.kind !== "Escaped" && p.kind !== "AnsiCQuoted") return false;
+    else if (p.kind === "Lit" && /[*?[]/.test(p.value)) return false;
   }
-  return false;
+  return true;
 }
 
 /** The command lists directly inside a compound command (conditions and bodies). */
