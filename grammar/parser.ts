@@ -133,27 +133,34 @@ export class ShParser extends EmbeddedActionsParser {
     },
   ];
 
-  // program / compound_list: and_or lists separated by ; & or newlines. The tokenizer never
-  // emits two NewLine tokens in a row, so a separator is at most two tokens and LL(3) decides
-  // whether another and_or follows it.
+  // program / compound_list: and_or lists separated by ; & or newlines. One repetition over
+  // "separator or and_or" keeps every decision to a single token of lookahead; the order rules
+  // (a separator needs a command before it, two commands need a separator between them) are
+  // checked in the action, with bash's messages. The tokenizer never emits two NewLine tokens in
+  // a row.
+  private listAlts = [
+    { ALT: (): boolean | AndOr => this.SUBRULE(this.separator) },
+    { ALT: (): boolean | AndOr => this.SUBRULE(this.andOr) },
+  ];
+
   list = this.RULE("list", (): List => {
     const items: ListItem[] = [];
     const first = this.LA(1);
+    let open = false; // the last element was an and_or (a separator may follow)
     this.OPTION(() => this.CONSUME(T.NewLine));
-    this.OPTION2(() => {
-      const a0 = this.SUBRULE(this.andOr);
-      if (!this.RECORDING_PHASE) items.push({ andOr: a0, background: false });
-      this.MANY(() => {
-        const bg = this.SUBRULE(this.separator);
-        const ao = this.SUBRULE2(this.andOr);
-        if (this.RECORDING_PHASE) return;
-        items[items.length - 1]!.background = bg;
-        items.push({ andOr: ao, background: false });
-      });
-      this.OPTION3(() => {
-        const bg = this.SUBRULE2(this.separator);
-        if (!this.RECORDING_PHASE) items[items.length - 1]!.background = bg;
-      });
+    this.MANY(() => {
+      const t = this.LA(1);
+      const x = this.OR(this.listAlts);
+      if (this.RECORDING_PHASE) return;
+      if (typeof x === "boolean") {
+        if (!open) this.failAt(t);
+        items[items.length - 1]!.background = x;
+        open = false;
+      } else {
+        if (open) this.failAt(t);
+        items.push({ andOr: x, background: false });
+        open = true;
+      }
     });
     if (this.RECORDING_PHASE) return undefined as never;
     const span = items.length > 0 ? this.lines.span(items[0]!.andOr.span.start, items[items.length - 1]!.andOr.span.end) : this.spanFrom(first);
