@@ -17,6 +17,7 @@ import { runTop, reapAndNotify, ShellExit, finish } from "./run.ts";
 import { parseOptions } from "./exec/shell-exec.ts";
 import { terminal } from "./jobs/terminal.ts";
 import { hangUpJobs } from "../builtins/jobs.ts";
+import { childGeneration, watchChildren } from "./jobs/child-events.ts";
 import { beginCommandLine, jobStoppedInCommand, setInteractiveShell } from "./jobs/foreground.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import { LineEditor } from "./interactive/line-editor.ts";
@@ -172,8 +173,15 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
 
   let commandNumber = 1;
   let text = "";
+  watchChildren();
+  let seenGeneration = -1;
   for (;;) {
-    reapAndNotify(sh);
+    // finished and stopped jobs are reported before the prompt, when SIGCHLD said something
+    // changed (builtins such as `jobs` and `wait` look for themselves)
+    if (childGeneration() !== seenGeneration) {
+      seenGeneration = childGeneration();
+      reapAndNotify(sh);
+    } else sh.jobs.notifyChanges((s) => sh.writeErr(s), true);
     const pg = runGen(promptText(sh, text === "" ? "PS1" : "PS2", commandNumber));
     const prompt = typeof pg === "string" ? pg : await pg;
     terminal.reclaim(sh);

@@ -18,7 +18,7 @@ import type { Gen } from "../exec/gen.ts";
 import { waitPid, WNOHANG, WUNTRACED, type WaitStatus } from "../exec/wait-status.ts";
 import { terminal } from "./terminal.ts";
 import type { Termios } from "../sys/termios.ts";
-import { childEvent } from "./child-events.ts";
+import { childEvent, noteBlockingWait } from "./child-events.ts";
 import { processDispositions } from "../signals/process-dispositions.ts";
 import { describeSignalDeath } from "../signals/table.ts";
 import { killPg } from "../sys/proc.ts";
@@ -75,6 +75,7 @@ export function* waitProcesses(sh: Shell, pids: readonly number[], pgid: number,
     if (!interruptedBefore && !diedOf(statuses, SIGINT)) clearInterrupt();
     return stopped;
   }
+  noteBlockingWait();
   for (let i = 0; i < pids.length; i++) {
     let st: WaitStatus;
     if (sh.async) st = yield* waitAsync(pids[i], untraced !== 0);

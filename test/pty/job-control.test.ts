@@ -71,6 +71,15 @@ describe("job control in a terminal", () => {
     expect(all).toMatch(/\[1\][-+ ]  Terminated              sleep 30\n/);
   });
 
+  it("a job that ends while a foreground command runs is reported right after it", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    expect(await sh.run("sleep 0.2 & sleep 0.6; echo fg-done")).toMatch(/^\[1\] \d+\nfg-done\n\[1\]\+  Done                    sleep 0\.2\n$/);
+    expect(await sh.run("sleep 0.2 & SECONDS=0; while [ $SECONDS -lt 1 ]; do :; done; echo loop-done")).toMatch(
+      /^\[1\] \d+\nloop-done\n\[1\]\+  Done                    sleep 0\.2\n$/,
+    );
+  });
+
   it("fg of a stopped cat gives it the terminal back: it reads what is typed", async () => {
     sh = await startShell();
     await sh.prompt();
