@@ -4,6 +4,7 @@ import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { writeShellFd } from "./io.ts";
 import { ExitSignal } from "./control.ts";
+import { strerror } from "../sys/errno.ts";
 import { flushOutput } from "./async-io.ts";
 
 export class Ctx implements BuiltinContext {
@@ -21,14 +22,24 @@ export class Ctx implements BuiltinContext {
   err(text: string): void {
     this.write(2, text);
   }
+  /** The first failed write to fd 1 (bash reports "write error" and fails the builtin). */
+  outErrno = 0;
   write(fd: number, data: string | Uint8Array): boolean {
     const errno = writeShellFd(this.sh, fd, data);
     this.lastErrno = errno;
+    if (errno !== 0 && fd === 1 && this.outErrno === 0) this.outErrno = errno;
     return errno === 0;
   }
   error(message: string): void {
     this.sh.writeErr(`${this.sh.errorPrefix()}${this.name}: ${message}\n`);
   }
+}
+
+/** After a builtin: a failed write to its stdout makes it fail as bash's do (`type x >/dev/full`). */
+export function writeFailure(ctx: Ctx, status: number): number {
+  if (ctx.outErrno === 0 || status !== 0) return status;
+  ctx.error(`write error: ${strerror(ctx.outErrno)}`);
+  return 1;
 }
 
 export function* runBuiltin(sh: Shell, b: BuiltinDef, argv: string[]): Gen<number> {
@@ -41,11 +52,16 @@ export function* runBuiltin(sh: Shell, b: BuiltinDef, argv: string[]): Gen<numbe
   let status: number;
   if (typeof r === "number") status = r;
   else status = yield* r;
+  status = writeFailure(ctx, status);
   if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
-  // POSIX 2.8.1: an error in a special builtin exits a non-interactive shell (bash only in posix mode)
-  if (status !== 0 && b.special && sh.opts.posix && !sh.interactive && SPECIAL_FATAL.has(b.name)) throw new ExitSignal(status);
+  if (status !== 0 && b.special) specialFailed(sh, b, status);
   sh.lastStatus = status;
   return status;
+}
+
+/** POSIX 2.8.1: an error in a special builtin exits a non-interactive shell (bash only in posix mode). */
+export function specialFailed(sh: Shell, b: BuiltinDef, status: number): void {
+  if (sh.opts.posix && !sh.interactive && SPECIAL_FATAL.has(b.name)) throw new ExitSignal(status);
 }
 
 /** Special builtins whose usage errors are fatal in POSIX mode. */

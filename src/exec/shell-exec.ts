@@ -82,7 +82,12 @@ function lookupCommand(this: Shell, name: string): { kind: "alias" | "keyword" |
   if (this.builtins.has(name) && !this.disabledBuiltins.has(name)) return { kind: "builtin" };
   const hashed = this.hash.get(name);
   if (hashed) return { kind: "file", path: hashed };
-  const p = name.includes("/") ? name : this.findInPath(name);
+  if (name.includes("/")) {
+    // a path names a command only when it is an executable regular file
+    const r = resolveCommand(name, this.vars.get("PATH"), this.cwd);
+    return typeof r === "string" ? { kind: "file", path: name } : undefined;
+  }
+  const p = this.findInPath(name);
   return p ? { kind: "file", path: p } : undefined;
 }
 
