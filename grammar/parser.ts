@@ -470,15 +470,13 @@ export class ShParser extends EmbeddedActionsParser {
     this.MANY2(() => this.CONSUME2(T.NewLine));
     const items: CaseItem[] = [];
     let open = false;
-    this.MANY3({
-      GATE: () => !open,
-      DEF: () => {
-        const item = this.SUBRULE(this.caseItem);
-        this.ACTION(() => {
-          items.push(item.item);
-          open = !item.terminated;
-        });
-      },
+    this.MANY3(() => {
+      const t = this.LA(1);
+      const item = this.SUBRULE(this.caseItem);
+      if (this.RECORDING_PHASE) return;
+      if (open) this.failAt(t); // only the last item may omit its ;;
+      items.push(item.item);
+      open = !item.terminated;
     });
     this.CONSUME(T.Esac);
     return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "Case", word, items, redirects: [], span: this.spanFrom(a) }) as Case;
