@@ -15,7 +15,8 @@ import type { AndOr, Case, Command, For, If, List, Pipeline, Select, While, Arit
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { BreakSignal, ContinueSignal, ExitSignal } from "./control.ts";
-import { execSimple } from "./simple.ts";
+import { execSimpleSync } from "./simple.ts";
+import { resume } from "./resume.ts";
 import { runPipeline } from "./pipeline.ts";
 import { openRedirects } from "./redirect.ts";
 import { runSubshell } from "./subshell.ts";
@@ -28,28 +29,59 @@ import { safePoint, runErrTrap, pendingTraps } from "./safe-point.ts";
 import { xtraceWords, xtraceRaw } from "./xtrace.ts";
 
 export function* execList(sh: Shell, list: List): Gen<number> {
+  const r = execListSync(sh, list, 0, sh.lastStatus);
+  return typeof r === "number" ? r : yield* r;
+}
+
+/**
+ * execList as a plain function (see resume.ts), from item `from` on with `status` so far: lone
+ * commands run through the synchronous fast paths; the first item that has to wait continues
+ * the list as a generator (listAfter), which goes back to this function for the next item.
+ */
+export function execListSync(sh: Shell, list: List, from: number, status: number): number | Gen<number> {
   const items = list.items;
-  let status = sh.lastStatus;
-  for (let i = 0; i < items.length; i++) {
+  for (let i = from; i < items.length; i++) {
     const item = items[i];
     const ao = item.andOr;
-    if (item.background) {
-      status = yield* runBackground(sh, ao);
-    } else if (ao.rest.length === 0 && ao.first.commands.length === 1 && !ao.first.bang && ao.first.time === undefined) {
-      // the common case, a lone command: execAndOr and execPipeline inlined (a generator
-      // frame each is a measurable share of an interpreter loop)
+    if (item.background) return listAfter(sh, list, i, runBackground(sh, ao), undefined);
+    if (ao.rest.length === 0 && ao.first.commands.length === 1 && !ao.first.bang && ao.first.time === undefined) {
+      // the common case, a lone command: execAndOr and execPipeline inlined
       const cmd = ao.first.commands[0];
-      status = cmd.kind === "SimpleCommand" ? yield* execSimple(sh, cmd) : yield* execCommand(sh, cmd);
-      if (cmd.kind === "SimpleCommand") sh.setPipeStatus1(status);
-      sh.lastStatus = status;
-      if (status !== 0) checkErrexit(sh, status);
+      const r = cmd.kind === "SimpleCommand" ? execSimpleSync(sh, cmd) : execCommandSync(sh, cmd);
+      if (typeof r !== "number") return listAfter(sh, list, i, r, cmd);
+      status = loneDone(sh, cmd, r);
     } else {
-      status = yield* execAndOr(sh, ao);
+      return listAfter(sh, list, i, execAndOr(sh, ao), undefined);
     }
-    if (pendingTraps()) yield* safePoint(sh);
+    if (pendingTraps()) return listAfterSafePoint(sh, list, i, status);
     if (interruptPending()) checkInterrupt();
   }
   return status;
+}
+
+/** After a lone command of a list: PIPESTATUS, $?, ERR trap and set -e. */
+function loneDone(sh: Shell, cmd: Command, status: number): number {
+  if (cmd.kind === "SimpleCommand") sh.setPipeStatus1(status);
+  sh.lastStatus = status;
+  if (status !== 0) checkErrexit(sh, status);
+  return status;
+}
+
+/** The rest of a list once item i has to wait (lone: the item was a lone command). */
+function* listAfter(sh: Shell, list: List, i: number, g: Gen<number>, lone: Command | undefined): Gen<number> {
+  let status = yield* g;
+  if (lone) status = loneDone(sh, lone, status);
+  if (pendingTraps()) yield* safePoint(sh);
+  if (interruptPending()) checkInterrupt();
+  const r = execListSync(sh, list, i + 1, status);
+  return typeof r === "number" ? r : yield* r;
+}
+
+function* listAfterSafePoint(sh: Shell, list: List, i: number, status: number): Gen<number> {
+  yield* safePoint(sh);
+  if (interruptPending()) checkInterrupt();
+  const r = execListSync(sh, list, i + 1, status);
+  return typeof r === "number" ? r : yield* r;
 }
 
 export function* execAndOr(sh: Shell, ao: AndOr): Gen<number> {
@@ -112,10 +144,30 @@ export function* execPipeline(sh: Shell, p: Pipeline): Gen<number> {
   return status;
 }
 
-export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
+/** execCommand as a plain function (see resume.ts) for the commands that have a fast path. */
+export function execCommandSync(sh: Shell, cmd: Command): number | Gen<number> {
   switch (cmd.kind) {
     case "SimpleCommand":
-      return yield* execSimple(sh, cmd);
+      return execSimpleSync(sh, cmd);
+    case "BraceGroup":
+      if (cmd.redirects.length === 0) return execListSync(sh, cmd.body, 0, sh.lastStatus);
+      break;
+    case "If":
+      if (cmd.redirects.length === 0) return execIfSync(sh, cmd, 0);
+      break;
+    case "Case":
+      if (cmd.redirects.length === 0) return execCaseSync(sh, cmd);
+      break;
+  }
+  return execCommand(sh, cmd);
+}
+
+export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
+  switch (cmd.kind) {
+    case "SimpleCommand": {
+      const r = execSimpleSync(sh, cmd);
+      return typeof r === "number" ? r : yield* r;
+    }
     case "FunctionDef":
       sh.functions.set(cmd.name, cmd);
       sh.lastStatus = 0;
@@ -187,12 +239,40 @@ export function* runCondition(sh: Shell, list: List): Gen<number> {
 }
 
 function* execIf(sh: Shell, cmd: If): Gen<number> {
-  for (const clause of cmd.clauses) {
-    if ((yield* runCondition(sh, clause.cond)) === 0) return yield* execList(sh, clause.body);
+  const r = execIfSync(sh, cmd, 0);
+  return typeof r === "number" ? r : yield* r;
+}
+
+/** if/elif from clause k on, as a plain function (see resume.ts); conditions run with set -e suspended. */
+function execIfSync(sh: Shell, cmd: If, k: number): number | Gen<number> {
+  const clauses = cmd.clauses;
+  for (; k < clauses.length; k++) {
+    sh.errexitSuppressed++;
+    let c: number | Gen<number>;
+    try {
+      c = execListSync(sh, clauses[k].cond, 0, sh.lastStatus);
+    } catch (e) {
+      sh.errexitSuppressed--;
+      throw e;
+    }
+    if (typeof c !== "number") return ifAfter(sh, cmd, k, c);
+    sh.errexitSuppressed--;
+    if (c === 0) return execListSync(sh, clauses[k].body, 0, sh.lastStatus);
   }
-  if (cmd.elseBody) return yield* execList(sh, cmd.elseBody);
+  if (cmd.elseBody) return execListSync(sh, cmd.elseBody, 0, sh.lastStatus);
   sh.lastStatus = 0;
   return 0;
+}
+
+function* ifAfter(sh: Shell, cmd: If, k: number, cond: Gen<number>): Gen<number> {
+  let c: number;
+  try {
+    c = yield* cond;
+  } finally {
+    sh.errexitSuppressed--;
+  }
+  const r = c === 0 ? execListSync(sh, cmd.clauses[k].body, 0, sh.lastStatus) : execIfSync(sh, cmd, k + 1);
+  return typeof r === "number" ? r : yield* r;
 }
 
 /**
@@ -206,7 +286,14 @@ function* execWhile(sh: Shell, cmd: While): Gen<number> {
     for (;;) {
       let c: number;
       try {
-        c = yield* runCondition(sh, cmd.cond);
+        // runCondition inlined: set -e is suspended in the condition
+        sh.errexitSuppressed++;
+        try {
+          const r = execListSync(sh, cmd.cond, 0, sh.lastStatus);
+          c = typeof r === "number" ? r : yield* r;
+        } finally {
+          sh.errexitSuppressed--;
+        }
       } catch (e) {
         // `while break; do` / `while continue; do`: the condition belongs to this loop too
         if (e instanceof BreakSignal) {
@@ -222,7 +309,8 @@ function* execWhile(sh: Shell, cmd: While): Gen<number> {
       }
       if ((c === 0) === cmd.until) break;
       try {
-        status = yield* execList(sh, cmd.body);
+        const r = execListSync(sh, cmd.body, 0, sh.lastStatus);
+        status = typeof r === "number" ? r : yield* r;
       } catch (e) {
         if (e instanceof BreakSignal) {
           if (e.n > 1) throw new BreakSignal(e.n - 1);
@@ -254,7 +342,8 @@ function* execFor(sh: Shell, cmd: For): Gen<number> {
       sh.vars.set(cmd.name, item);
       if (sh.opts.xtrace) xtraceWords(sh, ["for", cmd.name, "in", item]);
       try {
-        status = yield* execList(sh, cmd.body);
+        const r = execListSync(sh, cmd.body, 0, sh.lastStatus);
+        status = typeof r === "number" ? r : yield* r;
       } catch (e) {
         if (e instanceof BreakSignal) {
           if (e.n > 1) throw new BreakSignal(e.n - 1);
@@ -291,7 +380,8 @@ function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
     for (;;) {
       if ((yield* arith(sh, cmd.cond, 1)) === 0) break;
       try {
-        status = yield* execList(sh, cmd.body);
+        const r = execListSync(sh, cmd.body, 0, sh.lastStatus);
+        status = typeof r === "number" ? r : yield* r;
       } catch (e) {
         if (e instanceof BreakSignal) {
           if (e.n > 1) throw new BreakSignal(e.n - 1);
@@ -312,19 +402,76 @@ function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
 }
 
 function* execCase(sh: Shell, cmd: Case): Gen<number> {
+  const r = execCaseSync(sh, cmd);
+  return typeof r === "number" ? r : yield* r;
+}
+
+/** case as a plain function (see resume.ts): the subject, then each pattern in order. */
+function execCaseSync(sh: Shell, cmd: Case): number | Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
-  const subject = yield* expandWord(sh.host, cmd.word);
+  const g = expandWord(sh.host, cmd.word);
+  const r = g.next();
+  if (!r.done) return caseAfterSubject(sh, cmd, resume(g, r));
+  return caseMatch(sh, cmd, r.value, 0, 0);
+}
+
+function* caseAfterSubject(sh: Shell, cmd: Case, subject: Gen<string>): Gen<number> {
+  const r = caseMatch(sh, cmd, yield* subject, 0, 0);
+  return typeof r === "number" ? r : yield* r;
+}
+
+/** Try the patterns from item i, pattern j on; run the first item that matches. */
+function caseMatch(sh: Shell, cmd: Case, subject: string, i: number, j: number): number | Gen<number> {
+  const items = cmd.items;
+  for (; i < items.length; i++, j = 0) {
+    const patterns = items[i].patterns;
+    for (; j < patterns.length; j++) {
+      const g = expandPattern(sh.host, patterns[j]);
+      const r = g.next();
+      if (!r.done) return caseAfterPattern(sh, cmd, subject, i, j, resume(g, r));
+      if (caseMatches(sh, r.value, subject)) return caseRun(sh, cmd, subject, i);
+    }
+  }
+  sh.lastStatus = 0;
+  return 0;
+}
+
+function caseMatches(sh: Shell, pattern: string, subject: string): boolean {
+  return matchPattern(pattern, subject, { extglob: sh.opts.extglob, nocase: sh.opts.nocasematch });
+}
+
+function* caseAfterPattern(sh: Shell, cmd: Case, subject: string, i: number, j: number, pattern: Gen<string>): Gen<number> {
+  const r = caseMatches(sh, yield* pattern, subject) ? caseRun(sh, cmd, subject, i) : caseMatch(sh, cmd, subject, i, j + 1);
+  return typeof r === "number" ? r : yield* r;
+}
+
+/** Item i matched: run its body; ;& falls through to the next body, ;;& tests the next patterns. */
+function caseRun(sh: Shell, cmd: Case, subject: string, i: number): number | Gen<number> {
+  const item = cmd.items[i];
+  if (item.terminator === ";&" || item.terminator === ";;&") return caseRest(sh, cmd, subject, i);
+  const r = execListSync(sh, item.body, 0, sh.lastStatus);
+  if (typeof r !== "number") return caseStatus(sh, r);
+  sh.lastStatus = r;
+  return r;
+}
+
+function* caseStatus(sh: Shell, body: Gen<number>): Gen<number> {
+  const status = yield* body;
+  sh.lastStatus = status;
+  return status;
+}
+
+/** The general loop from matched item i on (for ;& and ;;&). */
+function* caseRest(sh: Shell, cmd: Case, subject: string, i: number): Gen<number> {
   let status = 0;
   const items = cmd.items;
-  let i = 0;
-  let fallthrough = false;
+  let fallthrough = true;
   while (i < items.length) {
     const item = items[i];
     let matched = fallthrough;
     if (!matched) {
       for (const p of item.patterns) {
-        const pat = yield* expandPattern(sh.host, p);
-        if (matchPattern(pat, subject, { extglob: sh.opts.extglob, nocase: sh.opts.nocasematch })) {
+        if (caseMatches(sh, yield* expandPattern(sh.host, p), subject)) {
           matched = true;
           break;
         }

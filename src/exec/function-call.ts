@@ -4,37 +4,82 @@ import type { FunctionDef } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { ReturnSignal } from "./control.ts";
-import { execCommand } from "./execute.ts";
+import { execCommandSync } from "./execute.ts";
 import { runReturnTrap } from "./safe-point.ts";
 
 const MAX_DEPTH = 5000;
 
 export function* callFunction(sh: Shell, fn: FunctionDef, argv: string[]): Gen<number> {
+  const r = callFunctionSync(sh, fn, argv);
+  return typeof r === "number" ? r : yield* r;
+}
+
+/** What a call replaces and restores. */
+interface Saved {
+  positional: string[];
+  loopDepth: number;
+  lineBase: number;
+}
+
+/**
+ * callFunction as a plain function (see resume.ts): a body that runs without waiting returns
+ * its status here; otherwise the rest of the call (and its clean-up) continues as a generator.
+ */
+export function callFunctionSync(sh: Shell, fn: FunctionDef, argv: string[]): number | Gen<number> {
   if (sh.funcStack.length >= MAX_DEPTH) {
     sh.diag(`${fn.name}: maximum function nesting level exceeded (${MAX_DEPTH})`);
     return (sh.lastStatus = 1);
   }
-  const savedPositional = sh.positional;
-  const savedLoop = sh.loopDepth;
-  const savedLineBase = sh.lineBase;
+  const saved: Saved = { positional: sh.positional, loopDepth: sh.loopDepth, lineBase: sh.lineBase };
   sh.positional = argv.slice(1);
   sh.funcStack.unshift(fn.name);
   sh.vars.pushScope();
   sh.loopDepth = 0;
   let status: number;
   try {
-    status = yield* execCommand(sh, fn.body);
+    const r = execCommandSync(sh, fn.body);
+    if (typeof r !== "number") return callAfter(sh, r, saved);
+    status = r;
+  } catch (e) {
+    leave(sh, saved);
+    if (e instanceof ReturnSignal) return returned(sh, e.status);
+    throw e;
+  }
+  leave(sh, saved);
+  return returned(sh, status);
+}
+
+function* callAfter(sh: Shell, body: Gen<number>, saved: Saved): Gen<number> {
+  let status: number;
+  try {
+    status = yield* body;
   } catch (e) {
     if (e instanceof ReturnSignal) status = e.status;
     else throw e;
   } finally {
-    sh.vars.popScope();
-    sh.funcStack.shift();
-    sh.positional = savedPositional;
-    sh.loopDepth = savedLoop;
-    sh.lineBase = savedLineBase;
+    leave(sh, saved);
   }
+  const r = returned(sh, status);
+  return typeof r === "number" ? r : yield* r;
+}
+
+/** The caller's scope, positional parameters and loop depth come back. */
+function leave(sh: Shell, saved: Saved): void {
+  sh.vars.popScope();
+  sh.funcStack.shift();
+  sh.positional = saved.positional;
+  sh.loopDepth = saved.loopDepth;
+  sh.lineBase = saved.lineBase;
+}
+
+/** $? of the call, then the RETURN trap (which keeps it). */
+function returned(sh: Shell, status: number): number | Gen<number> {
   sh.lastStatus = status;
-  if (!sh.inTrap && sh.traps.get("RETURN") !== undefined) yield* runReturnTrap(sh);
+  if (!sh.inTrap && sh.traps.get("RETURN") !== undefined) return returnTrap(sh, status);
+  return status;
+}
+
+function* returnTrap(sh: Shell, status: number): Gen<number> {
+  yield* runReturnTrap(sh);
   return status;
 }
