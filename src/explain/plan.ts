@@ -7,15 +7,18 @@
 //    compound commands run afterwards in-process on a clone of the shell state; then the
 //    shell waits for the spawned processes.
 //  - src/exec/redirect.ts: redirections apply left to right to a copy of the descriptor table
-//    (the shell's own descriptors never move), files opened by the shell with O_CLOEXEC.
+//    (the shell's own descriptors never move), files opened by the shell with O_CLOEXEC
+//    (plan-redirect.ts);
+//  - src/exec/subshell.ts and procsub.ts: $( ... ) and <( ... ) while the words are expanded.
 //  - src/exec/external.ts childActions: the ordered dup2/close actions a child gets from the
 //    table. That function is called here on the simulated table, so the actions are the real ones.
 // Descriptors are simulated with the executor's reference-counting discipline (sim-fds.ts), so
 // the close(2) steps appear where the executor would make them. OS fd numbers of new
 // descriptors are predictions (the kernel hands out the lowest free one); pids are letters.
-// Words that need expansion ($x, $(...), globs) are shown as written.
+// Words that need expansion ($x, globs) are shown as written; the commands inside $( ... ) and
+// <( ... ) are planned where the shell would run them.
 
-import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand, Word, WordPart } from "../../grammar/ast.ts";
+import type { AndOr, Command, List, Pipeline, SimpleCommand, Word, WordPart } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/index.ts";
 import type { Shell } from "../shell.ts";
 import { childActions, jobControl } from "../exec/external.ts";
@@ -24,14 +27,13 @@ import { resolveCommand } from "../exec/spawn.ts";
 import { terminal } from "../jobs/terminal.ts";
 import { selfCommand } from "../exec/self.ts";
 import { getPgrp } from "../sys/proc.ts";
-import { errnoName, strerror, ENOENT } from "../sys/errno.ts";
 import { formatActions } from "./render.ts";
-import { describeOpenFlags } from "./open-flags.ts";
-import { describeFd, isTerminalPath } from "./fd-kind.ts";
+import { describeFd } from "./fd-kind.ts";
 import { listFds } from "./proc.ts";
-import { FdAllocator, SimFd, SimTable, type EndKind, type Mode } from "./sim-fds.ts";
+import { FdAllocator, SimFd, SimTable, type EndKind } from "./sim-fds.ts";
 import type { Box, Diagram } from "./diagram.ts";
-import { readlinkSync, statSync } from "node:fs";
+import { MODE_OF_ACCESS, planRedirects, type PlanContext } from "./plan-redirect.ts";
+import { readlinkSync } from "node:fs";
 
 export interface Plan {
   steps: string[];
@@ -39,26 +41,6 @@ export interface Plan {
   notes: string[];
 }
 
-/** Default fd of each redirection operator (as src/exec/redirect.ts). */
-const DEFAULT_FD: Record<Redirect["op"], number> = {
-  "<": 0, "<>": 0, "<&": 0, "<<": 0, "<<-": 0, "<<<": 0,
-  ">": 1, ">|": 1, ">>": 1, ">&": 1, "&>": 1, "&>>": 1,
-};
-
-const O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0o100, O_EXCL = 0o200, O_TRUNC = 0o1000, O_APPEND = 0o2000, O_CLOEXEC = 0o2000000;
-
-/** open(2) flags of each file operator (as src/exec/redirect.ts). */
-function openFlags(op: Redirect["op"], noclobber: boolean): number {
-  switch (op) {
-    case "<>": return O_RDWR | O_CREAT;
-    case ">>": case "&>>": return O_WRONLY | O_CREAT | O_APPEND;
-    case ">": case "&>": return noclobber ? O_WRONLY | O_CREAT | O_EXCL : O_WRONLY | O_CREAT | O_TRUNC;
-    case ">|": return O_WRONLY | O_CREAT | O_TRUNC;
-    default: return O_RDONLY;
-  }
-}
-
-const MODE_OF_ACCESS: Mode[] = ["r", "w", "rw", "rw"];
 
 /** Parse `source` and plan it; a syntax error comes back as its message. */
 export function planSource(sh: Shell, source: string): Plan | { error: string } {
@@ -69,7 +51,7 @@ export function planSource(sh: Shell, source: string): Plan | { error: string } 
   return { steps: p.steps, diagrams: p.diagrams, notes: [...p.notes] };
 }
 
-class Planner {
+class Planner implements PlanContext {
   steps: string[] = [];
   diagrams: Diagram[] = [];
   notes = new Set<string>();
@@ -83,7 +65,7 @@ class Planner {
   private background: string[] = [];
   private pidCount = 0;
   private pipeCount = 0;
-  private readonly alloc: FdAllocator;
+  readonly alloc: FdAllocator;
   private readonly jc: boolean;
   private readonly shellPgid = getPgrp();
   private readonly onClose = (e: SimFd): void => {
@@ -92,14 +74,14 @@ class Planner {
   };
 
   constructor(
-    private readonly sh: Shell,
+    readonly sh: Shell,
     private source: string,
   ) {
     this.alloc = new FdAllocator((listFds(process.pid) ?? []).map((f) => f.fd));
     this.jc = jobControl(sh);
   }
 
-  private step(text: string): void {
+  step(text: string): void {
     this.steps.push("  ".repeat(this.depth) + text);
   }
 
@@ -270,7 +252,7 @@ class Planner {
       release();
       return { box: { title: `${text}`, how: `${resolved.message} (status ${resolved.status})`, fds: [] }, pid: "" };
     }
-    const frame = this.redirects(cmd.redirects, t);
+    const frame = planRedirects(this, cmd.redirects, t);
     if (frame === undefined) {
       release();
       return { box: { title: text, how: "a redirection fails: the command does not run (status 1)", fds: [] }, pid: "" };
@@ -301,7 +283,7 @@ class Planner {
   }
 
   private inProcessExpanded(cmd: Command, t: SimTable, title: string): Box {
-    const frame = this.redirects("redirects" in cmd ? cmd.redirects : [], t);
+    const frame = planRedirects(this, "redirects" in cmd ? cmd.redirects : [], t);
     if (frame === undefined) return { title, how: "a redirection fails: the command does not run (status 1)", fds: [] };
     let how: string;
     switch (cmd.kind) {
@@ -379,122 +361,6 @@ class Planner {
     this.list(l, st);
     if (clone) st.dispose();
     this.depth--;
-  }
-
-  /** Apply redirections left to right to a copy of `t` (src/exec/redirect.ts applyOne). */
-  private redirects(rs: readonly Redirect[], t: SimTable): SimTable | undefined {
-    const f = t.clone();
-    for (const r of rs) {
-      if (!this.redirect(r, f)) {
-        f.dispose();
-        return undefined;
-      }
-    }
-    return f;
-  }
-
-  private redirect(r: Redirect, t: SimTable): boolean {
-    const src = this.text(r.span);
-    let fd = r.fd ?? DEFAULT_FD[r.op];
-    if (r.fdVar !== undefined) {
-      fd = t.lowestFree(10);
-      this.step(`${src}: the shell picks fd ${fd} (lowest free >= 10) and sets ${r.fdVar}=${fd}`);
-    }
-    switch (r.op) {
-      case "<<":
-      case "<<-":
-      case "<<<": {
-        const os = this.alloc.take();
-        const what = r.op === "<<<" ? "here-string" : "here-document";
-        this.step(`memfd_create("here-document") = ${os}   ${src}: the ${what} text is written into an in-memory file`);
-        t.set(fd, new SimFd(os, "memfd", `${what} (memfd ${os})`, "r", true));
-        this.step(`${src}: fd ${fd} -> ${what} (memfd ${os})`);
-        return true;
-      }
-      case "<&":
-      case ">&": {
-        const word = r.target.literal;
-        if (word === undefined) {
-          this.step(`${src}: target known only after expansion: not followed`);
-          this.notes.add("Words that need expansion are shown unexpanded.");
-          return true;
-        }
-        if (word === "-") {
-          t.set(fd, undefined);
-          this.step(`${src}: fd ${fd} closed`);
-          return true;
-        }
-        const move = /^\d+-$/.test(word);
-        const num = move ? word.slice(0, -1) : word;
-        if (/^\d+$/.test(num)) {
-          const from = Number(num);
-          const e = t.entry(from);
-          if (!e) {
-            this.step(`${src}: ${num}: Bad file descriptor: the command does not run (status 1)`);
-            return false;
-          }
-          t.set(fd, e);
-          if (move) t.set(from, undefined);
-          this.step(`${src}: fd ${fd} now points where fd ${from} points${move ? ` (and fd ${from} is closed)` : ""}: ${e.label}`);
-          return true;
-        }
-        if (r.op === ">&" && r.fd === undefined) return this.openInto(src, t, [1, 2], word, ">");
-        this.step(`${src}: ambiguous redirect: the command does not run (status 1)`);
-        return false;
-      }
-      case "&>":
-      case "&>>":
-        return this.openInto(src, t, [1, 2], r.target.literal, r.op);
-      default:
-        return this.openInto(src, t, [fd], r.target.literal, r.op);
-    }
-  }
-
-  private openInto(src: string, t: SimTable, fds: number[], path: string | undefined, op: Redirect["op"]): boolean {
-    const flags = openFlags(op, this.sh.opts.noclobber);
-    const mode = MODE_OF_ACCESS[flags & 3]!;
-    const shown = path ?? src.replace(/^\d*[<>&|]+\s*/, "");
-    const special = path === undefined ? undefined : devFdNumber(path);
-    if (special !== undefined) {
-      const e = t.entry(special);
-      if (!e) {
-        this.step(`${src}: ${path}: Bad file descriptor: the command does not run (status 1)`);
-        return false;
-      }
-      for (const f of fds) t.set(f, e);
-      this.step(`${src}: ${path} names the shell's fd ${special}: fd ${fds.join(" and ")} -> ${e.label}`);
-      return true;
-    }
-    let kind: EndKind = "file";
-    let label = `file ${shown}`;
-    if (path === undefined) this.notes.add("Words that need expansion are shown unexpanded.");
-    else {
-      const abs = path.startsWith("/") ? path : `${this.sh.cwd}/${path}`;
-      let st: ReturnType<typeof statSync> | undefined;
-      try {
-        st = statSync(abs);
-      } catch {
-        st = undefined;
-      }
-      if (st === undefined && (flags & O_CREAT) === 0) {
-        this.step(`open(${JSON.stringify(path)}, ${describeOpenFlags(flags | O_CLOEXEC)}) = -1 ${errnoName(ENOENT)} (${strerror(ENOENT)})   ${src}: the command does not run (status 1)`);
-        return false;
-      }
-      if (st?.isFIFO()) {
-        kind = "fifo";
-        label = `FIFO ${path}`;
-        this.notes.add("Opening a FIFO blocks until another process opens the other end.");
-      } else if (st?.isCharacterDevice()) {
-        kind = isTerminalPath(path) ? "terminal" : "device";
-        label = `${kind === "terminal" ? "terminal" : "device"} ${path}`;
-      }
-    }
-    const os = this.alloc.take();
-    const crt = flags & O_CREAT ? ", 0666" : "";
-    this.step(`open(${JSON.stringify(shown)}, ${describeOpenFlags(flags | O_CLOEXEC)}${crt}) = ${os}   ${src}: fd ${fds.join(" and ")} -> ${label}`);
-    const e = new SimFd(os, kind, label, mode, true);
-    for (const f of fds) t.set(f, e);
-    return true;
   }
 
   /**
@@ -576,19 +442,11 @@ class Planner {
     return n < 26 ? String.fromCharCode(65 + n) : `P${n + 1}`;
   }
 
-  private text(span: { start: number; end: number }): string {
+  text(span: { start: number; end: number }): string {
     return this.source.slice(span.start - this.base, span.end - this.base).trim();
   }
 }
 
-/** /dev/stdin, /dev/stdout, /dev/stderr and /dev/fd/N name the shell's own fds (bash). */
-function devFdNumber(path: string): number | undefined {
-  if (path === "/dev/stdin") return 0;
-  if (path === "/dev/stdout") return 1;
-  if (path === "/dev/stderr") return 2;
-  if (path.startsWith("/dev/fd/") && /^\d+$/.test(path.slice(8))) return Number(path.slice(8));
-  return undefined;
-}
 
 /** True when a word's only expansions are $( ... ) / <( ... ), which the plan follows. */
 function onlySubst(parts: readonly WordPart[]): boolean {
