@@ -122,9 +122,6 @@ export async function runScriptFile(sh: Shell, script: string): Promise<number> 
     sh.writeErr(`ipsh: ${script}: ${msg}\n`);
     return code === "ENOENT" ? 127 : 126;
   }
-  if (text.startsWith("#!")) {
-    // keep line numbers: the #! line stays (it is a comment)
-  }
   try {
     return await runReader(sh, text, script);
   } catch (e) {

@@ -1,5 +1,6 @@
 // Building the main shell state from the command line and the process environment.
-import { readlinkSync } from "node:fs";
+import { readlinkSync, statSync } from "node:fs";
+import { hostname as osHostname } from "node:os";
 import { Shell, type InputMode } from "./shell.ts";
 import { Variables } from "./state/variables.ts";
 import { Options } from "./state/options.ts";
@@ -66,7 +67,6 @@ function logicalCwd(env: Record<string, string | undefined>): string {
   // keep $PWD when it names the same directory (symlinked paths stay as the user typed them)
   if (pwd && pwd.startsWith("/")) {
     try {
-      const { statSync } = require("node:fs") as typeof import("node:fs");
       const a = statSync(pwd);
       const b = statSync(real);
       if (a.ino === b.ino && a.dev === b.dev) return pwd;
@@ -87,11 +87,12 @@ export function createShell(cfg: ShellConfig): Shell {
   noteProcessCwd(cwd);
   sh.interactive = interactive;
   sh.loginShell = cfg.login;
-  sh.arg0 = cfg.mode === "stdin" && !interactive ? cfg.arg0 : cfg.arg0;
+  sh.arg0 = cfg.arg0;
   sh.positional = cfg.args;
   const mode: InputMode = interactive ? "interactive" : cfg.mode === "command" ? "c" : cfg.mode === "file" ? "file" : "stdin";
   sh.inputMode = mode;
-  sh.scriptName = cfg.mode === "file" ? cfg.script! : cfg.mode === "command" ? cfg.arg0 : cfg.arg0;
+  // error messages name the script, or $0 (bash: "bash: line 1: ..." for -c)
+  sh.scriptName = cfg.mode === "file" ? cfg.script! : cfg.arg0;
   if (cfg.subshellOf !== undefined) {
     sh.pid = cfg.subshellOf;
     sh.subshellLevel = 1;
@@ -158,7 +159,7 @@ export function createShell(cfg: ShellConfig): Shell {
 
 function hostname(): string {
   try {
-    return require("node:os").hostname();
+    return osHostname();
   } catch {
     return "localhost";
   }
