@@ -27,7 +27,7 @@ import { assignmentsToEnv } from "./assign.ts";
 import { findCommand, jobControl, startProcess, waitForeground } from "./external.ts";
 import { runStage } from "./subshell.ts";
 import { printCommand, jobText } from "./command-text.ts";
-import { enterForegroundContext, leaveForegroundContext } from "../jobs/foreground.ts";
+import { enterForegroundContext, inProcessGroup, leaveForegroundContext } from "../jobs/foreground.ts";
 
 interface InProcStage {
   index: number;
@@ -38,6 +38,11 @@ interface InProcStage {
 export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
   const n = p.commands.length;
   const jc = jobControl(sh);
+  // a pipeline inside an in-process stage of an interactive foreground job (`( a | b )`) is
+  // grouped too, joining that job's group or in one of its own (src/jobs/foreground.ts)
+  const inner = jc ? undefined : inProcessGroup(sh);
+  const grouped = jc || inner !== undefined;
+  const takesTerminal = jc || (inner !== undefined && inner.foreground);
   let pgid = 0;
   const pids: number[] = [];
   const pidIndex: number[] = [];
@@ -75,10 +80,10 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
     prevRead = readEnd;
 
     if (cmd.kind === "SimpleCommand") {
-      const started = yield* startSimpleStage(st, cmd, jc, pgid);
+      const started = yield* startSimpleStage(st, cmd, grouped, pgid === 0 && inner ? inner.pgroup : pgid, takesTerminal);
       if (started !== undefined) {
         if (typeof started === "number") {
-          if (pgid === 0 && jc) pgid = started;
+          if (pgid === 0 && grouped) pgid = inner && inner.pgroup !== 0 ? inner.pgroup : started;
           pids.push(started);
           pidIndex.push(i);
         } else statuses[i] = started.status;
@@ -143,7 +148,7 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
 
   if (pids.length > 0) {
     const codes: number[] = [];
-    yield* waitForeground(sh, pids, jc ? pgid : 0, jc ? jobText(printCommand(p)) : "", codes);
+    yield* waitForeground(sh, pids, grouped ? pgid : 0, grouped ? jobText(printCommand(p)) : "", codes);
     for (let k = 0; k < pids.length; k++) if (pidIndex[k] >= 0) statuses[pidIndex[k]] = codes[k];
   }
   if (abandoned !== undefined) throw abandoned;
@@ -165,7 +170,7 @@ function releaseStage(st: Shell, sh: Shell, savedFds: import("./fd-table.ts").Fd
  * (or a failure status). Returns undefined when the stage must run in-process (its expanded
  * argv is left in st.pendingArgv so it is not expanded twice).
  */
-function* startSimpleStage(st: Shell, cmd: SimpleCommand, jc: boolean, pgid: number): Gen<number | { status: number } | undefined> {
+function* startSimpleStage(st: Shell, cmd: SimpleCommand, jc: boolean, pgid: number, takesTerminal = jc): Gen<number | { status: number } | undefined> {
   st.lineno = cmd.span.line + st.lineBase;
   const argv = yield* expandArgs(st, cmd.words);
   if (argv.length === 0 || !isExternalName(st, argv[0])) {
@@ -184,7 +189,7 @@ function* startSimpleStage(st: Shell, cmd: SimpleCommand, jc: boolean, pgid: num
   const saved = st.fds;
   st.fds = frame;
   try {
-    const r = startProcess(st, path, argv, env, { pgroup: jc ? pgid : undefined, foreground: jc && pgid === 0 });
+    const r = startProcess(st, path, argv, env, { pgroup: jc ? pgid : undefined, foreground: takesTerminal && pgid === 0 });
     return r;
   } finally {
     st.fds = saved;
