@@ -182,7 +182,12 @@ export function* waitForeground(sh: Shell, pids: number[], pgid: number, command
   // the terminal comes back unless the child only joined a group that still owns it
   const modes = stopped ? terminal.saveJobModes() : undefined;
   if (pgid !== 0 && (pgid === pids[0] || jobControl(sh))) terminal.reclaim(sh);
-  if (stopped && !jobControl(sh)) inProcessChildStopped(sh, pids[0], pgid, statuses[0]!, command, modes);
+  if (stopped && !jobControl(sh)) {
+    for (let i = 0; i < pids.length; i++) {
+      const st = statuses[i];
+      if (st && st.kind === "stopped") inProcessChildStopped(sh, pids[i], pgid, st, command, modes);
+    }
+  }
   else if (stopped) {
     const job = sh.jobs.add(pgid, pids, command, true);
     for (let i = 0; i < pids.length; i++) {
