@@ -209,6 +209,26 @@ describe("jobs with in-process stages", () => {
     expect(await sh.run("kill -KILL %1; wait %1; echo $?")).toBe("137\n");
   });
 
+  it("a pipeline inside a subshell: ^C ends it, ^Z stops it as one job, fg resumes it", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    let pg = await sh.startForeground("(sleep 30 | cat)", "sleep");
+    await until(() => groupMembers(pg).length === 2, "both processes in one group");
+    sh.t.write("\x03");
+    expect(await sh.prompt()).toBe("^C\n");
+    expect(groupMembers(pg)).toEqual([]);
+    pg = await sh.startForeground("(sleep 30 | cat)", "sleep");
+    await until(() => groupMembers(pg).length === 2, "both processes in one group");
+    sh.t.write("\x1a");
+    expect(await sh.prompt()).toBe("^Z\n[1]+  Stopped                 sleep 30 | cat\n");
+    expect(groupMembers(pg).map(procState)).toEqual(["T", "T"]);
+    sh.t.write("fg\r");
+    await sh.t.waitForForegroundJob("sleep");
+    sh.t.write("\x03");
+    await sh.prompt();
+    expect(groupMembers(pg)).toEqual([]);
+  });
+
   it("a background job run by a re-executed shell stops, continues and dies as a unit", async () => {
     sh = await startShell();
     await sh.prompt();
