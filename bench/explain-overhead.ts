@@ -73,11 +73,14 @@ echo $s
 
 /** One run: wall ms, and CPU ms (user + system of the shell and the children it waited for,
  *  from wait4's rusage), which a loaded machine disturbs much less than wall time. */
+let expected = 0;
+for (let i = 1; i <= iterations; i++) expected += i % 7;
+
 function timeOnce(bunPath: string, script: string, file: string): { wall: number; cpu: number } {
   const t0 = performance.now();
   const r = Bun.spawnSync([bunPath, script, file], { stdin: "ignore", stdout: "pipe", stderr: "pipe", env: { PATH: "/usr/bin:/bin", HOME: "/tmp" } });
   const wall = performance.now() - t0;
-  if (r.exitCode !== 0) throw new Error(`run failed (${r.exitCode}): ${r.stderr.toString()}`);
+  if (r.exitCode !== 0 || r.stdout.toString() !== `${expected}\n`) throw new Error(`run failed (${r.exitCode}): ${r.stdout.toString()} ${r.stderr.toString()}`);
   return { wall, cpu: Number(r.resourceUsage.cpuTime.total) / 1000 };
 }
 
