@@ -189,7 +189,7 @@ function declaration(kind: Kind) {
     if (flags.funcs || flags.funcNames) return functionsMode(ctx, kind, flags, rest);
     if (rest.length === 0) return listVariables(ctx, kind, flags);
     // export -p / readonly -p with names ignore -p: the names are exported / made readonly (bash)
-    if (flags.print && kind !== "export" && kind !== "readonly") return printVariables(ctx, rest);
+    if (flags.print && kind !== "export" && kind !== "readonly") return printVariables(ctx, rest, kind === "local");
     let status = 0;
     const makeLocal = (kind === "declare" || kind === "typeset" || kind === "local") && inFunction && !flags.global;
     const compound = (ctx as DeclarationContext).compoundArgs;
@@ -414,12 +414,14 @@ function listVariables(ctx: BuiltinContext, kind: Kind, flags: Flags): number {
   return 0;
 }
 
-function printVariables(ctx: BuiltinContext, names: string[]): number {
+/** declare -p names; localOnly (`local -p names`): a variable not local to the current
+ *  function is "not found", as in bash. */
+function printVariables(ctx: BuiltinContext, names: string[], localOnly = false): number {
   const v = ctx.sh.vars;
   let status = 0;
   let out = "";
   for (const n of names) {
-    const view = v.view(n);
+    const view = localOnly && !v.isLocal(n) ? undefined : v.view(n);
     if (view === undefined) {
       ctx.out(out);
       out = "";

@@ -16,6 +16,7 @@
 //    under - = ? + operators; "$@", "$*" and ${a[@]} are never errors; ${#a[@]} of an unset
 //    array is.
 import type { ParamExp, Word } from "../../grammar/ast.ts";
+import { printWord } from "../../grammar/printer.ts";
 import type { Gen } from "../exec/gen.ts";
 import type { ExpandHost } from "./host.ts";
 import { VarAttr, VarError } from "../state/var-store.ts";
@@ -377,6 +378,8 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
     }
   }
   let sub = pe.index === undefined || typeof pe.index === "string" ? pe.index : yield* expandWord(h, pe.index);
+  // ${#x/a/b}, ${#x@Q}, ${#x:1}: the length takes no operator
+  if (pe.length && op !== undefined) h.fail(`${printWord({ kind: "Word", parts: [pe], span: pe.span! })}: bad substitution`, false);
   const r = yield* lookupGen(h, pe, sub);
   if (op === undefined || pe.length) {
     emitPlain(h, b, r, quoted, pe.length === true);

@@ -428,13 +428,15 @@ export class Variables implements VarStore {
       let i = this.toIndex(index);
       if (i < 0) {
         i += b.arr!.maxIndex + 1;
-        if (i < 0) throw new VarError(`${b.name}[${index}]: bad array subscript`);
+        // (bash's unset names only the subscript here)
+        if (i < 0) throw new VarError(`[${index}]: bad array subscript`);
       }
       b.arr!.delete(i);
     } else {
-      // x[0] of a scalar is the scalar itself.
+      // x[0] of a scalar is the scalar itself; any other element is an error (bash)
       const i = this.toIndex(index);
       if (i === 0 || i === -1) this.removeBinding(b);
+      else throw new VarError(`${b.name}: not an array variable`);
       return;
     }
     if (b.attrs & A_EXPORT) this.touchEnv();
@@ -762,11 +764,11 @@ export class Variables implements VarStore {
     return b !== undefined && b.depth > 0 && b.depth === this.scopes.length;
   }
 
-  /** Names local to the innermost function scope, in declaration order (`local` with no args). */
+  /** Names local to the innermost function scope, sorted as bash lists them (`local -p`). */
   localNames(): string[] {
     const d = this.scopes.length;
     if (d === 0) return [];
-    return this.scopes[d - 1].filter((n) => this.table.get(n)?.depth === d);
+    return this.scopes[d - 1].filter((n) => this.table.get(n)?.depth === d).sort(byteOrder);
   }
 
   scopeDepth(): number {

@@ -1,5 +1,6 @@
 // Expansion and special-variable behaviour compared with bash on the same snippets (stdout,
 // normalised stderr and status). Each entry pins down one behaviour fixed against bash 5.2.
+// (bash -c names functions' errors "environment: line N:": such snippets silence stderr.)
 import { describe, expect, it } from "vitest";
 import { both, normErr } from "../helpers/shells.ts";
 
@@ -35,6 +36,14 @@ const SAME: [string, string][] = [
   // namerefs
   ["declare -n on a value that is not a name fails", "ref='#'; typeset -n ref; echo \"$? $ref\"; declare -p ref; r=1; declare -n r; echo $?; r6='a[1]'; declare -n r6; declare -p r6"],
   ["an exported nameref exports the name it holds", "x=foo; typeset -n -x ref=x; env | grep -E '^(x|ref)=' | sort; export x; env | grep -E '^(x|ref)=' | sort"],
+  ["${#x} takes no operator", "x=abc; a=(123); echo ${#x@Q}; echo $?; echo ${#x:1}; echo \"${#a[0]/1/xxx}\"; echo end"],
+  // unset of elements
+  ["unset of an element of a scalar", "declare u; unset -v 'u[1]'; echo $?; unset -v 'u[\"k\"]'; echo $?; s=x; unset 's[1]'; echo $? $s; unset 's[0]'; echo $? ${s-unset}; unset 'nope[0]'; echo $?"],
+  ["unset of an out-of-range negative index", "a=(1); unset -v 'a[-2]'; echo $?"],
+  // listings
+  ["local -p lists the function's locals sorted; names not local are not found", "g=1; f() { local b=1 a=1 c=1 zz=1 d=1; local -a arr=(1 2); local -p; local -p g a; echo st=$?; }; f 2>/dev/null"],
+  // assignment errors
+  ["a readonly assignment error ends eval, which returns 1", "f() { local x=l; readonly x; eval 'x=bar; echo not here'; echo status=$?; }; x=global; f 2>/dev/null; echo $x"],
 ];
 
 describe("expansion matches bash", () => {
