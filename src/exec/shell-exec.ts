@@ -7,6 +7,7 @@ import { CommandReader, formatSyntaxError, type ParseOptions } from "../../gramm
 import { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { execList } from "./execute.ts";
+import { LineAbort } from "./control.ts";
 import { commandSubst } from "./subshell.ts";
 import { processSubst } from "./procsub.ts";
 import { resolveCommand } from "./spawn.ts";
@@ -24,6 +25,10 @@ export function parseOptions(sh: Shell, file?: string, startLine?: number): Pars
     startLine,
     extglob: sh.opts.extglob,
     alias: sh.opts.expand_aliases || sh.interactive ? (name: string) => sh.aliases.get(name) : undefined,
+    // scripts, -c and eval: a here-document ended by the end of input is accepted with bash's
+    // warning (interactively more lines are read instead)
+    heredocEofOk: !sh.interactive,
+    onWarning: (w) => sh.writeErr(`${sh.errorPrefixAt(w.span.line)}${w.message}\n`),
   };
 }
 
@@ -52,6 +57,11 @@ function* runString(this: Shell, source: string, name: string): Gen<number> {
       }
       status = yield* execList(sh, r.list);
     }
+  } catch (e) {
+    // an assignment error abandons the rest of the eval'd / sourced text, not the caller's
+    // line: eval and source then return its status (bash)
+    if (!(e instanceof LineAbort)) throw e;
+    status = sh.lastStatus = e.status;
   } finally {
     sh.lineBase = savedBase;
   }
