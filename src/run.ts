@@ -104,6 +104,9 @@ export async function runPrologue(sh: Shell, prologue: string, status: number): 
 }
 
 export async function runCommandString(sh: Shell, text: string): Promise<number> {
+  // the string ends the last command even without a newline: `ipsh -c 'echo a >'` is bash's
+  // "unexpected token `newline'", not an incomplete command
+  if (!text.endsWith("\n")) text += "\n";
   try {
     return await runReader(sh, text, undefined);
   } catch (e) {
