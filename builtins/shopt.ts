@@ -7,6 +7,7 @@
 //  shopt name ...            show them; status 1 if any is off
 //  shopt -q name ...         status only: 0 when all are on
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import { syncExplain } from "../src/explain/live.ts";
 import { SET_OPTIONS, SHOPT_OPTIONS, setOption, shoptOption, type OptionInfo } from "../src/state/options.ts";
 
 const USAGE = "shopt [-pqsu] [-o] [optname ...]";
@@ -84,6 +85,7 @@ function shopt(ctx: BuiltinContext): number {
       if (READ_ONLY.has(o.name)) continue;
       ctx.sh.opts.set(o.name, setOn);
       if (o.name === "allexport") ctx.sh.vars.autoExport = setOn;
+      else if (o.name === "explain") syncExplain(ctx.sh);
       continue;
     }
     if (!opts[o.prop]) status = 1;
