@@ -178,6 +178,9 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
   for (;;) {
     // finished and stopped jobs are reported before the prompt, when SIGCHLD said something
     // changed (builtins such as `jobs` and `wait` look for themselves)
+    // (with jobs about, one turn of the event loop first: a SIGCHLD that arrived while the shell
+    // was busy in a blocking call reaches its listener only then)
+    if (sh.jobs.jobs.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     if (childGeneration() !== seenGeneration) {
       seenGeneration = childGeneration();
       reapAndNotify(sh);

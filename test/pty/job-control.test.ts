@@ -75,7 +75,7 @@ describe("job control in a terminal", () => {
     sh = await startShell();
     await sh.prompt();
     expect(await sh.run("sleep 0.2 & sleep 0.6; echo fg-done")).toMatch(/^\[1\] \d+\nfg-done\n\[1\]\+  Done                    sleep 0\.2\n$/);
-    expect(await sh.run("sleep 0.2 & SECONDS=0; while [ $SECONDS -lt 1 ]; do :; done; echo loop-done")).toMatch(
+    expect(await sh.run("sleep 0.2 & SECONDS=0; while [ $SECONDS -lt 2 ]; do :; done; echo loop-done")).toMatch(
       /^\[1\] \d+\nloop-done\n\[1\]\+  Done                    sleep 0\.2\n$/,
     );
   });
