@@ -85,6 +85,19 @@ const INT_TEXT = /^[ \t\n]*([-+]?[0-9]+)[ \t\n]*$/;
 /** bash's legal_number for test: blanks, sign, decimal digits, blanks; within 64 bits.
  *  Small values (the usual case) come back as numbers, others as bigints. */
 export function parseTestInt(s: string): number | bigint | undefined {
+  // the usual case, up to 15 digits with an optional '-', read without a regular expression
+  // (`[ $i -lt $n ]` in a loop: the regex test was ~8% of loop-arith)
+  const n = s.length;
+  if (n > 0 && n <= 16) {
+    let i = s.charCodeAt(0) === 45 /* - */ && n > 1 ? 1 : 0;
+    let v = 0;
+    for (; i < n; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i === n && n - (s.charCodeAt(0) === 45 ? 1 : 0) <= 15) return s.charCodeAt(0) === 45 ? -v : v;
+  }
   if (SMALL_INT.test(s)) return Number(s);
   const m = INT_TEXT.exec(s);
   if (!m) return undefined;

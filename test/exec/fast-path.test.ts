@@ -1,0 +1,72 @@
+// The synchronous fast paths (execListSync, execSimpleSync, assignSync, callFunctionSync, if and
+// case; see src/exec/resume.ts) must behave exactly like the generator paths they shortcut. These
+// snippets cross between the two in every position: a command that waits (command substitution,
+// an external command, a pipeline) first, in the middle and last of a list, inside a function
+// body, an if condition, a case subject or pattern, an assignment value; and control flow
+// (return, break, continue, set -e, traps) thrown from either side. Compared with bash.
+import { describe, expect, it } from "vitest";
+import { both, normErr } from "../helpers/shells.ts";
+import { parseTestInt } from "../../builtins/test-ops.ts";
+
+const SAME: [string, string][] = [
+  ["waits mid-list", "a=1; b=$(echo 2); c=3; echo $a $b $c"],
+  ["an external command between builtins", "x=1; /bin/echo ext; y=2; echo $x $y; echo $_"],
+  ["status of a command with no name is its last command substitution", "x=$(exit 3); echo $?; y=1 z=$(exit 4); echo $?; w=1; echo $?"],
+  ["assignment values with and without substitution", "a=x b=$(echo y) c=${a}z; echo $a $b $c"],
+  ["function with a substitution in its body", "f() { local v=$(echo in); r=$v; return 3; }; f; echo $? $r"],
+  ["function returning from a loop", "f() { for i in 1 2 3; do if [ $i = 2 ]; then return $i; fi; done; }; f; echo $?"],
+  ["return after a substitution", "f() { x=$(echo a); return 7; echo no; }; f; echo $? $x"],
+  ["break and continue through functions", "i=0; while [ $i -lt 5 ]; do i=$((i+1)); case $i in 2) continue ;; 4) break ;; esac; echo $i; done; echo end $i"],
+  ["break from a nested loop by count", "for a in 1 2; do for b in x y; do [ $b = y ] && break 2; echo $a$b; done; done; echo $?"],
+  ["while condition with a substitution", "n=0; while [ $(echo $n) -lt 3 ]; do n=$((n+1)); done; echo $n"],
+  ["if and elif conditions that wait", "if [ $(echo a) = b ]; then echo 1; elif x=$(echo c); [ $x = c ]; then echo 2; else echo 3; fi"],
+  ["if with no branch taken is status 0", "false; if false; then :; fi; echo $?"],
+  ["case subject and patterns that wait", "case $(echo foo) in $(echo bar)) echo no ;; f*) echo yes ;; esac"],
+  ["case with no match is status 0", "false; case x in y) ;; esac; echo $?"],
+  ["case fall-through ;& and ;;&", "case a in a) echo 1 ;& b) echo 2 ;; c) echo 3 ;; esac; case ab in a*) echo x ;;& *b) echo y ;;& c) echo z ;; esac"],
+  ["case body status", "case a in a) false ;; esac; echo $?"],
+  ["set -e in a condition and after", "set -e; if false; then :; fi; while false; do :; done; echo ok; false; echo not"],
+  ["set -e with a waiting command", "set -e; x=$(false); echo not reached"],
+  ["ERR trap on the fast path", "trap 'echo err $?' ERR; false; x=1; (exit 2); echo done"],
+  ["RETURN trap set in the function", "f() { trap 'echo ret' RETURN; x=$(echo a); return 2; }; f; echo $?; g() { trap 'echo ret2' RETURN; return 3; }; g; echo $?"],
+  ["DEBUG trap sees every command", "trap 'echo dbg' DEBUG; a=1; echo $a"],
+  ["$_ after builtins, functions and assignments", "echo a b; echo $_; f() { :; }; f x y; echo $_; v=1; echo \"[$_]\""],
+  ["PIPESTATUS after lone commands", "false; echo ${PIPESTATUS[@]}; true | false; echo ${PIPESTATUS[@]}; x=1; echo ${PIPESTATUS[@]}"],
+  ["prefix assignments to a builtin and a function", "x=out; f() { echo $x; }; x=in f; echo $x; IFS=: read a b <<< 'p:q'; echo $a $b; echo \"[$IFS]\""],
+  ["readonly assignment error abandons the line", "readonly r=1; r=2; echo no\necho next $r"],
+  ["nested functions and positional parameters", "g() { echo g $#; }; f() { g a b c; echo f $1; }; f x; echo top $#"],
+  ["xtrace on and off", "set -x; a=1; echo $a; set +x; echo quiet"],
+  ["a loop writing into a pipe", "i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done | tr '\\n' ,"],
+  ["a disabled builtin runs the external command", "enable -n echo; echo ext; enable echo"],
+  ["exit inside a function in a loop", "f() { exit 4; }; while :; do f; done; echo no"],
+];
+
+describe("fast paths behave like bash", () => {
+  for (const [name, script] of SAME) {
+    it(name, () => {
+      const r = both(script);
+      expect(r.ipsh.stdout).toBe(r.ref.stdout);
+      expect(normErr(r.ipsh.stderr)).toBe(normErr(r.ref.stderr));
+      expect(r.ipsh.status).toBe(r.ref.status);
+    });
+  }
+});
+
+describe("parseTestInt (test's integers)", () => {
+  it("reads small integers without a regular expression, others as before", () => {
+    expect(parseTestInt("0")).toBe(0);
+    expect(parseTestInt("42")).toBe(42);
+    expect(parseTestInt("-17")).toBe(-17);
+    expect(parseTestInt("999999999999999")).toBe(999999999999999);
+    expect(parseTestInt("-999999999999999")).toBe(-999999999999999);
+    expect(parseTestInt("9999999999999999")).toBe(9999999999999999n);
+    expect(parseTestInt(" 5 ")).toBe(5n);
+    expect(parseTestInt("+5")).toBe(5n);
+    expect(parseTestInt("-")).toBeUndefined();
+    expect(parseTestInt("")).toBeUndefined();
+    expect(parseTestInt("1a")).toBeUndefined();
+    expect(parseTestInt("a1")).toBeUndefined();
+    expect(parseTestInt("--1")).toBeUndefined();
+    expect(parseTestInt("99999999999999999999")).toBeUndefined();
+  });
+});
