@@ -7,15 +7,21 @@
 // and still be stopped, killed and waited for as a unit, so ipsh re-executes itself for it: a
 // new ipsh process gets the state as shell text (serialize.ts) and the command's text, and is
 // an ordinary child process from then on. That costs one ipsh start-up per such job.
+//
+// An external stage whose redirection target is a FIFO is re-executed too: open() of a FIFO
+// waits for the other end, and that wait belongs to the job (bash opens it in the forked child),
+// so `cat < fifo &` returns at once and the next command can be the writer.
 
 import { tracing, emit } from "../explain/trace.ts";
-import type { AndOr, Command, Word, WordPart } from "../../grammar/ast.ts";
+import type { AndOr, Command, Redirect, Word, WordPart } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { OsFd } from "./fd-table.ts";
 import { pipe, openFile, O_RDONLY, O_CLOEXEC } from "../sys/fd.ts";
 import { expandArgs, isExternalName } from "./simple.ts";
-import { openRedirects } from "./redirect.ts";
+import { openRedirects, absPath } from "./redirect.ts";
+import { isFifo } from "./fifo-open.ts";
+import { expandWords } from "../expand/index.ts";
 import { assignmentsToEnv } from "./assign.ts";
 import { findCommand, jobControl, startProcess } from "./external.ts";
 import { printAndOr, jobText } from "./command-text.ts";
@@ -99,6 +105,9 @@ function* startStage(stage: Shell, c: Command, jc: boolean, pgid: number): Gen<n
     if (argv.length > 0 && isExternalName(stage, argv[0])) {
       const path = findCommand(stage, argv[0]);
       if (typeof path === "number") return { status: path };
+      // the blocking open of a FIFO belongs to the job, not to the shell: such a stage opens its
+      // redirections in its own (re-executed) process, as bash's forked child does
+      if (c.redirects.length && (yield* redirectsMayBlock(stage, c.redirects))) return reexecStage(stage, c, jc, pgid);
       const frame = c.redirects.length ? yield* openRedirects(stage, stage.fds, c.redirects) : stage.fds;
       if (!frame) return { status: 1 };
       const env = c.assigns.length ? yield* assignmentsToEnv(stage, c.assigns) : stage.vars.environ();
@@ -112,8 +121,43 @@ function* startStage(stage: Shell, c: Command, jc: boolean, pgid: number): Gen<n
       }
     }
   }
+  return reexecStage(stage, c, jc, pgid);
+}
+
+function reexecStage(stage: Shell, c: Command, jc: boolean, pgid: number): number | { status: number } {
   const one: AndOr = { kind: "AndOr", first: { kind: "Pipeline", bang: false, commands: [c], pipeStderr: [], span: c.span }, rest: [], span: c.span };
   return reexec(stage, one, jc, pgid);
+}
+
+/** Operators whose target is a file opened read-only or write-only (O_RDWR never blocks). */
+const FILE_OPS: ReadonlySet<Redirect["op"]> = new Set(["<", ">", ">|", ">>", "&>", "&>>", ">&"]);
+
+/**
+ * Whether opening these redirections could block: a target that is a FIFO now, or one that
+ * cannot be known without running a command substitution (conservatively yes, since expanding
+ * it here and again in the job would run it twice). Other targets are expanded in a throwaway
+ * clone, so that side effects of the expansion ($((n++)), ${v:=x}) happen once, when the
+ * redirections are really opened.
+ */
+function* redirectsMayBlock(stage: Shell, redirects: Redirect[]): Gen<boolean> {
+  let scratch: Shell | undefined;
+  try {
+    for (const r of redirects) {
+      if (!FILE_OPS.has(r.op)) continue;
+      let word = r.target.literal;
+      if (word === undefined) {
+        if (hasSubstitution(r.target)) return true;
+        scratch ??= stage.cloneForSubshell();
+        const fields = yield* expandWords(scratch.host, [r.target]);
+        if (fields.length !== 1) continue; // an ambiguous redirect fails without opening anything
+        word = fields[0];
+      }
+      if (word !== "" && isFifo(absPath(stage, word))) return true;
+    }
+    return false;
+  } finally {
+    scratch?.fds.dispose();
+  }
 }
 
 function hasSubstitution(w: Word): boolean {

@@ -5,7 +5,8 @@
 // ("ipsh: line 1: /nonexistent/x: No such file or directory") and returns undefined. The caller
 // runs the command with the frame and disposes it afterwards; the shell's table is untouched.
 // Targets are opened by the shell itself (O_CLOEXEC), so errors are exact; children get them
-// through dup2 file actions.
+// through dup2 file actions. Opening a FIFO waits for its other end without blocking the
+// process (fifo-open.ts).
 //
 // Here-documents and here-strings become memfd descriptors holding the text: no temporary
 // files, and a writer can never block on a reader that has not started.
@@ -17,6 +18,7 @@ import { FdTable, OsFd } from "./fd-table.ts";
 import type { Gen } from "./gen.ts";
 import { expandWord, expandWords, expandHeredoc } from "../expand/index.ts";
 import * as os from "./os.ts";
+import { openTarget } from "./fifo-open.ts";
 
 /** Default fd for each operator when none is written. */
 const DEFAULT_FD: Record<Redirect["op"], number> = {
@@ -131,7 +133,7 @@ function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
       }
       if (r.op === ">&" && r.fd === undefined) {
         // >&word with a file name is bash's &>word
-        return openInto(sh, t, [1, 2], word, ">");
+        return yield* openInto(sh, t, [1, 2], word, ">");
       }
       sh.diag(`${word}: ambiguous redirect`);
       return false;
@@ -140,12 +142,12 @@ function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
     case "&>>": {
       const word = yield* targetWord(sh, r);
       if (word === undefined) return false;
-      return openInto(sh, t, [1, 2], word, r.op);
+      return yield* openInto(sh, t, [1, 2], word, r.op);
     }
     default: {
       const word = yield* targetWord(sh, r);
       if (word === undefined) return false;
-      return openInto(sh, t, [fd], word, r.op);
+      return yield* openInto(sh, t, [fd], word, r.op);
     }
   }
 }
@@ -173,7 +175,7 @@ function literalText(w: { parts: { kind: string; value?: string }[] }): string {
   return s;
 }
 
-function openInto(sh: Shell, t: FdTable, fds: number[], path: string, op: Redirect["op"]): boolean {
+function* openInto(sh: Shell, t: FdTable, fds: number[], path: string, op: Redirect["op"]): Gen<boolean> {
   // a process substitution in this same command line registered its fd on the state's table
   const special = devFd(t, path, op) ?? (path.startsWith("/dev/fd/") ? devFd(sh.fds, path, op) : undefined);
   if (special !== undefined) {
@@ -189,10 +191,13 @@ function openInto(sh: Shell, t: FdTable, fds: number[], path: string, op: Redire
     return false;
   }
   const flags = openFlags(op, sh.opts.noclobber);
-  let fd = os.open(absPath(sh, path), flags | os.O_CLOEXEC, 0o666, sh.umask);
+  // a FIFO is opened without blocking the process (fifo-open.ts): the wait yields, runs traps
+  // and gives way to an interactive ^C
+  const abs = absPath(sh, path);
+  let fd = yield* openTarget(sh, abs, flags, 0o666);
   if (fd === -os.EEXIST && sh.opts.noclobber && (op === ">" || op === "&>")) {
     // noclobber allows writing to existing non-regular files (/dev/null, ttys, FIFOs)
-    if (!os.isRegularFile(absPath(sh, path))) fd = os.open(absPath(sh, path), os.O_WRONLY | os.O_CLOEXEC, 0o666, sh.umask);
+    if (!os.isRegularFile(abs)) fd = yield* openTarget(sh, abs, os.O_WRONLY, 0o666);
     else {
       sh.diag(`${path}: cannot overwrite existing file`);
       return false;
