@@ -11,6 +11,7 @@ import { describeSignalDeath } from "../src/signals/table.ts";
 
 const SIGCONT = 18;
 const SIGHUP = 1;
+const SIGINT = 2;
 
 function findJob(ctx: BuiltinContext, spec: string | undefined): Job | undefined {
   const sh = ctx.sh;
@@ -274,9 +275,27 @@ function* waitFor(ctx: BuiltinContext, args: string[], any: boolean, pvar: strin
       const sig = d.pendingSignals()[0];
       return 128 + sig;
     }
-    const got = (yield d.raceTrappedSignal(childEvent())) as { signal: number };
+    const got = (yield nextWaitEvent(sh.interactive)) as { signal: number };
+    if (got.signal === -SIGINT) {
+      // the tty echoed ^C; bash ends the line and abandons the rest of the command line
+      sh.writeErr("\n");
+      return 128 + SIGINT;
+    }
     if (got.signal > 0) return 128 + got.signal;
   }
+}
+
+/** The next child event or trapped signal; in an interactive shell also ^C (as signal -2),
+ *  which interrupts `wait` as it does in bash. */
+function nextWaitEvent(interactive: boolean): Promise<{ signal: number }> {
+  const d = processDispositions();
+  const next = d.raceTrappedSignal(childEvent());
+  if (!interactive) return next;
+  let off: (() => void) | undefined;
+  const int = new Promise<{ signal: number }>((resolve) => {
+    off = d.onSignal(SIGINT, () => resolve({ signal: -SIGINT }));
+  });
+  return Promise.race([next, int]).finally(() => off?.());
 }
 
 /** Non-interactive bash reports a background job killed by a signal when `wait` collects it:

@@ -116,6 +116,17 @@ describe("job control in a terminal", () => {
     expect(await sh.run("sleep 0.1 & sleep 5 & wait -n; echo $?; kill %2")).toMatch(/0\n/);
   });
 
+  it("^C interrupts wait; the job keeps running", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    sh.t.write("sleep 30 & wait; echo not-reached\r");
+    await sh.t.waitFor(/\[1\] \d+\r\n/);
+    await Bun.sleep(200);
+    sh.t.write("\x03");
+    expect(await sh.prompt()).toBe("^C\n");
+    expect(await sh.run("echo $?; jobs")).toBe("130\n[1]+  Running                 sleep 30 &\n");
+  });
+
   it("exit with stopped jobs warns once, then hangs up the jobs", async () => {
     sh = await startShell();
     await sh.prompt();
