@@ -117,7 +117,11 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
   const d = processDispositions();
   if (sh.opts.monitor) {
     if (terminal.acquire()) d.setJobControl(true);
-    else sh.opts.monitor = false;
+    else {
+      // -i without a terminal (bash says the same)
+      sh.opts.monitor = false;
+      sh.writeErr(`${sh.scriptName}: no job control in this shell\n`);
+    }
   }
   d.onSignal(SIGINT, () => requestInterrupt());
   const updateSize = () => {
