@@ -116,6 +116,11 @@ const fgBuiltin: BuiltinDef = {
     }
     const job = findJob(ctx, ctx.args[0]);
     if (!job) return 1;
+    // ended but not yet reported: bash refuses (the notice follows before the next prompt)
+    if (job.state === "Done") {
+      ctx.error("job has terminated");
+      return 1;
+    }
     ctx.out(`${job.command}\n`);
     return (function* () {
       if (job.ownGroup) terminal.giveTo(job.pgid, job.termios);
@@ -142,6 +147,11 @@ const bgBuiltin: BuiltinDef = {
     for (const s of specs) {
       const job = findJob(ctx, s);
       if (!job) {
+        status = 1;
+        continue;
+      }
+      if (job.state === "Done") {
+        ctx.error("job has terminated");
         status = 1;
         continue;
       }

@@ -116,6 +116,13 @@ describe("job control in a terminal", () => {
     expect(await sh.run("sleep 0.1 & sleep 5 & wait -n; echo $?; kill %2")).toMatch(/0\n/);
   });
 
+  it("fg and bg refuse a job that ended but was not reported yet", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    expect(await sh.run("sleep 0.1 & sleep 0.4; fg; echo $?")).toMatch(/^\[1\] \d+\nipsh: fg: job has terminated\n1\n\[1\]\+  Done {20}sleep 0\.1\n$/);
+    expect(await sh.run("sleep 0.1 & sleep 0.4; bg; echo $?")).toMatch(/^\[1\] \d+\nipsh: bg: job has terminated\n1\n\[1\]\+  Done {20}sleep 0\.1\n$/);
+  });
+
   it("^C interrupts wait; the job keeps running", async () => {
     sh = await startShell();
     await sh.prompt();
