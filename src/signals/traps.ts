@@ -73,6 +73,13 @@ const DISPLAY_ORDER = displayOrder();
 
 const NO_SET: ReadonlySet<number> = new Set();
 
+/** Traps hidden while a function runs (TrapTable.enterFunction). */
+export interface FunctionTraps {
+  err: string | undefined;
+  dbg: string | undefined;
+  ret: string | undefined;
+}
+
 export class TrapTable {
   private readonly actions: (string | undefined)[];
   /** The parent's caught traps, listed by `trap` in a subshell until it changes a trap. */
@@ -164,6 +171,39 @@ export class TrapTable {
     const a = this.actions[EXIT_TRAP];
     this.actions[EXIT_TRAP] = undefined;
     return a;
+  }
+
+  /**
+   * A function call starts (bash's execute_function): without errtrace (set -E) the ERR trap,
+   * and without functrace (set -T) or the function's trace attribute the DEBUG and RETURN traps,
+   * are off while it runs. Returns what leaveFunction gives back (null, the common case, when
+   * nothing was hidden).
+   */
+  /** Any ERR, DEBUG or RETURN trap set (a function call has to look at them). */
+  hasFunctionTraps(): boolean {
+    const a = this.actions;
+    return a[ERR_TRAP] !== undefined || a[DEBUG_TRAP] !== undefined || a[RETURN_TRAP] !== undefined;
+  }
+
+  enterFunction(errtrace: boolean, functrace: boolean): FunctionTraps | null {
+    const a = this.actions;
+    const err = errtrace ? undefined : a[ERR_TRAP];
+    const dbg = functrace ? undefined : a[DEBUG_TRAP];
+    const ret = functrace ? undefined : a[RETURN_TRAP];
+    if (err === undefined && dbg === undefined && ret === undefined) return null;
+    if (err !== undefined) a[ERR_TRAP] = undefined;
+    if (dbg !== undefined) a[DEBUG_TRAP] = undefined;
+    if (ret !== undefined) a[RETURN_TRAP] = undefined;
+    return { err, dbg, ret };
+  }
+
+  /** The function returned: hidden traps come back, unless it set that trap itself (which
+   *  then stays, as in bash). */
+  leaveFunction(saved: FunctionTraps): void {
+    const a = this.actions;
+    if (saved.err !== undefined && a[ERR_TRAP] === undefined) a[ERR_TRAP] = saved.err;
+    if (saved.dbg !== undefined && a[DEBUG_TRAP] === undefined) a[DEBUG_TRAP] = saved.dbg;
+    if (saved.ret !== undefined && a[RETURN_TRAP] === undefined) a[RETURN_TRAP] = saved.ret;
   }
 
   /** The table a subshell starts with (see the invariants at the top). */
