@@ -63,7 +63,7 @@ export function execListSync(sh: Shell, list: List, from: number, status: number
 function loneDone(sh: Shell, cmd: Command, status: number): number {
   if (cmd.kind === "SimpleCommand") sh.setPipeStatus1(status);
   sh.lastStatus = status;
-  if (status !== 0) checkErrexit(sh, status);
+  if (status !== 0 && failsOnItsOwn(cmd)) checkErrexit(sh, status);
   return status;
 }
 
@@ -88,7 +88,7 @@ export function* execAndOr(sh: Shell, ao: AndOr): Gen<number> {
   const rest = ao.rest;
   if (rest.length === 0) {
     const status = yield* execPipeline(sh, ao.first);
-    if (status !== 0 && !ao.first.bang) checkErrexit(sh, status);
+    if (status !== 0 && !ao.first.bang && pipelineFailsOnItsOwn(ao.first)) checkErrexit(sh, status);
     return status;
   }
   // every pipeline but the last is tested
@@ -112,8 +112,41 @@ export function* execAndOr(sh: Shell, ao: AndOr): Gen<number> {
     }
     lastRan = i;
   }
-  if (status !== 0 && lastRan === rest.length - 1 && !rest[lastRan].pipeline.bang) checkErrexit(sh, status);
+  if (status !== 0 && lastRan === rest.length - 1 && !rest[lastRan].pipeline.bang && pipelineFailsOnItsOwn(rest[lastRan].pipeline)) {
+    checkErrexit(sh, status);
+  }
   return status;
+}
+
+/** Set when a compound command's own redirections failed (consumed by failsOnItsOwn). */
+let compoundRedirectFailed = false;
+
+/**
+ * Whether a failed command is a failure of its own for the ERR trap and set -e. A compound
+ * command other than a subshell, (( )) or [[ ]] fails only through a command inside it, which
+ * already had its ERR trap and set -e check (or was tested, so it must not): bash runs neither
+ * again for the compound, except when the compound's own redirections failed.
+ */
+function failsOnItsOwn(cmd: Command): boolean {
+  switch (cmd.kind) {
+    case "BraceGroup":
+    case "If":
+    case "While":
+    case "For":
+    case "ArithFor":
+    case "Case":
+    case "Select": {
+      const own = compoundRedirectFailed;
+      compoundRedirectFailed = false;
+      return own;
+    }
+    default:
+      return true;
+  }
+}
+
+function pipelineFailsOnItsOwn(p: Pipeline): boolean {
+  return p.commands.length !== 1 || failsOnItsOwn(p.commands[0]!);
 }
 
 /** After a failed, untested and-or list: the ERR trap, then set -e. */
@@ -173,6 +206,7 @@ export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
       sh.lastStatus = 0;
       return 0;
     case "Subshell":
+      sh.lineno = cmd.span.line + sh.lineBase; // ( ) has a LINENO of its own (its ERR trap shows it)
       return yield* withRedirects(sh, cmd.redirects, () => runSubshell(sh, cmd.body, cmd.span.line));
     default:
       if (cmd.redirects.length === 0) return yield* execCompound(sh, cmd);
@@ -184,8 +218,17 @@ export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
 export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen<number>): Gen<number> {
   if (redirects.length === 0) return yield* body();
   const saved = sh.fds;
+  // bash reports a compound command's redirection error at the redirection's line, but LINENO
+  // (and so an ERR trap) keeps the last command's
+  const lineno = sh.lineno;
+  sh.lineno = redirects[0]!.span.line + sh.lineBase;
   const frame = yield* openRedirects(sh, saved, redirects);
-  if (!frame) return (sh.lastStatus = 1);
+  sh.lineno = lineno;
+  if (!frame) {
+    compoundRedirectFailed = true;
+    return (sh.lastStatus = 1);
+  }
+  compoundRedirectFailed = false;
   sh.fds = frame;
   try {
     return yield* body();

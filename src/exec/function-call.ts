@@ -6,6 +6,8 @@ import type { Gen } from "./gen.ts";
 import { ReturnSignal } from "./control.ts";
 import { execCommandSync } from "./execute.ts";
 import { runReturnTrap } from "./safe-point.ts";
+import type { FunctionTraps } from "../signals/traps.ts";
+import { FuncAttr, functionAttrs } from "../state/function-attrs.ts";
 
 const MAX_DEPTH = 5000;
 
@@ -19,6 +21,13 @@ interface Saved {
   positional: string[];
   loopDepth: number;
   lineBase: number;
+  /** LINENO of the call: bash shows it again once the function returns (an ERR trap after a
+   *  failing call reports the call's line) */
+  lineno: number;
+  /** ERR/DEBUG/RETURN traps hidden during the call (see TrapTable.enterFunction) */
+  traps: FunctionTraps | null;
+  /** the RETURN trap in effect when the body ended (it runs after the caller's state is back) */
+  returnTrap: boolean;
 }
 
 /**
@@ -30,7 +39,11 @@ export function callFunctionSync(sh: Shell, fn: FunctionDef, argv: string[]): nu
     sh.diag(`${fn.name}: maximum function nesting level exceeded (${MAX_DEPTH})`);
     return (sh.lastStatus = 1);
   }
-  const saved: Saved = { positional: sh.positional, loopDepth: sh.loopDepth, lineBase: sh.lineBase };
+  const t = sh.traps;
+  const traps = t.hasFunctionTraps()
+    ? t.enterFunction(sh.opts.errtrace, sh.opts.functrace || (functionAttrs(fn) & FuncAttr.Trace) !== 0)
+    : null;
+  const saved: Saved = { positional: sh.positional, loopDepth: sh.loopDepth, lineBase: sh.lineBase, lineno: sh.lineno, traps, returnTrap: false };
   sh.positional = argv.slice(1);
   sh.funcStack.unshift(fn.name);
   sh.vars.pushScope();
@@ -42,11 +55,11 @@ export function callFunctionSync(sh: Shell, fn: FunctionDef, argv: string[]): nu
     status = r;
   } catch (e) {
     leave(sh, saved);
-    if (e instanceof ReturnSignal) return returned(sh, e.status);
+    if (e instanceof ReturnSignal) return returned(sh, e.status, saved);
     throw e;
   }
   leave(sh, saved);
-  return returned(sh, status);
+  return returned(sh, status, saved);
 }
 
 function* callAfter(sh: Shell, body: Gen<number>, saved: Saved): Gen<number> {
@@ -59,7 +72,7 @@ function* callAfter(sh: Shell, body: Gen<number>, saved: Saved): Gen<number> {
   } finally {
     leave(sh, saved);
   }
-  const r = returned(sh, status);
+  const r = returned(sh, status, saved);
   return typeof r === "number" ? r : yield* r;
 }
 
@@ -70,12 +83,15 @@ function leave(sh: Shell, saved: Saved): void {
   sh.positional = saved.positional;
   sh.loopDepth = saved.loopDepth;
   sh.lineBase = saved.lineBase;
+  sh.lineno = saved.lineno;
+  saved.returnTrap = !sh.inTrap && sh.traps.get("RETURN") !== undefined;
+  if (saved.traps !== null) sh.traps.leaveFunction(saved.traps);
 }
 
 /** $? of the call, then the RETURN trap (which keeps it). */
-function returned(sh: Shell, status: number): number | Gen<number> {
+function returned(sh: Shell, status: number, saved: Saved): number | Gen<number> {
   sh.lastStatus = status;
-  if (!sh.inTrap && sh.traps.get("RETURN") !== undefined) return returnTrap(sh, status);
+  if (saved.returnTrap) return returnTrap(sh, status);
   return status;
 }
 
