@@ -104,6 +104,21 @@ f
 trap - DEBUG
 `,
   ],
+  [
+    "DEBUG before (( )), [[ ]], case, select, each for iteration and arithmetic for expression",
+    `trap 'echo dbg $LINENO' DEBUG
+for x in a b; do
+  :
+done
+for ((i=0; i<1; i++)); do :; done
+case a in a) :;; esac
+x=1
+if [[ a ]]; then :; fi
+while (( 0 )); do :; done
+select y in; do :; done </dev/null
+trap - DEBUG
+`,
+  ],
 ];
 
 describe("trap scope vs bash", () => {
