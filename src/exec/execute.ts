@@ -25,7 +25,7 @@ import { expandWord, expandWords, expandPattern, matchPattern, evalArith } from 
 import { evalCond } from "./cond.ts";
 import { selectLoop } from "./select.ts";
 import { interruptPending, checkInterrupt } from "./interrupt.ts";
-import { safePoint, runErrTrap, pendingTraps } from "./safe-point.ts";
+import { safePoint, runErrTrap, pendingTraps, runDebugTrap } from "./safe-point.ts";
 import { xtraceWords, xtraceRaw } from "./xtrace.ts";
 
 export function* execList(sh: Shell, list: List): Gen<number> {
@@ -256,6 +256,7 @@ function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" 
       return yield* execSelect(sh, cmd);
     case "ArithCmd": {
       sh.lineno = cmd.span.line + sh.lineBase;
+      if (debugDue(sh)) yield* runDebugTrap(sh);
       const text = yield* expandWord(sh.host, cmd.expr);
       if (sh.opts.xtrace) xtraceRaw(sh, `(( ${text} ))`);
       const status = evalArith(sh.host, text, "((") !== 0 ? 0 : 1;
@@ -264,11 +265,18 @@ function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" 
     }
     case "CondCmd": {
       sh.lineno = cmd.span.line + sh.lineBase;
+      if (debugDue(sh)) yield* runDebugTrap(sh);
       const status = yield* evalCond(sh, cmd.expr);
       sh.lastStatus = status;
       return status;
     }
   }
+}
+
+/** The DEBUG trap runs before each simple command and, in bash, before (( )), [[ ]], case,
+ *  select, each iteration of for, and each expression of an arithmetic for. */
+function debugDue(sh: Shell): boolean {
+  return !sh.inTrap && sh.traps.get("DEBUG") !== undefined;
 }
 
 /** Run a condition list with set -e suspended. */
@@ -382,6 +390,10 @@ function* execFor(sh: Shell, cmd: For): Gen<number> {
   sh.loopDepth++;
   try {
     for (const item of items) {
+      if (debugDue(sh)) {
+        sh.lineno = cmd.span.line + sh.lineBase;
+        yield* runDebugTrap(sh);
+      }
       sh.vars.set(cmd.name, item);
       if (sh.opts.xtrace) xtraceWords(sh, ["for", cmd.name, "in", item]);
       try {
@@ -408,7 +420,11 @@ function* execFor(sh: Shell, cmd: For): Gen<number> {
   return status;
 }
 
-function* arith(sh: Shell, w: { kind: "Word" } | undefined, dflt: number): Gen<number> {
+function* arith(sh: Shell, w: { kind: "Word" } | undefined, dflt: number, line: number): Gen<number> {
+  if (debugDue(sh)) {
+    sh.lineno = line;
+    yield* runDebugTrap(sh);
+  }
   if (!w) return dflt;
   const text = yield* expandWord(sh.host, w as never);
   if (text.trim() === "") return dflt;
@@ -419,9 +435,10 @@ function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
   let status = 0;
   sh.loopDepth++;
   try {
-    yield* arith(sh, cmd.init, 0);
+    const line = cmd.span.line + sh.lineBase;
+    yield* arith(sh, cmd.init, 0, line);
     for (;;) {
-      if ((yield* arith(sh, cmd.cond, 1)) === 0) break;
+      if ((yield* arith(sh, cmd.cond, 1, line)) === 0) break;
       try {
         const r = execListSync(sh, cmd.body, 0, sh.lastStatus);
         status = typeof r === "number" ? r : yield* r;
@@ -434,7 +451,7 @@ function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
         if (!(e instanceof ContinueSignal)) throw e;
         if (e.n > 1) throw new ContinueSignal(e.n - 1);
       }
-      yield* arith(sh, cmd.step, 0);
+      yield* arith(sh, cmd.step, 0, line);
       if (sh.yieldDue()) yield* safePoint(sh, true);
     }
   } finally {
@@ -452,10 +469,17 @@ function* execCase(sh: Shell, cmd: Case): Gen<number> {
 /** case as a plain function (see resume.ts): the subject, then each pattern in order. */
 function execCaseSync(sh: Shell, cmd: Case): number | Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (debugDue(sh)) return caseAfterDebug(sh, cmd);
   const g = expandWord(sh.host, cmd.word);
   const r = g.next();
   if (!r.done) return caseAfterSubject(sh, cmd, resume(g, r));
   return caseMatch(sh, cmd, r.value, 0, 0);
+}
+
+function* caseAfterDebug(sh: Shell, cmd: Case): Gen<number> {
+  yield* runDebugTrap(sh);
+  const r = caseAfterSubject(sh, cmd, expandWord(sh.host, cmd.word));
+  return yield* r;
 }
 
 function* caseAfterSubject(sh: Shell, cmd: Case, subject: Gen<string>): Gen<number> {
@@ -542,6 +566,8 @@ function* caseRest(sh: Shell, cmd: Case, subject: string, i: number): Gen<number
 }
 
 function* execSelect(sh: Shell, cmd: Select): Gen<number> {
+  sh.lineno = cmd.span.line + sh.lineBase;
+  if (debugDue(sh)) yield* runDebugTrap(sh);
   const items = cmd.items ? yield* expandWords(sh.host, cmd.items) : sh.positional.slice();
   let status = 0;
   if (items.length === 0) return (sh.lastStatus = 0);
