@@ -79,12 +79,12 @@ function set(ctx: BuiltinContext): number {
       setPositional = true;
       break;
     }
-    if (a === "-" || a === "+") {
+    // a lone `+` is ignored: option parsing goes on (bash)
+    if (a === "+") continue;
+    if (a === "-") {
       // `set -`: end of options, and -x -v are turned off (historical behaviour kept by bash)
-      if (a === "-") {
-        applyOption(ctx, "xtrace", false);
-        applyOption(ctx, "verbose", false);
-      }
+      applyOption(ctx, "xtrace", false);
+      applyOption(ctx, "verbose", false);
       i++;
       break;
     }

@@ -93,6 +93,19 @@ describe("set options", () => {
     expect(ours + "\n").toBe(b.stdout);
   });
 
+  it("a lone + is ignored and option parsing goes on; - ends the options", () => {
+    const b = bash("set + -v x y; echo \"$-|$*\"; set - +; echo \"$*\"; set + -; echo \"$#\"");
+    const sh = new FakeShell();
+    sh.opts.commandString = true;
+    sh.run(["set", "+", "-v", "x", "y"]);
+    sh.echo(`${sh.opts.flags()}|${sh.positional.join(" ")}`);
+    sh.run(["set", "-", "+"]);
+    sh.echo(sh.positional.join(" "));
+    sh.run(["set", "+", "-"]);
+    sh.echo(String(sh.positional.length));
+    expect(sh.stdout).toBe(b.stdout);
+  });
+
   it("set -a turns on auto-export in the variable store", () => {
     const sh = new FakeShell();
     sh.run(["set", "-a"]);
