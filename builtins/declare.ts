@@ -200,7 +200,7 @@ function declaration(kind: Kind) {
         continue;
       }
       const elems = compound?.get(offset + k);
-      if (declareOne(ctx, sh.vars, kind, rest[k], flags, makeLocal, elems, compound === undefined) !== 0) status = 1;
+      if (declareOne(ctx, sh.vars, kind, rest[k], flags, makeLocal, elems) !== 0) status = 1;
     }
     return status;
   };
@@ -226,7 +226,6 @@ function declareOne(
   flags: Flags,
   makeLocal: boolean,
   elems: CompoundElem[] | undefined,
-  textIsCompound: boolean,
 ): number {
   let left = arg;
   let value: string | undefined;
@@ -261,9 +260,9 @@ function declareOne(
     // -g inside a function, or a scope pushed for prefix assignments at top level: work on the
     // global binding underneath.
     if (v.scopeDepth() > 0 && (flags.global || (!makeLocal && ctx.sh.funcStack.length === 0))) {
-      v.withGlobal(name, () => applyOne(v, name, sub, value, append, flags, elems, textIsCompound));
+      v.withGlobal(name, () => applyOne(v, name, sub, value, append, flags, elems));
     } else {
-      applyOne(v, name, sub, value, append, flags, elems, textIsCompound);
+      applyOne(v, name, sub, value, append, flags, elems);
     }
     return 0;
   } catch (e) {
@@ -298,7 +297,6 @@ function applyOne(
   append: boolean,
   flags: Flags,
   elems: CompoundElem[] | undefined,
-  textIsCompound: boolean,
 ): void {
   const { add, remove } = flags;
   if (add & VarAttr.Nameref) {
@@ -321,7 +319,10 @@ function applyOne(
   if (elems !== undefined && sub === undefined) {
     assignElements(v, name, elems, append);
   } else if (value !== undefined) {
-    if (sub === undefined && isCompoundText(value) && (textIsCompound || v.isArray(name))) {
+    // 'x=(a b)' as text is a compound assignment only for an array: declare -a/-A, or a
+    // variable that is one and stays one (bash 5.2: declare 'x=(a b)' and +a assign a string)
+    const arrayTarget = (add & (VarAttr.Array | VarAttr.Assoc)) !== 0 || (v.isArray(name) && !(remove & VarAttr.Array));
+    if (sub === undefined && isCompoundText(value) && arrayTarget) {
       const parsed = parseCompound(value);
       if (parsed !== undefined) assignElements(v, name, parsed, append);
       else if (append) v.append(name, value);

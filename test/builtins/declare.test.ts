@@ -53,7 +53,8 @@ describe("declare -p formats", () => {
         sh.run(["declare", "-p", "e"]);
         sh.run(["declare", "-A", "ea"]);
         sh.run(["declare", "-p", "ea"]);
-        sh.run(["declare", "b=([3]=x y)"]);
+        // b=([3]=x y) (an executor assignment) as the builtin sees it for an array
+        sh.run(["declare", "-a", "b=([3]=x y)"]);
         sh.run(["declare", "-p", "b"]);
       },
     );

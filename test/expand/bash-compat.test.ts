@@ -44,6 +44,7 @@ const SAME: [string, string][] = [
   ["local -p lists the function's locals sorted; names not local are not found", "g=1; f() { local b=1 a=1 c=1 zz=1 d=1; local -a arr=(1 2); local -p; local -p g a; echo st=$?; }; f 2>/dev/null"],
   // assignment errors
   ["a readonly assignment error ends eval, which returns 1", "f() { local x=l; readonly x; eval 'x=bar; echo not here'; echo status=$?; }; x=global; f 2>/dev/null; echo $x"],
+  ["quoted 'x=(a b)' to declare is compound only for arrays", "declare +a 'x=(2 3)'; declare 'y=(2 3)'; declare -a 'z=(4 5)'; a=(1); declare 'a=(2 3)'; declare -p x y z a"],
 ];
 
 describe("expansion matches bash", () => {
