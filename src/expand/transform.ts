@@ -30,8 +30,18 @@ export function caseModify(s: string, op: "^" | "^^" | "," | ",,", pattern: stri
 export function decodeAnsiC(s: string): string {
   if (s.indexOf("\\") < 0) return s;
   let out = "";
+  // \xHH and \NNN give bytes: a run of them is UTF-8 text where it decodes as such
+  // ($'\xce\xbc' is μ); other bytes stay the characters U+0080..U+00FF
+  let bytes: number[] | null = null;
+  const flush = (): void => {
+    if (bytes !== null) {
+      out += bytesToText(bytes);
+      bytes = null;
+    }
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
+    if (bytes !== null && !(c === "\\" && i + 1 < s.length && (s[i + 1] === "x" || (s[i + 1]! >= "0" && s[i + 1]! <= "7")))) flush();
     if (c !== "\\" || i + 1 >= s.length) {
       out += c;
       continue;
@@ -68,11 +78,13 @@ export function decodeAnsiC(s: string): string {
         let j = i + 1;
         while (j < s.length && j - i - 1 < max && /[0-9a-fA-F]/.test(s[j]!)) j++;
         if (j === i + 1) {
+          flush();
           out += "\\" + e;
           break;
         }
         const code = parseInt(s.slice(i + 1, j), 16);
-        out += e === "x" ? String.fromCharCode(code) : String.fromCodePoint(Math.min(code, 0x10ffff));
+        if (e === "x") (bytes ??= []).push(code);
+        else out += String.fromCodePoint(Math.min(code, 0x10ffff));
         i = j - 1;
         break;
       }
@@ -80,14 +92,46 @@ export function decodeAnsiC(s: string): string {
         if (e >= "0" && e <= "7") {
           let j = i;
           while (j < s.length && j - i < 3 && s[j]! >= "0" && s[j]! <= "7") j++;
-          out += String.fromCharCode(parseInt(s.slice(i, j), 8) & 0xff);
+          (bytes ??= []).push(parseInt(s.slice(i, j), 8) & 0xff);
           i = j - 1;
         } else {
           out += "\\" + e;
         }
     }
   }
+  flush();
   return out;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Bytes as text: valid UTF-8 sequences decoded, any other byte as the character of that code. */
+export function bytesToText(bytes: number[]): string {
+  let ascii = true;
+  for (const b of bytes) if (b >= 0x80) ascii = false;
+  if (ascii) return String.fromCharCode(...bytes);
+  try {
+    return utf8.decode(new Uint8Array(bytes));
+  } catch {
+    // decode sequence by sequence: the valid ones as UTF-8, the rest byte by byte
+    let out = "";
+    for (let i = 0; i < bytes.length; ) {
+      const b = bytes[i]!;
+      const n = b >= 0xf0 && b < 0xf8 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 1;
+      if (n > 1 && i + n <= bytes.length) {
+        try {
+          out += utf8.decode(new Uint8Array(bytes.slice(i, i + n)));
+          i += n;
+          continue;
+        } catch {
+          /* not a valid sequence: fall through */
+        }
+      }
+      out += String.fromCharCode(b);
+      i++;
+    }
+    return out;
+  }
 }
 
 /** Attribute letters in bash's order (declare -p, ${x@a}). */
