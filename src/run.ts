@@ -160,7 +160,9 @@ export async function runStdin(sh: Shell): Promise<number> {
       }
       lineNo++;
       text += line;
-      const r = parse(text, parseOptions(sh, undefined, startLine));
+      // more lines may follow: a here-document not ended yet is incomplete here (only the
+      // end of input ends one, with bash's warning, in the parse above)
+      const r = parse(text, { ...parseOptions(sh, undefined, startLine), heredocEofOk: false });
       if (r.kind === "incomplete") continue;
       if (r.kind === "error") {
         sh.lineno = r.error.span.line;
