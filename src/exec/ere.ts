@@ -2,6 +2,8 @@
 // Differences handled: bracket expressions with [:class:] names and a leading ] literal,
 // backslash before an ordinary character is that character, and JS-only syntax is escaped.
 const cache = new Map<string, RegExp | undefined>();
+/** An ERE interval at the start of the text: {n} {n,} {n,m} {,m} */
+const INTERVAL = /^\{(\d*)(?:,(\d*))?\}/;
 
 const CLASSES: Record<string, string> = {
   alpha: "a-zA-Z", digit: "0-9", alnum: "a-zA-Z0-9", upper: "A-Z", lower: "a-z", space: " \\t\\n\\r\\f\\v",
@@ -55,10 +57,18 @@ function translate(s: string): string {
       if (j >= s.length) throw new Error("unterminated bracket");
       out += cls + "]";
       i = j;
-    } else if (c === "{" && !/^\{\d+(,\d*)?\}/.test(s.slice(i))) {
-      out += "\\{";
-    } else if (c === "}" ) {
-      out += /\{\d+(,\d*)?$/.test(out) ? "}" : "\\}";
+    } else if (c === "{") {
+      // glibc's regcomp: `{` must start an interval {n} {n,} {n,m} {,m} after something it can
+      // repeat; anything else is a compile error (bash's status 2)
+      const m = INTERVAL.exec(s.slice(i));
+      const prev = i > 0 ? s[i - 1] : undefined;
+      if (m === null || (m[1] === "" && m[2] === undefined) || prev === undefined || prev === "(" || prev === "|" || (prev === "^" && i === 1)) {
+        throw new Error("invalid interval");
+      }
+      out += m[1] === "" ? `{0${m[0].slice(1)}` : m[0];
+      i += m[0].length - 1;
+    } else if (c === "}") {
+      out += "\\}";
     } else out += c;
   }
   return out;
