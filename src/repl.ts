@@ -17,7 +17,6 @@ import { runTop, reapAndNotify, ShellExit, finish } from "./run.ts";
 import { parseOptions } from "./exec/shell-exec.ts";
 import { terminal } from "./jobs/terminal.ts";
 import { hangUpJobs } from "../builtins/jobs.ts";
-import { childGeneration, watchChildren } from "./jobs/child-events.ts";
 import { beginCommandLine, jobStoppedInCommand, setInteractiveShell } from "./jobs/foreground.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import { LineEditor } from "./interactive/line-editor.ts";
@@ -177,18 +176,11 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
 
   let commandNumber = 1;
   let text = "";
-  watchChildren();
-  let seenGeneration = -1;
   for (;;) {
-    // finished and stopped jobs are reported before the prompt, when SIGCHLD said something
-    // changed (builtins such as `jobs` and `wait` look for themselves)
-    // (with jobs about, one turn of the event loop first: a SIGCHLD that arrived while the shell
-    // was busy in a blocking call reaches its listener only then)
-    if (sh.jobs.jobs.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    if (childGeneration() !== seenGeneration) {
-      seenGeneration = childGeneration();
-      reapAndNotify(sh);
-    } else sh.jobs.notifyChanges((s) => sh.writeErr(s), true);
+    // finished and stopped jobs are reported before the prompt: a WNOHANG look at each job's
+    // processes (one waitpid each; the shell may have been busy in a blocking call when their
+    // SIGCHLD came, so the look is not left to the signal's delivery)
+    reapAndNotify(sh);
     const pg = runGen(promptText(sh, text === "" ? "PS1" : "PS2", commandNumber));
     const prompt = typeof pg === "string" ? pg : await pg;
     terminal.reclaim(sh);

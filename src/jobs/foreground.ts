@@ -18,7 +18,7 @@ import type { Gen } from "../exec/gen.ts";
 import { waitPid, WNOHANG, WUNTRACED, type WaitStatus } from "../exec/wait-status.ts";
 import { terminal } from "./terminal.ts";
 import type { Termios } from "../sys/termios.ts";
-import { childEvent, noteBlockingWait } from "./child-events.ts";
+import { childEvent } from "./child-events.ts";
 import { processDispositions } from "../signals/process-dispositions.ts";
 import { describeSignalDeath } from "../signals/table.ts";
 import { killPg } from "../sys/proc.ts";
@@ -75,7 +75,6 @@ export function* waitProcesses(sh: Shell, pids: readonly number[], pgid: number,
     if (!interruptedBefore && !diedOf(statuses, SIGINT)) clearInterrupt();
     return stopped;
   }
-  noteBlockingWait();
   for (let i = 0; i < pids.length; i++) {
     let st: WaitStatus;
     if (sh.async) st = yield* waitAsync(pids[i], untraced !== 0);
@@ -269,5 +268,21 @@ export function inProcessChildStopped(sh: Shell, pid: number, pgid: number, st: 
     main.jobs.record(pid, st);
     noteStopped(sh, job, modes, main.jobs);
   }
+  requestInterrupt();
+}
+
+/** The other concurrent stages of a foreground job one of whose stages was abandoned: the
+ *  interrupt is one flag that the first safe point to see it clears, so it is raised again
+ *  until every stage has unwound (each at its next safe point, or when its child dies). */
+export async function unwindStages(results: readonly (number | Promise<number>)[]): Promise<void> {
+  let settled = false;
+  const all = Promise.allSettled(results).then(() => {
+    settled = true;
+  });
+  while (!settled) {
+    requestInterrupt();
+    await Promise.race([all, new Promise<void>((resolve) => setTimeout(resolve, 5))]);
+  }
+  clearInterrupt();
   requestInterrupt();
 }
