@@ -27,7 +27,7 @@ import { assignmentsToEnv } from "./assign.ts";
 import { findCommand, jobControl, startProcess, waitForeground } from "./external.ts";
 import { runStage } from "./subshell.ts";
 import { printCommand, jobText } from "./command-text.ts";
-import { enterForegroundContext, inProcessGroup, leaveForegroundContext } from "../jobs/foreground.ts";
+import { enterForegroundContext, inProcessGroup, leaveForegroundContext, unwindStages } from "../jobs/foreground.ts";
 
 interface InProcStage {
   index: number;
@@ -130,6 +130,10 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
       let done: number[];
       try {
         done = (yield Promise.all(results)) as number[];
+      } catch (e) {
+        // one stage was abandoned (^C, ^Z): the others must unwind too before the job is waited
+        if (jc) yield unwindStages(results);
+        throw e;
       } finally {
         sh.async = wasAsync;
       }
