@@ -36,6 +36,7 @@ const SAME: [string, string][] = [
   // namerefs
   ["declare -n on a value that is not a name fails", "ref='#'; typeset -n ref; echo \"$? $ref\"; declare -p ref; r=1; declare -n r; echo $?; r6='a[1]'; declare -n r6; declare -p r6"],
   ["an exported nameref exports the name it holds", "x=foo; typeset -n -x ref=x; env | grep -E '^(x|ref)=' | sort; export x; env | grep -E '^(x|ref)=' | sort"],
+  ["${x::n} has an empty offset; ${x:} is a bad substitution", "s=abc; echo \"[${s::1}] [${s::}] [${s: :1}]\"; echo ${s:}; echo end"],
   ["${#x} takes no operator", "x=abc; a=(123); echo ${#x@Q}; echo $?; echo ${#x:1}; echo \"${#a[0]/1/xxx}\"; echo end"],
   // unset of elements
   ["unset of an element of a scalar", "declare u; unset -v 'u[1]'; echo $?; unset -v 'u[\"k\"]'; echo $?; s=x; unset 's[1]'; echo $? $s; unset 's[0]'; echo $? ${s-unset}; unset 'nope[0]'; echo $?"],
