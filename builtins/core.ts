@@ -1,6 +1,7 @@
 // The builtins that steer the interpreter itself: exit, return, break, continue, eval, source
 // and ., exec, command, builtin, enable, caller. They throw the control-flow signals of
 // src/exec/control.ts or run shell code through the Shell.
+import { callerText } from "../src/state/call-frames.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "../src/exec/control.ts";
@@ -175,6 +176,7 @@ function* runSourced(ctx: BuiltinContext, text: string, file: string, args: stri
   if (args.length > 0) sh.positional = args;
   sh.sourceDepth++;
   sh.sourceStack.unshift(file);
+  sh.frames.push({ name: "source", source: file, line: sh.lineno });
   const savedName = sh.scriptName;
   try {
     sh.lineno = 1;
@@ -185,6 +187,7 @@ function* runSourced(ctx: BuiltinContext, text: string, file: string, args: stri
   } finally {
     sh.sourceDepth--;
     sh.sourceStack.shift();
+    sh.frames.pop();
     sh.scriptName = savedName;
     sh.lineno = savedLine;
     if (args.length > 0) sh.positional = savedPos;
@@ -394,13 +397,18 @@ const callerBuiltin: BuiltinDef = {
   synopsis: "caller [expr]",
   description: "Return the context of the current subroutine call.",
   run(ctx) {
-    const sh = ctx.sh;
-    if (sh.funcStack.length === 0) return 1;
-    const n = ctx.args.length ? Number(ctx.args[0]) : 0;
-    if (!Number.isInteger(n) || n < 0 || n >= sh.funcStack.length) return 1;
-    const caller = sh.funcStack[n + 1] ?? "main";
-    const line = sh.lineno;
-    ctx.out(ctx.args.length ? `${line} ${caller} ${sh.scriptName}\n` : `${line} ${sh.scriptName}\n`);
+    if (callerText(ctx.sh, undefined) === undefined) return 1; // not in a function or sourced file
+    const arg = ctx.args[0];
+    const n = arg === undefined ? undefined : /^\s*[+-]?\d+\s*$/.test(arg) ? Number(arg) : NaN;
+    if (Number.isNaN(n)) {
+      ctx.error(`${arg}: invalid number`);
+      ctx.err("caller: usage: caller [expr]\n");
+      return 2;
+    }
+    if (n !== undefined && n < 0) return 1;
+    const text = callerText(ctx.sh, n);
+    if (text === undefined) return 1;
+    ctx.out(text + "\n");
     return 0;
   },
 };

@@ -6,6 +6,7 @@
 // own variables, functions, options, traps, logical cwd, umask and descriptor table. Nothing it
 // changes leaks back.
 
+import type { CallFrame } from "./state/call-frames.ts";
 import type { FunctionDef, List } from "../grammar/ast.ts";
 import type { BuiltinDef } from "../builtins/context.ts";
 import { ExpansionError } from "./expand/host.ts";
@@ -66,6 +67,8 @@ export class Shell {
   funcStack: string[] = [];
   /** Source file stack (BASH_SOURCE) */
   sourceStack: string[] = [];
+  /** Function calls and `source`s, innermost last (FUNCNAME, BASH_SOURCE, BASH_LINENO) */
+  frames: CallFrame[] = [];
   /** Loop nesting, for break/continue validity */
   loopDepth = 0;
   /** >0 while running a condition (if/while test, && || left side, !): set -e does not apply */
@@ -144,6 +147,7 @@ export class Shell {
     c.dirStack = this.dirStack.slice();
     c.funcStack = this.funcStack.slice();
     c.sourceStack = this.sourceStack.slice();
+    c.frames = this.frames.slice();
     c.fds = this.fds.clone();
     c.traps = this.traps.cloneForSubshell(this.opts.errtrace, this.opts.functrace);
     c.jobs = this.jobs.cloneForSubshell(c);

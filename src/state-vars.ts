@@ -5,6 +5,7 @@ import type { Shell } from "./shell.ts";
 import { evalArith } from "./expand/index.ts";
 import { VarAttr } from "./state/var-store.ts";
 import { installOptionVars } from "./state/option-vars.ts";
+import { bashLinenoArray, bashSourceArray, funcnameArray } from "./state/call-frames.ts";
 
 export function installStateVars(sh: Shell): void {
   const vars = sh.vars;
@@ -14,7 +15,8 @@ export function installStateVars(sh: Shell): void {
   vars.defineDynamic("BASHPID", () => String(process.pid), undefined, VarAttr.Integer);
   vars.defineDynamic("_", () => sh.lastArg, (v) => (sh.lastArg = v));
   vars.defineDynamic("BASH_SUBSHELL", () => String(sh.subshellLevel));
-  vars.defineDynamicArray("FUNCNAME", () => (sh.funcStack.length ? [...sh.funcStack, "main"] : []));
-  vars.defineDynamicArray("BASH_SOURCE", () => (sh.funcStack.length ? [...sh.sourceStack, sh.scriptName] : []));
+  vars.defineDynamicArray("FUNCNAME", () => funcnameArray(sh));
+  vars.defineDynamicArray("BASH_SOURCE", () => bashSourceArray(sh));
+  vars.defineDynamicArray("BASH_LINENO", () => bashLinenoArray(sh));
   installOptionVars(vars, () => sh.opts);
 }

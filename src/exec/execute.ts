@@ -27,6 +27,7 @@ import { selectLoop } from "./select.ts";
 import { interruptPending, checkInterrupt } from "./interrupt.ts";
 import { safePoint, runErrTrap, pendingTraps, runDebugTrap } from "./safe-point.ts";
 import { xtraceWords, xtraceRaw } from "./xtrace.ts";
+import { noteDefinition } from "../state/call-frames.ts";
 
 export function* execList(sh: Shell, list: List): Gen<number> {
   const r = execListSync(sh, list, 0, sh.lastStatus);
@@ -203,6 +204,7 @@ export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
     }
     case "FunctionDef":
       sh.functions.set(cmd.name, cmd);
+      noteDefinition(sh, cmd); // BASH_SOURCE of its calls
       sh.lastStatus = 0;
       return 0;
     case "Subshell":

@@ -8,6 +8,7 @@ import { execCommandSync } from "./execute.ts";
 import { runReturnTrap } from "./safe-point.ts";
 import type { FunctionTraps } from "../signals/traps.ts";
 import { FuncAttr, functionAttrs } from "../state/function-attrs.ts";
+import { definitionFile } from "../state/call-frames.ts";
 
 const MAX_DEPTH = 5000;
 
@@ -46,6 +47,7 @@ export function callFunctionSync(sh: Shell, fn: FunctionDef, argv: string[]): nu
   const saved: Saved = { positional: sh.positional, loopDepth: sh.loopDepth, lineBase: sh.lineBase, lineno: sh.lineno, traps, returnTrap: false };
   sh.positional = argv.slice(1);
   sh.funcStack.unshift(fn.name);
+  sh.frames.push({ name: fn.name, source: definitionFile(sh, fn), line: sh.lineno });
   sh.vars.pushScope();
   sh.loopDepth = 0;
   let status: number;
@@ -80,6 +82,7 @@ function* callAfter(sh: Shell, body: Gen<number>, saved: Saved): Gen<number> {
 function leave(sh: Shell, saved: Saved): void {
   sh.vars.popScope();
   sh.funcStack.shift();
+  sh.frames.pop();
   sh.positional = saved.positional;
   sh.loopDepth = saved.loopDepth;
   sh.lineBase = saved.lineBase;
