@@ -378,8 +378,13 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
     }
   }
   let sub = pe.index === undefined || typeof pe.index === "string" ? pe.index : yield* expandWord(h, pe.index);
-  // ${#x/a/b}, ${#x@Q}, ${#x:1}: the length takes no operator; ${x:} has no offset
-  if ((pe.length && op !== undefined) || (op?.op === ":" && op.offset.parts.length === 0 && op.length === undefined)) h.fail(`${printWord({ kind: "Word", parts: [pe], span: pe.span! })}: bad substitution`, false);
+  // ${#x/a/b}, ${#x@Q}, ${#x:1}: the length takes no operator; ${x:} has no offset; ${a[]}
+  if (
+    (pe.length && op !== undefined) ||
+    (op?.op === ":" && op.offset.parts.length === 0 && op.length === undefined) ||
+    (typeof pe.index === "object" && pe.index.parts.length === 0)
+  )
+    h.fail(`${printWord({ kind: "Word", parts: [pe], span: pe.span! })}: bad substitution`, false);
   const r = yield* lookupGen(h, pe, sub);
   if (op === undefined || pe.length) {
     emitPlain(h, b, r, quoted, pe.length === true);

@@ -49,6 +49,11 @@ const SAME: [string, string][] = [
   ["${x@E}: \\x byte escapes that form UTF-8 are that text", "x='\\xce\\xbc \\303\\251 a\\x41\\u03bc\\xzz'; printf '%s' \"${x@E}\" | od -An -tx1"],
   // [[ =~ ]]: a { that does not start an interval is a regcomp error (status 2)
   ["=~ intervals and stray braces", "for r in '{' 'a{' 'a{1' 'a{1}' 'a{,2}' '{1}' 'a{x}' '^{' 'a{1,2}{' 'a{}' 'a{,}' 'a}' 'a{2,1}' '[{]' 'a\\{'; do [[ 'a{' =~ $r ]]; echo -n \"$? \"; done"],
+  // compound assignment order
+  ["indexed compound assignment: words first, then element by element", "hello=100; a=([hello]=1 [hello]+=2); declare -p a; a+=([hello]+=:34 [hello]+=:56); declare -p a; a=([0]=1+2+3 [a[0]]=10 [a[6]]=hello); declare -p a; b=(1 2); b=([0]=${b[1]} [1]=x z); declare -p b; i=0; c=([i++]=x [i++]=y w); declare -p c; echo $i; declare -i n; n=([0]=1+1 [1]=2*3); declare -p n"],
+  ["associative [k]+=v appends to the value before the assignment", "declare -A A=([k]=1); A=([k]+=2 [k]+=3); declare -p A; A=([j]=1 [k]+=x); declare -p A; A+=([k]+=4); declare -p A"],
+  ["a negative subscript out of range skips the element", "e=(1 2 3); e=([-1]=x); declare -p e 2>&1"],
+  ["empty subscripts and lists into elements are errors", "a=(1 2)\na[0]=(3 4)\necho status=$?\na[]=42\necho status=$?\necho ${a[]}\necho status=$?\ndeclare -p a"],
 ];
 
 describe("expansion matches bash", () => {
