@@ -5,6 +5,7 @@ import type { Gen } from "./gen.ts";
 import { expandAssignValue, expandWord, expandWords, evalArith } from "../expand/index.ts";
 import { VarAttr, VarError } from "../state/var-store.ts";
 import { resume } from "./resume.ts";
+import { printWord } from "../../grammar/printer.ts";
 
 /**
  * Perform one assignment in the shell's variables. `mode` "temp" marks it exported (prefix
@@ -18,6 +19,7 @@ export function* assign(sh: Shell, a: Assignment, mode: "shell" | "temp"): Gen<b
   }
   const name = a.name;
   try {
+    if (a.array && a.index) throw new VarError(`${name}[${printWord(a.index)}]: cannot assign list to array member`);
     if (a.array) {
       yield* assignArray(sh, a);
     } else {
@@ -109,6 +111,7 @@ function assigned(sh: Shell, a: Assignment, mode: "shell" | "temp"): true {
 
 /** The subscript of name[sub]: an arithmetic index for indexed arrays, a string key for associative ones. */
 export function* subscript(sh: Shell, name: string, sub: import("../../grammar/ast.ts").Word): Gen<number | string> {
+  if (sub.parts.length === 0) throw new VarError(`${name}[]: bad array subscript`);
   const text = yield* expandWord(sh.host, sub);
   if (sh.vars.isAssoc(name)) return text;
   return evalArith(sh.host, text);
@@ -141,29 +144,73 @@ function* assignArray(sh: Shell, a: Assignment): Gen<void> {
     }
     return;
   }
-  const pairs: [string, string][] = [];
-  let next = 0;
-  if (a.append && !assoc) {
-    const keys = sh.vars.getKeys(name);
-    if (keys.length) next = Number(keys[keys.length - 1]) + 1;
-  }
+  if (assoc) return yield* assignAssocPairs(sh, a);
+  // bash expands every word first (values see the old array), then empties the array and
+  // assigns element by element: a subscript's arithmetic sees the elements assigned before it
+  // (a=([0]=1+2+3 [a[0]]=10) sets a[6]) and [k]+=v appends to what k holds so far
+  const keys: (string | undefined)[] = [];
+  const values: string[] = [];
+  const appends: boolean[] = [];
   for (const e of elems) {
     if (e.key !== undefined) {
-      const keyText = yield* expandWord(sh.host, e.key);
-      const key = assoc ? keyText : String(evalArith(sh.host, keyText));
-      let value = yield* expandAssignValue(sh.host, e.value);
-      if (e.append) value = (sh.vars.getElement(name, assoc ? key : Number(key)) ?? "") + value;
-      pairs.push([key, value]);
-      if (!assoc) next = Number(key) + 1;
-    } else if (assoc) {
-      // after a [k]=v, a plain word is an error that skips only that word (bash 5.2)
-      sh.diag(`${name}: ${yield* expandAssignValue(sh.host, e.value)}: must use subscript when assigning associative array`);
+      keys.push(yield* expandWord(sh.host, e.key));
+      values.push(yield* expandAssignValue(sh.host, e.value));
+      appends.push(e.append === true);
     } else {
-      for (const f of yield* expandWords(sh.host, [e.value])) pairs.push([String(next++), f]);
+      for (const f of yield* expandWords(sh.host, [e.value])) {
+        keys.push(undefined);
+        values.push(f);
+        appends.push(false);
+      }
     }
   }
-  if (a.append) sh.vars.appendPairs(name, pairs, assoc);
-  else sh.vars.setArrayFromPairs(name, pairs, assoc);
+  let next = 0;
+  if (!a.append) sh.vars.setArrayFromPairs(name, [], false);
+  else {
+    const old = sh.vars.getKeys(name);
+    if (old.length) next = Number(old[old.length - 1]) + 1;
+  }
+  for (let i = 0; i < values.length; i++) {
+    const keyText = keys[i];
+    if (keyText === undefined) {
+      sh.vars.setElement(name, next++, values[i]!);
+      continue;
+    }
+    const key = evalArith(sh.host, keyText);
+    const value = appends[i] ? (sh.vars.getElement(name, key) ?? "") + values[i]! : values[i]!;
+    if (key < 0) {
+      // counts from the end of what is assigned so far; out of range only skips this element
+      try {
+        sh.vars.setElement(name, key, value);
+      } catch (e) {
+        if (!(e instanceof VarError)) throw e;
+        sh.diag(`[${keyText}]=${values[i]}: bad array subscript`);
+      }
+      continue;
+    }
+    sh.vars.setElement(name, key, value);
+    next = key + 1;
+  }
+}
+
+/** An associative compound assignment: [k]+=v appends to k's value before the assignment
+ *  (bash: h=([k]+=2 [k]+=3) with k=1 gives 13), and the array is replaced at the end. */
+function* assignAssocPairs(sh: Shell, a: Assignment): Gen<void> {
+  const name = a.name;
+  const pairs: [string, string][] = [];
+  for (const e of a.array!) {
+    if (e.key === undefined) {
+      // after a [k]=v, a plain word is an error that skips only that word (bash 5.2)
+      sh.diag(`${name}: ${yield* expandAssignValue(sh.host, e.value)}: must use subscript when assigning associative array`);
+      continue;
+    }
+    const key = yield* expandWord(sh.host, e.key);
+    let value = yield* expandAssignValue(sh.host, e.value);
+    if (e.append) value = (sh.vars.getElement(name, key) ?? "") + value;
+    pairs.push([key, value]);
+  }
+  if (a.append) sh.vars.appendPairs(name, pairs, true);
+  else sh.vars.setArrayFromPairs(name, pairs, true);
 }
 
 /** Prefix assignments of an external command: only its environment changes. */
