@@ -87,7 +87,8 @@ const jobsBuiltin: BuiltinDef = {
       if (onlyStopped && job.state !== "Stopped") continue;
       if (onlyChanged && job.notified) continue;
       if (pidsOnly) {
-        ctx.out(`${job.ownGroup ? job.pgid : job.procs[job.procs.length - 1].pid}\n`);
+        // the group leader; without job control the first process (bash)
+        ctx.out(`${job.ownGroup ? job.pgid : job.procs[0].pid}\n`);
         continue;
       }
       const amp = job.state === "Running" ? " &" : "";
