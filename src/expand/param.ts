@@ -83,11 +83,12 @@ function isPositionalOrSpecial(name: string): boolean {
 }
 
 /** Whether the ":" / plain operators see the parameter as present. */
-function present(b: FieldBuilder, v: ParamValue, colon: boolean): boolean {
+function present(b: FieldBuilder, v: ParamValue, colon: boolean, quoted: boolean): boolean {
   if (!v.list) return v.value !== undefined && (!colon || v.value !== "");
   if (v.values.length === 0) return false;
   if (!colon) return true;
-  return v.values.join(v.star ? b.ifs().first : " ") !== "";
+  // only "$*" joins with IFS[0] for the test: unquoted, bash joins with a space whatever IFS is
+  return v.values.join(v.star && quoted ? b.ifs().first : " ") !== "";
 }
 
 function emit(b: FieldBuilder, v: ParamValue, quoted: boolean): void {
@@ -404,7 +405,7 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
     case "?": {
       const colon = op.op.length === 2;
       const kind = colon ? op.op[1] : op.op;
-      const isSet = present(b, v, colon);
+      const isSet = present(b, v, colon, quoted);
       if (kind === "+") {
         if (isSet && op.word) yield* expandPartsInto(h, b, op.word.parts, quoted, true);
         else if (v.list && !v.star && v.values.length === 0) b.list([], false, quoted); // "${e[@]+x}": no field, like "$@"

@@ -54,6 +54,7 @@ const SAME: [string, string][] = [
   ["associative [k]+=v appends to the value before the assignment", "declare -A A=([k]=1); A=([k]+=2 [k]+=3); declare -p A; A=([j]=1 [k]+=x); declare -p A; A+=([k]+=4); declare -p A"],
   ["a negative subscript out of range skips the element", "e=(1 2 3); e=([-1]=x); declare -p e 2>&1"],
   ["empty subscripts and lists into elements are errors", "a=(1 2)\na[0]=(3 4)\necho status=$?\na[]=42\necho status=$?\necho ${a[]}\necho status=$?\ndeclare -p a"],
+  ["the :- test of an unquoted ${a[*]} joins with a space whatever IFS is", "argv() { printf '[%s]' \"$@\"; echo; }; IFS=; a=('' ''); argv \"${a[*]:-empty}\"; argv ${a[*]:-empty}; argv ${a[@]:-empty}; IFS=' '; argv ${a[*]:-empty}; argv \"${a[*]:-empty}\"; b=(''); IFS=; argv ${b[*]:-empty}; set -- '' ''; argv ${*:-empty} \"${*:-e2}\""],
 ];
 
 describe("expansion matches bash", () => {
