@@ -21,7 +21,7 @@ import { beginCommandLine, jobStoppedInCommand, setInteractiveShell } from "./jo
 import { processDispositions } from "./signals/process-dispositions.ts";
 import { LineEditor } from "./interactive/line-editor.ts";
 import { History } from "./interactive/history.ts";
-import { historyExpand } from "./interactive/history-expand.ts";
+import { historyExpand, expandStateFor } from "./interactive/history-expand.ts";
 import { decodePrompt } from "./interactive/prompt.ts";
 import { complete } from "./interactive/completion.ts";
 import { KEYWORDS } from "./exec/shell-exec.ts";
@@ -158,6 +158,8 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
     inFd: 0,
     outFd: 2,
     history,
+    // the one owner of dispositions delivers SIGWINCH to the editor too
+    onResize: (fn) => processDispositions().onSignal(SIGWINCH, fn),
     host: {
       complete: (line, cursor) =>
         complete(line, cursor, {
@@ -173,6 +175,8 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
         }),
     },
   });
+  // read -e uses the same editor (builtins/read.ts)
+  (sh as unknown as { lineEditor?: unknown }).lineEditor = editor;
 
   let commandNumber = 1;
   let text = "";
@@ -211,7 +215,8 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
     }
     let input = line;
     if (sh.opts.histexpand && text === "") {
-      const hx = historyExpand(input, history);
+      // the state carries :& and !?str?:% from one line to the next (bash)
+      const hx = historyExpand(input, history, expandStateFor(history), { extglob: sh.opts.extglob });
       if (!hx.ok) {
         sh.writeErr(`${sh.scriptName}: ${hx.error}\n`);
         continue;
