@@ -47,7 +47,8 @@ const exitBuiltin: BuiltinDef = {
       const stopped = sh.jobs.jobs.some((j) => j.state === "Stopped");
       if (stopped) {
         sh.exitWarned = true;
-        ctx.err("There are stopped jobs.\n");
+        // bash says "exit" first, then refuses
+        ctx.err("exit\nThere are stopped jobs.\n");
         return 1;
       }
     }
