@@ -246,7 +246,8 @@ function declareOne(
     name = s.name;
     sub = s.sub;
   }
-  if (!isValidName(name) || (sub !== undefined && flags.add & VarAttr.Nameref)) {
+  // export and readonly take names only (bash: `a[7]': not a valid identifier)
+  if (!isValidName(name) || (sub !== undefined && (flags.add & VarAttr.Nameref || kind === "export" || kind === "readonly"))) {
     ctx.error(`\`${kind === "declare" || kind === "typeset" || kind === "local" ? arg : left}': not a valid identifier`);
     return 1;
   }

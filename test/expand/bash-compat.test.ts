@@ -55,6 +55,11 @@ const SAME: [string, string][] = [
   ["a negative subscript out of range skips the element", "e=(1 2 3); e=([-1]=x); declare -p e 2>&1"],
   ["empty subscripts and lists into elements are errors", "a=(1 2)\na[0]=(3 4)\necho status=$?\na[]=42\necho status=$?\necho ${a[]}\necho status=$?\ndeclare -p a"],
   ["the :- test of an unquoted ${a[*]} joins with a space whatever IFS is", "argv() { printf '[%s]' \"$@\"; echo; }; IFS=; a=('' ''); argv \"${a[*]:-empty}\"; argv ${a[*]:-empty}; argv ${a[@]:-empty}; IFS=' '; argv ${a[*]:-empty}; argv \"${a[*]:-empty}\"; b=(''); IFS=; argv ${b[*]:-empty}; set -- '' ''; argv ${*:-empty} \"${*:-e2}\""],
+  // prefix assignments of external commands
+  ["a prefix binding is visible to the later ones only", "FOO=foo BAR=\"[$FOO][$BAZ]\" BAZ=baz env | grep -E '^(FOO|BAR|BAZ)=' | sort; echo \"[$FOO]\""],
+  ["an array prefix binding passes its text", "x=1; A=a B=(b $x 'c d' [2]=e) env | grep -E '^(A|B)=' | sort"],
+  ["a readonly prefix binding is refused, the command runs", "readonly R=1; R=2 X=$R env | grep -E '^(R|X)=' | sort; echo $?"],
+  ["export and readonly take no subscripts", "export a[7]=8 2>/dev/null; echo $?; readonly b[1]=2 2>/dev/null; echo $?; declare -p a b 2>/dev/null; echo $?"],
 ];
 
 describe("expansion matches bash", () => {
