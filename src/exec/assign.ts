@@ -213,12 +213,41 @@ function* assignAssocPairs(sh: Shell, a: Assignment): Gen<void> {
   else sh.vars.setArrayFromPairs(name, pairs, true);
 }
 
+/** An array prefix binding as the environment gets it: the elements expanded like values
+ *  ([k]= kept as text), joined with spaces, in parentheses. */
+function* arrayText(sh: Shell, a: Assignment): Gen<string> {
+  const elems: string[] = [];
+  for (const e of a.array!) elems.push((e.key ? `[${printWord(e.key)}]=` : "") + (yield* expandAssignValue(sh.host, e.value)));
+  return `(${elems.join(" ")})`;
+}
+
 /** Prefix assignments of an external command: only its environment changes. */
 export function* assignmentsToEnv(sh: Shell, assigns: Assignment[]): Gen<string[]> {
   const overrides = new Map<string, string>();
-  for (const a of assigns) {
-    const v = a.value ? yield* expandAssignValue(sh.host, a.value) : "";
-    overrides.set(a.name, a.append ? (sh.vars.get(a.name) ?? "") + v : v);
+  // each binding is visible to the values after it (A=1 B=$A cmd), not to the shell afterwards
+  const scoped = assigns.length > 1;
+  if (scoped) sh.vars.pushScope();
+  try {
+    for (const a of assigns) {
+      // an array binding reaches the environment as its text (bash: B=(b c) cmd gets "(b c)")
+      const v = a.array ? yield* arrayText(sh, a) : a.value ? yield* expandAssignValue(sh.host, a.value) : "";
+      const value = a.append ? (sh.vars.get(a.name) ?? "") + v : v;
+      if (sh.vars.attrs(a.name) & VarAttr.Readonly) {
+        sh.diag(`${a.name}: readonly variable`); // the command still runs, without it (bash)
+        continue;
+      }
+      overrides.set(a.name, value);
+      if (scoped) {
+        try {
+          sh.vars.declareLocal(a.name);
+          sh.vars.set(a.name, value);
+        } catch (e) {
+          if (!(e instanceof VarError)) throw e;
+        }
+      }
+    }
+  } finally {
+    if (scoped) sh.vars.popScope();
   }
   const env: string[] = [];
   for (const e of sh.vars.environ()) {
