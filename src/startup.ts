@@ -1,4 +1,5 @@
 // Building the main shell state from the command line and the process environment.
+import { userById } from "./sys/users.ts";
 import { readlinkSync, statSync } from "node:fs";
 import { hostname as osHostname } from "node:os";
 import { Shell, type InputMode } from "./shell.ts";
@@ -119,6 +120,8 @@ export function createShell(cfg: ShellConfig): Shell {
   vars.setAttrs("SHLVL", VarAttr.Export);
   vars.set("IPSH_VERSION", "0.1.0");
   vars.set("HOSTNAME", hostname());
+  // bash: an unset SHELL becomes the user's login shell (not exported)
+  if (vars.get("SHELL") === undefined) vars.set("SHELL", userById(process.getuid?.() ?? 0)?.shell || "/bin/sh");
   vars.set("UID", String(process.getuid?.() ?? 0));
   vars.setAttrs("UID", VarAttr.Readonly | VarAttr.Integer);
   vars.set("EUID", String(process.geteuid?.() ?? 0));
