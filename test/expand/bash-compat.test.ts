@@ -60,6 +60,8 @@ const SAME: [string, string][] = [
   ["an array prefix binding passes its text", "x=1; A=a B=(b $x 'c d' [2]=e) env | grep -E '^(A|B)=' | sort"],
   ["a readonly prefix binding is refused, the command runs", "readonly R=1; R=2 X=$R env | grep -E '^(R|X)=' | sort; echo $?"],
   ["export and readonly take no subscripts", "export a[7]=8 2>/dev/null; echo $?; readonly b[1]=2 2>/dev/null; echo $?; declare -p a b 2>/dev/null; echo $?"],
+  // start-up variables (the helper's environment has no SHELL)
+  ["an unset SHELL is the user's login shell, not exported", "echo \"[$SHELL]\"; declare -p SHELL; env | grep -c '^SHELL='"],
 ];
 
 describe("expansion matches bash", () => {
