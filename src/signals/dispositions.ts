@@ -1,7 +1,8 @@
 // The one owner of signal dispositions in the shell process.
 //
 // Per signal it keeps three inputs and derives the kernel disposition from them:
-//   need      what the shell needs for itself: an interactive shell ignores QUIT and TERM (and
+//   need      what the shell needs for itself: every shell ignores QUIT (bash does), an
+//             interactive shell also ignores TERM (and
 //             TSTP TTIN TTOU under job control) and catches INT; "catch" | "ignore" | "none".
 //   user      the user's trap: an action (catch), '' (ignore), or none.
 //   listeners onSignal subscribers (the job reaper on CHLD, the line editor on WINCH and INT):
@@ -140,12 +141,19 @@ export class Dispositions {
     this.apply(sig);
   }
 
+  /** The needs of every shell, interactive or not: bash ignores SIGQUIT "in all cases" (its
+   *  children get it back at its default, so Ctrl-\ kills a script's foreground command while
+   *  the script goes on; a trap on QUIT still catches it, and `trap - QUIT` ignores it again). */
+  setShellDefaults(): void {
+    this.setShellNeed(SIGQUIT, "ignore");
+  }
+
   /** The shell's needs as an interactive shell (bash: INT caught, QUIT and TERM ignored) or as
-   *  a non-interactive one (nothing). Signals ignored at entry of a non-interactive shell are
-   *  never touched. */
+   *  a non-interactive one (QUIT ignored only). Signals ignored at entry of a non-interactive
+   *  shell are never touched. */
   setInteractive(on: boolean): void {
     this.setShellNeed(SIGINT, on ? "catch" : "none");
-    this.setShellNeed(SIGQUIT, on ? "ignore" : "none");
+    this.setShellNeed(SIGQUIT, "ignore");
     this.setShellNeed(SIGTERM, on ? "ignore" : "none");
   }
 

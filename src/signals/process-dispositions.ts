@@ -49,6 +49,9 @@ let instance: Dispositions | undefined;
 
 /** The owner of this process's signal dispositions. */
 export function processDispositions(): Dispositions {
-  if (instance === undefined) instance = new Dispositions(createProcessSignalSys(), readIgnoredSignals());
+  if (instance === undefined) {
+    instance = new Dispositions(createProcessSignalSys(), readIgnoredSignals());
+    instance.setShellDefaults();
+  }
   return instance;
 }
