@@ -3,9 +3,12 @@
 //  - Components without special characters are taken literally (and must exist at the end).
 //  - A name starting with "." is matched only by a component that starts with a literal "."
 //    (or with dotglob); "." and ".." are never produced by readdir, so never matched
-//    (bash 5.2's globskipdots).
+//    (bash 5.2's globskipdots), unless globskipdots is off and the component starts with a
+//    literal ".".
 //  - globstar: a component that is exactly "**" matches any number of directory levels,
 //    including none; symbolic links to directories are not followed, as in bash >= 4.3.
+//    A path reached through several "**" is listed once; a final "**" lists the directory
+//    itself too ("c/" for c/**).
 //  - A trailing "/" keeps only directories.
 //  - Results are sorted in byte order (bash in the C locale); relative patterns are resolved
 //    against `cwd` but produce relative names.
@@ -18,6 +21,8 @@ export interface GlobOptions {
   nocaseglob?: boolean;
   extglob?: boolean;
   globstar?: boolean;
+  /** shopt globskipdots (default on): "." and ".." never match */
+  globskipdots?: boolean;
 }
 
 /** Split at unescaped "/" (escapes are kept in the pieces). */
@@ -92,6 +97,9 @@ function allEntries(cwd: string, dir: string, dotglob: boolean, out: string[]): 
   }
 }
 
+const DOT_NAMES = [".", ".."];
+const NO_NAMES: string[] = [];
+
 /** Byte-order comparison (C locale strcmp on UTF-8 agrees with code point order). */
 export function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -117,6 +125,7 @@ export function glob(pattern: string, cwd: string, opts: GlobOptions = {}): stri
   const matchOpts = { extglob: opts.extglob, nocase: opts.nocaseglob };
   let lastLiteral = false;
   let dirsOnly = false;
+
   for (; i < comps.length; i++) {
     const c = comps[i]!;
     const last = i === comps.length - 1;
@@ -129,8 +138,11 @@ export function glob(pattern: string, cwd: string, opts: GlobOptions = {}): stri
     if (opts.globstar && c === "**") {
       const next: string[] = [];
       for (const p of paths) {
-        if (last) allEntries(cwd, p, dotglob, next);
-        else {
+        if (last) {
+          // a final ** also gives the directory itself: "c/" after a literal c, as bash
+          if (p !== "" && !p.endsWith("/")) next.push(lastLiteral ? p + "/" : p);
+          allEntries(cwd, p, dotglob, next);
+        } else {
           next.push(p);
           subdirs(cwd, p, dotglob, next);
         }
@@ -148,7 +160,10 @@ export function glob(pattern: string, cwd: string, opts: GlobOptions = {}): stri
     const re = patternToRegExp(c, matchOpts);
     const dotOk = dotglob || c.charCodeAt(0) === 46 || (c.charCodeAt(0) === 92 && c.charCodeAt(1) === 46);
     const next: string[] = [];
+    const leadingDot = c.charCodeAt(0) === 46 || (c.charCodeAt(0) === 92 && c.charCodeAt(1) === 46);
+    const dots = opts.globskipdots === false && leadingDot ? DOT_NAMES : NO_NAMES;
     for (const p of paths) {
+      for (const name of dots) if (re.test(name)) next.push(join(p, name));
       for (const e of readDir(cwd, p)) {
         const name = e.name;
         if (!dotOk && name.charCodeAt(0) === 46) continue;
@@ -162,5 +177,12 @@ export function glob(pattern: string, cwd: string, opts: GlobOptions = {}): stri
   if (lastLiteral) paths = paths.filter((p) => exists(cwd, p));
   if (dirsOnly) paths = paths.filter((p) => isDir(cwd, p)).map((p) => (p.endsWith("/") ? p : p + "/"));
   if (paths.length === 1 && paths[0] === "") return [];
-  return paths.sort(compareBytes);
+  paths.sort(compareBytes);
+  if (opts.globstar) {
+    // several ** reach the same path by different routes: each is listed once
+    let n = 0;
+    for (let k = 0; k < paths.length; k++) if (k === 0 || paths[k] !== paths[k - 1]) paths[n++] = paths[k]!;
+    paths.length = n;
+  }
+  return paths;
 }

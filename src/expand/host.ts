@@ -14,6 +14,8 @@ export interface ExpandOptions {
   globstar: boolean;
   nocaseglob: boolean;
   nocasematch: boolean;
+  /** shopt globskipdots (bash 5.2 default: on): "." and ".." never match a glob. Optional. */
+  globskipdots?: boolean;
   /** shopt patsub_replacement: & in ${x/p/r} is the match (bash 5.2 default: on). Optional. */
   patsub_replacement?: boolean;
 }
