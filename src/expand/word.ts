@@ -29,6 +29,25 @@ function isSimpleName(p: ParamExp): boolean {
   return p.op === undefined && p.index === undefined && !p.length && !p.indirect && isName(p.name);
 }
 
+/**
+ * Brace expansion comes before tilde expansion: a word that now starts with an unquoted ~
+ * ({a,~}/x, ~{a,b}) gets its tilde prefix, up to the first "/" or the end of the word.
+ */
+function tildeAfterBraces(parts: WordPart[]): WordPart[] {
+  const p0 = parts[0];
+  if (p0 === undefined || p0.kind !== "Lit" || p0.value.charCodeAt(0) !== 126) return parts;
+  let text = "";
+  let n = 0;
+  while (n < parts.length && parts[n]!.kind === "Lit") text += (parts[n++] as { value: string }).value;
+  const slash = text.indexOf("/");
+  if (slash < 0 && n < parts.length) return parts; // ~$x: not a tilde prefix
+  const end = slash < 0 ? text.length : slash;
+  const out: WordPart[] = [{ kind: "Tilde", user: text.slice(1, end) }];
+  if (end < text.length) out.push({ kind: "Lit", value: text.slice(end) });
+  for (let k = n; k < parts.length; k++) out.push(parts[k]!);
+  return out;
+}
+
 /** Command substitution output loses all trailing newlines. */
 export function stripTrailingNewlines(s: string): string {
   let end = s.length;
@@ -244,7 +263,8 @@ export function* expandWords(h: ExpandHost, words: Word[]): Gen<string[]> {
       }
     }
     if (hasBraceExp(w.parts)) {
-      for (const parts of braceExpand(w.parts)) {
+      for (let parts of braceExpand(w.parts)) {
+        parts = tildeAfterBraces(parts);
         if (allSync(parts)) partsSync(h, b, parts, false);
         else yield* expandPartsInto(h, b, parts, false);
         b.endWord();

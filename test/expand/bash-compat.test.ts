@@ -62,6 +62,7 @@ const SAME: [string, string][] = [
   ["export and readonly take no subscripts", "export a[7]=8 2>/dev/null; echo $?; readonly b[1]=2 2>/dev/null; echo $?; declare -p a b 2>/dev/null; echo $?"],
   // start-up variables (the helper's environment has no SHELL)
   ["an unset SHELL is the user's login shell, not exported", "echo \"[$SHELL]\"; declare -p SHELL; env | grep -c '^SHELL='"],
+  ["a word that brace expansion starts with ~ gets tilde expansion", "HOME=/home/bob; echo {~,~root,x~}/bar {a,~}; echo {~/a,b}; echo ~{a,b}; echo \"{~,x}\"; echo {\\~,x}; a=({foo~,~}/bar); echo \"${a[@]}\"; echo {~,b}$HOME"],
 ];
 
 describe("expansion matches bash", () => {
