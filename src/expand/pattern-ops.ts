@@ -22,17 +22,14 @@ export function removeAffix(s: string, pat: string, op: "#" | "##" | "%" | "%%",
       const m = affixRegExp(pat, op, opts.nocase).exec(s);
       return m === null ? s : s.slice(m[0].length);
     }
+    if (op === "%%") {
+      const m = affixRegExp(pat, "%%", opts.nocase).exec(s);
+      return m === null ? s : s.slice(0, m.index);
+    }
     const re = affixRegExp(pat, "%", opts.nocase);
-    if (op === "%") {
-      for (let i = n; i >= 0; i--) {
-        re.lastIndex = i;
-        if (re.test(s)) return s.slice(0, i);
-      }
-    } else {
-      for (let i = 0; i <= n; i++) {
-        re.lastIndex = i;
-        if (re.test(s)) return s.slice(0, i);
-      }
+    for (let i = n; i >= 0; i--) {
+      re.lastIndex = i;
+      if (re.test(s)) return s.slice(0, i);
     }
     return s;
   }

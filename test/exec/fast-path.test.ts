@@ -39,6 +39,14 @@ const SAME: [string, string][] = [
   ["a loop writing into a pipe", "i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done | tr '\\n' ,"],
   ["a disabled builtin runs the external command", "enable -n echo; echo ext; enable echo"],
   ["exit inside a function in a loop", "f() { exit 4; }; while :; do f; done; echo no"],
+  // ${x%%p} is one unanchored search (pattern.ts affixRegExp "%%"), ${x%p} a sticky test per position
+  [
+    "suffix and prefix removal",
+    "n=$'a\\nb.c\\nd'; for v in /usr/lib/libfoo.so.1.2 a.b.c 'h\u00e9llo.w\u00f6rld' '' \"$n\" ... abc; do " +
+      "printf '[%s|%s|%s|%s|%s|%s|%s]\\n' \"${v%%.*}\" \"${v%.*}\" \"${v%%*}\" \"${v%%[bc]*}\" \"${v%%?}\" \"${v%%l*b}\" \"${v%%\\.*}\"; " +
+      "printf '[%s|%s|%s|%s]\\n' \"${v#*/}\" \"${v##*/}\" \"${v##*.}\" \"${v#*.}\"; done; " +
+      "shopt -s extglob; a=ABC.def; echo \"${a%%+(d|e)f}\" \"${a%%[A-Z]*}\"",
+  ],
 ];
 
 describe("fast paths behave like bash", () => {
