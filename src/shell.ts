@@ -111,9 +111,10 @@ export class Shell {
   lastChild = 0;
   /** Shell fds opened by process substitutions during the current command */
   procSubFds: number[] = [];
-  /** Some signal has a trap action (foreground commands then give Bun a turn afterwards) */
+  /** Some signal has a trap action, or an EXIT trap makes deadly signals caught (foreground
+   *  commands then give Bun a turn afterwards, so a signal that came meanwhile is handled) */
   get trapsSet(): boolean {
-    for (let sig = 1; sig < 65; sig++) if (this.traps.hasAction(sig)) return true;
+    for (let sig = 0; sig < 65; sig++) if (this.traps.hasAction(sig)) return true;
     return false;
   }
 
