@@ -67,6 +67,13 @@ const SIGTTOU = 22;
 const SIGXFSZ = 25;
 const SIGPWR = 30;
 
+/** Deadly signals that bash catches while an EXIT trap is set, to run the trap before dying of
+ *  the signal (bash's terminating signals: HUP INT USR1 USR2 ALRM TERM XCPU VTALRM; without the
+ *  synchronous faults, which the runtime handles itself, and PIPE/XFSZ, which it ignores). */
+const DEADLY_WITH_EXIT_TRAP: readonly number[] = [1, 2, 10, 12, 14, 15, 24, 26];
+/** pending[] value of a signal caught only for the EXIT trap (1: a trap action is pending). */
+const PENDING_DEADLY = 2;
+
 /** Signals the runtime (Bun) ignores for itself: every child must get them back at default. */
 const RUNTIME_IGNORED: readonly number[] = [SIGPIPE, SIGXFSZ];
 
@@ -115,6 +122,8 @@ export class Dispositions {
   private waiters: ((sig: number) => void)[] = [];
   private deliveryWaiters: ({ sig: number; resolve: () => void } | undefined)[] = [];
   private childDefaults: number[] | null = null;
+  /** Whether the main shell has an EXIT trap (DEADLY_WITH_EXIT_TRAP signals are then caught). */
+  private exitTrap = false;
 
   /** Signals ignored when the shell started, other than the runtime's own (PIPE, XFSZ) and
    *  glibc's (32, 33). A non-interactive shell may not trap or reset them (POSIX), and its
@@ -161,6 +170,48 @@ export class Dispositions {
    *  the terminal back with tcsetpgrp from the background and is never stopped by ^Z. */
   setJobControl(on: boolean): void {
     for (const sig of [SIGTSTP, SIGTTIN, SIGTTOU]) this.setShellNeed(sig, on ? "ignore" : "none");
+  }
+
+  /** The main shell's EXIT trap was set or removed (called by its trap table). While it is set,
+   *  a deadly signal with no trap of its own and not ignored is caught: it becomes pending, and
+   *  the next safe point runs the EXIT trap and then lets the signal kill the shell, as bash does
+   *  (`trap 'echo bye' EXIT` then kill -TERM: "bye", status 143). */
+  setExitTrap(on: boolean): void {
+    if (this.exitTrap === on) return;
+    this.exitTrap = on;
+    for (const sig of DEADLY_WITH_EXIT_TRAP) this.apply(sig);
+  }
+
+  /** Whether `sig` is caught only so that the EXIT trap runs before it kills the shell. */
+  private deadlyForExitTrap(sig: number): boolean {
+    return (
+      this.exitTrap &&
+      this.user[sig] === 0 &&
+      this.need[sig] === 0 &&
+      !this.ignoredAtEntry.has(sig) &&
+      DEADLY_WITH_EXIT_TRAP.includes(sig)
+    );
+  }
+
+  /** The lowest pending deadly signal (one caught only for the EXIT trap), now no longer
+   *  pending; 0 if none. */
+  takeDeadly(): number {
+    if (this.pendingCount === 0) return 0;
+    for (let sig = 1; sig < NSIG; sig++) {
+      if (this.pending[sig] === PENDING_DEADLY) {
+        this.clearPending(sig);
+        return sig;
+      }
+    }
+    return 0;
+  }
+
+  /** Before the shell sends itself a deadly signal: its default action, so that it really dies. */
+  prepareToDie(sig: number): void {
+    this.saveOnce(sig);
+    if (this.kernel[sig] === Kernel.Catch) this.sys.unlisten(sig, this.handlerFor(sig));
+    this.sys.setDefault(sig);
+    this.kernel[sig] = Kernel.Original;
   }
 
   /** The user's trap for a signal (called by the trap table). */
@@ -284,9 +335,10 @@ export class Dispositions {
       }
       this.deliveryWaiters = keep;
     }
-    if (this.user[sig] === 1) {
+    const deadly = this.user[sig] !== 1 && this.deadlyForExitTrap(sig);
+    if (this.user[sig] === 1 || deadly) {
       if (this.pending[sig] === 0) {
-        this.pending[sig] = 1;
+        this.pending[sig] = deadly ? PENDING_DEADLY : 1;
         this.pendingCount++;
       }
       if (this.waiters.length !== 0) {
@@ -379,6 +431,7 @@ export class Dispositions {
       if (this.need[sig] === 1) why.push("shell catches");
       if (this.need[sig] === 2) why.push("shell ignores");
       if (this.listeners[sig] !== undefined) why.push("listener");
+      if (this.deadlyForExitTrap(sig)) why.push("EXIT trap");
       const name = signalName(sig) ?? String(sig);
       lines.push(`SIG${name}: ${k === Kernel.Catch ? "caught" : "ignored"} (${why.join(", ")})`);
     }
@@ -393,7 +446,7 @@ export class Dispositions {
     const user = this.user[sig];
     if (user === 2 && sig !== SIGCHLD) return Kernel.Ignore;
     const realtime = sig >= SIGRTMIN;
-    if (!realtime && (user === 1 || this.need[sig] === 1 || this.listeners[sig] !== undefined)) {
+    if (!realtime && (user === 1 || this.need[sig] === 1 || this.listeners[sig] !== undefined || this.deadlyForExitTrap(sig))) {
       return Kernel.Catch;
     }
     if (this.need[sig] === 2) return Kernel.Ignore;

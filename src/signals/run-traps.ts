@@ -63,7 +63,7 @@ export function* runPendingTraps(
   if (!disp.hasPending() || runningSignal !== 0) return;
   for (;;) {
     const sig = nextRunnable(disp, sh.traps);
-    if (sig === 0) return;
+    if (sig === 0) break;
     disp.clearPending(sig);
     const action = sh.traps.get(sig)!;
     const saved = sh.lastStatus;
@@ -75,6 +75,16 @@ export function* runPendingTraps(
       runningSignal = 0;
     }
     sh.lastStatus = saved;
+  }
+  // a deadly signal caught only for the EXIT trap: run it, then die of the signal (bash's
+  // termsig handler), so that the parent sees the signal, not an exit status
+  const deadly = disp.takeDeadly();
+  if (deadly !== 0) {
+    yield* runExitTrap(sh);
+    disp.prepareToDie(deadly);
+    process.kill(process.pid, deadly);
+    // the signal is delivered before kill returns; should it not be, exit as if it had been
+    throw new ExitSignal(128 + deadly);
   }
 }
 

@@ -36,6 +36,8 @@ export type TrapName = "EXIT" | "DEBUG" | "ERR" | "RETURN";
 /** What the trap table tells the owner of the process's signal dispositions. */
 export interface TrapDispositionSink {
   setUserTrap(sig: number, kind: "none" | "action" | "ignore"): void;
+  /** The main shell's EXIT trap is set (deadly signals are then caught to run it first). */
+  setExitTrap?(on: boolean): void;
 }
 
 /** Decode a condition operand of `trap` (and of `kill -l`): a signal name with or without SIG,
@@ -91,6 +93,8 @@ export class TrapTable {
   private hardIgnored: ReadonlySet<number>;
 
   private readonly sinkArg: TrapDispositionSink | null | undefined;
+  /** The main shell's table: its EXIT trap is what a deadly signal runs before the shell dies. */
+  private main = false;
 
   /** sink: who applies signal traps to the kernel; undefined means this process's
    *  dispositions (created on first use), null means nobody (a table that only records). */
@@ -116,6 +120,7 @@ export class TrapTable {
     interactive: boolean,
   ): TrapTable {
     const t = new TrapTable(sink, interactive ? NO_SET : ignoredAtEntry);
+    t.main = true;
     for (const sig of ignoredAtEntry) t.actions[sig] = "";
     return t;
   }
@@ -157,6 +162,7 @@ export class TrapTable {
     if (this.hardIgnored.has(slot)) return false;
     this.inherited = null;
     this.actions[slot] = action;
+    if (slot === EXIT_TRAP && this.main) this.sink?.setExitTrap?.(action !== undefined && action !== "");
     if (slot >= 1 && slot < NSIG) {
       this.changedSignals = true;
       const sink = this.sink;
@@ -170,6 +176,7 @@ export class TrapTable {
   takeExitTrap(): string | undefined {
     const a = this.actions[EXIT_TRAP];
     this.actions[EXIT_TRAP] = undefined;
+    if (this.main && a !== undefined) this.sink?.setExitTrap?.(false);
     return a;
   }
 

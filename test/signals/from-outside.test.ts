@@ -142,6 +142,21 @@ describe("signals sent to ipsh from another process, as bash", () => {
     await same(`trap 'echo got INT; exit 4' INT; echo start; while :; do :; done`, "SIGINT");
   });
 
+  test.each(["SIGTERM", "SIGHUP", "SIGUSR1", "SIGINT"] as const)("an untrapped deadly %s with an EXIT trap: the trap runs, then the shell dies of it", async (sig) => {
+    const r = await same(`trap 'echo bye $?' EXIT; echo start; while :; do :; done`, sig);
+    expect(r.out).toBe("start\nbye 0\n");
+    expect(r.signal).toBe(sig);
+  });
+
+  test("a deadly signal during a foreground command with an EXIT trap: after the command", async () => {
+    const r = await same(`trap 'echo bye $?' EXIT; echo start; sleep 0.6; echo after`, "SIGTERM");
+    expect(r.out).toBe("start\nbye 0\n");
+  });
+
+  test("trap - EXIT: the deadly signal kills at once again", async () => {
+    await same(`trap 'echo bye' EXIT; trap - EXIT; echo start; while :; do :; done`, "SIGTERM");
+  });
+
   // Not yet: needs the foreground wait (src/jobs/foreground.ts) of a non-interactive shell to
   // catch SIGINT and, once the command ends, act on it only if the command died of it. Today
   // the script dies at once with the rest of the group.
