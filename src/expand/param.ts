@@ -26,7 +26,7 @@ import { removeAffix, replacePattern, parseReplacement } from "./pattern-ops.ts"
 import { quoteForReuse } from "./quote.ts";
 import { unescapePattern } from "./pattern.ts";
 import { assignmentText, attrLetters, caseModify, decodeAnsiC, keyValueText, promptExpand } from "./transform.ts";
-import { expandPartsInto, expandPattern, expandReplacement, expandWord } from "./word.ts";
+import { allSync, expandPartsInto, expandPattern, expandReplacement, expandWord } from "./word.ts";
 import { expandSubscript, subscriptNeedsExpansion } from "./subscript.ts";
 
 /** A resolved parameter: a scalar (undefined when unset) or a list. */
@@ -345,6 +345,7 @@ function emitPlain(h: ExpandHost, b: FieldBuilder, r: Looked, quoted: boolean, l
 /** The synchronous part of parameter expansion: no operator word to expand and no subscript
  *  word (the common $x, ${x}, "$@", ${#x}, ${!x}, ${a[@]}). Callers check `isSyncParam`. */
 export function expandParamSync(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quoted: boolean): void {
+  if (pe.op !== undefined) return affixSync(h, b, pe, quoted);
   const sub = pe.index as "@" | "*" | undefined;
   if (pe.indirect && sub !== undefined) {
     b.list(keysOf(h, pe.name), sub === "*", quoted);
@@ -355,8 +356,35 @@ export function expandParamSync(h: ExpandHost, b: FieldBuilder, pe: ParamExp, qu
 
 /** True when expandParamSync can expand pe. */
 export function isSyncParam(pe: ParamExp): boolean {
+  const op = pe.op;
+  if (op !== undefined) {
+    // ${x#p} ${x##p} ${x%p} ${x%%p} whose pattern cannot wait: as expandParam does it, without
+    // its generator frames (four of them per ${x#*/} in string-ops)
+    return (op.op === "#" || op.op === "##" || op.op === "%" || op.op === "%%") && !pe.indirect && !pe.length &&
+      typeof pe.index !== "object" && allSync(op.pattern.parts);
+  }
   // ${!ref}: the target's subscript may need expanding (lookupGen); ${!a[@]} lists keys.
-  return pe.op === undefined && typeof pe.index !== "object" && (!pe.indirect || pe.index === "@" || pe.index === "*");
+  return typeof pe.index !== "object" && (!pe.indirect || pe.index === "@" || pe.index === "*");
+}
+
+/** expandParam's path for a prefix or suffix removal (see isSyncParam). */
+function affixSync(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quoted: boolean): void {
+  const op = pe.op as Extract<ParamExp["op"], { op: "#" | "##" | "%" | "%%" }>;
+  const r = lookup(h, pe, pe.index as string | undefined);
+  let v = r.v;
+  if (!v.list && v.value === undefined && h.opts.nounset) h.fail(`${shownName(r.name, r.sub, true)}: unbound variable`);
+  // the pattern's parts are all synchronous (allSync): its expansion finishes in one step
+  const g = expandPattern(h, op.pattern);
+  const res = g.next();
+  if (!res.done) throw new Error("ipsh: internal error: a synchronous pattern waited");
+  const pat = res.value;
+  // nocasematch applies to ${x/p/r} but not to ${x#p} (bash 5.2).
+  const mo = { extglob: h.opts.extglob };
+  v = map(v, (s) => removeAffix(s, pat, op.op, mo));
+  const heredoc = b.heredoc;
+  b.heredoc = false;
+  emit(b, v, quoted);
+  b.heredoc = heredoc;
 }
 
 /** Expand one ParamExp into the builder. `quoted`: inside double quotes (or a here-document). */

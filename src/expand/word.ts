@@ -101,7 +101,7 @@ function isSyncPart(p: WordPart): boolean {
   }
 }
 
-function allSync(parts: WordPart[]): boolean {
+export function allSync(parts: WordPart[]): boolean {
   for (let i = 0; i < parts.length; i++) if (!isSyncPart(parts[i]!)) return false;
   return true;
 }
