@@ -188,6 +188,17 @@ describe("Ctrl-C interrupts a foreground FIFO open in an interactive shell", () 
     for (const s of sessions.splice(0)) await s.close();
   });
 
+  test("under job control, `cat < f &` gives the prompt back at once; the writer is the next command", async () => {
+    const d = fifoDir();
+    const s = await startShell({ home: d });
+    sessions.push(s);
+    await s.prompt();
+    const started = await s.run("cat < f &");
+    expect(started).toMatch(/^\[1\] \d+\n$/);
+    const out = await s.run("echo through the fifo > f; wait");
+    expect(out).toContain("through the fifo\n");
+  });
+
   for (const line of ["echo hi > f", "cat < f", "/bin/echo hi > f"]) {
     test(`^C during ${line}: the shell survives with status 130`, async () => {
       const d = fifoDir();
