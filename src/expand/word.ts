@@ -91,7 +91,7 @@ function isSyncPart(p: WordPart): boolean {
     case "ParamExp":
       return isSyncParam(p);
     case "ArithSub":
-      return p.expr.literal !== undefined;
+      return p.expr.literal !== undefined || allSync(p.expr.parts);
     case "DblQuoted":
       return allSync(p.parts);
     case "BraceExp":
@@ -144,10 +144,18 @@ function partSync(h: ExpandHost, b: FieldBuilder, p: WordPart, quoted: boolean, 
       if (!isSyncParam(p)) return false;
       expandParamSync(h, b, p, quoted);
       return true;
-    case "ArithSub":
-      if (p.expr.literal === undefined) return false;
-      b.expanded(evalArithString(h, p.expr.literal), quoted);
+    case "ArithSub": {
+      // $((acc + ${#a})): the expression text is expanded as expandWord does, synchronously
+      let text = p.expr.literal;
+      if (text === undefined) {
+        if (!allSync(p.expr.parts)) return false;
+        const t = new FieldBuilder(h, Mode.Join);
+        partsSync(h, t, p.expr.parts, false);
+        text = t.cur;
+      }
+      b.expanded(evalArithString(h, text), quoted);
       return true;
+    }
     case "DblQuoted": {
       const inner = p.parts;
       if (!allSync(inner)) return false;
