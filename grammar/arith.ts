@@ -64,6 +64,9 @@ const OPERATORS = [
 ];
 
 const T_EOF = 0, T_NUM = 1, T_NAME = 2, T_OP = 3;
+/** A character that starts no token: bash reports it as "operand expected" where an operand
+ *  should be and as "invalid arithmetic operator" where an operator should be. */
+const T_BAD = 4;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -74,8 +77,10 @@ function isNameStart(c: number): boolean {
 function isNameChar(c: number): boolean {
   return isNameStart(c) || isDigit(c);
 }
+/** Blanks between arithmetic tokens: space, tab and newline only (bash: \r, \v and \f are
+ *  errors, so scripts with CRLF line ends fail inside $(( )) as they do in bash). */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+  return c === 32 || c === 9 || c === 10;
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -213,7 +218,14 @@ class ArithParser {
         return;
       }
     }
-    throw new ArithError("syntax error: invalid arithmetic operator", p);
+    this.t = T_BAD;
+    this.tv = s[p]!;
+    this.pos = p + 1;
+  }
+
+  /** The error for a character that starts no token where an operator should be. */
+  private badOperator(): ArithError | undefined {
+    return this.t === T_BAD ? new ArithError("syntax error: invalid arithmetic operator", this.tpos) : undefined;
   }
 
   private isOp(op: string): boolean {
@@ -223,6 +235,8 @@ class ArithParser {
   parseAll(): ArithNode {
     if (this.t === T_EOF) return { k: "num", v: 0 };
     const e = this.comma();
+    const bad = this.badOperator();
+    if (bad !== undefined) throw bad;
     if (this.t !== T_EOF) throw new ArithError("syntax error in expression", this.tpos);
     return e;
   }
@@ -259,7 +273,7 @@ class ArithParser {
     this.next();
     const t = this.comma();
     if (!this.isOp(":")) {
-      throw new ArithError("`:' expected for conditional expression", this.last);
+      throw this.badOperator() ?? new ArithError("`:' expected for conditional expression", this.last);
     }
     this.next();
     const f = this.conditional();
@@ -361,10 +375,12 @@ class ArithParser {
         if (this.tv === "(") {
           this.next();
           const e = this.comma();
-          if (!this.isOp(")")) throw new ArithError("missing `)'", this.last);
+          if (!this.isOp(")")) throw this.badOperator() ?? new ArithError("missing `)'", this.last);
           this.next();
           return e;
         }
+        throw new ArithError("syntax error: operand expected", this.tpos);
+      case T_BAD:
         throw new ArithError("syntax error: operand expected", this.tpos);
       default:
         throw new ArithError("syntax error: operand expected", this.last);

@@ -63,6 +63,9 @@ const SAME: [string, string][] = [
   // start-up variables (the helper's environment has no SHELL)
   ["an unset SHELL is the user's login shell, not exported", "echo \"[$SHELL]\"; declare -p SHELL; env | grep -c '^SHELL='"],
   ["a word that brace expansion starts with ~ gets tilde expansion", "HOME=/home/bob; echo {~,~root,x~}/bar {a,~}; echo {~/a,b}; echo ~{a,b}; echo \"{~,x}\"; echo {\\~,x}; a=({foo~,~}/bar); echo \"${a[@]}\"; echo {~,b}$HOME"],
+  // arithmetic blanks
+  ["only space, tab and newline separate arithmetic tokens", "for c in ' ' $'\\t' $'\\n' $'\\r' $'\\v' $'\\f'; do x=\"1 +${c}2\"; (echo $(( x ))) || echo fail; done; y=$'3\\r'; (echo $((y+1))) || echo fail"],
+  ["a stray character is 'operand expected' or 'invalid arithmetic operator' by position", "for e in '1 @ 2' '@' '1 + @' '(@)' '(1 @ 2)' '1 ? 2 @ 3' '1 ? 2 : @' '1 2' 'x @= 2'; do (echo $(( $e ))); done"],
 ];
 
 describe("expansion matches bash", () => {
