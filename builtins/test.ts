@@ -199,14 +199,19 @@ export function shellTestEnv(sh: BuiltinContext["sh"]): TestEnv {
 
 function runTest(ctx: BuiltinContext): number {
   let args = ctx.args;
+  let n = args.length;
   if (ctx.name === "[") {
-    if (args[args.length - 1] !== "]") {
+    if (args[n - 1] !== "]") {
       ctx.error("missing `]'");
       return 2;
     }
-    args = args.slice(0, -1);
+    n--;
   }
   try {
+    // the usual `[ a OP b ]`: what posix() does with three arguments whose middle one is a
+    // binary operator, without copying the arguments or building a parser
+    if (n === 3 && BINARY_OPS.has(args[1]!)) return binaryTest(args[1]!, args[0]!, args[2]!, shellTestEnv(ctx.sh)) ? 0 : 1;
+    if (n !== args.length) args = args.slice(0, n);
     return evalTest(args, shellTestEnv(ctx.sh)) ? 0 : 1;
   } catch (e) {
     if (e instanceof TestError) {
