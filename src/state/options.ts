@@ -225,13 +225,8 @@ export class Options {
   }
 
   clone(): Options {
-    const c = new Options();
-    const src = this as unknown as Record<string, boolean>;
-    const dst = c as unknown as Record<string, boolean>;
-    for (const o of OPTIONS) dst[o.prop] = src[o.prop];
-    c.interactive = this.interactive;
-    c.readingStdin = this.readingStdin;
-    c.commandString = this.commandString;
-    return c;
+    // every own property copied in the source's order, so the copy has the same hidden class
+    // (the constructor's defaults loop and a keyed copy per option were ~5% of a $(...))
+    return Object.assign(Object.create(Options.prototype) as Options, this);
   }
 }
