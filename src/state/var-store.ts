@@ -60,11 +60,14 @@ export interface VarStore {
   /** Add and remove attributes (declare -x / +x, readonly, ...). Creating the variable if needed. */
   setAttrs(name: string, add: VarAttr, remove?: VarAttr): void;
 
-  /** Enter/leave a function scope (for `local`). */
-  pushScope(): void;
+  /** Enter/leave a function scope (for `local`); temp: a scope for the prefix assignments of
+   *  one command (x=1 cmd), which `local` inside that command looks through. */
+  pushScope(temp?: boolean): void;
   popScope(): void;
   /** Declare name in the innermost function scope (local/declare inside a function). */
   declareLocal(name: string): void;
+  /** Declare name in the innermost scope, whatever its kind (a prefix assignment's binding). */
+  declareTemp?(name: string): void;
   /** Depth of function scopes (0 = global). */
   scopeDepth(): number;
 

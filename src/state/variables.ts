@@ -96,6 +96,8 @@ export class Variables implements VarStore {
   /** name -> visible binding; NO_VAR marks a name whose last binding went (see popScope). */
   private table = new Map<string, Binding>();
   private scopes: string[][] = [];
+  /** tempScope[d - 1]: scope d holds a command's prefix assignments, not a function's locals */
+  private tempScope: boolean[] = [];
   private gen = nextGen++;
   /** Environment entries whose names are not identifiers: passed to children untouched (bash). */
   private passthrough: string[] = [];
@@ -327,7 +329,7 @@ export class Variables implements VarStore {
   private removeBinding(b: Binding, keepLocal = false): void {
     if (b.attrs & A_READONLY) throw new VarError(`${b.name}: cannot unset: readonly variable`);
     const wasExported = (b.attrs & A_EXPORT) !== 0;
-    if (b.depth > 0 && (b.depth === this.scopes.length || keepLocal)) {
+    if (b.depth > 0 && (b.depth === this.funcDepth() || keepLocal)) {
       // A local of the running function stays local, just unset: a later assignment in the
       // same function still does not touch the global (bash's behaviour with localvar_unset off
       // for the current scope).
@@ -700,12 +702,22 @@ export class Variables implements VarStore {
 
   // ---- scopes ----------------------------------------------------------------------------
 
-  pushScope(): void {
+  pushScope(temp = false): void {
     this.scopes.push([]);
+    this.tempScope.push(temp);
+  }
+
+  /** Depth of the innermost function scope: `local` in `x=1 eval 'local y'` declares y in the
+   *  function around the command, not among its prefix assignments (bash). */
+  private funcDepth(): number {
+    let d = this.scopes.length;
+    while (d > 0 && this.tempScope[d - 1]) d--;
+    return d;
   }
 
   popScope(): void {
     const d = this.scopes.length;
+    this.tempScope.pop();
     const names = this.scopes.pop();
     if (names === undefined) return;
     for (const n of names) {
@@ -744,8 +756,19 @@ export class Variables implements VarStore {
    * off). Outside functions this only ensures a global binding exists (declare at top level).
    */
   declareLocal(name: string): void {
-    const d = this.scopes.length;
-    const b = this.table.get(name);
+    const top = this.scopes.length;
+    const d = top > 0 && this.tempScope[top - 1] ? this.funcDepth() : top;
+    if (d !== top) {
+      // under prefix-assignment scopes: a binding at function depth d goes below them, unless
+      // the name is itself one of those assignments (then it stays at the top, as before)
+      const b = this.table.get(name);
+      if (b === undefined || b.depth <= d) return this.declareAt(name, d, b);
+    }
+    this.declareTemp(name);
+  }
+
+  /** A binding for name at depth d (d = 0: make sure a global binding exists). */
+  private declareAt(name: string, d: number, b: Binding | undefined): void {
     if (d === 0) {
       if (b === undefined || b === NO_VAR) this.table.set(name, new Binding(name, undefined, null, null, A_UNSET, 0, undefined, this.gen, null));
       return;
@@ -758,15 +781,20 @@ export class Variables implements VarStore {
     if (attrs & A_EXPORT) this.touchEnv();
   }
 
+  /** Give name a binding in the innermost scope, function or temporary. */
+  declareTemp(name: string): void {
+    this.declareAt(name, this.scopes.length, this.table.get(name));
+  }
+
   /** True when name has a binding created in the innermost function scope. */
   isLocal(name: string): boolean {
     const b = this.table.get(name);
-    return b !== undefined && b.depth > 0 && b.depth === this.scopes.length;
+    return b !== undefined && b.depth > 0 && b.depth === this.funcDepth();
   }
 
   /** Names local to the innermost function scope, sorted as bash lists them (`local -p`). */
   localNames(): string[] {
-    const d = this.scopes.length;
+    const d = this.funcDepth();
     if (d === 0) return [];
     return this.scopes[d - 1].filter((n) => this.table.get(n)?.depth === d).sort(byteOrder);
   }
@@ -880,6 +908,7 @@ export class Variables implements VarStore {
     const c = new Variables();
     c.table = new Map(this.table);
     c.scopes = this.scopes.map((s) => s.slice());
+    c.tempScope = this.tempScope.slice();
     c.passthrough = this.passthrough;
     c.envCache = this.envCache;
     c.envVer = this.envVer;

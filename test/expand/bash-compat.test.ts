@@ -66,6 +66,8 @@ const SAME: [string, string][] = [
   // arithmetic blanks
   ["only space, tab and newline separate arithmetic tokens", "for c in ' ' $'\\t' $'\\n' $'\\r' $'\\v' $'\\f'; do x=\"1 +${c}2\"; (echo $(( x ))) || echo fail; done; y=$'3\\r'; (echo $((y+1))) || echo fail"],
   ["a stray character is 'operand expected' or 'invalid arithmetic operator' by position", "for e in '1 @ 2' '@' '1 + @' '(@)' '(1 @ 2)' '1 ? 2 @ 3' '1 ? 2 : @' '1 2' 'x @= 2'; do (echo $(( $e ))); done"],
+  // prefix assignments and local
+  ["local under a prefix assignment declares in the function", "f() { tmp1= local x=x; tmp2= eval 'local y=y'; E=env local v=var; echo \"${E-unset}\" $x $y $v; local -p; }; f; echo \"${x-unset} ${y-unset}\"; g() { local w=1; q=2 unset w; echo \"${w-unset}\"; }; w=glob; g; x=1 declare top=t; echo $top"],
 ];
 
 describe("expansion matches bash", () => {
