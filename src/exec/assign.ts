@@ -226,7 +226,7 @@ export function* assignmentsToEnv(sh: Shell, assigns: Assignment[]): Gen<string[
   const overrides = new Map<string, string>();
   // each binding is visible to the values after it (A=1 B=$A cmd), not to the shell afterwards
   const scoped = assigns.length > 1;
-  if (scoped) sh.vars.pushScope();
+  if (scoped) sh.vars.pushScope(true);
   try {
     for (const a of assigns) {
       // an array binding reaches the environment as its text (bash: B=(b c) cmd gets "(b c)")
@@ -239,7 +239,7 @@ export function* assignmentsToEnv(sh: Shell, assigns: Assignment[]): Gen<string[
       overrides.set(a.name, value);
       if (scoped) {
         try {
-          sh.vars.declareLocal(a.name);
+          sh.vars.declareTemp(a.name);
           sh.vars.set(a.name, value);
         } catch (e) {
           if (!(e instanceof VarError)) throw e;

@@ -348,10 +348,10 @@ function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
 /** Prefix assignments for functions and regular builtins: visible (and exported) during the call only. */
 function* withTempAssigns(sh: Shell, assigns: Assignment[], body: () => Gen<number>): Gen<number> {
   if (assigns.length === 0) return yield* body();
-  sh.vars.pushScope();
+  sh.vars.pushScope(true);
   try {
     for (const a of assigns) {
-      sh.vars.declareLocal(a.name);
+      sh.vars.declareTemp(a.name);
       if (!(yield* assign(sh, a, "temp"))) return (sh.lastStatus = 1);
     }
     return yield* body();
