@@ -13,6 +13,7 @@
 // (writing a full pipe, reading an empty one, waiting for a child) yields to the event loop.
 // The pipeline's status is the last stage's (pipefail: the last non-zero one).
 
+import { runDebugTrap } from "./safe-point.ts";
 import { tracing, emit } from "../explain/trace.ts";
 import type { Pipeline, SimpleCommand } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
@@ -66,6 +67,11 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
       if (tracing) emit({ kind: "pipe", read: fds[0], write: fds[1] });
       readEnd = new OsFd(fds[0], false, "pipe");
       writeEnd = new OsFd(fds[1], false, "pipe");
+    }
+    if (cmd.kind === "SimpleCommand" && !sh.inTrap && sh.traps.get("DEBUG") !== undefined) {
+      // bash runs the DEBUG trap in the shell before each simple-command stage, at its line
+      sh.lineno = cmd.span.line + sh.lineBase;
+      yield* runDebugTrap(sh);
     }
     const isLast = i === n - 1;
     const st = isLast && lastpipe ? sh : sh.cloneForSubshell();
