@@ -119,6 +119,17 @@ select y in; do :; done </dev/null
 trap - DEBUG
 `,
   ],
+  [
+    "DEBUG before each simple-command stage of a pipeline, at the stage's line",
+    `trap 'echo dbg $LINENO' DEBUG
+false | false | false
+{ echo x; echo y; } | wc -l
+date |
+  cat |
+  wc -l
+trap - DEBUG
+`,
+  ],
 ];
 
 describe("trap scope vs bash", () => {
