@@ -18,8 +18,10 @@ import type { FunctionDef } from "../../grammar/ast.ts";
 export interface CallFrame {
   /** the function's name, or "source" */
   name: string;
-  /** the file the function was defined in, or the sourced file */
-  source: string;
+  /** the sourced file (a function's frame has fn instead: its file is looked up when read) */
+  source?: string;
+  /** the function called */
+  fn?: FunctionDef;
   /** LINENO of the call */
   line: number;
 }
@@ -39,12 +41,16 @@ const definedIn = new WeakMap<FunctionDef, string>();
 /** Record where a function is being defined (the innermost frame's file, else the script). */
 export function noteDefinition(st: FrameState, fn: FunctionDef): void {
   const top = st.frames[st.frames.length - 1];
-  definedIn.set(fn, top !== undefined ? top.source : outerSource(st));
+  definedIn.set(fn, top !== undefined ? frameSource(st, top) : outerSource(st));
 }
 
 /** The file a function was defined in, as BASH_SOURCE shows it while the function runs. */
 export function definitionFile(st: FrameState, fn: FunctionDef): string {
   return definedIn.get(fn) ?? outerSource(st);
+}
+
+function frameSource(st: FrameState, f: CallFrame): string {
+  return f.source ?? definitionFile(st, f.fn!);
 }
 
 function outerSource(st: FrameState): string {
@@ -80,7 +86,7 @@ export function callerText(st: FrameState, n: number | undefined): string | unde
 }
 
 export function bashSourceArray(st: FrameState): string[] {
-  return collect(st, (f) => f.source, st.scriptName);
+  return collect(st, (f) => frameSource(st, f), st.scriptName);
 }
 
 export function bashLinenoArray(st: FrameState): string[] {
