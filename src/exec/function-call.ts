@@ -8,7 +8,6 @@ import { execCommandSync } from "./execute.ts";
 import { runReturnTrap } from "./safe-point.ts";
 import type { FunctionTraps } from "../signals/traps.ts";
 import { FuncAttr, functionAttrs } from "../state/function-attrs.ts";
-import { definitionFile } from "../state/call-frames.ts";
 
 const MAX_DEPTH = 5000;
 
@@ -47,7 +46,7 @@ export function callFunctionSync(sh: Shell, fn: FunctionDef, argv: string[]): nu
   const saved: Saved = { positional: sh.positional, loopDepth: sh.loopDepth, lineBase: sh.lineBase, lineno: sh.lineno, traps, returnTrap: false };
   sh.positional = argv.slice(1);
   sh.funcStack.unshift(fn.name);
-  sh.frames.push({ name: fn.name, source: definitionFile(sh, fn), line: sh.lineno });
+  sh.frames.push({ name: fn.name, fn, line: sh.lineno });
   sh.vars.pushScope();
   sh.loopDepth = 0;
   let status: number;
