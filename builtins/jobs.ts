@@ -215,12 +215,9 @@ function* waitFor(ctx: BuiltinContext, args: string[], any: boolean, pvar: strin
   type Target = { job?: Job; pid?: number };
   const targets: Target[] = [];
   let status = 0;
-  if (sh.jobs.inherited) {
-    // a subshell has no children of its own among its parent's jobs
-    return args.length === 0 ? 0 : 127;
-  }
   if (args.length === 0) {
-    for (const j of sh.jobs.jobs) targets.push({ job: j });
+    // a subshell waits for its own children only, not the parent's jobs it lists
+    for (const j of sh.jobs.jobs) if (!sh.jobs.isInherited(j)) targets.push({ job: j });
   } else {
     for (const a of args) {
       if (a.startsWith("%")) {
@@ -234,7 +231,7 @@ function* waitFor(ctx: BuiltinContext, args: string[], any: boolean, pvar: strin
       } else if (/^\d+$/.test(a)) {
         const pid = Number(a);
         const j = sh.jobs.jobs.find((x) => x.procs.some((p) => p.pid === pid));
-        if (j) targets.push({ job: j, pid });
+        if (j && !sh.jobs.isInherited(j)) targets.push({ job: j, pid });
         else {
           const st = sh.jobs.reapedStatus(pid);
           if (st !== undefined) {

@@ -187,6 +187,8 @@ export class Tokenizer implements WordHost {
         return this.tokens.length > 0;
       }
       if (r === "close") return true; // a stray `)`: let the grammar report it
+      // an alias that expands to nothing produced no token
+      if (this.tokens.length === 0) continue;
       const t = this.tokens[this.tokens.length - 1]!;
       if (t.tokenType === T.NewLine && this.tokens.length > before) {
         if (this.tokens.length === 1) {

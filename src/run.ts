@@ -2,6 +2,7 @@
 // where control-flow signals and fatal errors become exit statuses; and the exit sequence
 // (EXIT trap, SIGHUP to jobs, terminal handed back).
 
+import { reapOrphans } from "./jobs/orphans.ts";
 import { readFileSync } from "node:fs";
 import type { List } from "../grammar/ast.ts";
 import { CommandReader, formatSyntaxError, parse } from "../grammar/index.ts";
@@ -218,6 +219,7 @@ export class LineInput {
 
 /** Collect finished background jobs; report them in interactive shells (before the prompt). */
 export function reapAndNotify(sh: Shell): void {
+  reapOrphans();
   if (sh.jobs.jobs.length === 0) return;
   sh.jobs.reapAll();
   sh.jobs.notifyChanges((s) => sh.writeErr(s), sh.interactive);

@@ -12,6 +12,7 @@
 // waits for the other end, and that wait belongs to the job (bash opens it in the forked child),
 // so `cat < fifo &` returns at once and the next command can be the writer.
 
+import { reapOrphans } from "../jobs/orphans.ts";
 import { tracing, emit } from "../explain/trace.ts";
 import type { AndOr, Command, Redirect, Word, WordPart } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
@@ -29,6 +30,9 @@ import { reexecArgv } from "./serialize.ts";
 import { selfCommand } from "./self.ts";
 
 export function* runBackground(sh: Shell, ao: AndOr): Gen<number> {
+  // collect what has finished before adding more (a loop starting jobs would pile up zombies)
+  if (!sh.jobs.inherited) sh.jobs.reapAll();
+  reapOrphans();
   const jc = jobControl(sh);
   const text = jobText(printAndOr(ao));
   const st = sh.cloneForSubshell();

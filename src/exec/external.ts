@@ -47,10 +47,15 @@ export function childActions(sh: Shell): { actions: FileAction[]; closeFrom: num
   const actions: FileAction[] = [];
   let max = 2;
   // A source descriptor that is also a target of an earlier dup2 would be clobbered: move
-  // such sources out of the way first (to fds above every target), then dup2 into place.
+  // such sources out of the way first, to fds above every target AND every source (a spare
+  // that is another entry's source would clobber that one), then dup2 into place.
   const targets = new Set(fds);
   let spare = 0;
-  for (const fd of fds) if (fd > spare) spare = fd;
+  for (const fd of fds) {
+    if (fd > spare) spare = fd;
+    const os = sh.fds.os(fd)!;
+    if (os > spare) spare = os;
+  }
   spare = Math.max(spare + 1, 3);
   const moved = new Map<number, number>();
   for (const fd of fds) {

@@ -16,17 +16,7 @@ import { findCommand, startProcess } from "./external.ts";
 import { reexecArgv } from "./serialize.ts";
 import { printPipelineList } from "./command-text.ts";
 import { selfCommand } from "./self.ts";
-import { waitPid, WNOHANG } from "./wait-status.ts";
-
-/** Children of process substitutions, reaped without blocking at safe points. */
-const orphans: number[] = [];
-
-export function reapOrphans(): void {
-  for (let i = orphans.length - 1; i >= 0; i--) {
-    const r = waitPid(orphans[i], WNOHANG);
-    if (r !== null) orphans.splice(i, 1);
-  }
-}
+import { adoptOrphan, reapOrphans } from "../jobs/orphans.ts";
 
 export function* processSubst(sh: Shell, op: "<" | ">", body: List): Gen<string> {
   reapOrphans();
@@ -60,7 +50,7 @@ export function* processSubst(sh: Shell, op: "<" | ">", body: List): Gen<string>
     st.fds.dispose();
   }
   if (typeof pid === "number") {
-    orphans.push(pid);
+    adoptOrphan(pid);
     sh.lastBgPid = pid;
   }
   // the shell fd: 63, 62, ... (bash's numbering), kept open until the current command ends

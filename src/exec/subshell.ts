@@ -3,6 +3,7 @@
 // forked subshell (exit, a fatal expansion error, a broken pipe) and turns it into a status.
 // Nothing the clone changes leaks out; its descriptor table is released when it ends.
 
+import { adoptOrphan } from "../jobs/orphans.ts";
 import { tracing, emit } from "../explain/trace.ts";
 import type { List } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
@@ -45,6 +46,8 @@ export function* runStage(st: Shell, body: () => Gen<number>, dispose: boolean, 
     else throw e;
   } finally {
     if (dispose) st.fds.dispose();
+    // the clone's own background jobs will never be waited for: reap them when they end
+    if (st.isSubshell) for (const pid of st.jobs.ownPids()) adoptOrphan(pid);
     // a trap the subshell set changed the process's dispositions: give the parent's back
     if (parent && parent.traps !== st.traps) parent.traps.afterSubshell(st.traps);
     if (tracing) emit({ kind: "inproc", what, phase: "end", status, level: st.subshellLevel });

@@ -70,8 +70,23 @@ export class JobTable {
     t.current = this.current;
     t.previous = this.previous;
     t.inherited = true;
+    t.inheritedJobs = new Set(this.jobs);
     return t;
   }
+  /** pids of unfinished processes of the jobs this table started itself (not inherited ones) */
+  ownPids(): number[] {
+    const out: number[] = [];
+    for (const j of this.jobs) {
+      if (this.inheritedJobs?.has(j)) continue;
+      for (const p of j.procs) if (!p.done) out.push(p.pid);
+    }
+    return out;
+  }
+  /** Is this one of the parent's jobs, only listed by a subshell? */
+  isInherited(job: Job): boolean {
+    return this.inheritedJobs?.has(job) ?? false;
+  }
+  private inheritedJobs: Set<Job> | undefined;
   /** A subshell's copy of its parent's jobs: they are not its children to wait for. */
   inherited = false;
 
@@ -151,9 +166,9 @@ export class JobTable {
   /** Collect every status change without blocking. Returns true if anything changed. */
   reapAll(): boolean {
     let changed = false;
-    if (this.inherited) return false;
     for (const job of this.jobs) {
-      if (job.state === "Done") continue;
+      // a subshell lists its parent's jobs but never reaps them
+      if (job.state === "Done" || this.inheritedJobs?.has(job)) continue;
       for (const p of job.procs) {
         if (p.done) continue;
         for (;;) {
