@@ -179,6 +179,8 @@ function* runSourced(ctx: BuiltinContext, text: string, file: string, args: stri
   sh.sourceStack.unshift(file);
   sh.frames.push({ name: "source", source: file, line: sh.lineno });
   const savedName = sh.scriptName;
+  // errors in the sourced file name it, as bash does ("./lib.sh: line 2: ...")
+  sh.scriptName = file;
   try {
     sh.lineno = 1;
     return yield* sh.runString(text, file);
@@ -231,7 +233,8 @@ const execBuiltin: BuiltinDef = {
     }
     const path = findCommand(sh, args[0]);
     if (typeof path === "number") {
-      if (!sh.interactive) throw new ExitSignal(path);
+      // shopt execfail: a failed exec does not end a non-interactive shell
+      if (!sh.interactive && !sh.opts.execfail) throw new ExitSignal(path);
       return path;
     }
     const argv = [argv0 ?? (login ? `-${args[0]}` : args[0]), ...args.slice(1)];

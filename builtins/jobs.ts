@@ -310,7 +310,8 @@ function nextWaitEvent(interactive: boolean): Promise<{ signal: number }> {
  *  "ipsh: line 3: 1234 Hangup                  sleep 1". */
 function reportSignalDeath(sh: BuiltinContext["sh"], proc: { pid: number; status?: import("../src/exec/wait-status.ts").WaitStatus }): void {
   const st = proc.status;
-  if (sh.interactive || !st || st.kind !== "signaled" || st.signal === 2 || st.signal === 13) return;
+  // bash is silent about SIGINT, SIGPIPE and SIGTERM deaths of background jobs
+  if (sh.interactive || !st || st.kind !== "signaled" || st.signal === 2 || st.signal === 13 || st.signal === 15) return;
   const job = sh.jobs.jobs.find((j) => j.procs.includes(proc as never));
   sh.diag(`${proc.pid} ${describeSignalDeath(st.signal, st.core).padEnd(23)} ${job?.command ?? ""}`);
 }

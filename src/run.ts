@@ -2,6 +2,7 @@
 // where control-flow signals and fatal errors become exit statuses; and the exit sequence
 // (EXIT trap, SIGHUP to jobs, terminal handed back).
 
+import { safePoint } from "./exec/safe-point.ts";
 import { reapOrphans } from "./jobs/orphans.ts";
 import { readFileSync } from "node:fs";
 import type { List } from "../grammar/ast.ts";
@@ -227,6 +228,13 @@ export function reapAndNotify(sh: Shell): void {
 
 /** The exit sequence: EXIT trap, hang up jobs of an interactive shell, terminal back, exit. */
 export async function finish(sh: Shell, status: number): Promise<never> {
+  // traps of signals that arrived during the last command run before the shell exits
+  try {
+    const p = runGen(safePoint(sh, true));
+    if (p instanceof Promise) await p;
+  } catch (e) {
+    if (e instanceof ExitSignal) status = e.status;
+  }
   try {
     const r = runGen(runExitTrapOf(sh, status));
     status = typeof r === "number" ? r : await r;

@@ -6,6 +6,7 @@
 // own variables, functions, options, traps, logical cwd, umask and descriptor table. Nothing it
 // changes leaks back.
 
+import { processDispositions } from "./signals/process-dispositions.ts";
 import type { CallFrame } from "./state/call-frames.ts";
 import type { FunctionDef, List } from "../grammar/ast.ts";
 import type { BuiltinDef } from "../builtins/context.ts";
@@ -114,7 +115,10 @@ export class Shell {
   /** Some signal has a trap action, or an EXIT trap makes deadly signals caught (foreground
    *  commands then give Bun a turn afterwards, so a signal that came meanwhile is handled) */
   get trapsSet(): boolean {
-    for (let sig = 0; sig < 65; sig++) if (this.traps.hasAction(sig)) return true;
+    // process-wide: a subshell clone's table is reset, but a signal trapped by the parent still
+    // has to reach its trap right after the command (see external.ts afterForeground)
+    const d = processDispositions();
+    for (let sig = 1; sig < 32; sig++) if (d.kernelDisposition(sig) === "catch" && sig !== 17) return true;
     return false;
   }
 

@@ -3,6 +3,7 @@
 // forked subshell (exit, a fatal expansion error, a broken pipe) and turns it into a status.
 // Nothing the clone changes leaks out; its descriptor table is released when it ends.
 
+import { pendingTraps, safePoint } from "./safe-point.ts";
 import { adoptOrphan } from "../jobs/orphans.ts";
 import { tracing, emit } from "../explain/trace.ts";
 import type { List } from "../../grammar/ast.ts";
@@ -22,6 +23,8 @@ export function* runSubshell(sh: Shell, body: List, _line: number): Gen<number> 
   const st = sh.cloneForSubshell();
   const status = yield* runStage(st, () => execList(st, body), true, sh);
   sh.lastStatus = status;
+  // a signal that arrived while the clone ran (its traps were reset) is the parent's to handle
+  if (pendingTraps()) yield* safePoint(sh);
   return status;
 }
 
@@ -90,6 +93,10 @@ export function* commandSubst(sh: Shell, body: List): Gen<string> {
   if (out.refs <= 0) closeOs(fd);
   sh.lastStatus = status;
   sh.cmdSubStatus = status;
+  if (pendingTraps()) {
+    yield* safePoint(sh);
+    sh.lastStatus = status;
+  }
   return text;
 }
 
