@@ -32,6 +32,9 @@ export function sequenceItems(b: SeqBrace): string[] | undefined {
   if (INT.test(b.from) && INT.test(b.to)) {
     const from = Number(b.from);
     const to = Number(b.to);
+    // bash leaves a sequence literal when its bounds or its length do not fit an int (and a
+    // runaway expansion would exhaust memory long before)
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || Math.abs(to - from) / step >= 0x7fffffff) return undefined;
     const width = padWidth(b.from, b.to);
     if (from <= to) for (let n = from; n <= to; n += step) out.push(formatPadded(n, width));
     else for (let n = from; n >= to; n -= step) out.push(formatPadded(n, width));
