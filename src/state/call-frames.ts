@@ -33,7 +33,9 @@ export interface FrameState {
   /** the functions running (FUNCNAME is empty without one) */
   funcStack: readonly string[];
   inputMode: "c" | "file" | "stdin" | "interactive";
-  scriptName: string;
+  /** $0: for a script file, the script as named on the command line (the bottom frame's file;
+   *  scriptName follows `source` for messages, this does not) */
+  arg0: string;
 }
 
 const definedIn = new WeakMap<FunctionDef, string>();
@@ -54,7 +56,7 @@ function frameSource(st: FrameState, f: CallFrame): string {
 }
 
 function outerSource(st: FrameState): string {
-  return st.inputMode === "file" ? st.scriptName : st.inputMode === "c" ? "environment" : "main";
+  return st.inputMode === "file" ? st.arg0 : st.inputMode === "c" ? "environment" : "main";
 }
 
 function collect<T>(st: FrameState, pick: (f: CallFrame) => T, bottom: T): T[] {
@@ -86,7 +88,7 @@ export function callerText(st: FrameState, n: number | undefined): string | unde
 }
 
 export function bashSourceArray(st: FrameState): string[] {
-  return collect(st, (f) => frameSource(st, f), st.scriptName);
+  return collect(st, (f) => frameSource(st, f), st.arg0);
 }
 
 export function bashLinenoArray(st: FrameState): string[] {
