@@ -66,7 +66,7 @@ const returnBuiltin: BuiltinDef = {
     const sh = ctx.sh;
     if (sh.funcStack.length === 0 && sh.sourceDepth === 0) {
       ctx.error("can only `return' from a function or sourced script");
-      return 1;
+      return 2;
     }
     let status = sh.lastStatus;
     if (ctx.args.length > 0) {

@@ -109,8 +109,10 @@ export function startProcess(sh: Shell, path: string, argv: string[], envp: stri
   if (tracing) traceSpawn(req, r);
   if ("errno" in r && r.errno === ENOEXEC && noExecKind(path) === "script") {
     const self = selfCommand();
-    r = spawn({ ...req, path: self[0], argv: [...self, path, ...argv.slice(1)] });
-    if (tracing) traceSpawn({ ...req, path: self[0], argv: [...self, path, ...argv.slice(1)] }, r);
+    // $0 of the script is the name as typed when it has a slash, else the path found (bash)
+    const script = argv[0].includes("/") ? argv[0] : path;
+    r = spawn({ ...req, path: self[0], argv: [...self, script, ...argv.slice(1)] });
+    if (tracing) traceSpawn({ ...req, path: self[0], argv: [...self, script, ...argv.slice(1)] }, r);
   }
   if ("errno" in r) {
     const f = spawnFailure(r.errno, argv[0], path);
