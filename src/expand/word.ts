@@ -313,10 +313,30 @@ export function* expandPattern(h: ExpandHost, w: Word): Gen<string> {
   // A literal word without special characters is its own pattern; otherwise the parts tell
   // which characters were quoted (`literal` does not).
   if (w.literal !== undefined && !hasGlobSpecial(w.literal)) return w.literal;
+  const cached = constantPatterns.get(w);
+  if (cached !== undefined) return cached;
   const b = new FieldBuilder(h, Mode.Pattern);
-  if (allSync(w.parts)) partsSync(h, b, w.parts, false);
-  else yield* expandPartsInto(h, b, w.parts, false);
+  if (allSync(w.parts)) {
+    partsSync(h, b, w.parts, false);
+    if (allConstant(w.parts)) constantPatterns.set(w, b.cur);
+  } else yield* expandPartsInto(h, b, w.parts, false);
   return b.cur;
+}
+
+// Pattern text of words without any expansion (case patterns such as *.so.*, the pattern of
+// ${x#*.}): the same on every evaluation, so computed once per word (it was a FieldBuilder per
+// case pattern per loop iteration).
+const constantPatterns = new WeakMap<Word, string>();
+
+/** Parts whose pattern text depends on nothing but themselves (no parameter, tilde, brace...). */
+function allConstant(parts: WordPart[]): boolean {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.kind === "DblQuoted") {
+      if (!allConstant(p.parts)) return false;
+    } else if (p.kind !== "Lit" && p.kind !== "SglQuoted" && p.kind !== "AnsiCQuoted" && p.kind !== "Escaped") return false;
+  }
+  return true;
 }
 
 /** The replacement of ${x/p/r}: pattern text, so that quoted & and \ stay literal. */
