@@ -13,6 +13,15 @@ export function installStateVars(sh: Shell): void {
   vars.setDiagnosticSink((m) => sh.diag(m));
   vars.defineDynamic("LINENO", () => String(sh.lineno));
   vars.defineDynamic("BASHPID", () => String(process.pid), undefined, VarAttr.Integer);
+  if (!vars.isDynamic("_")) {
+    // $_ starts as the environment's _ (bash), and is not exported from then on: an exported
+    // special variable would make the environment be rebuilt for every command
+    const inherited = vars.get("_");
+    if (inherited !== undefined) {
+      sh.lastArg = inherited;
+      vars.unset("_");
+    }
+  }
   vars.defineDynamic("_", () => sh.lastArg, (v) => (sh.lastArg = v));
   vars.defineDynamic("BASH_SUBSHELL", () => String(sh.subshellLevel));
   vars.defineDynamicArray("FUNCNAME", () => funcnameArray(sh));

@@ -80,3 +80,9 @@ describe("expansion matches bash", () => {
     });
   }
 });
+
+it("$_ starts as the environment's _ and is not exported", () => {
+  const r = both("echo \"[$_]\"; env | grep -c '^_=foo'; (echo \"[$_]\")", "bash", { env: { _: "foo" } });
+  expect(r.ipsh.stdout).toBe(r.ref.stdout);
+  expect(r.ipsh.stdout).toBe("[foo]\n0\n[[foo]]\n");
+});
