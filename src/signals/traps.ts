@@ -93,6 +93,8 @@ export class TrapTable {
   private hardIgnored: ReadonlySet<number>;
 
   private readonly sinkArg: TrapDispositionSink | null | undefined;
+  /** Changes per slot (see suspend/resume) */
+  private readonly changes = new Uint32Array(TRAP_SLOTS);
   /** The main shell's table: its EXIT trap is what a deadly signal runs before the shell dies. */
   private main = false;
 
@@ -162,6 +164,7 @@ export class TrapTable {
     if (this.hardIgnored.has(slot)) return false;
     this.inherited = null;
     this.actions[slot] = action;
+    this.changes[slot]!++;
     if (slot === EXIT_TRAP && this.main) this.sink?.setExitTrap?.(action !== undefined && action !== "");
     if (slot >= 1 && slot < NSIG) {
       this.changedSignals = true;
@@ -186,6 +189,21 @@ export class TrapTable {
    * are off while it runs. Returns what leaveFunction gives back (null, the common case, when
    * nothing was hidden).
    */
+  /**
+   * A DEBUG, ERR or RETURN action starts: its own trap is off while it runs (no recursion) but
+   * the others still fire inside it, as in bash (an ERR trap's commands get the DEBUG trap).
+   * Returns the mark resume needs.
+   */
+  suspend(slot: number): number {
+    this.actions[slot] = undefined;
+    return this.changes[slot]!;
+  }
+
+  /** The action ended: its trap comes back unless the action set or reset it meanwhile. */
+  resume(slot: number, action: string, mark: number): void {
+    if (this.changes[slot] === mark) this.actions[slot] = action;
+  }
+
   /** Any ERR, DEBUG or RETURN trap set (a function call has to look at them). */
   hasFunctionTraps(): boolean {
     const a = this.actions;

@@ -130,6 +130,18 @@ date |
 trap - DEBUG
 `,
   ],
+  [
+    "DEBUG and ERR fire inside each other's actions, never inside their own",
+    `trap 'false; echo $LINENO err' ERR
+trap 'false; echo $LINENO debug' DEBUG
+false
+echo after=$?
+trap - DEBUG ERR
+trap 'echo once; trap - DEBUG' DEBUG
+echo a
+echo b
+`,
+  ],
 ];
 
 describe("trap scope vs bash", () => {
