@@ -13,6 +13,7 @@ import type { Gen } from "./gen.ts";
 import { processDispositions } from "../signals/process-dispositions.ts";
 import { checkInterrupt } from "./interrupt.ts";
 import { runPendingTraps } from "../signals/run-traps.ts";
+import { DEBUG_TRAP, ERR_TRAP, RETURN_TRAP } from "../signals/traps.ts";
 
 /** Let the event loop run (if asked) and then run pending traps. */
 export function* safePoint(sh: Shell, yieldLoop = false): Gen<void> {
@@ -24,9 +25,11 @@ export function* safePoint(sh: Shell, yieldLoop = false): Gen<void> {
   checkInterrupt();
 }
 
-/** Run a trap action string with $? preserved and no re-entry. */
-export function* runTrapAction(sh: Shell, action: string, condition = "trap"): Gen<void> {
+/** Run a trap action string with $? preserved and no re-entry. `slot` (DEBUG, ERR, RETURN):
+ *  only that trap is off while the action runs; the others, and signal traps, still apply. */
+export function* runTrapAction(sh: Shell, action: string, condition = "trap", slot?: number): Gen<void> {
   if (tracing) emit({ kind: "trap", condition, action });
+  if (slot !== undefined) return yield* runPseudoTrap(sh, action, slot);
   const saved = sh.lastStatus;
   const wasInTrap = sh.inTrap;
   sh.inTrap = true;
@@ -38,11 +41,22 @@ export function* runTrapAction(sh: Shell, action: string, condition = "trap"): G
   }
 }
 
+function* runPseudoTrap(sh: Shell, action: string, slot: number): Gen<void> {
+  const saved = sh.lastStatus;
+  const mark = sh.traps.suspend(slot);
+  try {
+    yield* sh.runString(action, "trap");
+  } finally {
+    sh.traps.resume(slot, action, mark);
+    sh.lastStatus = saved;
+  }
+}
+
 /** The ERR trap after a failed untested command (synchronous: it runs to completion). */
 export function runErrTrap(sh: Shell, status: number): void {
   const action = sh.traps.get("ERR");
   if (action === undefined || action === "" || sh.inTrap) return;
-  const g = runTrapAction(sh, action);
+  const g = runTrapAction(sh, action, "ERR", ERR_TRAP);
   // ERR traps are short; they run synchronously (a yield inside is resolved by finishing it)
   let r = g.next();
   while (!r.done) r = g.next();
@@ -52,13 +66,13 @@ export function runErrTrap(sh: Shell, status: number): void {
 export function* runDebugTrap(sh: Shell): Gen<void> {
   const action = sh.traps.get("DEBUG");
   if (action === undefined || action === "") return;
-  yield* runTrapAction(sh, action);
+  yield* runTrapAction(sh, action, "DEBUG", DEBUG_TRAP);
 }
 
 export function* runReturnTrap(sh: Shell): Gen<void> {
   const action = sh.traps.get("RETURN");
   if (action === undefined || action === "") return;
-  yield* runTrapAction(sh, action);
+  yield* runTrapAction(sh, action, "RETURN", RETURN_TRAP);
 }
 
 /** Cheap check used after every command. */
