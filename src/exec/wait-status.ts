@@ -73,13 +73,13 @@ const rawStatus = new Int32Array(1);
  * Returns the pid and decoded status, null when WNOHANG found nothing to report, or
  * { errno } (ECHILD: no such child, or it was already reaped).
  */
-export function waitPid(pid: number, options: number): WaitResult | null | { errno: number } {
+export function waitPid(pid: number, options: number, orphan = false): WaitResult | null | { errno: number } {
   const C = libc();
   for (;;) {
     const r = C.waitpid(pid, rawStatus, options);
     if (r > 0) {
       const status = decodeStatus(rawStatus[0]!);
-      if (tracing) emit({ kind: "wait", pid: r, status });
+      if (tracing) emit(orphan ? { kind: "wait", pid: r, status, orphan } : { kind: "wait", pid: r, status });
       return { pid: r, status };
     }
     if (r === 0) return null;

@@ -118,7 +118,9 @@ export function renderEvent(e: TraceEvent, shellPgid: number): string {
         ? `fd table: shell fd ${e.shellFd} closed (no system call: applied to the command's copy of the table)`
         : `fd table: shell fd ${e.shellFd} -> OS fd ${e.osFd} (${e.label}) (no dup2 in the shell: a child gets it as a file action)`;
     case "wait":
-      return `waitpid(${e.pid}) = ${describeStatus(e.status)}`;
+      return e.orphan
+        ? `waitpid(${e.pid}, WNOHANG) = ${describeStatus(e.status)}   reaping an orphan (a process substitution or a subshell's background child), whenever it has ended`
+        : `waitpid(${e.pid}) = ${describeStatus(e.status)}`;
     case "tcsetpgrp":
       return `tcsetpgrp(${e.fd}, ${e.pgid})   the terminal's foreground group is now ${e.pgid}`;
     case "setpgid":

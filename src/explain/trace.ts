@@ -23,7 +23,7 @@ export type TraceEvent =
   /** a shell fd now points at an OS descriptor in this state's table (a redirection) */
   | { kind: "fdmap"; shellFd: number; osFd: number | undefined; label: string }
   /** waitpid result, decoded */
-  | { kind: "wait"; pid: number; status: WaitStatus }
+  | { kind: "wait"; pid: number; status: WaitStatus; orphan?: boolean }
   /** tcsetpgrp: the terminal's foreground group */
   | { kind: "tcsetpgrp"; fd: number; pgid: number }
   /** setpgid by the shell itself */

@@ -15,7 +15,7 @@ export function adoptOrphan(pid: number): void {
 export function reapOrphans(): void {
   if (orphans.size === 0) return;
   for (const pid of orphans) {
-    const r = waitPid(pid, WNOHANG);
+    const r = waitPid(pid, WNOHANG, true);
     if (r !== null) orphans.delete(pid); // reaped, or not our child any more
   }
 }

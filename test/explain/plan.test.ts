@@ -30,6 +30,9 @@ function traceCalls(err: string): string[] {
   const calls: string[] = [];
   for (const line of err.split("\n")) {
     if (!line.startsWith("[explain] ")) continue;
+    // orphans (process substitution children) are reaped whenever they have ended: when that
+    // happens relative to the command is a race, so no plan can place it
+    if (line.includes("reaping an orphan")) continue;
     const call = callOf(line.slice(10));
     if (call) calls.push(call);
   }
