@@ -62,7 +62,7 @@ export function execListSync(sh: Shell, list: List, from: number, status: number
 
 /** After a lone command of a list: PIPESTATUS, $?, ERR trap and set -e. */
 function loneDone(sh: Shell, cmd: Command, status: number): number {
-  if (cmd.kind === "SimpleCommand") sh.setPipeStatus1(status);
+  if (cmd.kind === "SimpleCommand" || cmd.kind === "Subshell") sh.setPipeStatus1(status);
   sh.lastStatus = status;
   if (status !== 0 && failsOnItsOwn(cmd)) checkErrexit(sh, status);
   return status;
@@ -165,7 +165,7 @@ export function* execPipeline(sh: Shell, p: Pipeline): Gen<number> {
     if (p.commands.length === 1) {
       status = yield* execCommand(sh, p.commands[0]);
       // bash: a compound command leaves the PIPESTATUS of its last pipeline
-      if (p.commands[0].kind === "SimpleCommand") sh.setPipeStatus1(status);
+      if (p.commands[0].kind === "SimpleCommand" || p.commands[0].kind === "Subshell") sh.setPipeStatus1(status);
     } else {
       status = yield* runPipeline(sh, p);
     }
