@@ -45,6 +45,7 @@ function parseArgs(argv: string[]): ShellConfig {
     }
     if (a === "--login") cfg.login = true;
     else if (a === "--norc") cfg.noRc = true;
+    else if (a === "--rcfile" || a === "--init-file") cfg.rcFile = argv[++i];
     else if (a === "--noprofile") cfg.noProfile = true;
     else if (a === "--posix") cfg.posix = true;
     else if (a === "--version") {

@@ -70,7 +70,7 @@ async function startupFiles(sh: Shell, cfg: ShellConfig): Promise<void> {
     if (sh.opts.posix) {
       const env = sh.vars.get("ENV");
       if (env) await sourceFile(sh, env);
-    } else await sourceFile(sh, `${home}/.ipshrc`);
+    } else await sourceFile(sh, cfg.rcFile ?? `${home}/.ipshrc`);
   }
 }
 

@@ -37,6 +37,8 @@ export interface ShellConfig {
   /** Re-executed subshells: the parent's state as shell text, and its $? */
   prologue?: string;
   initialStatus?: number;
+  /** --rcfile FILE: read instead of ~/.ipshrc by an interactive shell */
+  rcFile?: string;
   /** A re-executed asynchronous list without job control: SIGINT and SIGQUIT start ignored */
   asyncList?: boolean;
 }
