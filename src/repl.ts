@@ -8,6 +8,8 @@
 // editor sees ^C in raw mode); during an in-process command it interrupts it at the next safe
 // point.
 
+import { LineInput } from "./run.ts";
+import { isTty } from "./sys/fd.ts";
 import { existsSync, readFileSync } from "node:fs";
 import type { Shell } from "./shell.ts";
 import type { ShellConfig } from "./startup.ts";
@@ -178,6 +180,7 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
   // read -e uses the same editor (builtins/read.ts)
   (sh as unknown as { lineEditor?: unknown }).lineEditor = editor;
 
+  const plain = isTty(0) ? undefined : new LineInput(0);
   let commandNumber = 1;
   let text = "";
   for (;;) {
@@ -188,7 +191,8 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
     const pg = runGen(promptText(sh, text === "" ? "PS1" : "PS2", commandNumber));
     const prompt = typeof pg === "string" ? pg : await pg;
     terminal.reclaim(sh);
-    const line = await editor.readLine(prompt);
+    // `ipsh -i < file`: no terminal to edit on; read plain lines (the prompt still goes to stderr)
+    const line = plain ? plainLine(plain, sh, prompt) : await editor.readLine(prompt);
     terminal.saveShellModes();
     if (line === null) {
       if (text !== "") {
@@ -255,4 +259,12 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
       throw e;
     }
   }
+}
+
+/** One line from a non-terminal stdin in an interactive shell (no line editing). */
+function plainLine(input: LineInput, sh: Shell, prompt: string): string | null {
+  sh.writeErr(prompt.replace(/[\x01\x02]/g, ""));
+  const l = input.readLine();
+  if (l === undefined) return null;
+  return l.endsWith("\n") ? l.slice(0, -1) : l;
 }
