@@ -21,14 +21,66 @@ function isHex(c: string | undefined): boolean {
   return c !== undefined && ((c >= "0" && c <= "9") || (c >= "a" && c <= "f") || (c >= "A" && c <= "F"));
 }
 
-/** Decode the escapes of a $'...' body; unknown escapes keep their backslash (as bash does). */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Length of the UTF-8 sequence led by byte `b` (0 when `b` cannot lead one). */
+function utf8Length(b: number): number {
+  if (b < 0x80) return 1;
+  if (b >= 0xc2 && b <= 0xdf) return 2;
+  if (b >= 0xe0 && b <= 0xef) return 3;
+  if (b >= 0xf0 && b <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * Text of a run of byte escapes (\xHH, \nnn). bash builds $'...' as bytes, so consecutive byte escapes that
+ * form a valid UTF-8 sequence are one character (`$'\xce\xbc'` is "μ"); a byte that starts no valid sequence
+ * stays a single char with that code (0x80-0xff), as before.
+ */
+function bytesText(bytes: number[]): string {
+  let out = "";
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    const len = utf8Length(b);
+    if (len > 1 && i + len <= n) {
+      try {
+        out += utf8.decode(new Uint8Array(bytes.slice(i, i + len)));
+        i += len;
+        continue;
+      } catch {
+        // invalid continuation: fall through to the single byte
+      }
+    }
+    out += String.fromCharCode(b);
+    i++;
+  }
+  return out;
+}
+
+/**
+ * Decode the escapes of a $'...' body; unknown escapes keep their backslash (as bash does). The value ends at
+ * the first NUL an escape produces (\0, \x00, \u0000, \c@): bash's strings are C strings.
+ */
 export function decodeAnsiC(s: string): string {
   if (s.indexOf("\\") < 0) return s;
   let out = "";
   let i = 0;
   const n = s.length;
+  // Pending run of byte escapes, decoded together when the run ends.
+  let bytes: number[] | undefined;
+  const flush = (): void => {
+    if (bytes !== undefined) {
+      out += bytesText(bytes);
+      bytes = undefined;
+    }
+  };
   while (i < n) {
     const c = s[i]!;
+    const d0 = s[i + 1];
+    const isByteEscape = c === "\\" && d0 !== undefined && ((d0 >= "0" && d0 <= "7") || (d0 === "x" && isHex(s[i + 2])));
+    if (!isByteEscape) flush();
     if (c !== "\\" || i + 1 >= n) {
       out += c;
       i++;
@@ -46,7 +98,12 @@ export function decodeAnsiC(s: string): string {
       let j = i + 1;
       let v = 0;
       while (j < n && j < i + 4 && s[j]! >= "0" && s[j]! <= "7") v = v * 8 + (s.charCodeAt(j++) - 48);
-      out += String.fromCharCode(v & 0xff);
+      v &= 0xff;
+      if (v === 0) {
+        flush();
+        return out;
+      }
+      (bytes ??= []).push(v);
       i = j;
       continue;
     }
@@ -60,19 +117,27 @@ export function decodeAnsiC(s: string): string {
         continue;
       }
       const v = parseInt(s.slice(i + 2, j), 16);
-      out += d === "x" ? String.fromCharCode(v) : v <= 0x10ffff ? String.fromCodePoint(v) : "";
+      if (v === 0) {
+        flush();
+        return out;
+      }
+      if (d === "x") (bytes ??= []).push(v);
+      else out += v <= 0x10ffff ? String.fromCodePoint(v) : "";
       i = j;
       continue;
     }
     if (d === "c" && i + 2 < n) {
       // \cX: control character; \c? is DEL.
       const x = s[i + 2]!;
-      out += x === "?" ? "\x7f" : String.fromCharCode(x.toUpperCase().charCodeAt(0) & 0x1f);
+      const code = x === "?" ? 0x7f : x.toUpperCase().charCodeAt(0) & 0x1f;
+      if (code === 0) return out; // nothing pending: \c is not a byte escape
+      out += String.fromCharCode(code);
       i += 3;
       continue;
     }
     out += "\\" + d;
     i += 2;
   }
+  flush();
   return out;
 }

@@ -328,6 +328,12 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
           i++;
           continue;
         }
+        if (flags.dqDefault && d !== 36 && d !== 96 && d !== 92 && d !== 34 && d !== 125) {
+          // "${u-\z}": the operand of - + = ? inside "..." follows double-quote rules, where \ escapes only
+          // $ ` " \ (and } here); any other backslash is kept.
+          i++;
+          continue;
+        }
         flush(i);
         parts.push({ kind: "Escaped", value: src[i + 1]! });
         i += 2;

@@ -1,0 +1,85 @@
+// Parser fixes checked against bash itself: each case states the value bash gives and, when /usr/bin/bash is
+// present, asks bash for it too (so an expectation cannot drift from the reference).
+import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { describe, expect, test } from "vitest";
+import { decodeAnsiC } from "../../grammar/ansi-c.ts";
+import { parse } from "../../grammar/index.ts";
+import { ok, partsOf, simple, strip } from "./helpers.ts";
+
+const BASH = "/usr/bin/bash";
+const haveBash = existsSync(BASH);
+
+/** stdout of `bash -c script` in a UTF-8 locale (undefined without bash). */
+function bash(script: string): string | undefined {
+  if (!haveBash) return undefined;
+  const r = spawnSync(BASH, ["-c", script], { env: { PATH: "/usr/bin:/bin", LC_ALL: "C.UTF-8" }, encoding: "utf8" });
+  return r.stdout;
+}
+
+/** Does `bash -n` accept the snippet? (undefined without bash) */
+function bashAccepts(script: string): boolean | undefined {
+  if (!haveBash) return undefined;
+  return spawnSync(BASH, ["-n", "-O", "extglob", "-c", script], { encoding: "utf8" }).status === 0;
+}
+
+/** Expect `actual` and, when bash is there, bash's output for `script` to equal `expected`. */
+function sameAsBash(actual: string, script: string, expected: string): void {
+  expect(actual).toBe(expected);
+  const b = bash(script);
+  if (b !== undefined) expect(b).toBe(expected);
+}
+
+describe("$'...' (issue 3.1)", () => {
+  // body, decoded value (what bash stores)
+  const cases: [string, string][] = [
+    ["a\\0b", "a"],
+    ["a\\x00b", "a"],
+    ["a\\u0000b", "a"],
+    ["a\\c@b", "a"],
+    ["a\\x0", "a"],
+    ["a\\xce\\xbcz", "aμz"],
+    ["a\\316\\274z", "aμz"],
+    ["\\xe2\\x82\\xac", "€"],
+    ["\\xf0\\x9f\\x98\\x80", "😀"],
+    ["\\x41\\101\\u00e9", "AAé"],
+  ];
+  for (const [body, value] of cases) {
+    test(`$'${body}'`, () => {
+      sameAsBash(decodeAnsiC(body), `x=$'${body}'; printf %s "$x"`, value);
+      const len = bash(`x=$'${body}'; echo \${#x}`);
+      if (len !== undefined) expect(len).toBe(`${[...value].length}\n`);
+    });
+  }
+  test("bytes that form no UTF-8 sequence stay one char each", () => {
+    // bash: ${#x} is 3 for a\xce\x41 and for a\xe2\x82 (invalid or truncated sequences count per byte).
+    expect(decodeAnsiC("a\\xce\\x41")).toBe("a\xceA");
+    expect(decodeAnsiC("a\\xe2\\x82")).toBe("a\xe2\x82");
+    expect(bash("x=$'a\\xce\\x41'; echo ${#x}; y=$'a\\xe2\\x82'; echo ${#y}") ?? "3\n3\n").toBe("3\n3\n");
+    // \u is a character, not a byte: it does not join a byte run.
+    expect(decodeAnsiC("\\xce\\u00bc")).toBe("\xce\u00bc");
+  });
+});
+
+describe("backslash in a ${x-w} operand inside double quotes (issue 3.2)", () => {
+  test("keeps the backslash before other characters", () => {
+    const p = partsOf('echo "${u-\\z}"') as any;
+    expect(p[0].parts[0].op.word.parts).toEqual([{ kind: "Lit", value: "\\z" }]);
+    const q = partsOf('echo "${var-a\\nb}"') as any;
+    expect(q[0].parts[0].op.word.parts).toEqual([{ kind: "Lit", value: "a\\nb" }]);
+    expect(bash('echo "${u-\\z}" "${var-a\\nb}" "${u:+\\q}" "${u:=\\q}"')).toBe(haveBash ? "\\z a\\nb  \\q\n" : undefined);
+  });
+  test("still escapes $ ` \" \\ and }", () => {
+    for (const [src, ch] of [["\\$", "$"], ["\\}", "}"], ['\\"', '"'], ["\\\\", "\\"], ["\\`", "`"]] as const) {
+      const p = partsOf(`echo "\${u-${src}}"`) as any;
+      expect(p[0].parts[0].op.word.parts).toEqual([{ kind: "Escaped", value: ch }]);
+    }
+    expect(bash('echo "${u-\\$x}" "${u-\\}}" "${u-\\"}" "${u-\\\\}"')).toBe(haveBash ? '$x } " \\\n' : undefined);
+  });
+  test("unquoted operands still take \\z as z", () => {
+    const p = partsOf("echo ${u-\\z}") as any;
+    expect(p[0].op.word.parts).toEqual([{ kind: "Escaped", value: "z" }]);
+  });
+});
+
+export { bashAccepts, ok, parse, simple, strip };
