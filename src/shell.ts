@@ -6,6 +6,7 @@
 // own variables, functions, options, traps, logical cwd, umask and descriptor table. Nothing it
 // changes leaks back.
 
+import { noteProcessCwd } from "./exec/process-cwd.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import type { CallFrame } from "./state/call-frames.ts";
 import type { FunctionDef, List } from "../grammar/ast.ts";
@@ -172,6 +173,7 @@ export class Shell {
     if (!this.isSubshell) {
       try {
         process.chdir(abs);
+        noteProcessCwd(abs);
       } catch {
         /* the logical cwd is what matters; children get it through a chdir action */
       }

@@ -11,7 +11,7 @@
 
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
-import { pollOne, writeAll, POLLIN, POLLOUT, POLLHUP, POLLERR } from "../sys/fd.ts";
+import { pollOne, POLLIN, POLLOUT, POLLHUP, POLLERR } from "../sys/fd.ts";
 import { libc } from "../sys/libc.ts";
 import { errno, EPIPE, EAGAIN, EINTR } from "../sys/errno.ts";
 import { PipeSignal } from "./io.ts";
@@ -74,4 +74,3 @@ export function* flushOutput(sh: Shell): Gen<void> {
   }
 }
 
-export { writeAll };

@@ -2,6 +2,7 @@
 // table, posix_spawn, and waiting in the foreground (with job control: its own process group,
 // the terminal handed over and taken back, Ctrl-Z turning it into a stopped job).
 
+import { getProcessCwd, noteProcessCwd } from "./process-cwd.ts";
 import { tracing, emit } from "../explain/trace.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
@@ -14,11 +15,7 @@ import { terminal } from "../jobs/terminal.ts";
 import { selfCommand } from "./self.ts";
 import { commandText, inProcessChildStopped, inProcessGroup, leaveLoopsAfterStop, noteStopped, reportDeath, waitAsync, waitProcesses } from "../jobs/foreground.ts";
 
-let processCwd = process.cwd();
-/** The process's real cwd as last set by the main shell (children of subshells may need a chdir). */
-export function noteProcessCwd(cwd: string): void {
-  processCwd = cwd;
-}
+export { noteProcessCwd };
 
 /** Command search with bash's hash table: a path, or prints the error and returns the status. */
 export function findCommand(sh: Shell, name: string): string | number {
@@ -71,7 +68,7 @@ export function childActions(sh: Shell): { actions: FileAction[]; closeFrom: num
     if (fd > max) max = fd;
   }
   for (let fd = 0; fd <= 2; fd++) if (!targets.has(fd)) actions.push({ op: "close", fd });
-  if (sh.cwd !== processCwd) actions.push({ op: "chdir", path: sh.cwd });
+  if (sh.cwd !== getProcessCwd()) actions.push({ op: "chdir", path: sh.cwd });
   return { actions, closeFrom: max + 1 };
 }
 

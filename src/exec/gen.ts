@@ -29,9 +29,3 @@ export function runGen<T>(g: Gen<T>): T | Promise<T> {
     return r.value;
   })();
 }
-
-/** A generator that returns a value without yielding (for sync results in generator positions). */
-// eslint-disable-next-line require-yield
-export function* genOf<T>(v: T): Gen<T> {
-  return v;
-}

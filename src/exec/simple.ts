@@ -29,13 +29,6 @@ import { ExitSignal, LineAbort } from "./control.ts";
 /** Builtins whose name=value arguments are expanded like assignments (no splitting, no globbing). */
 const DECLARATION_BUILTINS = new Set(["declare", "typeset", "local", "export", "readonly"]);
 
-/** A simple command after expansion, ready to run (also used by pipeline stages). */
-export interface Prepared {
-  cmd: SimpleCommand;
-  argv: string[];
-  /** fds after this command's redirections (undefined: a redirection failed, status 1) */
-  fds: FdTable | undefined;
-}
 
 export function* execSimple(sh: Shell, cmd: SimpleCommand): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
