@@ -640,7 +640,7 @@ export class Tokenizer implements WordHost {
 
   private argWord(i: number): "token" {
     if (this.declCmd) {
-      const a = this.assignmentAt(i);
+      const a = this.assignmentAt(i, false);
       if (a !== undefined) {
         this.argument(this.declWord(a, i), i);
         return "token";
@@ -669,7 +669,7 @@ export class Tokenizer implements WordHost {
   private commandWord(i: number): "token" {
     const src = this.src;
     // Assignments before the command name.
-    const a = this.assignmentAt(i);
+    const a = this.assignmentAt(i, true);
     if (a !== undefined) {
       const t = this.emit(T.AssignTok, i, this.pos);
       t.assign = a;
@@ -818,9 +818,11 @@ export class Tokenizer implements WordHost {
 
   /**
    * If an assignment word starts at i (NAME=, NAME+=, NAME[sub]=, NAME[sub]+=), read it and
-   * return it (pos after it); otherwise undefined with pos unchanged.
+   * return it (pos after it); otherwise undefined with pos unchanged. In command position
+   * (`blanksOk`) bash reads NAME[...] as one word up to the matching `]`, blanks and newlines
+   * included (`a[5 + 3]=x`); a declaration command's arguments were split at blanks first.
    */
-  private assignmentAt(i: number): Assignment | undefined {
+  private assignmentAt(i: number, blanksOk: boolean): Assignment | undefined {
     const src = this.src;
     let c = src.charCodeAt(i);
     if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return undefined;
@@ -835,10 +837,11 @@ export class Tokenizer implements WordHost {
     if (c === 91) {
       const e = findAtDepth0(src, j + 1, "]");
       if (e < 0) return undefined;
-      for (let k = j + 1; k < e; k++) {
-        const d = src.charCodeAt(k);
-        if (d === 10 || d === 32 || d === 9) return undefined;
-      }
+      if (!blanksOk)
+        for (let k = j + 1; k < e; k++) {
+          const d = src.charCodeAt(k);
+          if (d === 10 || d === 32 || d === 9) return undefined;
+        }
       j = e + 1;
       c = src.charCodeAt(j);
       if (c !== 61 && !(c === 43 && src.charCodeAt(j + 1) === 61)) return undefined;

@@ -82,4 +82,27 @@ describe("backslash in a ${x-w} operand inside double quotes (issue 3.2)", () =>
   });
 });
 
+describe("subscripts with blanks in assignments (issue 3.3)", () => {
+  const script = "a[5 + 3]=x; b[ b[0]=1 ]=X; c[1\n]=y; e[1 ]+=q";
+  test("NAME[...]= in command position is an assignment", () => {
+    const items = ok(script).items.map((it) => it.andOr.first.commands[0] as any);
+    expect(items.map((c) => c.words.length)).toEqual([0, 0, 0, 0]);
+    expect(items.map((c) => [c.assigns[0].name, c.assigns[0].index.parts[0].value, c.assigns[0].append])).toEqual([
+      ["a", "5 + 3", false],
+      ["b", " b[0]=1 ", false],
+      ["c", "1\n", false],
+      ["e", "1 ", true],
+    ]);
+    const b = bash(script + "; declare -p a b c e");
+    if (b !== undefined)
+      expect(b).toBe('declare -a a=([8]="x")\ndeclare -a b=([0]="1" [1]="X")\ndeclare -a c=([1]="y")\ndeclare -a e=([1]="q")\n');
+  });
+  test("arguments are still split at blanks", () => {
+    expect(simple("printf '<%s>' a[1 2]=x").words.length).toBe(3);
+    expect(bash("printf '<%s>' a[1 2]=x")).toBe(haveBash ? "<a[1><2]=x>" : undefined);
+    // declare's arguments: bash splits them too (`d[1` is not a valid identifier).
+    expect(simple("declare d[1 + 1]=z").words.length).toBe(4);
+  });
+});
+
 export { bashAccepts, ok, parse, simple, strip };
