@@ -98,7 +98,7 @@ describe("subscripts with blanks in assignments (issue 3.3)", () => {
       expect(b).toBe('declare -a a=([8]="x")\ndeclare -a b=([0]="1" [1]="X")\ndeclare -a c=([1]="y")\ndeclare -a e=([1]="q")\n');
   });
   test("arguments are still split at blanks", () => {
-    expect(simple("printf '<%s>' a[1 2]=x").words.length).toBe(3);
+    expect(simple("printf '<%s>' a[1 2]=x").words.length).toBe(4);
     expect(bash("printf '<%s>' a[1 2]=x")).toBe(haveBash ? "<a[1><2]=x>" : undefined);
     // declare's arguments: bash splits them too (`d[1` is not a valid identifier).
     expect(simple("declare d[1 + 1]=z").words.length).toBe(4);
