@@ -104,6 +104,8 @@ export type ParamOp =
   | { op: ":"; offset: Word; length?: Word }
   /** ${x^p} ${x^^p} ${x,p} ${x,,p}; pattern absent means every character. */
   | { op: "^" | "^^" | "," | ",,"; pattern?: Word }
+  /** ${x~p} ${x~~p}: bash's (undocumented) case toggle of the first / every matching character. */
+  | { op: "~" | "~~"; pattern?: Word }
   /** ${x@Q} ${x@E} ${x@P} ${x@A} ${x@a} ${x@U} ${x@u} ${x@L} ${x@K} */
   | { op: "@"; transform: string }
   /** ${!prefix*} / ${!prefix@}: names of variables starting with `name`. */

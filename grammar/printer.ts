@@ -111,6 +111,8 @@ function param(p: import("./ast.ts").ParamExp): string {
       case "^^":
       case ",":
       case ",,":
+      case "~":
+      case "~~":
         s += o.op + (o.pattern !== undefined ? printWord(o.pattern) : "");
         break;
       default:

@@ -575,8 +575,10 @@ function braced(h: WordHost, inDq: boolean): ParamExp {
   const p: ParamExp = { kind: "ParamExp", name: "", braced: true };
   const c0 = src.charCodeAt(j);
   const c1 = src.charCodeAt(j + 1);
-  if (c0 === 35 && c1 !== 125 && (isNameStart(c1) || isDigit(c1) || isSpecialParam(c1))) {
-    // ${#name}: length (but ${#} is the parameter #, and ${#-} etc. are lengths of specials)
+  if (c0 === 35 && c1 !== 125 && (isNameStart(c1) || isDigit(c1) || (isSpecialParam(c1) && src.charCodeAt(j + 2) === 125))) {
+    // ${#name}: length. ${#} is the parameter #; ${#-} ${##} ${#@} are lengths of specials, but
+    // with anything after the special `#` is the name: ${#-x} is $# with default x, ${###} is
+    // $# with an empty ## pattern.
     p.length = true;
     j++;
   } else if (c0 === 33 && c1 !== 125 && (isNameStart(c1) || isDigit(c1) || isSpecialParam(c1))) {
@@ -623,7 +625,7 @@ function braced(h: WordHost, inDq: boolean): ParamExp {
       if (d === "-" || d === "=" || d === "?" || d === "+") {
         o = { op: two as ":-", word: operand(h, j + 2, inDq, { dqDefault: inDq }) };
       } else {
-        const oe = findAtDepth0(src, j + 1, ":}");
+        const oe = offsetEnd(src, j + 1);
         if (oe < 0) throw unterminated(h, start, "}");
         const offset = rangeWord(h, j + 1, oe);
         if (src[oe] === ":") {
@@ -659,7 +661,16 @@ function braced(h: WordHost, inDq: boolean): ParamExp {
         kind = ("/" + d) as "//";
         k++;
       }
-      const pattern = operand(h, k, inDq, { stopSlash: true }) ?? emptyWord(h, h.pos);
+      // After `//` a further `/` is the pattern's first character, not the replacement's
+      // delimiter (bash: ${x////c} replaces every / with c; ${x///} deletes every /).
+      const lead = kind === "//" && src[k] === "/";
+      let pattern = operand(h, lead ? k + 1 : k, inDq, { stopSlash: true }) ?? emptyWord(h, h.pos);
+      if (lead) {
+        const ps: WordPart[] = [];
+        pushLit(ps, "/");
+        for (const q of pattern.parts) if (q.kind === "Lit") pushLit(ps, q.value); else ps.push(q);
+        pattern = finishWord(ps, h.span(k, h.pos), false);
+      }
       if (src[h.pos] === "/") {
         const replacement = operand(h, h.pos + 1, inDq, NO_FLAGS);
         o = replacement ? { op: kind, pattern, replacement } : { op: kind, pattern, replacement: emptyWord(h, h.pos) };
@@ -671,6 +682,13 @@ function braced(h: WordHost, inDq: boolean): ParamExp {
       const dbl = src[j + 1] === op;
       const pattern = operand(h, j + (dbl ? 2 : 1), inDq, NO_FLAGS);
       o = pattern ? { op: (dbl ? op + op : op) as "^", pattern } : { op: (dbl ? op + op : op) as "^" };
+      break;
+    }
+    case "~": {
+      const dbl = src[j + 1] === "~";
+      const pattern = operand(h, j + (dbl ? 2 : 1), inDq, NO_FLAGS);
+      const tog = dbl ? "~~" : "~";
+      o = pattern ? { op: tog, pattern } : { op: tog };
       break;
     }
     case "@": {
@@ -686,6 +704,25 @@ function braced(h: WordHost, inDq: boolean): ParamExp {
   h.pos++;
   p.op = o;
   return p;
+}
+
+/**
+ * End of the offset of ${x:offset:length}: the first `:` or `}` at depth 0 that is not the `:` of
+ * an arithmetic `?:` inside the offset (bash's skiparith: ${s: 1 ? 2 : 0 : 1} has offset
+ * `1 ? 2 : 0`). -1 if there is none.
+ */
+function offsetEnd(src: string, from: number): number {
+  let pending = 0; // `?` still waiting for their `:`
+  let i = from;
+  for (;;) {
+    const e = findAtDepth0(src, i, ":}?");
+    if (e < 0) return -1;
+    const ch = src[e];
+    if (ch === "?") pending++;
+    else if (ch === ":" && pending > 0) pending--;
+    else return e;
+    i = e + 1;
+  }
 }
 
 function emptyWord(h: WordHost, at: number): Word {

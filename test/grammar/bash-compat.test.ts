@@ -105,4 +105,61 @@ describe("subscripts with blanks in assignments (issue 3.3)", () => {
   });
 });
 
+describe("${...} operators (issue 3.4)", () => {
+  const param = (src: string): any => (partsOf(`echo ${src}`) as any)[0];
+  test("the offset's own ?: keeps its colon", () => {
+    const p = param("${s: 0 < 1 ? 2 : 0 : 1}");
+    expect(p.op.op).toBe(":");
+    expect(p.op.offset.parts).toEqual([{ kind: "Lit", value: " 0 < 1 ? 2 : 0 " }]);
+    expect(p.op.length.parts).toEqual([{ kind: "Lit", value: " 1" }]);
+    const q = param("${s:1?2:3}");
+    expect(q.op.offset.parts).toEqual([{ kind: "Lit", value: "1?2:3" }]);
+    expect(q.op.length).toBeUndefined();
+    expect(bash('s=abcdef; echo "${s: 0 < 1 ? 2 : 0 : 1}" "${s:1?2:3}" "${s:(1?2:3):2}"')).toBe(haveBash ? "c cdef cd\n" : undefined);
+  });
+  test("after // a further / starts the pattern", () => {
+    const cases: [string, string, string | undefined][] = [
+      // expression, pattern, replacement
+      ["${x////c}", "/", "c"],
+      ["${x///}", "/", undefined],
+      ["${x////}", "/", ""],
+      ["${x/////}", "/", "/"],
+      ["${x///d}", "/d", undefined],
+    ];
+    for (const [e, pat, rep] of cases) {
+      const p = param(e);
+      expect(p.op.op).toBe("//");
+      expect(p.op.pattern.parts).toEqual([{ kind: "Lit", value: pat }]);
+      if (rep === undefined) expect(p.op.replacement).toBeUndefined();
+      else expect(p.op.replacement.parts).toEqual(rep === "" ? [] : [{ kind: "Lit", value: rep }]);
+    }
+    // ${x/#//}: the / after /# is the delimiter (empty pattern, replacement /).
+    const a = param("${x/#//}");
+    expect([a.op.op, a.op.pattern.parts, a.op.replacement.parts]).toEqual(["/#", [], [{ kind: "Lit", value: "/" }]]);
+    expect(bash('x=a/b/c; echo "${x////c}" "${x///}" "${x////}" "${x/////}" "${x///d}" "${x/#//}"')).toBe(
+      haveBash ? "acbcc abc abc a/b/c a/b/c /a/b/c\n" : undefined,
+    );
+  });
+  test("${#X} with a special X is a length only when } follows", () => {
+    expect([param("${##}").length, param("${##}").name]).toEqual([true, "#"]);
+    expect([param("${#-}").length, param("${#-}").name]).toEqual([true, "-"]);
+    const a = param("${###}");
+    expect([a.length, a.name, a.op.op]).toEqual([undefined, "#", "##"]);
+    const b = param("${#-x}");
+    expect([b.length, b.name, b.op.op, b.op.word.parts]).toEqual([undefined, "#", "-", [{ kind: "Lit", value: "x" }]]);
+    const c = param("${#:1}");
+    expect([c.length, c.name, c.op.op]).toEqual([undefined, "#", ":"]);
+    expect(param("${#1}").length).toBe(true);
+    expect(bash('set -- 1 2 3 4 5 6 7 8 9 10 11 12; echo "${###}" "${##}" "${#-x}" "${#?x}" "${#+y}" "${#:1}"')).toBe(
+      haveBash ? "12 2 12 12 y 2\n" : undefined,
+    );
+  });
+  test("${s~} and ${s~~} are the case-toggle operators", () => {
+    expect(param("${s~}").op).toEqual({ op: "~" });
+    expect(param("${s~~}").op).toEqual({ op: "~~" });
+    expect(param("${s~~[a-b]}").op).toEqual({ op: "~~", pattern: { kind: "Word", parts: [{ kind: "Lit", value: "[a-b]" }] } });
+    expect(bash('s=aBc; echo "${s~~}" "${s~}" "${s~~[a-b]}"')).toBe(haveBash ? "AbC ABc ABc\n" : undefined);
+  });
+});
+
 export { bashAccepts, ok, parse, simple, strip };
