@@ -9,6 +9,7 @@
 import type { Assignment, ArrayElem, List, Redirect, Span, Word, WordPart } from "./ast.ts";
 import { nearToken, ParseFailure, unexpectedEof, type ShSyntaxError } from "./errors.ts";
 import { LineIndex } from "./spans.ts";
+import { COND_BINARY } from "./cond-ops.ts";
 import * as T from "./tokens.ts";
 import type { RedirInfo, ShToken } from "./tokens.ts";
 import { arithEnd, findAtDepth0, finishWord, heredocParts, isMeta, readWord, rangeWord, type WordHost } from "./words.ts";
@@ -60,6 +61,10 @@ interface PendingHeredoc {
 }
 
 /** Commands whose assignment-looking arguments are parsed as assignments (`local a=(x y)`). */
+/** Word flags inside [[ ]]: operands, and the right side of =~. */
+const EXTGLOB_FLAGS: ScanFlags = { extglob: true };
+const REGEX_FLAGS: ScanFlags = { regex: true };
+
 const DECL_COMMANDS = new Set(["declare", "typeset", "local", "export", "readonly"]);
 
 /** A Word that came from an assignment-looking argument of a declaration command. */
@@ -982,6 +987,10 @@ export class Tokenizer implements WordHost {
   private condition(): void {
     const src = this.src;
     let regexNext = false;
+    // The previous token was a word, and the one before it an operand: a binary operator's right
+    // side comes next, which is a word even when it is `!` (bash accepts [[ '!' == ! ]]).
+    let prevWord = false;
+    let operandNext = false;
     for (;;) {
       this.skipBlanks();
       const i = this.pos;
@@ -1000,26 +1009,36 @@ export class Tokenizer implements WordHost {
       else if (c === 124 && c1 === 124) this.op(T.OrIf, i, 2);
       else if (c === 40 && !regexNext) this.op(T.LParen, i, 1);
       else if (c === 41) this.op(T.RParen, i, 1);
-      else if (c === 33 && (i + 1 >= src.length || isMeta(c1)) && !regexNext) this.op(T.Bang, i, 1);
+      else if (c === 33 && (i + 1 >= src.length || isMeta(c1)) && !regexNext && !operandNext) this.op(T.Bang, i, 1);
       else if ((c === 60 || c === 62) && !regexNext) {
         this.pos = i + 1;
         const w = finishWord([{ kind: "Lit", value: src[i]! }], this.span(i, i + 1), false);
         this.wordTok(T.WordTok, w, i);
+        operandNext = prevWord;
+        prevWord = true;
+        continue;
       } else if (isMeta(c) && !regexNext) {
         // ; & | alone inside [[ ]]
         throw nearToken(src[i]!, this.span(i, i + 1));
       } else {
-        const w = readWord(this, regexNext ? { regex: true, noTilde: true } : { extglob: true });
+        const w = readWord(this, regexNext ? REGEX_FLAGS : EXTGLOB_FLAGS);
         if (this.pos === i) throw nearToken(src[i]!, this.span(i, i + 1));
         this.wordTok(T.WordTok, w, i);
         if (regexNext) {
           regexNext = false;
+          operandNext = false;
+          prevWord = true;
           continue;
         }
-        regexNext = plainText(w) === "=~";
+        const text = plainText(w);
+        operandNext = prevWord && !operandNext && text !== undefined && COND_BINARY.has(text);
+        regexNext = operandNext && text === "=~";
+        prevWord = true;
         continue;
       }
       regexNext = false;
+      prevWord = false;
+      operandNext = false;
     }
   }
 }

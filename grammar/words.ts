@@ -126,7 +126,11 @@ export function readWord(h: WordHost, flags: ScanFlags = NO_FLAGS): Word {
     const c = src.charCodeAt(i);
     if (c < 128) {
       const k = CLS[c];
-      if (k === META) break;
+      if (k === META) {
+        // An =~ regex goes on through | < > ( ) (the scanner knows where it ends).
+        if (flags.regex && (c === 124 || c === 40 || c === 41)) fast = false;
+        break;
+      }
       if (k === SPECIAL) {
         fast = false;
         break;
@@ -216,7 +220,8 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
     if (upTo > lit) pushLit(parts, src.slice(lit, upTo));
   };
   // Tilde prefix at the start of an unquoted word / default-value operand.
-  if ((mode === Mode.Unquoted && flags.noTilde !== true && !flags.regex) || (mode === Mode.Param && !flags.stopSlash && !flags.dqDefault)) {
+  // (An =~ regex too: bash expands [[ $HOME =~ ~ ]]; a ~ later in it, as in ^~$, is literal.)
+  if ((mode === Mode.Unquoted && flags.noTilde !== true) || (mode === Mode.Param && !flags.stopSlash && !flags.dqDefault)) {
     if (src.charCodeAt(i) === 126) i = tilde(h, parts, i, mode, end, flags.assign === true);
     lit = i;
   }
@@ -231,8 +236,9 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
       case 60: // <
       case 62: // >
         if (mode === Mode.Unquoted) {
-          // In an =~ regex, < > are ordinary and blanks inside parentheses belong to the word.
-          if (flags.regex && (c === 60 || c === 62 || (depth > 0 && c !== 10))) break;
+          // In an =~ regex, blanks, < and > inside parentheses belong to the word (bash rejects a
+          // < or > outside them: [[ a =~ a<b ]] is a syntax error).
+          if (flags.regex && depth > 0 && c !== 10) break;
           return done();
         }
         break;

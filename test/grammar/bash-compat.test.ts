@@ -13,14 +13,16 @@ const haveBash = existsSync(BASH);
 /** stdout of `bash -c script` in a UTF-8 locale (undefined without bash). */
 function bash(script: string): string | undefined {
   if (!haveBash) return undefined;
-  const r = spawnSync(BASH, ["-c", script], { env: { PATH: "/usr/bin:/bin", LC_ALL: "C.UTF-8" }, encoding: "utf8" });
+  const r = spawnSync(BASH, ["-c", script], { env: { PATH: "/usr/bin:/bin", HOME: "/nonexistent-home", LC_ALL: "C.UTF-8" }, encoding: "utf8" });
   return r.stdout;
 }
 
 /** Does `bash -n` accept the snippet? (undefined without bash) */
 function bashAccepts(script: string): boolean | undefined {
   if (!haveBash) return undefined;
-  return spawnSync(BASH, ["-n", "-O", "extglob", "-c", script], { encoding: "utf8" }).status === 0;
+  // bash 5.2 exits 0 after some syntax errors in [[ ]] (it still reports them): check stderr too.
+  const r = spawnSync(BASH, ["-n", "-O", "extglob", "-c", script], { encoding: "utf8" });
+  return r.status === 0 && r.stderr === "";
 }
 
 /** Expect `actual` and, when bash is there, bash's output for `script` to equal `expected`. */
@@ -159,6 +161,37 @@ describe("${...} operators (issue 3.4)", () => {
     expect(param("${s~~}").op).toEqual({ op: "~~" });
     expect(param("${s~~[a-b]}").op).toEqual({ op: "~~", pattern: { kind: "Word", parts: [{ kind: "Lit", value: "[a-b]" }] } });
     expect(bash('s=aBc; echo "${s~~}" "${s~}" "${s~~[a-b]}"')).toBe(haveBash ? "AbC ABc ABc\n" : undefined);
+  });
+});
+
+describe("[[ ]] operands (issue 3.5)", () => {
+  const cond = (src: string): any => (strip(ok(src).items[0]!.andOr.first.commands[0]) as any).expr;
+  test("a leading ~ of the regex is a tilde prefix (bash expands [[ $HOME =~ ~ ]]); a later one is not", () => {
+    expect(cond("[[ $x =~ ~ ]]").right.parts).toEqual([{ kind: "Tilde", user: "" }]);
+    expect(cond("[[ $x =~ ^~$ ]]").right.parts).toEqual([{ kind: "Lit", value: "^~$" }]);
+    expect(bash('x="~"; [[ $x =~ ~ ]] && echo lit; [[ $HOME =~ ~ ]] && echo home; [[ "~/a" =~ ^~/a$ ]] && echo lit2')).toBe(
+      haveBash ? "home\nlit2\n" : undefined,
+    );
+  });
+  test("| is part of a regex, also at its start and end", () => {
+    for (const [src, re] of [["[[ '|' =~ | ]]", "|"], ["[[ a =~ a| ]]", "a|"], ["[[ a =~ |a ]]", "|a"], ["[[ a =~ a|| ]]", "a||"]]) {
+      const c = cond(src!);
+      expect([c.op, c.right.parts]).toEqual(["=~", [{ kind: "Lit", value: re }]]);
+    }
+    expect(bash("[[ '|' =~ | ]] && echo y; [[ a =~ a| ]] && echo y; [[ a =~ |a ]] && echo y")).toBe(haveBash ? "y\ny\ny\n" : undefined);
+  });
+  test("< and > end a regex outside parentheses, as in bash", () => {
+    expect(parse("[[ a =~ a<b ]]").kind).toBe("error");
+    expect(bashAccepts("[[ a =~ a<b ]]") ?? false).toBe(false);
+    expect(cond("[[ a =~ (a<b) ]]").right.parts).toEqual([{ kind: "Lit", value: "(a<b)" }]);
+  });
+  test("! after a binary operator is its right operand", () => {
+    const c = cond("[[ '!' == ! ]]");
+    expect([c.kind, c.op, c.right.parts]).toEqual(["CondBinary", "==", [{ kind: "Lit", value: "!" }]]);
+    // A leading ! is still negation: `! == !` has no binary operator after `==` (bash: syntax error).
+    expect(parse("[[ ! == ! ]]").kind).toBe("error");
+    expect(cond("[[ ! ! a == a ]]").kind).toBe("CondNot");
+    expect(bash("[[ '!' == ! ]] && echo y; [[ '!' != ! ]] || echo n; [[ ! ! a == a ]] && echo y")).toBe(haveBash ? "y\nn\ny\n" : undefined);
   });
 });
 
