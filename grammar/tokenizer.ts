@@ -66,6 +66,8 @@ const EXTGLOB_FLAGS: ScanFlags = { extglob: true };
 const REGEX_FLAGS: ScanFlags = { regex: true };
 
 const DECL_COMMANDS = new Set(["declare", "typeset", "local", "export", "readonly"]);
+/** Other commands whose NAME=(...) arguments bash reads as one word (its assignment builtins). */
+const COMPOUND_WORD_COMMANDS = new Set(["let", "eval", "alias"]);
 
 /** A Word that came from an assignment-looking argument of a declaration command. */
 export interface DeclWord extends Word {
@@ -94,7 +96,12 @@ export class Tokenizer implements WordHost {
   depth = 0;
   /** Words seen in the current simple command (not counting assignments and redirections). */
   cmdWords = 0;
-  declCmd = false;
+  /**
+   * The command name takes NAME=(...) arguments: "decl" for declare & co (the word carries the
+   * Assignment), "words" for let, eval and alias (bash reads the compound text into a plain word:
+   * `let x=( 1 )+2` is the argument "x=(1)+2").
+   */
+  declCmd: "" | "decl" | "words" = "";
   /** An assignment or redirection came first: the next word is a command name, never reserved. */
   prefixSeen = false;
   /** Just after `f()` or `function f`: the body may follow on a later line. */
@@ -345,7 +352,7 @@ export class Tokenizer implements WordHost {
   private endCommand(): void {
     this.cmdWords = 0;
     this.prefixSeen = false;
-    this.declCmd = false;
+    this.declCmd = "";
     this.aliasNext = false;
   }
 
@@ -644,12 +651,19 @@ export class Tokenizer implements WordHost {
   }
 
   private argWord(i: number): "token" {
-    if (this.declCmd) {
+    if (this.declCmd === "decl") {
       const a = this.assignmentAt(i, false);
       if (a !== undefined) {
         this.argument(this.declWord(a, i), i);
         return "token";
       }
+    } else if (this.declCmd === "words") {
+      const a = this.assignmentAt(i, false);
+      if (a !== undefined && a.array !== undefined) {
+        this.argument(this.compoundWord(a, i), i);
+        return "token";
+      }
+      this.pos = i;
     }
     const w = readWord(this);
     if (this.aliasNext) {
@@ -702,8 +716,8 @@ export class Tokenizer implements WordHost {
     }
     this.cmdWords = 1;
     this.state = St.Arg;
-    if (text !== undefined && DECL_COMMANDS.has(text)) this.declCmd = true;
-    else if (w.literal !== undefined && DECL_COMMANDS.has(w.literal)) this.declCmd = true;
+    const name = text ?? w.literal;
+    if (name !== undefined) this.declCmd = DECL_COMMANDS.has(name) ? "decl" : COMPOUND_WORD_COMMANDS.has(name) ? "words" : "";
     return "token";
   }
 
@@ -915,6 +929,24 @@ export class Tokenizer implements WordHost {
       this.pos = i;
       elems.push({ value: readWord(this) });
     }
+  }
+
+  /**
+   * NAME=(...) as an argument of let/eval/alias: the text as bash rebuilds it (elements joined by
+   * one blank) and whatever word text follows the `)`, as one plain Word.
+   */
+  private compoundWord(a: Assignment, i: number): Word {
+    const w = this.declWord(a, i);
+    const parts = w.parts.slice();
+    const src = this.src;
+    if (this.pos < src.length && !isMeta(src.charCodeAt(this.pos))) {
+      for (const p of readWord(this).parts) {
+        const last = parts[parts.length - 1];
+        if (p.kind === "Lit" && last !== undefined && last.kind === "Lit") parts[parts.length - 1] = { kind: "Lit", value: last.value + p.value };
+        else parts.push(p);
+      }
+    }
+    return finishWord(parts, this.span(i, this.pos), false);
   }
 
   /** An assignment-looking argument of declare/local/...: a Word that also carries the Assignment. */

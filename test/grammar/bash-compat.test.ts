@@ -195,4 +195,20 @@ describe("[[ ]] operands (issue 3.5)", () => {
   });
 });
 
+describe("NAME=(...) arguments of let and eval (issue 3.6)", () => {
+  test("are one word with the elements joined by a blank, and text after ) continues it", () => {
+    const w = simple("let x=( 1 )+2 y=(3 ) z=1").words.map((x) => x.literal);
+    expect(w).toEqual(["let", "x=(1)+2", "y=(3)", "z=1"]);
+    expect(simple('eval a=( 1  "2 3" )').words.length).toBe(2);
+    expect(bash("let x=( 1 )+2 y=(3 ) z=1; echo $x $y $z")).toBe(haveBash ? "3 3 1\n" : undefined);
+    expect(bash("f() { let x=(1   2) ; }; declare -f f")).toBe(haveBash ? "f () \n{ \n    let x=(1 2)\n}\n" : undefined);
+  });
+  test("other commands still reject them", () => {
+    expect(parse("foo x=( 1 )").kind).toBe("error");
+    expect(parse("command x=( 1 )").kind).toBe("error");
+    expect(bashAccepts("foo x=( 1 )") ?? false).toBe(false);
+    expect(bashAccepts("let x=( 1 )") ?? true).toBe(true);
+  });
+});
+
 export { bashAccepts, ok, parse, simple, strip };
