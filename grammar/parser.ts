@@ -91,6 +91,32 @@ export class ShParser extends EmbeddedActionsParser {
     { ALT: () => { this.CONSUME(T.AndIf); return "&&" as const; } },
     { ALT: () => { this.CONSUME(T.OrIf); return "||" as const; } },
   ];
+  /** The prefixes of a pipeline, collected into timeSpec / bangs (read once, right after). */
+  private timeSpec: { posix: boolean } | undefined;
+  private bangs = false;
+  private prefixKeywordAlts = [
+    {
+      ALT: () => {
+        this.CONSUME(T.Time);
+        const t = (this.timeSpec ??= { posix: false });
+        this.OPTION(() => {
+          this.CONSUME(T.TimeP);
+          t.posix = true;
+        });
+        // bash 5.2 reports `time -- cmd` in the POSIX format, as `time -p` (its TIMEIGN rules).
+        this.OPTION2(() => {
+          this.CONSUME(T.TimeIgn);
+          t.posix = true;
+        });
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(T.Bang);
+        this.bangs = !this.bangs;
+      },
+    },
+  ];
   private pipeAlts = [
     { ALT: () => { this.CONSUME(T.Pipe); return false; } },
     { ALT: () => { this.CONSUME(T.PipeAmp); return true; } },
@@ -188,28 +214,28 @@ export class ShParser extends EmbeddedActionsParser {
 
   pipeline = this.RULE("pipeline", (): Pipeline => {
     const a = this.LA(1);
-    let time: Pipeline["time"];
-    let bang = false;
-    this.OPTION(() => {
-      this.CONSUME(T.Time);
-      time = { posix: false };
-      this.OPTION2(() => {
-        this.CONSUME(T.TimeP);
-        time!.posix = true;
-      });
-    });
-    this.OPTION3(() => {
-      this.CONSUME(T.Bang);
-      bang = true;
-    });
-    const commands: Command[] = [this.SUBRULE(this.command)];
+    this.timeSpec = undefined;
+    this.bangs = false;
+    // bash's pipeline_command: any mix of `time [-p] [--]` and `!` prefixes (`! ! x`, `time ! time`);
+    // each ! inverts, nested times are one.
+    this.MANY3(() => this.OR3(this.prefixKeywordAlts));
+    const time = this.timeSpec as Pipeline["time"];
+    const bang = this.bangs;
+    const commands: Command[] = [];
     const pipeStderr: boolean[] = [];
-    this.MANY(() => {
-      const amp = this.OR(this.pipeAlts);
-      this.MANY2(() => this.CONSUME(T.NewLine));
-      commands.push(this.SUBRULE2(this.command));
-      pipeStderr.push(amp);
-    });
+    const next = this.LA(1).tokenType;
+    if (!this.RECORDING_PHASE && (time !== undefined || bang) && (next === T.NewLine || next === T.Semi || next === EOF)) {
+      // `time` or `!` before a list terminator: the pipeline of nothing (status 0, or 1 with !).
+      commands.push({ kind: "SimpleCommand", assigns: [], words: [], redirects: [], span: this.spanFrom(a) });
+    } else {
+      commands.push(this.SUBRULE(this.command));
+      this.MANY(() => {
+        const amp = this.OR(this.pipeAlts);
+        this.MANY2(() => this.CONSUME(T.NewLine));
+        commands.push(this.SUBRULE2(this.command));
+        pipeStderr.push(amp);
+      });
+    }
     return this.ACTION(() => {
       const p: Pipeline = { kind: "Pipeline", bang, commands, pipeStderr, span: this.spanFrom(a) };
       if (time !== undefined) p.time = time;

@@ -74,9 +74,12 @@ export interface DeclWord extends Word {
   assignment: Assignment;
 }
 
-/** Tokens that, at the end of a line, say the command continues on the next one. */
+/**
+ * Tokens that, at the end of a line, say the command continues on the next one. Not `!` or
+ * `time`: bash takes `time` or `!` before a newline as a pipeline of nothing.
+ */
 function continues(t: TokenType): boolean {
-  return t === T.AndIf || t === T.OrIf || t === T.Pipe || t === T.PipeAmp || t === T.Bang || t === T.Time || t === T.TimeP;
+  return t === T.AndIf || t === T.OrIf || t === T.Pipe || t === T.PipeAmp;
 }
 
 function plainText(w: Word): string | undefined {
@@ -704,7 +707,9 @@ export class Tokenizer implements WordHost {
     const text = plainText(w);
     if (text !== undefined) {
       const kw = T.RESERVED[text];
-      if (kw !== undefined && !this.prefixSeen) return this.reserved(kw, w, i);
+      // bash: `time` right after | or |& is the command named time (time_command_acceptable).
+      const pipeTime = kw === T.Time && this.lastTok !== undefined && (this.lastTok.tokenType === T.Pipe || this.lastTok.tokenType === T.PipeAmp);
+      if (kw !== undefined && !this.prefixSeen && !pipeTime) return this.reserved(kw, w, i);
       if (this.opts.alias !== undefined && this.expandAlias(text, i)) return "token";
     }
     if (this.prefixSeen) this.wordTok(T.WordTok, w, i);
@@ -749,6 +754,13 @@ export class Tokenizer implements WordHost {
         if (this.src.startsWith("-p", s) && (s + 2 >= this.src.length || isMeta(this.src.charCodeAt(s + 2)))) {
           const pw = readWord(this);
           this.wordTok(T.TimeP, pw, s);
+          this.skipBlanks();
+        }
+        // time [-p] -- cmd
+        const d = this.pos;
+        if (this.src.startsWith("--", d) && (d + 2 >= this.src.length || isMeta(this.src.charCodeAt(d + 2)))) {
+          const dw = readWord(this);
+          this.wordTok(T.TimeIgn, dw, d);
         }
         break;
       }

@@ -80,6 +80,8 @@ export const Select = reserved("Select", "select");
 export const Time = reserved("Time", "time");
 /** `-p` right after `time`. */
 export const TimeP = reserved("TimeP", "-p");
+/** `--` after `time` or `time -p` (bash's TIMEIGN: ends the options). */
+export const TimeIgn = reserved("TimeIgn", "--");
 export const LBrace = reserved("LBrace", "{");
 export const RBrace = reserved("RBrace", "}");
 export const Bang = reserved("Bang", "!");
@@ -113,7 +115,7 @@ export const RESERVED: Record<string, TokenType> = {
 export const allTokens: TokenType[] = [
   Word, WordTok, SimpleCmdTok, AssignTok, RedirTok, ArithCmdTok, ArithForTok,
   NewLine, Semi, Amp, AndIf, OrIf, Pipe, PipeAmp, LParen, RParen, DSemi, SemiAnd, DSemiAnd,
-  If, Then, Else, Elif, Fi, Do, Done, Case, Esac, While, Until, For, In, Function, Select, Time, TimeP,
+  If, Then, Else, Elif, Fi, Do, Done, Case, Esac, While, Until, For, In, Function, Select, Time, TimeP, TimeIgn,
   LBrace, RBrace, Bang, DLBracket, DRBracket,
 ];
 

@@ -211,4 +211,49 @@ describe("NAME=(...) arguments of let and eval (issue 3.6)", () => {
   });
 });
 
+describe("an alias that expands to nothing (issue 3.7)", () => {
+  test("the next word is the command name", () => {
+    const aliases: Record<string, string> = { e: "", s: " ", h: "e" };
+    const alias = (n: string) => aliases[n];
+    for (const src of ["e x y", "s x y", "h x y", "e e x y"]) expect(simple(src, { alias }).words.map((w) => w.literal)).toEqual(["x", "y"]);
+    expect(ok("e", { alias }).items.length).toBe(0);
+    expect(bash("shopt -s expand_aliases; alias e=\ne echo x")).toBe(haveBash ? "x\n" : undefined);
+  });
+});
+
+describe("time and ! before nothing (issue 3.8)", () => {
+  const pipe = (src: string): any => strip(ok(src).items[0]!.andOr.first);
+  const EMPTY = { kind: "SimpleCommand", assigns: [], words: [], redirects: [] };
+  test("time, time -p, ! and their mixes before ; newline or the end are pipelines of nothing", () => {
+    for (const [src, time, bang] of [
+      ["time", { posix: false }, false],
+      ["time -p; x", { posix: true }, false],
+      ["time\nx", { posix: false }, false],
+      ["time !", { posix: false }, true],
+      ["! time", { posix: false }, true],
+      ["!", undefined, true],
+      ["time --", { posix: true }, false],
+    ] as const) {
+      const p = pipe(src);
+      expect([p.time, p.bang, p.commands]).toEqual([time, bang, [EMPTY]]);
+    }
+    expect(ok("time\necho e").items.length).toBe(2);
+    expect(bash("time; echo $?; ! ; echo $?; time -p ! ; echo $?")?.replace(/real.*\n|user.*\n|sys.*\n|^\n/gm, "")).toBe(haveBash ? "0\n1\n1\n" : undefined);
+  });
+  test("each ! inverts, time -- is time -p", () => {
+    expect(pipe("! ! true").bang).toBe(false);
+    expect(pipe("! ! ! true").bang).toBe(true);
+    expect(pipe("time -- x").time).toEqual({ posix: true });
+    expect(bash("! ! true; echo $?; ! ! ! true; echo $?")).toBe(haveBash ? "0\n1\n" : undefined);
+  });
+  test("still errors where bash has one; time after | is a command", () => {
+    for (const src of ["time && x", "time | x", "time &", "(time)"]) {
+      expect(parse(src).kind).toBe("error");
+      expect(bashAccepts(src) ?? false).toBe(false);
+    }
+    const p = pipe("x | time");
+    expect(p.commands[1].words[0].literal).toBe("time");
+  });
+});
+
 export { bashAccepts, ok, parse, simple, strip };
