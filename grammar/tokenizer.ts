@@ -1031,8 +1031,9 @@ export class Tokenizer implements WordHost {
   private condition(): void {
     const src = this.src;
     let regexNext = false;
-    // The previous token was a word, and the one before it an operand: a binary operator's right
-    // side comes next, which is a word even when it is `!` (bash accepts [[ '!' == ! ]]).
+    // `!` negates only where a term starts (not after a word): after an operator it is the operand
+    // (bash accepts [[ '!' == ! ]] and [[ -n ! ]]). operandNext: the last word was a binary
+    // operator (it followed an operand), so a regex follows =~.
     let prevWord = false;
     let operandNext = false;
     for (;;) {
@@ -1053,7 +1054,7 @@ export class Tokenizer implements WordHost {
       else if (c === 124 && c1 === 124) this.op(T.OrIf, i, 2);
       else if (c === 40 && !regexNext) this.op(T.LParen, i, 1);
       else if (c === 41) this.op(T.RParen, i, 1);
-      else if (c === 33 && (i + 1 >= src.length || isMeta(c1)) && !regexNext && !operandNext) this.op(T.Bang, i, 1);
+      else if (c === 33 && (i + 1 >= src.length || isMeta(c1)) && !regexNext && !prevWord) this.op(T.Bang, i, 1);
       else if ((c === 60 || c === 62) && !regexNext) {
         this.pos = i + 1;
         const w = finishWord([{ kind: "Lit", value: src[i]! }], this.span(i, i + 1), false);

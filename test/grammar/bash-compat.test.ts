@@ -191,6 +191,9 @@ describe("[[ ]] operands (issue 3.5)", () => {
     // A leading ! is still negation: `! == !` has no binary operator after `==` (bash: syntax error).
     expect(parse("[[ ! == ! ]]").kind).toBe("error");
     expect(cond("[[ ! ! a == a ]]").kind).toBe("CondNot");
+    expect(cond("[[ -n ! ]]")).toEqual({ kind: "CondUnary", op: "-n", arg: { kind: "Word", parts: [{ kind: "Lit", value: "!" }], literal: "!" } });
+    expect(cond("[[ ! -z ! ]]").kind).toBe("CondNot");
+    expect(bash("[[ -n ! ]]; echo $?; [[ ! -n ! ]]; echo $?")).toBe(haveBash ? "0\n1\n" : undefined);
     expect(bash("[[ '!' == ! ]] && echo y; [[ '!' != ! ]] || echo n; [[ ! ! a == a ]] && echo y")).toBe(haveBash ? "y\nn\ny\n" : undefined);
   });
 });
