@@ -492,7 +492,9 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
     case "^":
     case "^^":
     case ",":
-    case ",,": {
+    case ",,":
+    case "~":
+    case "~~": {
       const pat = op.pattern ? yield* expandPattern(h, op.pattern) : undefined;
       v = map(v, (s) => caseModify(s, op.op, pat, false));
       break;
