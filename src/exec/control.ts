@@ -22,3 +22,20 @@ export class ContinueSignal {
 export class LineAbort {
   constructor(public status: number) {}
 }
+
+/**
+ * What a break or continue thrown inside a loop's condition or body means for this loop: it
+ * consumes one level and rethrows the rest (`break 2` leaves the enclosing loop too); anything
+ * else propagates.
+ */
+export function loopControl(e: unknown): "break" | "continue" {
+  if (e instanceof BreakSignal) {
+    if (e.n > 1) throw new BreakSignal(e.n - 1);
+    return "break";
+  }
+  if (e instanceof ContinueSignal) {
+    if (e.n > 1) throw new ContinueSignal(e.n - 1);
+    return "continue";
+  }
+  throw e;
+}

@@ -14,7 +14,7 @@
 import type { AndOr, Case, Command, For, If, List, Pipeline, Select, While, ArithFor, Redirect } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
-import { BreakSignal, ContinueSignal, ExitSignal } from "./control.ts";
+import { ExitSignal, loopControl } from "./control.ts";
 import { execSimpleSync } from "./simple.ts";
 import { resume } from "./resume.ts";
 import { runPipeline } from "./pipeline.ts";
@@ -348,33 +348,22 @@ function* execWhile(sh: Shell, cmd: While): Gen<number> {
           sh.errexitSuppressed--;
         }
       } catch (e) {
-        // `while break; do` / `while continue; do`: the condition belongs to this loop too
-        if (e instanceof BreakSignal) {
-          if (e.n > 1) throw new BreakSignal(e.n - 1);
+        if (loopControl(e) === "break") {
           status = 0;
           break;
         }
-        if (e instanceof ContinueSignal) {
-          if (e.n > 1) throw new ContinueSignal(e.n - 1);
-          continue;
-        }
-        throw e;
+        continue;
       }
       if ((c === 0) === cmd.until) break;
       try {
         const r = execListSync(sh, cmd.body, 0, sh.lastStatus);
         status = typeof r === "number" ? r : yield* r;
       } catch (e) {
-        if (e instanceof BreakSignal) {
-          if (e.n > 1) throw new BreakSignal(e.n - 1);
+        if (loopControl(e) === "break") {
           status = 0;
           break;
         }
-        if (e instanceof ContinueSignal) {
-          if (e.n > 1) throw new ContinueSignal(e.n - 1);
-          continue;
-        }
-        throw e;
+        continue;
       }
       if (sh.yieldDue()) yield* safePoint(sh, true);
     }
@@ -402,16 +391,11 @@ function* execFor(sh: Shell, cmd: For): Gen<number> {
         const r = execListSync(sh, cmd.body, 0, sh.lastStatus);
         status = typeof r === "number" ? r : yield* r;
       } catch (e) {
-        if (e instanceof BreakSignal) {
-          if (e.n > 1) throw new BreakSignal(e.n - 1);
+        if (loopControl(e) === "break") {
           status = 0;
           break;
         }
-        if (e instanceof ContinueSignal) {
-          if (e.n > 1) throw new ContinueSignal(e.n - 1);
-          continue;
-        }
-        throw e;
+        continue;
       }
       if (sh.yieldDue()) yield* safePoint(sh, true);
     }
@@ -445,13 +429,11 @@ function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
         const r = execListSync(sh, cmd.body, 0, sh.lastStatus);
         status = typeof r === "number" ? r : yield* r;
       } catch (e) {
-        if (e instanceof BreakSignal) {
-          if (e.n > 1) throw new BreakSignal(e.n - 1);
+        // continue goes on to the step expression
+        if (loopControl(e) === "break") {
           status = 0;
           break;
         }
-        if (!(e instanceof ContinueSignal)) throw e;
-        if (e.n > 1) throw new ContinueSignal(e.n - 1);
       }
       yield* arith(sh, cmd.step, 0, line);
       if (sh.yieldDue()) yield* safePoint(sh, true);

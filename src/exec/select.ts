@@ -4,7 +4,7 @@
 import type { Select } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
-import { BreakSignal, ContinueSignal } from "./control.ts";
+import { loopControl } from "./control.ts";
 import { execList } from "./execute.ts";
 import { readByte, EOF } from "../sys/fd.ts";
 
@@ -47,15 +47,8 @@ export function* selectLoop(sh: Shell, cmd: Select, items: string[]): Gen<number
     try {
       status = yield* execList(sh, cmd.body);
     } catch (e) {
-      if (e instanceof BreakSignal) {
-        if (e.n > 1) throw new BreakSignal(e.n - 1);
-        break;
-      }
-      if (e instanceof ContinueSignal) {
-        if (e.n > 1) throw new ContinueSignal(e.n - 1);
-        continue;
-      }
-      throw e;
+      if (loopControl(e) === "break") break;
+      continue;
     }
   }
   return status;
