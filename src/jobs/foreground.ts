@@ -21,7 +21,7 @@ import type { Termios } from "../sys/termios.ts";
 import { childEvent } from "./child-events.ts";
 import { processDispositions } from "../signals/process-dispositions.ts";
 import { describeSignalDeath } from "../signals/table.ts";
-import { killPg } from "../sys/proc.ts";
+import { getPid, kill, killPg } from "../sys/proc.ts";
 import { BreakSignal } from "../exec/control.ts";
 import { clearInterrupt, interruptPending, requestInterrupt } from "../exec/interrupt.ts";
 
@@ -75,15 +75,33 @@ export function* waitProcesses(sh: Shell, pids: readonly number[], pgid: number,
     if (!interruptedBefore && !diedOf(statuses, SIGINT)) clearInterrupt();
     return stopped;
   }
-  for (let i = 0; i < pids.length; i++) {
-    let st: WaitStatus;
-    if (sh.async) st = yield* waitAsync(pids[i], untraced !== 0);
-    else {
-      const r = waitPid(pids[i], untraced);
-      st = r === null || "errno" in r ? LOST : r.status;
+  // bash's "wait and cooperative exit" (wait_sigint_cleanup): while a non-interactive shell
+  // waits for a foreground command, a ^C to the terminal's group reaches both. The shell dies of
+  // it only if the command did; a command that handled SIGINT itself lets the script go on. So
+  // during the wait the shell catches SIGINT (when it would otherwise die of it) and decides after.
+  const d = processDispositions();
+  const coop = !sh.interactive && !sh.async && d.kernelDisposition(SIGINT) === "original" && !d.ignoredAtEntry.has(SIGINT);
+  let gotInt = false;
+  const off = coop ? d.onSignal(SIGINT, () => (gotInt = true)) : undefined;
+  try {
+    for (let i = 0; i < pids.length; i++) {
+      let st: WaitStatus;
+      if (sh.async) st = yield* waitAsync(pids[i], untraced !== 0);
+      else {
+        const r = waitPid(pids[i], untraced);
+        st = r === null || "errno" in r ? LOST : r.status;
+      }
+      statuses[i] = st;
+      if (st.kind === "stopped") stopped = true;
     }
-    statuses[i] = st;
-    if (st.kind === "stopped") stopped = true;
+    // a command killed by SIGINT: give Bun a turn to deliver ours, if it came too
+    if (off && diedOf(statuses, SIGINT)) yield new Promise<void>((resolve) => setImmediate(resolve));
+  } finally {
+    off?.();
+  }
+  if (gotInt && diedOf(statuses, SIGINT)) {
+    // the default disposition is back: die of the signal, as bash does
+    kill(getPid(), SIGINT);
   }
   return stopped;
 }

@@ -165,10 +165,9 @@ describe("signals sent to ipsh from another process, as bash", () => {
     await same(`trap 'echo bye' EXIT; trap - EXIT; echo start; while :; do :; done`, "SIGTERM");
   });
 
-  // Not yet: needs the foreground wait (src/jobs/foreground.ts) of a non-interactive shell to
-  // catch SIGINT and, once the command ends, act on it only if the command died of it. Today
-  // the script dies at once with the rest of the group.
-  test.skip("a child that catches SIGINT itself: the script goes on (bash's wait_sigint_cleanup)", async () => {
+  // The foreground wait of a non-interactive shell catches SIGINT and acts on it only if the
+  // command died of it (src/jobs/foreground.ts waitProcesses).
+  test("a child that catches SIGINT itself: the script goes on (bash's wait_sigint_cleanup)", async () => {
     await same(`echo start; sh -c 'trap "exit 7" INT; sleep 3 & wait'; echo "after $?"`, "SIGINT", { group: true });
   });
 });
