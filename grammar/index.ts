@@ -1,10 +1,10 @@
 // The parser's public API: whole texts, command-by-command reading, error formatting, printing.
 import { EOF } from "chevrotain";
-import type { List, ListItem, Span } from "./ast.ts";
+import type { AndOr, List, ListItem, Pipeline, Span } from "./ast.ts";
 import { formatSyntaxError, nearToken, ParseFailure, unexpectedEof, type ShSyntaxError } from "./errors.ts";
 import { ShParser } from "./parser.ts";
 import { LineIndex } from "./spans.ts";
-import { tokenText, type ShToken } from "./tokens.ts";
+import { NewLine, SimpleCmdTok, tokenText, type ShToken } from "./tokens.ts";
 import { Tokenizer, type ListParser } from "./tokenizer.ts";
 
 export { formatSyntaxError, type ShSyntaxError };
@@ -42,7 +42,38 @@ function parser(): ShParser {
 }
 
 /** Parse a token array (the tokenizer's ListParser). */
+/**
+ * A command line that is one simple command reaches the grammar as a single SimpleCmdTok (the
+ * tokenizer builds simple commands whole), optionally followed by its newline. The grammar has
+ * no decision to make there: list -> and_or -> pipeline -> command is pure wrapping. Building
+ * that List here gives the AST the grammar would (test/grammar/fast-path.test.ts compares the
+ * two) without constructing the Chevrotain parser at all, which is most of the start-up of
+ * `ipsh -c 'cmd'` and of a script's first simple command.
+ */
+let fastPath = true;
+/** For tests: force every token list through the Chevrotain grammar. */
+export function setGrammarFastPath(on: boolean): void {
+  fastPath = on;
+}
+function loneSimpleCommand(tokens: ShToken[], lines: LineIndex): List | undefined {
+  let n = tokens.length;
+  if (n === 2 && tokens[1]!.tokenType === NewLine) n = 1;
+  if (n !== 1) return undefined;
+  const t = tokens[0]!;
+  if (t.tokenType !== SimpleCmdTok || t.simple === undefined) return undefined;
+  const c = t.simple;
+  const span = lines.span(t.startOffset, t.endOffset! + 1);
+  c.span = span;
+  const pipeline: Pipeline = { kind: "Pipeline", bang: false, commands: [c], pipeStderr: [], span: { ...span } };
+  const andOr: AndOr = { kind: "AndOr", first: pipeline, rest: [], span: { ...span } };
+  return { kind: "List", items: [{ andOr, background: false }], span: { ...span } };
+}
+
 const parseTokens: ListParser = (tokens: ShToken[], lines: LineIndex, eof: { span: Span; closing: boolean }): List => {
+  if (fastPath) {
+    const lone = loneSimpleCommand(tokens, lines);
+    if (lone) return lone;
+  }
   const p = parser();
   p.lines = lines;
   p.eof = eof;

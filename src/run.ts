@@ -230,8 +230,11 @@ export function reapAndNotify(sh: Shell): void {
 export async function finish(sh: Shell, status: number): Promise<never> {
   // traps of signals that arrived during the last command run before the shell exits
   try {
-    const p = runGen(safePoint(sh, true));
-    if (p instanceof Promise) await p;
+    // only when some signal is caught for a trap: a macrotask turn costs start-up time otherwise
+    if (sh.trapsSet) {
+      const p = runGen(safePoint(sh, true));
+      if (p instanceof Promise) await p;
+    }
   } catch (e) {
     if (e instanceof ExitSignal) status = e.status;
   }
