@@ -11,6 +11,7 @@
 // Here-documents and here-strings become memfd descriptors holding the text: no temporary
 // files, and a writer can never block on a reader that has not started.
 
+import { getRlimit, RLIMIT_NOFILE } from "../sys/resources.ts";
 import { tracing, emit } from "../explain/trace.ts";
 import type { Redirect } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
@@ -83,8 +84,20 @@ export function* openRedirects(sh: Shell, base: FdTable, redirects: Redirect[]):
   return t;
 }
 
+/** Shell fds must be numbers a child can receive: below the soft RLIMIT_NOFILE (read when
+ *  checked; ulimit -n can change it). Above it every later spawn would fail at its dup2. */
+function fdInRange(fd: number): boolean {
+  if (fd < 1024) return true;
+  const lim = getRlimit(RLIMIT_NOFILE);
+  return typeof lim === "number" || BigInt(fd) < lim.soft;
+}
+
 function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
   let fd = r.fd ?? DEFAULT_FD[r.op];
+  if (!fdInRange(fd)) {
+    sh.diag(`${fd}: Bad file descriptor`);
+    return false;
+  }
   if (r.fdVar !== undefined) {
     // {var}>file: allocate a shell fd >= 10 and record it (or, for >&- / <&-, close the named one)
     if ((r.op === ">&" || r.op === "<&") && r.target.literal === "-") {

@@ -44,6 +44,7 @@ const SAME: [string, string][] = [
   ["redirection on a compound command", "{ echo a; echo b; } > f; while read l; do echo [$l]; done < f"],
   ["redirection error", "echo hi > /nonexistent/dir/x; echo $?"],
   ["fd number redirection", "echo err 2> f >&2; cat f"],
+  ["fd number beyond the descriptor limit", "exec 99999>f; echo $?; ls f >/dev/null; echo ls=$?"],
   // quoting
   ["single quotes", "echo 'a  b $HOME \\n'"],
   ["double quotes", "x=world; echo \"hello  $x \\$x \\\\ \\\"\""],
