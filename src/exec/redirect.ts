@@ -86,6 +86,8 @@ export function* openRedirects(sh: Shell, base: FdTable, redirects: Redirect[]):
 
 /** Shell fds must be numbers a child can receive: below the soft RLIMIT_NOFILE (read when
  *  checked; ulimit -n can change it). Above it every later spawn would fail at its dup2. */
+const FILE_OPS = new Set<Redirect["op"]>(["<", ">", ">|", ">>", "<>", "&>", "&>>"]);
+
 function fdInRange(fd: number): boolean {
   if (fd < 1024) return true;
   const lim = getRlimit(RLIMIT_NOFILE);
@@ -94,7 +96,8 @@ function fdInRange(fd: number): boolean {
 
 function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
   let fd = r.fd ?? DEFAULT_FD[r.op];
-  if (!fdInRange(fd)) {
+  // file targets are opened first, as bash does (the file is created), then refused in openInto
+  if (!FILE_OPS.has(r.op) && !fdInRange(fd)) {
     sh.diag(`${fd}: Bad file descriptor`);
     return false;
   }
@@ -220,6 +223,13 @@ function* openInto(sh: Shell, t: FdTable, fds: number[], path: string, op: Redir
   if (fd < 0) {
     sh.diag(`${path}: ${os.strerror(-fd)}`);
     return false;
+  }
+  for (const f of fds) {
+    if (!fdInRange(f)) {
+      os.close(fd);
+      sh.diag(`${f}: Bad file descriptor`);
+      return false;
+    }
   }
   const e = new OsFd(fd, false, `file ${path}`);
   for (const f of fds) {
