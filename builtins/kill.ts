@@ -29,7 +29,7 @@ import { processDispositions } from "../src/signals/process-dispositions.ts";
 import type { Gen } from "../src/exec/gen.ts";
 
 /** A job as the job table resolves a %spec for kill. */
-export type ResolvedJob = { pgid: number; pids: number[] } | { error: string };
+export type ResolvedJob = { pgid: number; pids: number[]; stopped?: boolean } | { error: string };
 
 /** What `kill` needs from the shell. */
 export interface KillShell {
@@ -216,6 +216,8 @@ export function runKill(ctx: BuiltinContext, sys: KillSys = processKill, self?: 
         continue;
       }
       const e = isPseudo ? EINVAL : signalJob(sys, job, sig);
+      // bash: a stopped job sent SIGTERM or SIGHUP is continued too, so that it can die of it
+      if (e === 0 && job.stopped && (sig === 15 || sig === 1)) signalJob(sys, job, 18);
       if (e === 0) anySucceeded = true;
       else if (e === EINVAL) ctx.error(`${sigspec}: invalid signal specification`);
       else ctx.error(`${arg}: ${strerror(e)}`);

@@ -219,10 +219,10 @@ export class JobTable {
   }
 
   /** For kill: %job -> its process group (or pids). */
-  resolve(spec: string): { pgid: number; pids: number[] } | { error: string } {
+  resolve(spec: string): { pgid: number; pids: number[]; stopped: boolean } | { error: string } {
     const j = this.find(spec);
     if (typeof j === "string") return { error: j };
-    return { pgid: j.ownGroup ? j.pgid : 0, pids: j.procs.filter((p) => !p.done).map((p) => p.pid) };
+    return { pgid: j.ownGroup ? j.pgid : 0, pids: j.procs.filter((p) => !p.done).map((p) => p.pid), stopped: j.state === "Stopped" };
   }
 
   /** "+", "-" or " " marker for `jobs` output. */

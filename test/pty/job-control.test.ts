@@ -37,6 +37,20 @@ describe("job control in a terminal", () => {
     expect(await sh.run("echo $?; jobs")).toBe("130\n");
   });
 
+  it("kill %job on a stopped job: TERM is followed by CONT, so the job dies (bash)", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    const pg = await sh.startForeground("sleep 30", "sleep");
+    sh.t.write("\x1a");
+    await sh.prompt();
+    expect(procState(pg)).toBe("T");
+    await sh.run("kill %1");
+    await until(() => procState(pg) === "" || procState(pg) === "Z", "the stopped job to die of SIGTERM");
+    let report = "";
+    for (let i = 0; i < 20 && !/Terminated/.test(report); i++) report += await sh.run("");
+    expect(report).toMatch(/\[1\]\+  Terminated +sleep 30/);
+  });
+
   it("^C kills every process of a three-stage pipeline and the shell survives", async () => {
     sh = await startShell();
     await sh.prompt();
