@@ -99,6 +99,8 @@ export function startProcess(sh: Shell, path: string, argv: string[], envp: stri
     pgroup: opt.pgroup,
     foreground: opt.foreground && tty >= 0 ? { ttyFd: tty } : undefined,
     sigDefault,
+    // the dispositions owner's list is complete: it leaves PIPE/XFSZ out only for trap ''
+    sigDefaultComplete: true,
   };
   let r: SpawnResult;
   if (opt.ignoreInt) r = withIgnoredInt(() => spawn(req));

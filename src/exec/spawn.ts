@@ -53,8 +53,12 @@ export interface SpawnRequest {
   readonly foreground?: { readonly ttyFd: number };
   /** Signals reset to SIG_DFL in the child: every signal the shell catches or ignores for its
    *  own reasons, but not those the user ignored with `trap ''` (they stay ignored, as POSIX
-   *  requires). SIGPIPE and SIGXFSZ are always added. The built sigset is cached. */
+   *  requires). SIGPIPE and SIGXFSZ are added (Bun ignores them) unless `sigDefaultComplete`.
+   *  The built sigset is cached. */
   readonly sigDefault: readonly number[];
+  /** sigDefault is the whole list (the dispositions owner's childSigDefault(), which leaves out
+   *  PIPE/XFSZ exactly when the user ignored them with trap ''): add nothing to it. */
+  readonly sigDefaultComplete?: boolean;
   /** After the actions, close every fd >= closeFrom. Default: 3, or one past the highest dup2
    *  target. A user fd the child must keep (exec 3>f) needs a dup2(3, 3) action, which also
    *  clears its close-on-exec flag. */
@@ -96,8 +100,8 @@ function envVector(envp: readonly string[]): CStrArray {
 // identity cache falls back to a cache keyed by the set's contents (a bitmask of signals 1-64).
 const sigDefByMask = new Map<string, Uint8Array>();
 
-function sigDefaultSet(sigs: readonly number[]): Uint8Array {
-  let set = sigDefCache.get(sigs);
+function sigDefaultSet(sigs: readonly number[], complete = false): Uint8Array {
+  let set = complete ? undefined : sigDefCache.get(sigs);
   if (set !== undefined) return set;
   let lo = 0;
   let hi = 0;
@@ -105,18 +109,20 @@ function sigDefaultSet(sigs: readonly number[]): Uint8Array {
     if (s >= 1 && s <= 32) lo |= 1 << (s - 1);
     else if (s > 32 && s <= 64) hi |= 1 << (s - 33);
   }
-  const key = `${lo >>> 0}.${hi >>> 0}`;
+  const key = `${lo >>> 0}.${hi >>> 0}${complete ? ".c" : ""}`;
   set = sigDefByMask.get(key);
   if (set === undefined) {
     const C = libc();
     set = new Uint8Array(SIZEOF_SIGSET);
     C.sigemptyset(set);
-    C.sigaddset(set, SIGPIPE);
-    C.sigaddset(set, SIGXFSZ);
+    if (!complete) {
+      C.sigaddset(set, SIGPIPE);
+      C.sigaddset(set, SIGXFSZ);
+    }
     for (const s of sigs) C.sigaddset(set, s);
     sigDefByMask.set(key, set);
   }
-  sigDefCache.set(sigs, set);
+  if (!complete) sigDefCache.set(sigs, set);
   return set;
 }
 
@@ -192,7 +198,7 @@ function spawnRaw(req: SpawnRequest): SpawnResult {
       flags |= POSIX_SPAWN_SETPGROUP;
       C.posix_spawnattr_setpgroup(attr, req.pgroup);
     }
-    C.posix_spawnattr_setsigdefault(attr, sigDefaultSet(req.sigDefault));
+    C.posix_spawnattr_setsigdefault(attr, sigDefaultSet(req.sigDefault, req.sigDefaultComplete === true));
     if (emptyMask === undefined) {
       emptyMask = new Uint8Array(SIZEOF_SIGSET);
       C.sigemptyset(emptyMask);
