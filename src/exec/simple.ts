@@ -309,7 +309,9 @@ function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
     if (builtin && sh.disabledBuiltins.has(name)) builtin = undefined;
   }
   if (builtin) {
-    if (builtin.special) {
+    // Prefix assignments persist after a special builtin only in POSIX mode (XCU 2.14); bash
+    // otherwise makes them temporary like any other command's (`x=1 eval ...; echo $x` is empty)
+    if (builtin.special && (sh.opts.posix || cmd.assigns.length === 0)) {
       for (const a of cmd.assigns) {
         if (!(yield* assign(sh, a, "shell"))) {
           if (!sh.interactive) throw new ExitSignal(1);

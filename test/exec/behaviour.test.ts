@@ -24,6 +24,7 @@ const SAME: [string, string][] = [
   ["|& pipes stderr", "{ echo out; echo err >&2; } |& sort"],
   // lists
   ["and-or", "true && echo a || echo b; false && echo c || echo d"],
+  ["prefix assignments to special builtins are temporary outside posix mode", "x=tmp eval 'echo in $x'; echo \"after [$x]\"; y=1 :; echo \"[$y]\""],
   ["semicolons and newlines", "echo a; echo b\necho c"],
   ["exit status of a missing command", "nonexistent_cmd_xyz 2>/dev/null; echo $?"],
   ["126 for a directory", "/tmp 2>/dev/null; echo $?"],
