@@ -328,6 +328,19 @@ function* ifAfter(sh: Shell, cmd: If, k: number, cond: Gen<number>): Gen<number>
   return typeof r === "number" ? r : yield* r;
 }
 
+/** One run of a loop's condition or body list. A `break` or `continue` aimed at this loop (one
+ *  level; loopControl rethrows deeper ones) comes back as LOOP_BREAK / LOOP_CONTINUE. */
+const LOOP_BREAK = -1;
+const LOOP_CONTINUE = -2;
+function* iteration(sh: Shell, list: List): Gen<number> {
+  try {
+    const r = execListSync(sh, list, 0, sh.lastStatus);
+    return typeof r === "number" ? r : yield* r;
+  } catch (e) {
+    return loopControl(e) === "break" ? LOOP_BREAK : LOOP_CONTINUE;
+  }
+}
+
 /**
  * Loop bodies: break/continue are thrown as BreakSignal/ContinueSignal with a count; each loop
  * level consumes one and rethrows the rest.
@@ -337,34 +350,27 @@ function* execWhile(sh: Shell, cmd: While): Gen<number> {
   sh.loopDepth++;
   try {
     for (;;) {
+      // set -e is suspended in the condition; `while break; do` belongs to this loop too
+      sh.errexitSuppressed++;
       let c: number;
       try {
-        // runCondition inlined: set -e is suspended in the condition
-        sh.errexitSuppressed++;
-        try {
-          const r = execListSync(sh, cmd.cond, 0, sh.lastStatus);
-          c = typeof r === "number" ? r : yield* r;
-        } finally {
-          sh.errexitSuppressed--;
-        }
-      } catch (e) {
-        if (loopControl(e) === "break") {
-          status = 0;
-          break;
-        }
-        continue;
+        c = yield* iteration(sh, cmd.cond);
+      } finally {
+        sh.errexitSuppressed--;
       }
+      if (c === LOOP_BREAK) {
+        status = 0;
+        break;
+      }
+      if (c === LOOP_CONTINUE) continue;
       if ((c === 0) === cmd.until) break;
-      try {
-        const r = execListSync(sh, cmd.body, 0, sh.lastStatus);
-        status = typeof r === "number" ? r : yield* r;
-      } catch (e) {
-        if (loopControl(e) === "break") {
-          status = 0;
-          break;
-        }
-        continue;
+      const b = yield* iteration(sh, cmd.body);
+      if (b === LOOP_BREAK) {
+        status = 0;
+        break;
       }
+      if (b === LOOP_CONTINUE) continue;
+      status = b;
       if (sh.yieldDue()) yield* safePoint(sh, true);
     }
   } finally {
@@ -387,16 +393,13 @@ function* execFor(sh: Shell, cmd: For): Gen<number> {
       }
       sh.vars.set(cmd.name, item);
       if (sh.opts.xtrace) xtraceWords(sh, ["for", cmd.name, "in", item]);
-      try {
-        const r = execListSync(sh, cmd.body, 0, sh.lastStatus);
-        status = typeof r === "number" ? r : yield* r;
-      } catch (e) {
-        if (loopControl(e) === "break") {
-          status = 0;
-          break;
-        }
-        continue;
+      const b = yield* iteration(sh, cmd.body);
+      if (b === LOOP_BREAK) {
+        status = 0;
+        break;
       }
+      if (b === LOOP_CONTINUE) continue;
+      status = b;
       if (sh.yieldDue()) yield* safePoint(sh, true);
     }
   } finally {
@@ -425,16 +428,13 @@ function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
     yield* arith(sh, cmd.init, 0, line);
     for (;;) {
       if ((yield* arith(sh, cmd.cond, 1, line)) === 0) break;
-      try {
-        const r = execListSync(sh, cmd.body, 0, sh.lastStatus);
-        status = typeof r === "number" ? r : yield* r;
-      } catch (e) {
-        // continue goes on to the step expression
-        if (loopControl(e) === "break") {
-          status = 0;
-          break;
-        }
+      const b = yield* iteration(sh, cmd.body);
+      if (b === LOOP_BREAK) {
+        status = 0;
+        break;
       }
+      // continue goes on to the step expression
+      if (b !== LOOP_CONTINUE) status = b;
       yield* arith(sh, cmd.step, 0, line);
       if (sh.yieldDue()) yield* safePoint(sh, true);
     }
