@@ -124,62 +124,39 @@ export function runKill(ctx: BuiltinContext, sys: KillSys = processKill, self?: 
   let i = 0;
   for (; i < args.length; i++) {
     const w = args[i]!;
+    // the signal named by this option word, decoded once below
+    let spec: string | undefined;
     if (w === "-l" || w === "-L") {
       listing = true;
     } else if (w === "-s" || w === "-n") {
-      const spec = args[i + 1];
+      spec = args[i + 1];
       if (spec === undefined) {
         ctx.error(`${w}: option requires an argument`);
         return 1;
       }
       i++;
-      const s = decodeKillSignal(spec);
-      if (s === undefined) {
-        ctx.error(`${spec}: invalid signal specification`);
-        return 1;
-      }
-      sig = s;
-      sigspec = spec;
-      sigSeen = true;
     } else if (w === "--") {
       i++;
       break;
     } else if (w === "-?") {
       ctx.err(USAGE);
       return 2;
-    } else if (w.startsWith("-s") && isAlpha(w[2])) {
-      const spec = w.slice(2);
-      const s = decodeKillSignal(spec);
-      if (s === undefined) {
-        ctx.error(`${spec}: invalid signal specification`);
-        return 1;
-      }
-      sig = s;
-      sigspec = spec;
-      sigSeen = true;
-    } else if (w.startsWith("-n") && isDigit(w[2])) {
-      const spec = w.slice(2);
-      const s = decodeKillSignal(spec);
-      if (s === undefined) {
-        ctx.error(`${spec}: invalid signal specification`);
-        return 1;
-      }
-      sig = s;
-      sigspec = spec;
-      sigSeen = true;
+    } else if ((w.startsWith("-s") && isAlpha(w[2])) || (w.startsWith("-n") && isDigit(w[2]))) {
+      spec = w.slice(2);
     } else if (w.startsWith("-") && !sigSeen) {
-      const spec = w.slice(1);
-      const s = decodeKillSignal(spec);
-      if (s === undefined) {
-        ctx.error(`${spec}: invalid signal specification`);
-        return 1;
-      }
-      sig = s;
-      sigspec = spec;
-      sigSeen = true;
+      spec = w.slice(1);
     } else {
       break;
     }
+    if (spec === undefined) continue;
+    const s = decodeKillSignal(spec);
+    if (s === undefined) {
+      ctx.error(`${spec}: invalid signal specification`);
+      return 1;
+    }
+    sig = s;
+    sigspec = spec;
+    sigSeen = true;
   }
   const operands = args.slice(i);
 
