@@ -29,10 +29,15 @@ import { printAndOr, jobText } from "./command-text.ts";
 import { reexecArgv } from "./serialize.ts";
 import { selfCommand } from "./self.ts";
 
+let jobStarts = 0;
+
 export function* runBackground(sh: Shell, ao: AndOr): Gen<number> {
-  // collect what has finished before adding more (a loop starting jobs would pile up zombies)
-  if (!sh.jobs.inherited) sh.jobs.reapAll();
-  reapOrphans();
+  // collect what has finished before adding more (a loop starting jobs would pile up zombies);
+  // every 16th start, so a loop starting many long jobs does not rescan them all each time
+  if ((++jobStarts & 15) === 0) {
+    sh.jobs.reapAll();
+    reapOrphans();
+  }
   const jc = jobControl(sh);
   const text = jobText(printAndOr(ao));
   const st = sh.cloneForSubshell();
