@@ -60,6 +60,17 @@ const SAME: [string, string][] = [
   ["two here-docs on one line", "cat <<A; cat <<B\none\nA\ntwo\nB"],
   ["here-doc into a pipeline", "cat <<EOF | tr a-z A-Z\nshout\nEOF"],
   ["here-string", "tr a-z A-Z <<< 'quiet'"],
+  // fixes made during review, each checked against bash
+  ["$(< file) reads the file", "printf 'a\\nb\\n' > f; x=$(< f); echo \"[$x]\"; y=$(< /nonexistent 2>/dev/null); echo $?"],
+  ["a command that expands to nothing has its substitution's status", "$(exit 42); echo $?; true $(false); echo $?; x=$(exit 5); echo $?"],
+  ["break and continue in a loop condition", "for i in 1 2; do while break; do echo x; done; echo i=$i; done; for i in 1 2 3; do while continue 2; do echo x; done; echo no; done; echo after $i"],
+  ["return outside a function", "return 2>/dev/null; echo $?"],
+  ["PIPESTATUS after a subshell and a group", "(exit 3); echo ${PIPESTATUS[@]}; { false | true; }; echo ${PIPESTATUS[@]}"],
+  ["$! of a background pipeline is its last stage", "true | sh -c 'echo $$ > p' & wait; [ \"$!\" = \"$(cat p)\" ] && echo same"],
+  ["builtins report write errors", "echo hi > /dev/full 2>/dev/null; echo $?; type echo > /dev/full 2>/dev/null; echo $?"],
+  ["command -v of a path needs an executable file", "touch ne; mkdir d; command -v ./ne; echo $?; command -v ./d; echo $?; command -v /bin/sh"],
+  ["case toggles ${s~} ${s~~}", "s=aBc; echo ${s~} ${s~~} ${s~~[a-b]}"],
+  ["a trap for a signal sent during $(...) runs right after it", "trap 'echo got' USR1; x=$(kill -USR1 $$; echo in); echo \"[$x]\""],
   // expansions the skeleton relies on
   ["$? and $#", "set -- a b c; echo $#; false; echo $?"],
   ["command substitution", "x=$(echo a; echo b); echo \"$x\""],
