@@ -155,6 +155,18 @@ describe("entry points", () => {
     const r = run([IPSH, "-s", "a", "b"], { input: 'echo "$1 $2"\n' });
     expect(r.stdout).toBe("a b\n");
   });
+  // (bash -i without any terminal in its session gives up here, so there is no bash output to
+  // compare with: this pins ipsh's own behaviour)
+  it("-i with stdin not a terminal reads plain lines, with no line-editor escapes", () => {
+    const a = run([IPSH, "-i", "--norc"], { input: "echo hi\nexit 3\n" });
+    expect(a.stdout).toBe("hi\n");
+    expect(a.status).toBe(3);
+    expect(a.stderr).not.toContain("\x1b[?2004h");
+  });
+  it("--rcfile names the start-up file of an interactive shell", () => {
+    const r = run(["sh", "-c", `echo 'echo from rc' > rc; echo 'exit 0' | ${IPSH} -i --rcfile rc`]);
+    expect(r.stdout).toBe("from rc\n");
+  });
   it("exit status of the script", () => {
     expect(run([IPSH, "-c", "exit 42"]).status).toBe(42);
     expect(run([IPSH, "-c", "false"]).status).toBe(1);
