@@ -19,7 +19,7 @@ import type { Gen } from "./exec/gen.ts";
 import { TrapTable } from "./signals/traps.ts";
 import { JobTable } from "./jobs/job-table.ts";
 import { writeAll } from "./sys/fd.ts";
-import { homeOf } from "./exec/users.ts";
+import { homeOf } from "./sys/users.ts";
 import { ShellExpandHost } from "./expand/shell-host.ts";
 import type { DynamicVars } from "./state/dynamic-vars.ts";
 import { installStateVars } from "./state-vars.ts";
