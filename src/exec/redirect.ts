@@ -22,7 +22,7 @@ import * as os from "./os.ts";
 import { openTarget } from "./fifo-open.ts";
 
 /** Default fd for each operator when none is written. */
-const DEFAULT_FD: Record<Redirect["op"], number> = {
+export const DEFAULT_FD: Record<Redirect["op"], number> = {
   "<": 0,
   "<>": 0,
   "<&": 0,
@@ -38,7 +38,7 @@ const DEFAULT_FD: Record<Redirect["op"], number> = {
 };
 
 /** open(2) flags for each file operator. */
-function openFlags(op: Redirect["op"], noclobber: boolean): number {
+export function openFlags(op: Redirect["op"], noclobber: boolean): number {
   switch (op) {
     case "<":
       return os.O_RDONLY;

@@ -5,6 +5,7 @@
 // differ. Files are not opened: an input file that does not exist is reported as the ENOENT
 // the shell would get, and a FIFO or a device is recognised with stat(2).
 
+import { DEFAULT_FD, openFlags } from "../exec/redirect.ts";
 import { statSync } from "node:fs";
 import type { Redirect } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
@@ -23,24 +24,8 @@ export interface PlanContext {
   text(span: { start: number; end: number }): string;
 }
 
-/** Default fd of each redirection operator (as src/exec/redirect.ts). */
-const DEFAULT_FD: Record<Redirect["op"], number> = {
-  "<": 0, "<>": 0, "<&": 0, "<<": 0, "<<-": 0, "<<<": 0,
-  ">": 1, ">|": 1, ">>": 1, ">&": 1, "&>": 1, "&>>": 1,
-};
-
-const O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0o100, O_EXCL = 0o200, O_TRUNC = 0o1000, O_APPEND = 0o2000, O_CLOEXEC = 0o2000000;
-
-/** open(2) flags of each file operator (as src/exec/redirect.ts). */
-function openFlags(op: Redirect["op"], noclobber: boolean): number {
-  switch (op) {
-    case "<>": return O_RDWR | O_CREAT;
-    case ">>": case "&>>": return O_WRONLY | O_CREAT | O_APPEND;
-    case ">": case "&>": return noclobber ? O_WRONLY | O_CREAT | O_EXCL : O_WRONLY | O_CREAT | O_TRUNC;
-    case ">|": return O_WRONLY | O_CREAT | O_TRUNC;
-    default: return O_RDONLY;
-  }
-}
+// the executor's own tables: the plan cannot drift from what src/exec/redirect.ts does
+const O_CREAT = 0o100, O_CLOEXEC = 0o2000000;
 
 /** Which way data flows for each access mode (O_RDONLY, O_WRONLY, O_RDWR). */
 export const MODE_OF_ACCESS: Mode[] = ["r", "w", "rw", "rw"];
