@@ -2,34 +2,25 @@
 // typed wrappers over the shared glibc bindings (libc.ts): dispositions with signal() and
 // sigaction() (to save and restore the runtime's own handlers), kill(), mkfifo(), mknod() with
 // glibc's makedev encoding, umask().
-import { libc, SIZEOF_SIGACTION } from "./libc.ts";
+import { libc } from "./libc.ts";
+import { restoreDisposition, saveDisposition } from "./sigaction.ts";
 import { tracing, emit } from "../explain/trace.ts";
 
 export { errno, strerror } from "./errno.ts";
 
-/** SIG_DFL and SIG_IGN as handler addresses (null is address 0). */
-const SIG_DFL = null;
-const SIG_IGN = 1;
-
-/** signal(sig, SIG_IGN) (glibc: BSD semantics). Returns 0, or -1 on failure. */
-export function ignoreSignal(sig: number): number {
-  return Number(libc().signal(sig, SIG_IGN as never)) === -1 ? -1 : 0;
-}
-
-/** signal(sig, SIG_DFL). Returns 0, or -1 on failure. */
-export function defaultSignal(sig: number): number {
-  return Number(libc().signal(sig, SIG_DFL)) === -1 ? -1 : 0;
-}
+// Dispositions are set and saved by sigaction.ts; these are its functions under the names the
+// signal code uses (saveSigaction gives undefined instead of -errno on failure).
+export { ignoreSignal, defaultSignal } from "./sigaction.ts";
 
 /** The current struct sigaction of `sig` (nothing is changed), or undefined on failure. */
 export function saveSigaction(sig: number): Uint8Array | undefined {
-  const buf = new Uint8Array(SIZEOF_SIGACTION);
-  return libc().sigaction(sig, null, buf) === 0 ? buf : undefined;
+  const r = saveDisposition(sig);
+  return typeof r === "number" ? undefined : r;
 }
 
-/** Re-install a struct sigaction saved with saveSigaction. Returns 0 or -1 (errno set). */
+/** Re-install a struct sigaction saved with saveSigaction. 0 or -errno. */
 export function restoreSigaction(sig: number, saved: Uint8Array): number {
-  return libc().sigaction(sig, saved, null);
+  return restoreDisposition(sig, saved);
 }
 
 /** kill(2): pid > 0 one process, pid < -1 a process group, sig 0 only checks. 0 or -1. */
