@@ -18,7 +18,8 @@ import { ExitSignal, loopControl } from "./control.ts";
 import { execSimpleSync } from "./simple.ts";
 import { resume } from "./resume.ts";
 import { runPipeline } from "./pipeline.ts";
-import { openRedirects } from "./redirect.ts";
+import { openRedirects, openRedirectsSync } from "./redirect.ts";
+import { FdTable } from "./fd-table.ts";
 import { runSubshell } from "./subshell.ts";
 import { runBackground } from "./background.ts";
 import { expandWord, expandWords, expandPattern, matchPattern, evalArith } from "../expand/index.ts";
@@ -184,16 +185,83 @@ export function execCommandSync(sh: Shell, cmd: Command): number | Gen<number> {
     case "SimpleCommand":
       return execSimpleSync(sh, cmd);
     case "BraceGroup":
-      if (cmd.redirects.length === 0) return execListSync(sh, cmd.body, 0, sh.lastStatus);
-      break;
     case "If":
-      if (cmd.redirects.length === 0) return execIfSync(sh, cmd, 0);
-      break;
     case "Case":
-      if (cmd.redirects.length === 0) return execCaseSync(sh, cmd);
-      break;
+      if (cmd.redirects.length === 0) return compoundSync(sh, cmd);
+      return compoundInFrame(sh, cmd);
   }
   return execCommand(sh, cmd);
+}
+
+type SyncCompound = Extract<Command, { kind: "BraceGroup" | "If" | "Case" }>;
+
+function compoundSync(sh: Shell, cmd: SyncCompound): number | Gen<number> {
+  switch (cmd.kind) {
+    case "BraceGroup":
+      return execListSync(sh, cmd.body, 0, sh.lastStatus);
+    case "If":
+      return execIfSync(sh, cmd, 0);
+    case "Case":
+      return execCaseSync(sh, cmd);
+  }
+}
+
+/**
+ * withRedirects as a plain function for the compound commands that have a synchronous path
+ * (`{ ...; } >/dev/null 2>&1`): the same steps, with generators only for what has to wait.
+ */
+function compoundInFrame(sh: Shell, cmd: SyncCompound): number | Gen<number> {
+  const saved = sh.fds;
+  const lineno = sh.lineno;
+  sh.lineno = cmd.redirects[0]!.span.line + sh.lineBase;
+  const opened = openRedirectsSync(sh, saved, cmd.redirects);
+  if (opened !== undefined && !(opened instanceof FdTable)) return compoundAfterOpen(sh, cmd, saved, lineno, opened);
+  sh.lineno = lineno;
+  if (!opened) {
+    compoundRedirectFailed = true;
+    return (sh.lastStatus = 1);
+  }
+  compoundRedirectFailed = false;
+  sh.fds = opened;
+  let r: number | Gen<number>;
+  try {
+    r = compoundSync(sh, cmd);
+  } catch (e) {
+    sh.fds = saved;
+    opened.dispose();
+    throw e;
+  }
+  if (typeof r !== "number") return compoundFrameAfter(sh, r, saved, opened);
+  sh.fds = saved;
+  opened.dispose();
+  return r;
+}
+
+function* compoundAfterOpen(sh: Shell, cmd: SyncCompound, saved: FdTable, lineno: number, opening: Gen<FdTable | undefined>): Gen<number> {
+  const frame = yield* opening;
+  sh.lineno = lineno;
+  if (!frame) {
+    compoundRedirectFailed = true;
+    return (sh.lastStatus = 1);
+  }
+  compoundRedirectFailed = false;
+  sh.fds = frame;
+  try {
+    const r = compoundSync(sh, cmd);
+    return typeof r === "number" ? r : yield* r;
+  } finally {
+    sh.fds = saved;
+    frame.dispose();
+  }
+}
+
+function* compoundFrameAfter(sh: Shell, r: number | Gen<number>, saved: FdTable, frame: FdTable): Gen<number> {
+  try {
+    return typeof r === "number" ? r : yield* r;
+  } finally {
+    sh.fds = saved;
+    frame.dispose();
+  }
 }
 
 export function* execCommand(sh: Shell, cmd: Command): Gen<number> {

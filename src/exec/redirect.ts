@@ -15,11 +15,12 @@ import { getRlimit, RLIMIT_NOFILE } from "../sys/resources.ts";
 import { tracing, emit } from "../explain/trace.ts";
 import type { Redirect } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
-import { FdTable, OsFd } from "./fd-table.ts";
+import { FdTable, MemDoc, OsFd } from "./fd-table.ts";
 import type { Gen } from "./gen.ts";
 import { expandWord, expandWords, expandHeredoc } from "../expand/index.ts";
 import * as os from "./os.ts";
 import { openTarget } from "./fifo-open.ts";
+import { resume } from "./resume.ts";
 
 /** Default fd for each operator when none is written. */
 export const DEFAULT_FD: Record<Redirect["op"], number> = {
@@ -82,6 +83,19 @@ export function* openRedirects(sh: Shell, base: FdTable, redirects: Redirect[]):
     throw e;
   }
   return t;
+}
+
+/**
+ * openRedirects as a plain function (see resume.ts): the frame, or undefined after an error,
+ * when nothing had to wait (the common case: files, /dev/null, dups, here-documents whose
+ * expansion runs nothing); otherwise a generator that finishes opening (a FIFO waiting for its
+ * other end, a command substitution in a target). Callers tell the cases apart with
+ * `instanceof FdTable`.
+ */
+export function openRedirectsSync(sh: Shell, base: FdTable, redirects: Redirect[]): FdTable | undefined | Gen<FdTable | undefined> {
+  const g = openRedirects(sh, base, redirects);
+  const r = g.next();
+  return r.done ? r.value : resume(g, r);
 }
 
 /** Shell fds must be numbers a child can receive: below the soft RLIMIT_NOFILE (read when
@@ -255,7 +269,16 @@ function devFd(t: FdTable, path: string, _op: Redirect["op"]): OsFd | null | und
   return t.entry(n) ?? null;
 }
 
+const utf8 = new TextEncoder();
+
+/** A here-document or here-string as shell fd `fd`: kept in memory until something needs a real
+ *  descriptor (fd-table.ts MemDoc); made a memfd at once when the teaching trace is on, so that
+ *  the trace shows where the bytes come from. */
 function setMemfd(sh: Shell, t: FdTable, fd: number, text: string): boolean {
+  if (!tracing) {
+    t.set(fd, new OsFd(-1, false, "here-document", new MemDoc(utf8.encode(text))));
+    return true;
+  }
   const m = os.memfdWithText(text);
   if (m < 0) {
     sh.diag(`cannot create temp file for here-document: ${os.strerror(-m)}`);

@@ -13,7 +13,8 @@ import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import type { BuiltinDef } from "../../builtins/context.ts";
 import { expandWords, expandWord, expandAssignValue } from "../expand/index.ts";
-import { openRedirects } from "./redirect.ts";
+import { allSync } from "../expand/word.ts";
+import { openRedirects, openRedirectsSync } from "./redirect.ts";
 import { runBuiltin, Ctx, specialFailed, writeFailure } from "./builtin-run.ts";
 import { flushOutput } from "./async-io.ts";
 import { compoundElements, type CompoundElem } from "../../builtins/declare.ts";
@@ -56,14 +57,14 @@ export function* execSimple(sh: Shell, cmd: SimpleCommand): Gen<number> {
  */
 export function execSimpleSync(sh: Shell, cmd: SimpleCommand): number | Gen<number> {
   const words = cmd.words;
-  if (cmd.redirects.length !== 0 || sh.opts.xtrace || (!sh.inTrap && sh.traps.get("DEBUG") !== undefined)) return execSimple(sh, cmd);
+  if (sh.opts.xtrace || (!sh.inTrap && sh.traps.get("DEBUG") !== undefined)) return execSimple(sh, cmd);
   const first = words.length > 0 ? words[0].literal : undefined;
   if (first !== undefined && DECLARATION_BUILTINS.has(first)) return execSimple(sh, cmd);
   sh.lineno = cmd.span.line + sh.lineBase;
   sh.cmdSubStatus = 0;
   let argv: string[];
   if (words.length === 0) {
-    return assignOnlySync(sh, cmd, 0);
+    return cmd.redirects.length === 0 ? assignOnlySync(sh, cmd, 0) : execSimple(sh, cmd);
   } else if (first !== undefined && words.length === 1) {
     argv = [first];
   } else {
@@ -71,14 +72,15 @@ export function execSimpleSync(sh: Shell, cmd: SimpleCommand): number | Gen<numb
     const r = g.next();
     if (!r.done) return afterExpansion(sh, cmd, resume(g, r));
     argv = r.value;
-    if (argv.length === 0) return assignOnlySync(sh, cmd, 0);
+    if (argv.length === 0) return cmd.redirects.length === 0 ? assignOnlySync(sh, cmd, 0) : afterExpansion(sh, cmd, argvGen(argv));
   }
   const name = argv[0];
-  if (cmd.assigns.length !== 0 || name.includes("/")) return finishSimple(sh, cmd, argv);
+  if (name.includes("/")) return finishSimple(sh, cmd, argv);
   let builtin = sh.builtins.get(name);
   if (!builtin || !builtin.special) {
     const fn = sh.functions.size > 0 ? sh.functions.get(name) : undefined;
     if (fn) {
+      if (cmd.assigns.length !== 0 || cmd.redirects.length !== 0) return finishSimple(sh, cmd, argv);
       const r = callFunctionSync(sh, fn, argv);
       if (typeof r !== "number") return withLastArg(sh, r, argv[argv.length - 1]!);
       sh.lastArg = argv[argv.length - 1]!;
@@ -87,6 +89,10 @@ export function execSimpleSync(sh: Shell, cmd: SimpleCommand): number | Gen<numb
   }
   if (builtin && sh.disabledBuiltins.size > 0 && sh.disabledBuiltins.has(name)) builtin = undefined;
   if (!builtin) return finishSimple(sh, cmd, argv);
+  if (cmd.assigns.length !== 0 || cmd.redirects.length !== 0) {
+    if (cmd.assigns.length !== 0 && (builtin.special || !tempAssignsSync(cmd.assigns))) return finishSimple(sh, cmd, argv);
+    return builtinInFrame(sh, cmd, builtin, argv);
+  }
   // runBuiltin, synchronously while the builtin is synchronous
   const ctx = new Ctx(name, argv.slice(1), sh);
   let r: number | Gen<number>;
@@ -100,6 +106,124 @@ export function execSimpleSync(sh: Shell, cmd: SimpleCommand): number | Gen<numb
   afterCommand(sh);
   if (sh.async && sh.outQueue.length > 0) return flushAfter(sh, builtin, r, argv);
   return builtinDone(sh, builtin, r, argv);
+}
+
+/** An already expanded argv as a generator, for the general path's afterExpansion. */
+function* argvGen(argv: string[]): Gen<string[]> {
+  return argv;
+}
+
+/** Prefix assignments that builtinInFrame can make without waiting: scalars whose values expand
+ *  without running anything (no command substitution). */
+function tempAssignsSync(assigns: Assignment[]): boolean {
+  for (let i = 0; i < assigns.length; i++) {
+    const a = assigns[i]!;
+    if (a.array || a.index) return false;
+    if (a.value && a.value.literal === undefined && !allSync(a.value.parts)) return false;
+  }
+  return true;
+}
+
+/**
+ * A builtin with redirections and/or prefix assignments, as a plain function: runExpanded,
+ * dispatch and withTempAssigns in one frame for the common case (`echo x >>log`,
+ * `IFS= read -r line`, `read a <<EOF`). The order is the general path's: the words are expanded
+ * (by the caller), then the redirections are opened, then the assignments are made in a
+ * temporary scope; everything is undone in the reverse order. Whatever has to wait continues
+ * as a generator: opening the redirections (a FIFO, a command substitution in a target) goes
+ * back to the general path with the frame, the builtin itself to builtinFrameAfter.
+ * Callers ensure: no xtrace, no DEBUG trap, the assignments pass tempAssignsSync, and a special
+ * builtin has no assignments.
+ */
+function builtinInFrame(sh: Shell, cmd: SimpleCommand, builtin: BuiltinDef, argv: string[]): number | Gen<number> {
+  const saved = sh.fds;
+  let frame = saved;
+  if (cmd.redirects.length !== 0) {
+    const opened = openRedirectsSync(sh, saved, cmd.redirects);
+    if (opened === undefined) return redirectFailed(sh, argv);
+    if (!(opened instanceof FdTable)) return finishAfterOpen(sh, cmd, argv, opened);
+    frame = opened;
+  }
+  sh.fds = frame;
+  const scoped = cmd.assigns.length !== 0;
+  let ctx: Ctx | undefined;
+  let r: number | Gen<number>;
+  try {
+    if (scoped) {
+      sh.vars.pushScope(true);
+      for (const a of cmd.assigns) {
+        sh.vars.declareTemp(a.name);
+        const ok = assignSync(sh, a, "temp");
+        // tempAssignsSync promised no waiting; a failed assignment fails the command
+        if (ok !== true) {
+          leaveFrame(sh, saved, frame, scoped);
+          return (sh.lastStatus = 1);
+        }
+      }
+    }
+    ctx = new Ctx(argv[0]!, argv.slice(1), sh);
+    r = builtin.run(ctx);
+  } catch (e) {
+    leaveFrame(sh, saved, frame, scoped);
+    throw e;
+  }
+  if (typeof r !== "number" || (sh.async && sh.outQueue.length > 0)) return builtinFrameAfter(sh, builtin, r, ctx, argv, saved, frame, scoped);
+  leaveFrame(sh, saved, frame, scoped);
+  if (ctx.outErrno !== 0) r = writeFailure(ctx, r);
+  return builtinDone(sh, builtin, r, argv);
+}
+
+/** builtinInFrame once its builtin has to wait (or its queued output must be flushed while its
+ *  descriptors are still open). */
+function* builtinFrameAfter(
+  sh: Shell,
+  builtin: BuiltinDef,
+  r: number | Gen<number>,
+  ctx: Ctx,
+  argv: string[],
+  saved: FdTable,
+  frame: FdTable,
+  scoped: boolean,
+): Gen<number> {
+  let status: number;
+  try {
+    status = typeof r === "number" ? r : yield* r;
+    if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
+  } finally {
+    leaveFrame(sh, saved, frame, scoped);
+  }
+  if (ctx.outErrno !== 0) status = writeFailure(ctx, status);
+  return builtinDone(sh, builtin, status, argv);
+}
+
+/** Undo builtinInFrame: the temporary scope, then the descriptor frame (kept as the shell's
+ *  table after `exec >file`), then the command's process substitutions. */
+function leaveFrame(sh: Shell, saved: FdTable, frame: FdTable, scoped: boolean): void {
+  if (scoped) sh.vars.popScope();
+  if (sh.keepRedirections) {
+    sh.keepRedirections = false;
+    if (frame !== saved) saved.dispose();
+  } else if (frame !== saved) {
+    sh.fds = saved;
+    frame.dispose();
+  }
+  if (sh.procSubFds.length > 0) closeProcSubFds(sh);
+}
+
+/** A redirection failed (the error is printed): the command does not run and fails. */
+function redirectFailed(sh: Shell, argv: string[]): number {
+  if (sh.procSubFds.length > 0) closeProcSubFds(sh);
+  sh.lastArg = argv[argv.length - 1]!;
+  return (sh.lastStatus = 1);
+}
+
+/** The general path once the redirections, which had to wait, are open. */
+function* finishAfterOpen(sh: Shell, cmd: SimpleCommand, argv: string[], opening: Gen<FdTable | undefined>): Gen<number> {
+  const frame = yield* opening;
+  if (!frame) return redirectFailed(sh, argv);
+  const status = yield* runInFrame(sh, cmd, argv, sh.fds, frame);
+  sh.lastArg = argv[argv.length - 1]!;
+  return status;
 }
 
 /** What runExpanded's finally does for a command without redirections. */
@@ -193,8 +317,16 @@ export function* runExpanded(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen
   let frame: FdTable | undefined = saved;
   if (cmd.redirects.length > 0) {
     frame = yield* openRedirects(sh, saved, cmd.redirects);
-    if (!frame) return (sh.lastStatus = 1);
+    if (!frame) {
+      if (sh.procSubFds.length > 0) closeProcSubFds(sh);
+      return (sh.lastStatus = 1);
+    }
   }
+  return yield* runInFrame(sh, cmd, argv, saved, frame);
+}
+
+/** Dispatch with the descriptor table `frame` (saved's redirection frame, or saved itself). */
+function* runInFrame(sh: Shell, cmd: SimpleCommand, argv: string[], saved: FdTable, frame: FdTable): Gen<number> {
   sh.fds = frame;
   try {
     return yield* dispatch(sh, cmd, argv);
