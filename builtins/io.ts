@@ -9,6 +9,7 @@
 import { waitReadable } from "../src/exec/async-io.ts";
 import { fstatSync } from "node:fs";
 import type { Gen } from "../src/exec/gen.ts";
+import type { MemDoc } from "../src/exec/fd-table.ts";
 import type { VarStore } from "../src/state/var-store.ts";
 import { ExpansionError, type ExpandHost } from "../src/expand/host.ts";
 import { evalArith } from "../src/expand/arith-eval.ts";
@@ -148,7 +149,17 @@ export class FdReader {
     private deadline = -1,
     /** the caller will consume everything up to EOF: read big blocks even from pipes */
     greedy = false,
+    /** a here-document still in memory (osfd is -1): read from its bytes, no system call */
+    private readonly doc?: MemDoc,
   ) {
+    if (doc) {
+      this.block = true;
+      this.tty = this.pooled = false;
+      this.buf = doc.bytes;
+      this.pos = doc.pos;
+      this.len = doc.bytes.length;
+      return;
+    }
     // lseek succeeds on regular files (and harmless devices), fails with ESPIPE on pipes,
     // sockets and terminals: exactly the inputs where reading ahead could be given back.
     this.block = seek(osfd, 0, SEEK_CUR) >= 0;
@@ -161,6 +172,7 @@ export class FdReader {
    *  Hot loops first take `buffered()` bytes and call this only when it returns -3. */
   *next(): Gen<number> {
     if (this.pos < this.len) return this.buf[this.pos++]!;
+    if (this.doc) return -1;
     if (this.interruptible) yield* this.waitKey();
     if (this.deadline >= 0 && !this.block) {
       const ready = concurrent(this.sh) ? yield* waitReadableUntil(this.osfd, this.deadline) : pollReadable(this.osfd, this.deadline - Date.now());
@@ -203,7 +215,8 @@ export class FdReader {
 
   /** Give back what was read ahead (regular files only). */
   close(): void {
-    if (this.block && this.len > this.pos) unread(this.osfd, this.len - this.pos);
+    if (this.doc) this.doc.pos = this.pos;
+    else if (this.block && this.len > this.pos) unread(this.osfd, this.len - this.pos);
     this.pos = this.len = 0;
     if (this.pooled && blockPool.length < 8) blockPool.push(this.buf);
     this.buf = EMPTY;

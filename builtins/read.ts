@@ -11,6 +11,7 @@
 // partial line is still assigned), 128+SIGALRM=142 on timeout, 2 for usage errors.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
+import type { MemDoc } from "../src/exec/fd-table.ts";
 import { InterruptSignal } from "../src/exec/interrupt.ts";
 import { FdReader, IoError, ttyModes, fromBytes, isValidName, isatty, pollReadable, restoreTermios, toBytes } from "./io.ts";
 
@@ -216,9 +217,9 @@ class LineBuf {
 
 const NO_QUOTES = new Uint8Array(0);
 
-function* readLine(ctx: BuiltinContext, o: ReadOpts, osfd: number): Gen<{ line: Line; status: number }> {
+function* readLine(ctx: BuiltinContext, o: ReadOpts, osfd: number, doc: MemDoc | undefined): Gen<{ line: Line; status: number }> {
   const deadline = o.timeout > 0 ? Date.now() + o.timeout * 1000 : -1;
-  const reader = new FdReader(ctx.sh as never, o.fd, osfd, deadline);
+  const reader = new FdReader(ctx.sh as never, o.fd, osfd, deadline, false, doc);
   const buf = new LineBuf();
   let status = 0;
   let escape = false;
@@ -260,21 +261,23 @@ function* read(ctx: BuiltinContext): Gen<number> {
   const o = parseOpts(ctx);
   if (typeof o === "number") return o;
   const sh = ctx.sh;
-  const osfd = sh.fds.os(o.fd);
+  // a here-document still in memory is read from its bytes (src/exec/fd-table.ts MemDoc)
+  const doc = sh.fds.entry(o.fd)?.memDoc;
+  const osfd = doc ? -1 : sh.fds.os(o.fd);
   if (osfd === undefined) {
     ctx.error(o.explicitFd ? `${o.fd}: invalid file descriptor: Bad file descriptor` : `read error: ${o.fd}: Bad file descriptor`);
     return 1;
   }
-  if (o.timeout === 0) return pollReadable(osfd, 0) ? 0 : 1;
+  if (o.timeout === 0) return doc || pollReadable(osfd, 0) ? 0 : 1;
   const editor = (sh as unknown as { lineEditor?: LineEditorHook }).lineEditor;
-  if (o.edit && editor && o.nchars < 0 && o.delim === 10 && isatty(osfd)) return yield* readEdited(ctx, o, editor);
+  if (o.edit && editor && o.nchars < 0 && o.delim === 10 && !doc && isatty(osfd)) return yield* readEdited(ctx, o, editor);
   const cbreak = o.nchars >= 0 || o.delim !== 10;
-  const tty = (o.prompt !== undefined || o.silent || cbreak) && isatty(osfd);
+  const tty = (o.prompt !== undefined || o.silent || cbreak) && !doc && isatty(osfd);
   if (o.prompt !== undefined && tty) ctx.err(o.prompt);
   const saved = tty && (o.silent || cbreak) ? ttyModes(osfd, o.silent, cbreak) : null;
   let got: { line: Line; status: number };
   try {
-    got = yield* readLine(ctx, o, osfd);
+    got = yield* readLine(ctx, o, osfd, doc);
   } catch (e) {
     if (e instanceof IoError) {
       ctx.error(`read error: ${o.fd}: ${e.message}`);

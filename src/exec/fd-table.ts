@@ -16,17 +16,63 @@
 //    copies the array and bumps the reference counts.
 
 import { tracing, emit } from "../explain/trace.ts";
-import { closeFd } from "../sys/fd.ts";
+import { closeFd, memfdWithBytes } from "../sys/fd.ts";
+
+/**
+ * The bytes of a here-document or here-string not yet given to the kernel, and the read offset
+ * into them. Shared, like the offset of an open file description, by every table entry that
+ * refers to the same OsFd (dups, clones, redirection frames).
+ */
+export class MemDoc {
+  constructor(
+    readonly bytes: Uint8Array,
+    public pos = 0,
+  ) {}
+}
 
 export class OsFd {
   refs = 0;
+  private osfd: number;
+  /**
+   * A here-document still in memory (osfd is -1 until then). Builtins that read (read) consume
+   * it directly; the first use that needs a real descriptor (an external command, a dup into a
+   * pipeline, `exec`, a builtin without a MemDoc path) turns it into a memfd holding the same
+   * bytes at the same offset (see `fd`). Most here-documents are read by `read` or `while read`,
+   * so this saves memfd_create, write, lseek and close per document.
+   */
+  doc: MemDoc | undefined;
   constructor(
-    public readonly fd: number,
+    fd: number,
     /** opened by someone else (inherited at start-up): never close it */
     public readonly inherited = false,
     /** what it is, for error messages and the teaching views ("pipe", "file /tmp/x", ...) */
     public readonly label = "",
-  ) {}
+    doc?: MemDoc,
+  ) {
+    this.osfd = fd;
+    this.doc = doc;
+  }
+
+  /** The OS descriptor (a here-document still in memory is made a memfd now; -errno if that fails). */
+  get fd(): number {
+    return this.osfd >= 0 || this.doc === undefined ? this.osfd : this.materialize();
+  }
+
+  /** The in-memory here-document when it has not become a descriptor yet. */
+  get memDoc(): MemDoc | undefined {
+    return this.osfd < 0 ? this.doc : undefined;
+  }
+
+  private materialize(): number {
+    const doc = this.doc!;
+    const fd = memfdWithBytes(doc.bytes, doc.pos);
+    if (fd >= 0) {
+      this.osfd = fd;
+      this.doc = undefined;
+      if (tracing) emit({ kind: "memfd", purpose: "here-document", fd });
+    }
+    return fd;
+  }
 }
 
 export class FdTable {
@@ -90,6 +136,7 @@ export class FdTable {
 
 function release(s: OsFd): void {
   if (--s.refs <= 0 && !s.inherited) {
+    if (s.memDoc !== undefined) return; // never became a descriptor: nothing to close
     closeFd(s.fd);
     if (tracing) emit({ kind: "close", fd: s.fd });
   }

@@ -227,6 +227,21 @@ export function memfd(name: string, flags = MFD_CLOEXEC): number {
   return r < 0 ? -errno() : r;
 }
 
+/** An anonymous in-memory file (close-on-exec) holding `bytes`, its offset at `pos`: fd or -errno. */
+export function memfdWithBytes(bytes: Uint8Array, pos = 0): number {
+  const fd = memfd("ipsh-heredoc");
+  if (fd < 0) return fd;
+  if (bytes.length > 0) {
+    const e = writeAll(fd, bytes);
+    if (e < 0) {
+      closeFd(fd);
+      return e;
+    }
+  }
+  if (pos !== bytes.length) seek(fd, pos, SEEK_SET);
+  return fd;
+}
+
 /** isatty(fd). */
 export function isTty(fd: number): boolean {
   return libc().isatty(fd) === 1;

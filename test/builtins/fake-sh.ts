@@ -138,7 +138,8 @@ export function fakeShell(over: Partial<FakeShell> = {}): FakeShell {
     dirStack: [],
     builtins: new Map(),
     fdmap,
-    fds: { os: (fd: number) => fdmap.get(fd) },
+    // shell fd -> OS fd; no entry is an in-memory here-document (src/exec/fd-table.ts MemDoc)
+    fds: { os: (fd: number) => fdmap.get(fd), entry: (_fd: number) => undefined },
     errorPrefix: () => "ipsh: ",
     findInPath: (name: string) => {
       for (const d of (sh.vars.get("PATH") ?? "").split(":")) {

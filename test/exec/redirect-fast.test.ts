@@ -1,0 +1,73 @@
+// Redirections and prefix assignments on the synchronous paths (simple.ts builtinInFrame,
+// execute.ts compoundInFrame) and here-documents kept in memory until something needs a real
+// descriptor (fd-table.ts MemDoc). Each snippet is compared with bash: stdout, stderr, status.
+import { describe, expect, it } from "vitest";
+import { both, normErr } from "../helpers/shells.ts";
+
+const HD = (body: string) => `<<EOF\n${body}\nEOF\n`;
+
+const SAME: [string, string][] = [
+  // builtins with redirections and prefix assignments
+  ["append in a loop, then read back", "t=$(mktemp); for i in 1 2 3; do echo \"l $i\" >> $t; done; while read -r a b; do echo \"$b\"; done < $t; rm $t"],
+  ["a failed redirection: status 1, message, $_", "echo x > /nonexistent/d/f; echo $? $_"],
+  ["a failed redirection does not make the assignment", "v=1; v=2 read x < /nonexistent/q; echo $? $v"],
+  ["IFS= read keeps blanks and restores IFS", "printf '  a b  \\n' > /tmp/ipsh-rf-$$; IFS= read -r l < /tmp/ipsh-rf-$$; echo \"[$l]\"; printf '%q\\n' \"$IFS\"; rm /tmp/ipsh-rf-$$"],
+  ["a temporary assignment is visible to the builtin only", "x=out; x=in eval 'echo $x'; echo $x"],
+  ["prefix assignment to printf -v target", "IFS=: printf -v v '%s' a; echo \"$v\""],
+  ["redirection target expands", "d=/dev; echo hi > $d/null; echo ok"],
+  ["ambiguous redirect", "f='a b'; echo x > $f; echo $?"],
+  ["a command substitution in a target waits", "echo hi > $(echo /dev/null); echo $?"],
+  ["2>&1 and >&2 on builtins", "{ echo out; echo err >&2; } 2>&1 | tr a-z A-Z"],
+  ["closing stdout of a builtin", "echo hi >&-; echo $?"],
+  ["exec with only redirections keeps them", "t=$(mktemp); exec 4>$t; echo kept >&4; exec 4>&-; cat $t; rm $t"],
+  ["noclobber on a builtin", "d=$(mktemp -d); cd $d; : > f; set -C; echo x > f; echo $?; echo y >| f; cat f; echo z > /dev/null; echo $?; cd /; rm -r $d"],
+  ["special builtin with a redirection", ": > /dev/null; echo $?; eval 'echo in eval' 1>&2"],
+  // compound commands with redirections
+  ["brace group to /dev/null", "{ echo a; echo b >&2; } > /dev/null 2>&1; echo done"],
+  ["if with a redirection", "if true; then echo yes; fi 2>/dev/null >&2; echo $?"],
+  ["case with a redirection", "case x in x) echo matched;; esac 2>/dev/null | cat"],
+  ["a compound whose redirection fails", "{ echo no; } > /nonexistent/x; echo $?"],
+  ["a compound whose redirection fails under set -e", "set -e; { echo no; } > /nonexistent/x; echo not reached"],
+  ["a compound with a redirection and a waiting body", "{ x=$(echo sub); echo $x; /bin/echo ext; } 3>&1 1>&2"],
+  ["a brace group redirected into a loop's input", "{ read a; read b; echo \"$b $a\"; } < /etc/hostname > /dev/null; echo $?"],
+  ["return from a function inside a redirected group", "f() { { echo in; return 3; } > /dev/null; echo no; }; f; echo $?"],
+  ["break out of a redirected group", "for i in 1 2; do { echo $i; break; } 2>/dev/null; done; echo after"],
+  // here-documents in memory
+  ["read from a here-document", `read a b ${HD("x y z")}echo "$a|$b"`],
+  ["while read over a here-document", `while read l; do echo "<$l>"; done ${HD("one\ntwo\nthree")}`],
+  ["read then cat share the offset", `{ read a; cat; echo "[$a]"; } ${HD("first\nsecond\nthird")}`],
+  ["exec 3<< shares the offset between read and cat", `exec 3${HD("l1\nl2\nl3")}read x <&3; read y <&3; cat <&3; echo "$x $y"`],
+  ["a here-document dup'ed to another fd", `read -u 5 v 5<&0 ${HD("five")}echo $v`],
+  ["a here-string", "read -r a <<< 'here string'; echo $a; read -t 0 <<< x; echo $?"],
+  ["a function reading its here-document", `f() { read x; echo "f:$x"; cat; }; f ${HD("A\nB")}`],
+  ["read -n and -d from memory", "read -n 3 a <<< abcdef; echo $a; read -d , a b <<< 'p q,r'; echo \"$a/$b\""],
+  ["a here-document read by an in-process pipeline stage", "{ read a; echo \"[$a]\"; cat; } <<EOF | cat\np1\np2\nEOF"],
+  ["a here-document in a subshell and the parent", `{ (read a; echo "sub $a"); read b; echo "parent $b"; } ${HD("s1\ns2\ns3")}`],
+  ["an empty here-document", "read x <<EOF\nEOF\necho $? \"[$x]\""],
+  ["non-ASCII text", `read -r a ${HD("héllo wörld €")}echo "$a" \${#a}`],
+  ["a here-document with no final newline via <<<''", "read x <<< ''; echo $? \"[$x]\""],
+  ["mapfile from a here-document", `mapfile -t arr ${HD("m1\nm2\nm3")}echo \${#arr[@]} "\${arr[2]}"`],
+  ["an external command after read consumed a line", `{ read a; /bin/cat; } ${HD("r1\nr2\nr3")}`],
+  ["wc counts what is left", `{ read a; wc -l; } ${HD("1\n2\n3\n4")}`],
+];
+
+describe("redirections on the fast paths and in-memory here-documents behave like bash", () => {
+  for (const [name, script] of SAME) {
+    it(name, () => {
+      const r = both(script);
+      expect(r.ipsh.stdout).toBe(r.ref.stdout);
+      expect(normErr(r.ipsh.stderr)).toBe(normErr(r.ref.stderr));
+      expect(r.ipsh.status).toBe(r.ref.status);
+    });
+  }
+});
+
+describe("descriptors", () => {
+  it("a here-document read in memory leaves no descriptor behind", () => {
+    const script = `for i in 1 2 3; do read x ${HD("v")}done; exec 3${HD("w\nz")}read y <&3; ls /proc/self/fd | wc -l`;
+    const r = both(script);
+    expect(r.ipsh.status).toBe(0);
+    // ls itself has 0,1,2 and its own directory fd, plus the materialised fd 3: as bash
+    expect(r.ipsh.stdout).toBe(r.ref.stdout);
+  });
+});
