@@ -20,6 +20,7 @@ import type { Gen } from "./gen.ts";
 import { expandWord, expandWords, expandHeredoc } from "../expand/index.ts";
 import * as os from "./os.ts";
 import { openTarget } from "./fifo-open.ts";
+import { sharedDevNull } from "./dev-null.ts";
 import { resume } from "./resume.ts";
 
 /** Default fd for each operator when none is written. */
@@ -221,6 +222,20 @@ function* openInto(sh: Shell, t: FdTable, fds: number[], path: string, op: Redir
     return false;
   }
   const flags = openFlags(op, sh.opts.noclobber);
+  if (path === "/dev/null" && !tracing) {
+    // one shared descriptor per direction (dev-null.ts); noclobber allows the device too
+    const e = sharedDevNull(flags);
+    if (e !== undefined) {
+      for (const f of fds) {
+        if (!fdInRange(f)) {
+          sh.diag(`${f}: Bad file descriptor`);
+          return false;
+        }
+      }
+      for (const f of fds) t.set(f, e);
+      return true;
+    }
+  }
   // a FIFO is opened without blocking the process (fifo-open.ts): the wait yields, runs traps
   // and gives way to an interactive ^C
   const abs = absPath(sh, path);

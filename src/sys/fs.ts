@@ -25,6 +25,12 @@ export function fileMode(path: string): number {
   return statView.getUint32(24, true);
 }
 
+/** stat(path).st_rdev (the device number of a device node), or -errno. */
+export function deviceNumber(path: string): number {
+  if (libc().stat(cstr(path), statBuf) !== 0) return -errno();
+  return Number(statView.getBigUint64(40, true));
+}
+
 export const F_OK = 0;
 export const X_OK = 1;
 export const W_OK = 2;

@@ -32,6 +32,12 @@ const SAME: [string, string][] = [
   ["a brace group redirected into a loop's input", "{ read a; read b; echo \"$b $a\"; } < /etc/hostname > /dev/null; echo $?"],
   ["return from a function inside a redirected group", "f() { { echo in; return 3; } > /dev/null; echo no; }; f; echo $?"],
   ["break out of a redirected group", "for i in 1 2; do { echo $i; break; } 2>/dev/null; done; echo after"],
+  // /dev/null: one shared descriptor per direction (dev-null.ts)
+  ["/dev/null both ways", "echo hi >/dev/null; echo $?; cat </dev/null; echo $?; echo x 2>/dev/null 1>&2; echo $?"],
+  ["/dev/null under noclobber and >>", "set -C; echo x > /dev/null; echo $?; echo y >> /dev/null; echo $?"],
+  ["/dev/null to a child and after exec", "exec 3>/dev/null; echo gone >&3; /bin/echo ext >&3; ls -l /proc/self/fd/3 | grep -c /dev/null; exec 3>&-"],
+  ["read-write /dev/null", "echo x <>/dev/null; echo $?"],
+  ["a child sees only what it was given", "for i in 1 2 3; do echo $i >/dev/null; done </dev/null; ls /proc/self/fd 2>/dev/null </dev/null | wc -l"],
   // here-documents in memory
   ["read from a here-document", `read a b ${HD("x y z")}echo "$a|$b"`],
   ["while read over a here-document", `while read l; do echo "<$l>"; done ${HD("one\ntwo\nthree")}`],
