@@ -38,7 +38,7 @@ let shared: ShParser | undefined;
 
 /** The one parser instance (construction costs tens of ms; built on first use). */
 function parser(): ShParser {
-  return (shared ??= new ShParser(false));
+  return (shared ??= new ShParser());
 }
 
 /** Parse a token array (the tokenizer's ListParser). */
@@ -199,5 +199,5 @@ export class CommandReader {
 
 /** For tests: a parser built with Chevrotain's grammar validations on (throws if the grammar is ambiguous). */
 export function validateGrammar(): void {
-  new ShParser(true);
+  new ShParser("validate");
 }

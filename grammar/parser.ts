@@ -2,7 +2,7 @@
 //
 // Rule names follow the POSIX grammar. Words arrive pre-parsed from the tokenizer, so the grammar
 // only arranges them: it is small on purpose (construction time is start-up time).
-import { EmbeddedActionsParser, EOF, type IToken } from "chevrotain";
+import { EarlyExitException, EmbeddedActionsParser, EOF, NoViableAltException, type IToken } from "chevrotain";
 import type {
   AndOr,
   ArithCmd,
@@ -33,23 +33,49 @@ import { nearToken, ParseFailure, unexpectedEof } from "./errors.ts";
 import type { LineIndex } from "./spans.ts";
 import * as T from "./tokens.ts";
 import { LazyLookaheadStrategy } from "./lazy-lookahead.ts";
+import { LOOKAHEAD_TABLE } from "./lookahead-table.ts";
+import { installLookaheadTable } from "./precomputed-lookahead.ts";
 import type { ShToken } from "./tokens.ts";
 
 type Compound = Exclude<Command, SimpleCommand | FunctionDef>;
+
+/**
+ * How the parser gets its lookahead functions:
+ * - "table": from grammar/lookahead-table.ts, built on first use (no grammar recording or
+ *   analysis at start-up; see grammar/precomputed-lookahead.ts). Falls back to "analyse" if the
+ *   table does not match the grammar's rules.
+ * - "analyse": Chevrotain's performSelfAnalysis, lookahead computed on first use
+ *   (grammar/lazy-lookahead.ts); the grammar AST is available (getGAstProductions).
+ * - "validate": as "analyse", with all of Chevrotain's grammar validations (unit tests).
+ */
+export type ParserMode = "table" | "analyse" | "validate";
 
 export class ShParser extends EmbeddedActionsParser {
   /** Line table of the text the current tokens came from (set before each parse). */
   lines!: LineIndex;
 
-  constructor(validate = false) {
-    // lookahead functions are built on first use (grammar/lazy-lookahead.ts): start-up cost
+  constructor(mode: ParserMode = "table") {
     super(T.allTokens, {
-      skipValidations: !validate,
+      skipValidations: mode !== "validate",
       maxLookahead: 3,
       recoveryEnabled: false,
       lookaheadStrategy: new LazyLookaheadStrategy({ maxLookahead: 3 }),
     });
-    this.performSelfAnalysis();
+    if (mode === "table" && installLookaheadTable(this, LOOKAHEAD_TABLE, T.allTokens)) {
+      // what performSelfAnalysis would have set (the input setter checks it)
+      (this as unknown as { selfAnalysisDone: boolean }).selfAnalysisDone = true;
+    } else this.performSelfAnalysis();
+  }
+
+  // Chevrotain builds the message of these two exceptions from the grammar AST, which the "table"
+  // mode does not have. Only the offending token is used (grammar/index.ts words the error), so
+  // they carry a fixed message.
+  override raiseNoAltException(_occurrence: number, _errMsgTypes: string | undefined): never {
+    throw this.SAVE_ERROR(new NoViableAltException("syntax error", this.LA(1), this.LA(0)));
+  }
+
+  override raiseEarlyExitException(_occurrence: number, _prodType: unknown, _userDefinedErrMsg: string | undefined): never {
+    throw this.SAVE_ERROR(new EarlyExitException("syntax error", this.LA(1), this.LA(0)));
   }
 
   /** Span from token `a` to the last consumed token. */
