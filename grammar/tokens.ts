@@ -12,8 +12,20 @@ const NA = Lexer.NA;
 
 /** Category: anything usable as a plain word (arguments, for-lists, case patterns, names). */
 export const Word = createToken({ name: "Word", pattern: NA });
+/**
+ * The members of the Word category. They are created without `categories`: createToken with a
+ * category re-derives the whole (growing) category on every call, which made creating the
+ * reserved words a millisecond of start-up. The membership is filled in once below
+ * (joinWordCategory), exactly as Chevrotain's augmentTokenTypes would; the parser's constructor
+ * derives the same again.
+ */
+const wordMembers: TokenType[] = [];
+function wordMember(t: TokenType): TokenType {
+  wordMembers.push(t);
+  return t;
+}
 /** An ordinary word (never a reserved word). */
-export const WordTok = createToken({ name: "WordTok", pattern: NA, categories: [Word] });
+export const WordTok = wordMember(createToken({ name: "WordTok", pattern: NA }));
 /**
  * A whole simple command that starts with an ordinary word (the common case), assembled by the
  * tokenizer: its arguments and redirections need no grammar decisions, so the grammar sees one
@@ -60,7 +72,7 @@ export const OPERATORS: Record<string, TokenType> = {
 };
 
 function reserved(name: string, word: string): TokenType {
-  return createToken({ name, pattern: NA, categories: [Word], label: word });
+  return wordMember(createToken({ name, pattern: NA, label: word }));
 }
 export const If = reserved("If", "if");
 export const Then = reserved("Then", "then");
@@ -87,6 +99,17 @@ export const RBrace = reserved("RBrace", "}");
 export const Bang = reserved("Bang", "!");
 export const DLBracket = reserved("DLBracket", "[[");
 export const DRBracket = reserved("DRBracket", "]]");
+
+/** Word's category data as Chevrotain derives it (tokens.js: augmentTokenTypes). */
+function joinWordCategory(): void {
+  for (const t of wordMembers) {
+    t.CATEGORIES = [Word];
+    Word.categoryMatchesMap![t.tokenTypeIdx!] = true;
+  }
+  Word.categoryMatches = wordMembers.map((t) => t.tokenTypeIdx!);
+  Word.isParent = true;
+}
+joinWordCategory();
 
 /** Reserved word spelling -> token type (bash's list; `]]` only inside [[ ]], `-p` only after time). */
 export const RESERVED: Record<string, TokenType> = {
