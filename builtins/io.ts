@@ -9,7 +9,7 @@
 import { waitReadable } from "../src/exec/async-io.ts";
 import { fstatSync } from "node:fs";
 import type { Gen } from "../src/exec/gen.ts";
-import type { MemDoc } from "../src/exec/fd-table.ts";
+import { ReadAhead, type MemDoc, type OsFd } from "../src/exec/fd-table.ts";
 import type { VarStore } from "../src/state/var-store.ts";
 import { ExpansionError, type ExpandHost } from "../src/expand/host.ts";
 import { evalArith } from "../src/expand/arith-eval.ts";
@@ -129,6 +129,8 @@ export function isatty(osfd: number): boolean {
 /** Read-ahead block for seekable input: lines are usually short, and what is read past the
  *  delimiter is sought back, so a small block keeps both copies and seeks cheap. */
 const BLOCK = 512;
+/** Read-ahead block when it is kept between calls (OsFd.ahead): one read(2) per block. */
+const KEEP_BLOCK = 8192;
 const blockPool: Uint8Array[] = [];
 const EMPTY = new Uint8Array(0);
 
@@ -142,15 +144,20 @@ export class FdReader {
   private readonly pooled: boolean;
   timedOut = false;
 
+  /** The entry whose read-ahead this reader took and gives back to at close() (see OsFd.ahead) */
+  private readonly keep: OsFd | undefined;
+
   constructor(
     private sh: FdHost,
     private fd: number,
-    public readonly osfd: number,
+    public osfd: number,
     private deadline = -1,
     /** the caller will consume everything up to EOF: read big blocks even from pipes */
     greedy = false,
     /** a here-document still in memory (osfd is -1): read from its bytes, no system call */
     private readonly doc?: MemDoc,
+    /** the table entry behind osfd (osfd is its rawFd): read-ahead may be kept on it */
+    entry?: OsFd,
   ) {
     if (doc) {
       this.block = true;
@@ -159,6 +166,23 @@ export class FdReader {
       this.pos = doc.pos;
       this.len = doc.bytes.length;
       return;
+    }
+    if (entry !== undefined) {
+      const a = entry.ahead;
+      if (deadline < 0 && !greedy && entry.mayReadAhead && !concurrent(sh) && (a !== undefined || seek(osfd, 0, SEEK_CUR) >= 0)) {
+        // keep what is read past this call's input on the entry (OsFd.ahead), not lseek it back
+        this.keep = entry;
+        this.block = true;
+        this.tty = this.pooled = false;
+        if (a !== undefined) {
+          entry.ahead = undefined; // this reader owns the bytes until close()
+          this.buf = a.buf;
+          this.pos = a.pos;
+          this.len = a.len;
+        } else this.buf = new Uint8Array(KEEP_BLOCK);
+        return;
+      }
+      if (a !== undefined) osfd = entry.settle(); // a reader that cannot keep it: give it back first
     }
     // lseek succeeds on regular files (and harmless devices), fails with ESPIPE on pipes,
     // sockets and terminals: exactly the inputs where reading ahead could be given back.
@@ -181,7 +205,7 @@ export class FdReader {
         return -2;
       }
     }
-    const osfd = this.sh.fds.os(this.fd);
+    const osfd = this.keep !== undefined ? this.osfd : this.sh.fds.os(this.fd);
     if (osfd === undefined) throw new IoError(9, strerror(9));
     if (concurrent(this.sh)) yield* waitReadable(osfd);
     const n = readOnce(osfd, this.buf, this.buf.length);
@@ -216,7 +240,12 @@ export class FdReader {
   /** Give back what was read ahead (regular files only). */
   close(): void {
     if (this.doc) this.doc.pos = this.pos;
-    else if (this.block && this.len > this.pos) unread(this.osfd, this.len - this.pos);
+    else if (this.keep !== undefined) {
+      if (this.len > this.pos) this.keep.ahead = new ReadAhead(this.buf, this.pos, this.len);
+      this.pos = this.len = 0;
+      this.buf = EMPTY;
+      return;
+    } else if (this.block && this.len > this.pos) unread(this.osfd, this.len - this.pos);
     this.pos = this.len = 0;
     if (this.pooled && blockPool.length < 8) blockPool.push(this.buf);
     this.buf = EMPTY;

@@ -11,7 +11,7 @@
 // partial line is still assigned), 128+SIGALRM=142 on timeout, 2 for usage errors.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
-import type { MemDoc } from "../src/exec/fd-table.ts";
+import type { OsFd } from "../src/exec/fd-table.ts";
 import { InterruptSignal } from "../src/exec/interrupt.ts";
 import { FdReader, IoError, ttyModes, fromBytes, isValidName, isatty, pollReadable, restoreTermios, toBytes } from "./io.ts";
 
@@ -217,9 +217,9 @@ class LineBuf {
 
 const NO_QUOTES = new Uint8Array(0);
 
-function* readLine(ctx: BuiltinContext, o: ReadOpts, osfd: number, doc: MemDoc | undefined): Gen<{ line: Line; status: number }> {
+function* readLine(ctx: BuiltinContext, o: ReadOpts, osfd: number, entry: OsFd | undefined): Gen<{ line: Line; status: number }> {
   const deadline = o.timeout > 0 ? Date.now() + o.timeout * 1000 : -1;
-  const reader = new FdReader(ctx.sh as never, o.fd, osfd, deadline, false, doc);
+  const reader = new FdReader(ctx.sh as never, o.fd, osfd, deadline, false, entry?.memDoc, entry);
   const buf = new LineBuf();
   let status = 0;
   let escape = false;
@@ -262,8 +262,10 @@ function* read(ctx: BuiltinContext): Gen<number> {
   if (typeof o === "number") return o;
   const sh = ctx.sh;
   // a here-document still in memory is read from its bytes (src/exec/fd-table.ts MemDoc)
-  const doc = sh.fds.entry(o.fd)?.memDoc;
-  const osfd = doc ? -1 : sh.fds.os(o.fd);
+  const entry = sh.fds.entry(o.fd);
+  const doc = entry?.memDoc;
+  // read-ahead kept from the last call stays where it is (FdReader takes it or gives it back)
+  const osfd = doc ? -1 : entry !== undefined ? entry.rawFd : sh.fds.os(o.fd);
   if (osfd === undefined) {
     ctx.error(o.explicitFd ? `${o.fd}: invalid file descriptor: Bad file descriptor` : `read error: ${o.fd}: Bad file descriptor`);
     return 1;
@@ -277,7 +279,7 @@ function* read(ctx: BuiltinContext): Gen<number> {
   const saved = tty && (o.silent || cbreak) ? ttyModes(osfd, o.silent, cbreak) : null;
   let got: { line: Line; status: number };
   try {
-    got = yield* readLine(ctx, o, osfd, doc);
+    got = yield* readLine(ctx, o, osfd, entry);
   } catch (e) {
     if (e instanceof IoError) {
       ctx.error(`read error: ${o.fd}: ${e.message}`);

@@ -2,6 +2,7 @@
 // table, posix_spawn, and waiting in the foreground (with job control: its own process group,
 // the terminal handed over and taken back, Ctrl-Z turning it into a stopped job).
 
+import { OsFd } from "./fd-table.ts";
 import { getProcessCwd, noteProcessCwd } from "./process-cwd.ts";
 import { tracing, emit } from "../explain/trace.ts";
 import type { Shell } from "../shell.ts";
@@ -66,6 +67,9 @@ export function childActions(sh: Shell): { actions: FileAction[]; closeFrom: num
     const os = sh.fds.os(fd)!;
     actions.push({ op: "dup2", from: moved.get(os) ?? os, to: fd });
     if (fd > max) max = fd;
+    // from now on a child shares the offset: `read` must give back what it reads ahead at once
+    const e = sh.fds.entry(fd);
+    if (e instanceof OsFd) e.givenToChild = true; // (explain's simulated tables have no offsets)
   }
   for (let fd = 0; fd <= 2; fd++) if (!targets.has(fd)) actions.push({ op: "close", fd });
   if (sh.cwd !== getProcessCwd()) actions.push({ op: "chdir", path: sh.cwd });

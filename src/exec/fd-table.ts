@@ -16,7 +16,7 @@
 //    copies the array and bumps the reference counts.
 
 import { tracing, emit } from "../explain/trace.ts";
-import { closeFd, memfdWithBytes } from "../sys/fd.ts";
+import { closeFd, memfdWithBytes, seek, SEEK_CUR } from "../sys/fd.ts";
 
 /**
  * The bytes of a here-document or here-string not yet given to the kernel, and the read offset
@@ -30,9 +30,34 @@ export class MemDoc {
   ) {}
 }
 
+/**
+ * Bytes `read` took from a regular file beyond the line it returned, kept for its next call
+ * instead of being given back with lseek at once: buf[pos..len) is unread, and the kernel's
+ * offset is that many bytes ahead of the shell's view. See OsFd.ahead for when this is allowed.
+ */
+export class ReadAhead {
+  constructor(
+    readonly buf: Uint8Array,
+    public pos: number,
+    public len: number,
+  ) {}
+}
+
 export class OsFd {
   refs = 0;
   private osfd: number;
+  /**
+   * Read-ahead held for the next `read` (builtins/io.ts FdReader). Only on a descriptor the shell
+   * opened itself that no child process has been given (`givenToChild`): then nobody but this
+   * shell can observe the kernel's offset, and every use of the descriptor other than `read`'s
+   * goes through `fd`, which first gives the bytes back (lseek). A `while read` loop over a
+   * file so reads a block per hundred lines instead of a read and two lseeks per line. (One
+   * difference from bash remains: bytes of the file rewritten in place, within the block
+   * already read, are seen as they were when read.)
+   */
+  ahead: ReadAhead | undefined;
+  /** A child process got this descriptor (spawn file actions): its offset must always be exact. */
+  givenToChild = false;
   /**
    * A here-document still in memory (osfd is -1 until then). Builtins that read (read) consume
    * it directly; the first use that needs a real descriptor (an external command, a dup into a
@@ -55,7 +80,31 @@ export class OsFd {
 
   /** The OS descriptor (a here-document still in memory is made a memfd now; -errno if that fails). */
   get fd(): number {
+    return this.ahead === undefined && this.osfd >= 0 ? this.osfd : this.settle();
+  }
+
+  /** The descriptor with the kernel's state made to match the shell's view: read-ahead given
+   *  back, an in-memory here-document made a memfd. */
+  settle(): number {
+    if (this.ahead !== undefined) this.giveBack();
     return this.osfd >= 0 || this.doc === undefined ? this.osfd : this.materialize();
+  }
+
+  /** The descriptor as it is, read-ahead kept: only for the reader that owns the read-ahead. */
+  get rawFd(): number {
+    return this.osfd;
+  }
+
+  /** Whether `read` may keep read-ahead on this descriptor between calls (see `ahead`). */
+  get mayReadAhead(): boolean {
+    return !this.inherited && !this.givenToChild && this.osfd >= 0;
+  }
+
+  /** Put the kernel's offset back where the shell's view of the input is. */
+  private giveBack(): void {
+    const a = this.ahead!;
+    this.ahead = undefined;
+    if (a.len > a.pos) seek(this.osfd, a.pos - a.len, SEEK_CUR);
   }
 
   /** The in-memory here-document when it has not become a descriptor yet. */
@@ -137,6 +186,7 @@ export class FdTable {
 function release(s: OsFd): void {
   if (--s.refs <= 0 && !s.inherited) {
     if (s.memDoc !== undefined) return; // never became a descriptor: nothing to close
+    s.ahead = undefined; // nobody will read on: no need to give it back
     closeFd(s.fd);
     if (tracing) emit({ kind: "close", fd: s.fd });
   }

@@ -2,7 +2,7 @@
 // execute.ts compoundInFrame) and here-documents kept in memory until something needs a real
 // descriptor (fd-table.ts MemDoc). Each snippet is compared with bash: stdout, stderr, status.
 import { describe, expect, it } from "vitest";
-import { both, normErr } from "../helpers/shells.ts";
+import { both, normErr, run, IPSH } from "../helpers/shells.ts";
 
 const HD = (body: string) => `<<EOF\n${body}\nEOF\n`;
 
@@ -56,6 +56,42 @@ const SAME: [string, string][] = [
   ["an external command after read consumed a line", `{ read a; /bin/cat; } ${HD("r1\nr2\nr3")}`],
   ["wc counts what is left", `{ read a; wc -l; } ${HD("1\n2\n3\n4")}`],
 ];
+
+// `read` keeps what it reads past a line on a file the shell opened (fd-table.ts OsFd.ahead);
+// every other user of the descriptor must see the offset bash would leave.
+const LINES = "f=$(mktemp); i=0; while [ $i -lt 3000 ]; do echo \"line $i\"; i=$((i+1)); done > $f; ";
+const READ_AHEAD: [string, string][] = [
+  ["a while-read loop over a file", LINES + "c=0; while IFS= read -r l; do c=$((c+1)); done < $f; echo $c \"$l\"; rm $f"],
+  ["read, then cat takes the rest", LINES + "{ read a; read b; cat | wc -l; } < $f; rm $f"],
+  ["read, head, read", LINES + "{ read a; read b; head -2; read c; echo \"c=$c\"; } < $f; rm $f"],
+  ["exec 3< then read -u and cat", LINES + "exec 3< $f; read -u 3 x; read -u 3 y; echo $x $y; cat <&3 | wc -l; exec 3<&-; rm $f"],
+  ["a subshell reads on the same offset", LINES + "{ read a; (read b; echo \"sub $b\"); read c; echo \"$a/$c\"; } < $f; rm $f"],
+  ["a background child started between reads", LINES + "{ read a; sleep 0.05 & read b; wait; echo $b; wc -l; } < $f; rm $f"],
+  ["return from a reading function, then read on", LINES + "f() { while read -r l; do [ \"$l\" = 'line 5' ] && return; done; }; { f; read n; echo \"$n\"; } < $f; rm $f"],
+  ["an external command between reads", LINES + "{ read a; sed -n 1p; read b; echo $b; } < $f; rm $f"],
+  ["read -t between plain reads", LINES + "while read a; do read -t 1 b; echo \"$a+$b\"; [ \"$a\" = 'line 6' ] && break; done < $f; rm $f"],
+  ["mapfile between reads", LINES + "{ read a; mapfile -n 2 arr; echo \"${arr[*]}\"; read z; echo $z; } < $f; rm $f"],
+  ["a command substitution reads the rest", LINES + "{ read a; x=$(head -1); echo \"[$x]\"; read y; echo $y; } < $f; rm $f"],
+  ["read -n, read, read -d", LINES + "{ read -n 3 a; read b; read -d 5 c; echo \"$a|$b|$c\"; read d; echo $d; } < $f; rm $f"],
+  ["a pipeline stage reads the same file", LINES + "{ read a; { read b; echo \"stage $b\"; } | cat; read c; echo $c; } < $f; rm $f"],
+  ["the file's end", "printf 'a\\nb' > /tmp/ipsh-ra-$$; { read x; read y; echo $? \"$x$y\"; read z; echo $?; } < /tmp/ipsh-ra-$$; rm /tmp/ipsh-ra-$$"],
+];
+
+describe("read-ahead kept between reads behaves like bash", () => {
+  for (const [name, script] of READ_AHEAD) {
+    it(name, () => {
+      const r = both(script);
+      expect(r.ipsh.stdout).toBe(r.ref.stdout);
+      expect(normErr(r.ipsh.stderr)).toBe(normErr(r.ref.stderr));
+      expect(r.ipsh.status).toBe(r.ref.status);
+    });
+  }
+  it("input the shell inherited is left exactly after what it read", () => {
+    // a parent (bash) shares ipsh's stdin: after ipsh's two reads it must go on at line 2
+    const r = run(["bash", "-c", LINES + `{ ${IPSH} -c 'read a; read b; echo "$b"'; sed -n 1p; } < $f; rm $f`]);
+    expect(r.stdout).toBe("line 1\nline 2\n");
+  });
+});
 
 describe("redirections on the fast paths and in-memory here-documents behave like bash", () => {
   for (const [name, script] of SAME) {
