@@ -29,7 +29,9 @@ if (!bundle.success) {
 if (!bundleOnly) {
   const r = spawnSync(
     process.execPath,
-    ["build", "--compile", "--bytecode", join(root, "src/main.ts"), "--outfile", join(root, "dist/ipsh")],
+    // A shell must not take settings from the directory it is started in: no .env files merged into
+    // its environment, no bunfig.toml (which could preload code).
+    ["build", "--compile", "--bytecode", "--no-compile-autoload-dotenv", "--no-compile-autoload-bunfig", join(root, "src/main.ts"), "--outfile", join(root, "dist/ipsh")],
     { stdio: "inherit", cwd: root },
   );
   if (r.status !== 0) process.exit(r.status ?? 1);
