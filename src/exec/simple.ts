@@ -14,6 +14,7 @@ import type { Gen } from "./gen.ts";
 import type { BuiltinDef } from "../../builtins/context.ts";
 import { expandWords, expandWord, expandAssignValue } from "../expand/index.ts";
 import { allSync } from "../expand/word.ts";
+import { VarError } from "../state/var-store.ts";
 import { openRedirects, openRedirectsSync } from "./redirect.ts";
 import { runBuiltin, Ctx, specialFailed, writeFailure } from "./builtin-run.ts";
 import { flushOutput } from "./async-io.ts";
@@ -113,6 +114,23 @@ function* argvGen(argv: string[]): Gen<string[]> {
   return argv;
 }
 
+/**
+ * Make `name` a temporary variable of the command's scope. A readonly name cannot be: bash
+ * reports it and runs the command without that assignment (a POSIX-mode script exits, as for
+ * any variable assignment error).
+ */
+function declareTemp(sh: Shell, name: string): boolean {
+  try {
+    sh.vars.declareTemp(name);
+    return true;
+  } catch (e) {
+    if (!(e instanceof VarError)) throw e;
+    sh.diag(e.message);
+    if (sh.opts.posix && !sh.interactive) throw new ExitSignal(1);
+    return false;
+  }
+}
+
 /** Prefix assignments that builtinInFrame can make without waiting: scalars whose values expand
  *  without running anything (no command substitution). */
 function tempAssignsSync(assigns: Assignment[]): boolean {
@@ -152,11 +170,12 @@ function builtinInFrame(sh: Shell, cmd: SimpleCommand, builtin: BuiltinDef, argv
     if (scoped) {
       sh.vars.pushScope(true);
       for (const a of cmd.assigns) {
-        sh.vars.declareTemp(a.name);
+        if (!declareTemp(sh, a.name)) continue;
         const ok = assignSync(sh, a, "temp");
         // tempAssignsSync promised no waiting; a failed assignment fails the command
         if (ok !== true) {
           leaveFrame(sh, saved, frame, scoped);
+          sh.lastArg = argv[argv.length - 1]!;
           return (sh.lastStatus = 1);
         }
       }
@@ -478,7 +497,7 @@ function* withTempAssigns(sh: Shell, assigns: Assignment[], body: () => Gen<numb
   sh.vars.pushScope(true);
   try {
     for (const a of assigns) {
-      sh.vars.declareTemp(a.name);
+      if (!declareTemp(sh, a.name)) continue;
       if (!(yield* assign(sh, a, "temp"))) return (sh.lastStatus = 1);
     }
     return yield* body();
