@@ -6,7 +6,7 @@
 // function definitions, and here-documents (bodies are read at the next newline). It also counts
 // compound-command nesting so that a CommandReader can stop at the newline that ends a complete
 // command without parsing speculatively.
-import type { Assignment, ArrayElem, List, Redirect, Span, Word, WordPart } from "./ast.ts";
+import type { Assignment, ArrayElem, List, Redirect, SimpleCommand, Span, Word, WordPart } from "./ast.ts";
 import { nearToken, ParseFailure, unexpectedEof, type ShSyntaxError } from "./errors.ts";
 import { LineIndex } from "./spans.ts";
 import { COND_BINARY } from "./cond-ops.ts";
@@ -370,6 +370,7 @@ export class Tokenizer implements WordHost {
       // (( arithmetic )) if it closes with `))`, else nested subshells.
       const e = arithEnd(src, i + 2);
       if (e >= 0) {
+        this.curSimple = undefined; // `a=1 ((x))`: the grammar reports the ((
         const t = this.emit(T.ArithCmdTok, i, e + 2);
         t.arith = rangeWord(this, i + 2, e);
         this.pos = e + 2;
@@ -378,7 +379,7 @@ export class Tokenizer implements WordHost {
       }
     }
     const cs = this.curSimple;
-    if (cs !== undefined && this.cmdWords === 1 && cs.simple!.redirects.length === 0 && this.lastTok === cs && this.redirTarget === 0) {
+    if (cs !== undefined && this.cmdWords === 1 && cs.simple!.redirects.length === 0 && cs.simple!.assigns.length === 0 && this.lastTok === cs && this.redirTarget === 0) {
       // `name (`: not a simple command after all but a function definition: the name becomes a word token.
       this.tokens.pop();
       this.curSimple = undefined;
@@ -435,6 +436,11 @@ export class Tokenizer implements WordHost {
     const info: RedirInfo = { op };
     if (fd !== undefined) info.fd = fd;
     if (fdVar !== undefined) info.fdVar = fdVar;
+    if (this.curSimple === undefined && this.state === St.Cmd && this.canStartPrefixed()) {
+      // a redirection before the command word: a simple command starts here
+      this.startSimple(start, end, end - start);
+      this.prefixSeen = true;
+    }
     if (this.curSimple !== undefined) {
       this.simpleRedir = { info, start };
       this.curSimple.endOffset = end - 1;
@@ -688,14 +694,76 @@ export class Tokenizer implements WordHost {
     this.cmdWords++;
   }
 
+  /**
+   * Whether an assignment or redirection in command position may start an assembled command.
+   * Not in an alias's text, nor after prefix items that were handed back as separate tokens
+   * (unassemble): there the items are AssignTok / RedirTok tokens for the grammar's
+   * simpleCommand rule, whose spans are those of the alias word (see expandAlias).
+   */
+  private canStartPrefixed(): boolean {
+    return !this.inAlias && !this.prefixSeen;
+  }
+
+  /**
+   * Before an alias replaces the command word of a command assembled from prefix items only
+   * (`a=1 myalias`), turn it back into the tokens the grammar reads one by one (AssignTok,
+   * RedirTok + target word); the alias text's tokens then follow them as for any command.
+   */
+  private unassemble(cs: ShToken): void {
+    const c = cs.simple!;
+    if (this.tokens[this.tokens.length - 1] !== cs) return;
+    this.tokens.pop();
+    const src = this.src;
+    const items: { at: number; tok: () => void }[] = [];
+    for (const a of c.assigns)
+      items.push({
+        at: a.span.start,
+        tok: () => {
+          this.emit(T.AssignTok, a.span.start, a.span.end).assign = a;
+        },
+      });
+    for (const r of c.redirects)
+      items.push({
+        at: r.span.start,
+        tok: () => {
+          // the operator, with its IO number or {var} prefix
+          let j = r.span.start;
+          if (r.fdVar !== undefined) j += r.fdVar.length + 2;
+          else while (src.charCodeAt(j) >= 48 && src.charCodeAt(j) <= 57) j++;
+          this.emit(T.RedirTok, r.span.start, j + r.op.length).redir = r;
+          this.emit(T.WordTok, r.target.span.start, r.target.span.end).word = r.target;
+        },
+      });
+    items.sort((x, y) => x.at - y.at);
+    for (const it of items) it.tok();
+    this.curSimple = undefined;
+  }
+
+  /** Start assembling a simple command into one SimpleCmdTok at [start, end); `head` is the
+   *  length of its first item. */
+  private startSimple(start: number, end: number, head: number): SimpleCommand {
+    const t = this.emit(T.SimpleCmdTok, start, end);
+    const c: SimpleCommand = { kind: "SimpleCommand", assigns: [], words: [], redirects: [], span: undefined as unknown as Span };
+    t.simple = c;
+    t.head = head;
+    this.curSimple = t;
+    return c;
+  }
+
   private commandWord(i: number): "token" {
     const src = this.src;
     // Assignments before the command name.
     const a = this.assignmentAt(i, true);
     if (a !== undefined) {
-      const t = this.emit(T.AssignTok, i, this.pos);
-      t.assign = a;
-      t.endOffset = this.pos - 1;
+      const cs = this.curSimple;
+      if (cs !== undefined) {
+        cs.simple!.assigns.push(a);
+        cs.endOffset = this.pos - 1;
+      } else if (this.canStartPrefixed()) this.startSimple(i, this.pos, this.pos - i).assigns.push(a);
+      else {
+        const t = this.emit(T.AssignTok, i, this.pos);
+        t.assign = a;
+      }
       this.prefixSeen = true;
       return "token";
     }
@@ -712,12 +780,17 @@ export class Tokenizer implements WordHost {
       if (kw !== undefined && !this.prefixSeen && !pipeTime) return this.reserved(kw, w, i);
       if (this.opts.alias !== undefined && this.expandAlias(text, i)) return "token";
     }
-    if (this.prefixSeen) this.wordTok(T.WordTok, w, i);
+    const cs = this.curSimple;
+    if (cs !== undefined) {
+      // the command word after assignments or redirections
+      cs.simple!.words.push(w);
+      cs.endOffset = this.pos - 1;
+    } else if (this.prefixSeen) this.wordTok(T.WordTok, w, i);
     else {
       // Start assembling a whole simple command into one token.
-      const t = this.emit(T.SimpleCmdTok, i, this.pos);
-      t.simple = { kind: "SimpleCommand", assigns: [], words: [w], redirects: [], span: w.span };
-      this.curSimple = t;
+      const c = this.startSimple(i, this.pos, this.pos - i);
+      c.words.push(w);
+      c.span = w.span;
     }
     this.cmdWords = 1;
     this.state = St.Arg;
@@ -803,6 +876,7 @@ export class Tokenizer implements WordHost {
     const text = hook(name);
     if (text === undefined) return false;
     const end = this.pos;
+    if (this.curSimple !== undefined && this.curSimple.simple!.words.length === 0) this.unassemble(this.curSimple);
     this.aliasBusy.add(name);
     const sub = new Tokenizer(text, new LineIndex(text, this.span(i, end).line), this.opts, this.parseList, 0, this.aliasBusy);
     sub.tokens = this.tokens;

@@ -27,9 +27,9 @@ function wordMember(t: TokenType): TokenType {
 /** An ordinary word (never a reserved word). */
 export const WordTok = wordMember(createToken({ name: "WordTok", pattern: NA }));
 /**
- * A whole simple command that starts with an ordinary word (the common case), assembled by the
- * tokenizer: its arguments and redirections need no grammar decisions, so the grammar sees one
- * token instead of one per word.
+ * A whole simple command (the common case), assembled by the tokenizer: its assignments, words and
+ * redirections need no grammar decisions, so the grammar sees one token instead of one per item.
+ * It starts with an ordinary command word, an assignment or a redirection in command position.
  */
 export const SimpleCmdTok = createToken({ name: "SimpleCmdTok", pattern: NA });
 /** NAME=value / NAME+=value / NAME[i]=value / NAME=(...) before the command name. */
@@ -157,6 +157,9 @@ export interface ShToken extends IToken {
   redir?: RedirInfo;
   arith?: Word;
   simple?: SimpleCommand;
+  /** An assembled simple command: the length of its first item (the token the grammar would
+   *  have seen first: the command word, an assignment, a redirection operator). */
+  head?: number;
   arithFor?: [Word | undefined, Word | undefined, Word | undefined];
 }
 
@@ -171,6 +174,7 @@ class Tok implements ShToken {
   declare redir?: RedirInfo;
   declare arith?: Word;
   declare simple?: SimpleCommand;
+  declare head?: number;
   declare arithFor?: [Word | undefined, Word | undefined, Word | undefined];
   private img: string | undefined;
   constructor(
@@ -197,12 +201,7 @@ export function makeToken(type: TokenType, src: string, start: number, end: numb
 }
 
 /** The token as bash would name it in "near unexpected token `X'": for an assembled simple
- *  command, its first word (bash's reader would have stopped there). */
+ *  command, its first item (bash's reader would have stopped there). */
 export function tokenText(t: ShToken): string {
-  const c = t.simple;
-  if (c !== undefined && c.words.length > 0) {
-    const w = c.words[0]!.span;
-    return t.image.slice(0, w.end - w.start);
-  }
-  return t.image;
+  return t.head !== undefined ? t.image.slice(0, t.head) : t.image;
 }
