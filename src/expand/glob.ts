@@ -12,9 +12,12 @@
 //  - A trailing "/" keeps only directories.
 //  - Results are sorted in byte order (bash in the C locale); relative patterns are resolved
 //    against `cwd` but produce relative names.
-import { readdirSync, lstatSync, statSync } from "node:fs";
-import type { Dirent } from "node:fs";
+import { lstatSync } from "node:fs";
+import { fileMode, S_IFDIR, S_IFMT } from "../sys/fs.ts";
+import { readDirectory, DT_DIR, DT_LNK, DT_UNKNOWN } from "../sys/dir.ts";
+import type { DirEntries } from "../sys/dir.ts";
 import { hasPatternChars, patternToRegExp, unescapePattern } from "./pattern.ts";
+import type { MatchOptions } from "./pattern.ts";
 
 export interface GlobOptions {
   dotglob?: boolean;
@@ -41,21 +44,25 @@ function splitComponents(p: string): string[] {
   return out;
 }
 
-function join(dir: string, name: string): string {
-  return dir === "" ? name : dir.endsWith("/") ? dir + name : dir + "/" + name;
-}
-
-function readDir(cwd: string, dir: string): Dirent[] {
-  const abs = dir === "" ? cwd : dir.startsWith("/") ? dir : cwd + "/" + dir;
-  try {
-    return readdirSync(abs, { withFileTypes: true });
-  } catch {
-    return [];
-  }
+/** The text to put before a name read from directory `dir` ("" for the current directory). */
+function prefixOf(dir: string): string {
+  return dir === "" || dir.endsWith("/") ? dir : dir + "/";
 }
 
 function absolute(cwd: string, path: string): string {
   return path.startsWith("/") ? path : cwd + "/" + path;
+}
+
+const NO_ENTRIES: DirEntries = { names: [], types: [], surrogates: false };
+/** Set when a listing of the current expansion had a name above U+FFFF (see sortPaths). */
+let sawSurrogates = false;
+
+/** The entries of `dir` (relative to cwd); none when it cannot be read (bash skips it). */
+function listDir(cwd: string, dir: string): DirEntries {
+  const r = readDirectory(dir === "" ? cwd : absolute(cwd, dir));
+  if (typeof r === "number") return NO_ENTRIES;
+  if (r.surrogates) sawSurrogates = true;
+  return r;
 }
 
 function exists(cwd: string, path: string): boolean {
@@ -67,42 +74,135 @@ function exists(cwd: string, path: string): boolean {
   }
 }
 
+/** A directory, following symbolic links (the test of a trailing "/"). */
 function isDir(cwd: string, path: string): boolean {
+  const m = fileMode(absolute(cwd, path));
+  return m >= 0 && (m & S_IFMT) === S_IFDIR;
+}
+
+/** Whether a directory entry of type `type` at `path` is a directory: d_type answers without
+ *  a system call except for a symbolic link (followed only when `follow`) and DT_UNKNOWN. */
+function entryIsDir(cwd: string, path: string, type: number, follow: boolean): boolean {
+  if (type === DT_DIR) return true;
+  if (type === DT_LNK) return follow && isDir(cwd, path);
+  if (type !== DT_UNKNOWN) return false;
+  if (follow) return isDir(cwd, path);
   try {
-    return statSync(absolute(cwd, path)).isDirectory();
+    return lstatSync(absolute(cwd, path)).isDirectory();
   } catch {
     return false;
   }
 }
 
-/** All directories below `dir` (not following symlinks), depth-first, for `**`. */
-function subdirs(cwd: string, dir: string, dotglob: boolean, out: string[]): void {
-  for (const e of readDir(cwd, dir)) {
-    if (!dotglob && e.name.charCodeAt(0) === 46) continue;
-    if (e.isDirectory()) {
-      const p = join(dir, e.name);
+/** All directories below `dir`, depth-first, for `**`. Symbolic links to directories are not
+ *  descended into; with `links` (a final `**` followed by a slash) they are listed themselves, as bash does. */
+function subdirs(cwd: string, dir: string, dotglob: boolean, links: boolean, out: string[]): void {
+  const { names, types } = listDir(cwd, dir);
+  const pre = prefixOf(dir);
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k]!;
+    if (!dotglob && name.charCodeAt(0) === 46) continue;
+    const p = pre + name;
+    if (entryIsDir(cwd, p, types[k]!, false)) {
       out.push(p);
-      subdirs(cwd, p, dotglob, out);
+      subdirs(cwd, p, dotglob, links, out);
+    } else if (links && (types[k] === DT_LNK || types[k] === DT_UNKNOWN) && isDir(cwd, p)) {
+      out.push(p);
     }
   }
 }
 
 /** Every file and directory below `dir` (for a final `**`). */
 function allEntries(cwd: string, dir: string, dotglob: boolean, out: string[]): void {
-  for (const e of readDir(cwd, dir)) {
-    if (!dotglob && e.name.charCodeAt(0) === 46) continue;
-    const p = join(dir, e.name);
+  const { names, types } = listDir(cwd, dir);
+  const pre = prefixOf(dir);
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k]!;
+    if (!dotglob && name.charCodeAt(0) === 46) continue;
+    const p = pre + name;
     out.push(p);
-    if (e.isDirectory()) allEntries(cwd, p, dotglob, out);
+    if (entryIsDir(cwd, p, types[k]!, false)) allEntries(cwd, p, dotglob, out);
   }
 }
 
 const DOT_NAMES = [".", ".."];
 const NO_NAMES: string[] = [];
+const SURROGATE = /[\uD800-\uDFFF]/;
+const STARS = /^\*+$/;
 
-/** Byte-order comparison (C locale strcmp on UTF-8 agrees with code point order). */
+/**
+ * Byte order of the UTF-8 encodings (the C locale's strcmp; C.UTF-8 collates the same way),
+ * which is code point order. JavaScript's `<` compares UTF-16 code units, which agrees except
+ * that a surrogate (D800-DFFF, half of a character above U+FFFF) must sort after E000-FFFF:
+ * the two ranges are swapped before comparing.
+ */
 export function compareBytes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Sort in byte order. The built-in sort (no comparator: UTF-16 order, several times faster
+ *  than any comparator function) is exact unless some string holds a surrogate. */
+function sortPaths(paths: string[], pattern: string): void {
+  if (sawSurrogates || SURROGATE.test(pattern)) paths.sort(compareBytes);
+  else paths.sort();
+}
+
+/**
+ * The paths `dir/name` for each directory in `dirs` and each of its entries that the pattern
+ * component `c` matches. Hidden names need a leading "." in `c` (or dotglob); "." and ".."
+ * only come from globskipdots being off. `dirsOnly`: a "/" follows `c`, so only directories
+ * (through symbolic links too) are kept, told by d_type where the kernel gives it.
+ * `sortNames`: sort each directory's names before prefixing them (the caller's final sort is
+ * then unnecessary when there is one directory: a common prefix does not change the order, and
+ * sorting the short names is cheaper than sorting the joined paths).
+ */
+function matchComponent(
+  cwd: string,
+  dirs: string[],
+  c: string,
+  dotglob: boolean,
+  opts: GlobOptions,
+  matchOpts: MatchOptions,
+  dirsOnly: boolean,
+  sortNames: boolean,
+): string[] {
+  const re = patternToRegExp(c, matchOpts);
+  // `*` (or `**` without globstar) matches every name: skip the expression.
+  const any = STARS.test(c);
+  const leadingDot = c.charCodeAt(0) === 46 || (c.charCodeAt(0) === 92 && c.charCodeAt(1) === 46);
+  const dotOk = dotglob || leadingDot;
+  const dots = opts.globskipdots === false && leadingDot ? DOT_NAMES : NO_NAMES;
+  const next: string[] = [];
+  for (const dir of dirs) {
+    const pre = prefixOf(dir);
+    const matched: string[] = [];
+    for (const name of dots) if (re.test(name)) matched.push(name);
+    const { names, types, surrogates } = listDir(cwd, dir);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      if (!dotOk && name.charCodeAt(0) === 46) continue;
+      if (!any && !re.test(name)) continue;
+      if (dirsOnly && !entryIsDir(cwd, pre + name, types[k]!, true)) continue;
+      matched.push(name);
+    }
+    if (sortNames) {
+      if (surrogates) matched.sort(compareBytes);
+      else matched.sort();
+    }
+    for (let k = 0; k < matched.length; k++) next.push(pre + matched[k]!);
+  }
+  return next;
 }
 
 /** Expand a pattern (quoted characters backslash-escaped) into the sorted list of matching
@@ -125,6 +225,11 @@ export function glob(pattern: string, cwd: string, opts: GlobOptions = {}): stri
   const matchOpts = { extglob: opts.extglob, nocase: opts.nocaseglob };
   let lastLiteral = false;
   let dirsOnly = false;
+  /** the trailing "/" was already applied with the entries' types (no stat per match) */
+  let dirsChecked = false;
+  /** the paths are already in order (see matchComponent) */
+  let sorted = false;
+  sawSurrogates = false;
 
   for (; i < comps.length; i++) {
     const c = comps[i]!;
@@ -136,6 +241,8 @@ export function glob(pattern: string, cwd: string, opts: GlobOptions = {}): stri
       continue;
     }
     if (opts.globstar && c === "**") {
+      // a final "**/": every directory below, symbolic links to directories included
+      const slashNext = i === comps.length - 2 && comps[i + 1] === "";
       const next: string[] = [];
       for (const p of paths) {
         if (last) {
@@ -143,41 +250,39 @@ export function glob(pattern: string, cwd: string, opts: GlobOptions = {}): stri
           if (p !== "" && !p.endsWith("/")) next.push(lastLiteral ? p + "/" : p);
           allEntries(cwd, p, dotglob, next);
         } else {
-          next.push(p);
-          subdirs(cwd, p, dotglob, next);
+          // the directory itself (none for the current directory before a final "/")
+          if (!(slashNext && p === "")) next.push(p);
+          subdirs(cwd, p, dotglob, slashNext, next);
         }
       }
       paths = next;
       lastLiteral = false;
+      dirsChecked = false;
       continue;
     }
     if (!hasPatternChars(c, opts.extglob)) {
       const name = unescapePattern(c);
-      for (let k = 0; k < paths.length; k++) paths[k] = join(paths[k]!, name);
+      for (let k = 0; k < paths.length; k++) paths[k] = prefixOf(paths[k]!) + name;
       lastLiteral = true;
+      dirsChecked = false;
       continue;
     }
-    const re = patternToRegExp(c, matchOpts);
-    const dotOk = dotglob || c.charCodeAt(0) === 46 || (c.charCodeAt(0) === 92 && c.charCodeAt(1) === 46);
-    const next: string[] = [];
-    const leadingDot = c.charCodeAt(0) === 46 || (c.charCodeAt(0) === 92 && c.charCodeAt(1) === 46);
-    const dots = opts.globskipdots === false && leadingDot ? DOT_NAMES : NO_NAMES;
-    for (const p of paths) {
-      for (const name of dots) if (re.test(name)) next.push(join(p, name));
-      for (const e of readDir(cwd, p)) {
-        const name = e.name;
-        if (!dotOk && name.charCodeAt(0) === 46) continue;
-        if (re.test(name)) next.push(join(p, name));
-      }
-    }
-    paths = next;
+    const slashNext = i === comps.length - 2 && comps[i + 1] === "";
+    // the last component, read from one directory: the names sorted are the paths sorted
+    // (not before a "/": "a/" sorts after "a.b/" although "a" sorts before "a.b")
+    sorted = last && paths.length === 1;
+    paths = matchComponent(cwd, paths, c, dotglob, opts, matchOpts, slashNext, sorted);
     lastLiteral = false;
+    dirsChecked = slashNext;
     if (paths.length === 0) return paths;
   }
   if (lastLiteral) paths = paths.filter((p) => exists(cwd, p));
-  if (dirsOnly) paths = paths.filter((p) => isDir(cwd, p)).map((p) => (p.endsWith("/") ? p : p + "/"));
+  if (dirsOnly) {
+    if (!dirsChecked) paths = paths.filter((p) => isDir(cwd, p));
+    paths = paths.map((p) => (p.endsWith("/") ? p : p + "/"));
+  }
   if (paths.length === 1 && paths[0] === "") return [];
-  paths.sort(compareBytes);
+  if (!sorted) sortPaths(paths, pattern);
   if (opts.globstar) {
     // several ** reach the same path by different routes: each is listed once
     let n = 0;

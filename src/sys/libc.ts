@@ -72,6 +72,7 @@ const CORE = {
   mkfifo: { args: [P, T.u32], returns: I },
   mknod: { args: [P, T.u32, T.u64], returns: I },
   readlink: { args: [P, P, T.u64], returns: T.i64_fast },
+  getdents64: { args: [I, P, T.u64], returns: T.i64_fast }, // glibc >= 2.30 (src/sys/dir.ts)
   stat: { args: [P, P], returns: I }, // an exported symbol since glibc 2.33
   access: { args: [P, I], returns: I },
   euidaccess: { args: [P, I], returns: I },
