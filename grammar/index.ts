@@ -1,10 +1,10 @@
 // The parser's public API: whole texts, command-by-command reading, error formatting, printing.
 import { EOF } from "chevrotain";
-import type { AndOr, List, ListItem, Pipeline, Span } from "./ast.ts";
+import type { List, ListItem, Span } from "./ast.ts";
 import { formatSyntaxError, nearToken, ParseFailure, unexpectedEof, type ShSyntaxError } from "./errors.ts";
-import { ShParser } from "./parser.ts";
+import { ShParser, wholeItem } from "./parser.ts";
 import { LineIndex } from "./spans.ts";
-import { NewLine, SimpleCmdTok, tokenText, type ShToken } from "./tokens.ts";
+import { NewLine, SimpleCmdTok, SimpleItemTok, tokenText, type ShToken } from "./tokens.ts";
 import { Tokenizer, type ListParser } from "./tokenizer.ts";
 
 export { formatSyntaxError, type ShSyntaxError };
@@ -60,13 +60,10 @@ function loneSimpleCommand(tokens: ShToken[], lines: LineIndex): List | undefine
   if (n === 2 && tokens[1]!.tokenType === NewLine) n = 1;
   if (n !== 1) return undefined;
   const t = tokens[0]!;
-  if (t.tokenType !== SimpleCmdTok || t.simple === undefined) return undefined;
-  const c = t.simple;
-  const span = lines.span(t.startOffset, t.endOffset! + 1);
-  c.span = span;
-  const pipeline: Pipeline = { kind: "Pipeline", bang: false, commands: [c], pipeStderr: [], span: { ...span } };
-  const andOr: AndOr = { kind: "AndOr", first: pipeline, rest: [], span: { ...span } };
-  return { kind: "List", items: [{ andOr, background: false }], span: { ...span } };
+  if ((t.tokenType !== SimpleItemTok && t.tokenType !== SimpleCmdTok) || t.simple === undefined) return undefined;
+  const andOr = wholeItem(t, lines);
+  const s = andOr.span;
+  return { kind: "List", items: [{ andOr, background: false }], span: { start: s.start, end: s.end, line: s.line, col: s.col } };
 }
 
 const parseTokens: ListParser = (tokens: ShToken[], lines: LineIndex, eof: { span: Span; closing: boolean }): List => {

@@ -7,9 +7,9 @@ export const LOOKAHEAD_TABLE: LookaheadTable = {
   rules: ["list","separator","andOr","pipeline","command","simpleCommand","cmdSuffix","redirect","functionDef","compoundCommand","braceGroup","subshell","ifClause","whileClause","doGroup","forClause","caseClause","caseItem","condCommand","condOr","condAnd","condTerm"],
   maxLookahead: 3,
   decisions: [
-    {"key":1048832,"where":"list Alternation","alts":[[["Semi"],["Amp"],["NewLine"]],[["Time"],["Bang"],["WordTok"],["Function"],["SimpleCmdTok"],["AssignTok"],["RedirTok"],["LBrace"],["LParen"],["If"],["While"],["Until"],["For"],["Select"],["Case"],["ArithCmdTok"],["DLBracket"]]]},
+    {"key":1048832,"where":"list Alternation","alts":[[["Semi"],["Amp"],["NewLine"]],[["SimpleItemTok"]],[["Time"],["Bang"],["WordTok"],["Function"],["SimpleCmdTok"],["AssignTok"],["RedirTok"],["LBrace"],["LParen"],["If"],["While"],["Until"],["For"],["Select"],["Case"],["ArithCmdTok"],["DLBracket"]]]},
     {"key":1049088,"where":"list Option","alts":[[["NewLine"]]],"optional":true},
-    {"key":1049344,"where":"list Repetition","alts":[[["Semi"],["Amp"],["NewLine"],["Time"],["Bang"],["WordTok"],["Function"],["SimpleCmdTok"],["AssignTok"],["RedirTok"],["LBrace"],["LParen"],["If"],["While"],["Until"],["For"],["Select"],["Case"],["ArithCmdTok"],["DLBracket"]]],"optional":true},
+    {"key":1049344,"where":"list Repetition","alts":[[["Semi"],["Amp"],["NewLine"],["SimpleItemTok"],["Time"],["Bang"],["WordTok"],["Function"],["SimpleCmdTok"],["AssignTok"],["RedirTok"],["LBrace"],["LParen"],["If"],["While"],["Until"],["For"],["Select"],["Case"],["ArithCmdTok"],["DLBracket"]]],"optional":true},
     {"key":1052928,"where":"separator Alternation","alts":[[["Semi"]],[["Amp"]],[["NewLine"]]]},
     {"key":1053184,"where":"separator Option","alts":[[["NewLine"]]],"optional":true},
     {"key":1057024,"where":"andOr Alternation","alts":[[["AndIf"]],[["OrIf"]]]},

@@ -50,6 +50,20 @@ type Compound = Exclude<Command, SimpleCommand | FunctionDef>;
  */
 export type ParserMode = "table" | "analyse" | "validate";
 
+const copySpan = (s: Span): Span => ({ start: s.start, end: s.end, line: s.line, col: s.col });
+
+/**
+ * The and_or of one pipeline of one command that an assembled simple command token stands for:
+ * the objects (and spans) the andOr, pipeline and command rules build for it.
+ */
+export function wholeItem(t: ShToken, lines: LineIndex): AndOr {
+  const c = t.simple!;
+  const span = lines.span(t.startOffset, t.endOffset + 1);
+  c.span = span;
+  const first: Pipeline = { kind: "Pipeline", bang: false, commands: [c], pipeStderr: [], span: copySpan(span) };
+  return { kind: "AndOr", first, rest: [], span: copySpan(span) };
+}
+
 export class ShParser extends EmbeddedActionsParser {
   /** Line table of the text the current tokens came from (set before each parse). */
   lines!: LineIndex;
@@ -192,6 +206,14 @@ export class ShParser extends EmbeddedActionsParser {
   // a row.
   private listAlts = [
     { ALT: (): boolean | AndOr => this.SUBRULE(this.separator) },
+    {
+      // a simple command that is a whole and_or (tokens.ts, SimpleItemTok): what andOr, pipeline
+      // and command would build for it
+      ALT: (): boolean | AndOr => {
+        const t = this.CONSUME(T.SimpleItemTok) as ShToken;
+        return this.RECORDING_PHASE ? (undefined as never) : wholeItem(t, this.lines);
+      },
+    },
     { ALT: (): boolean | AndOr => this.SUBRULE(this.andOr) },
   ];
 

@@ -181,6 +181,8 @@ export class Tokenizer implements WordHost {
     for (;;) {
       const r = this.step(closing);
       if (r !== "token") {
+        // the end of an alias's text is not the end of the command that uses it
+        if (this.curSimple !== undefined && (r === "close" || !this.inAlias)) this.endSimple(true);
         if (r === "eof" && this.pending.length > 0) this.readHeredocs();
         return r;
       }
@@ -198,6 +200,7 @@ export class Tokenizer implements WordHost {
       const before = this.tokens.length;
       const r = this.step(false);
       if (r === "eof") {
+        if (this.curSimple !== undefined) this.endSimple(true);
         if (this.pending.length > 0) this.readHeredocs();
         return this.tokens.length > 0;
       }
@@ -267,7 +270,7 @@ export class Tokenizer implements WordHost {
       case 10: {
         if (this.curSimple !== undefined) {
           if (this.redirTarget !== 0) throw nearToken("newline", this.span(i, i + 1));
-          this.curSimple = undefined;
+          this.endSimple(true);
         }
         this.pos = i + 1;
         // Consecutive newlines (blank and comment lines) make one token: the grammar's
@@ -344,7 +347,7 @@ export class Tokenizer implements WordHost {
   private op(type: TokenType, i: number, len: number): void {
     if (this.curSimple !== undefined) {
       if (this.redirTarget !== 0) throw nearToken(type === T.NewLine ? "newline" : this.src.slice(i, i + len), this.span(i, i + len));
-      this.curSimple = undefined;
+      this.endSimple(type === T.Semi || type === T.Amp || type === T.RParen || type === T.DSemi || type === T.SemiAnd || type === T.DSemiAnd);
     }
     this.pos = i + len;
     this.redirTarget = 0; // an operator where a target was due: the grammar reports it
@@ -737,6 +740,40 @@ export class Tokenizer implements WordHost {
     items.sort((x, y) => x.at - y.at);
     for (const it of items) it.tok();
     this.curSimple = undefined;
+  }
+
+  /**
+   * The assembled simple command ends; `terminated`: by a list terminator (; & newline `)` ;; ;&
+   * ;;& or the end of the text). If it also started a list item it becomes a SimpleItemTok
+   * (tokens.ts), which the grammar's list takes in one step.
+   */
+  private endSimple(terminated: boolean): void {
+    const cs = this.curSimple!;
+    this.curSimple = undefined;
+    const ts = this.tokens;
+    const k = ts.length - 1;
+    if (!terminated || ts[k] !== cs || !this.startsItem(k)) return;
+    cs.tokenType = T.SimpleItemTok;
+    cs.tokenTypeIdx = T.SimpleItemTok.tokenTypeIdx!;
+  }
+
+  /** Whether a token at index k of this.tokens stands where a list item starts. */
+  private startsItem(k: number): boolean {
+    const ts = this.tokens;
+    let j = k - 1;
+    if (j < 0) return true;
+    const t = ts[j]!.tokenType;
+    if (t === T.NewLine) {
+      // unless the newlines continue an and-or list or a pipeline
+      while (j >= 0 && ts[j]!.tokenType === T.NewLine) j--;
+      if (j < 0) return true;
+      const p = ts[j]!.tokenType;
+      return p !== T.AndIf && p !== T.OrIf && p !== T.Pipe && p !== T.PipeAmp;
+    }
+    return (
+      t === T.Semi || t === T.Amp || t === T.LParen || t === T.RParen || t === T.If || t === T.Then || t === T.Elif ||
+      t === T.Else || t === T.While || t === T.Until || t === T.Do || t === T.LBrace
+    );
   }
 
   /** Start assembling a simple command into one SimpleCmdTok at [start, end); `head` is the

@@ -32,6 +32,15 @@ export const WordTok = wordMember(createToken({ name: "WordTok", pattern: NA }))
  * It starts with an ordinary command word, an assignment or a redirection in command position.
  */
 export const SimpleCmdTok = createToken({ name: "SimpleCmdTok", pattern: NA });
+/**
+ * An assembled simple command that is a whole item of a list by itself: it starts where a list
+ * item starts (after a separator, a newline that does not continue `&&` `||` `|`, a reserved
+ * word that opens a list, `(`, a case pattern's `)`) and is followed by one of the list's
+ * terminators (; & newline `)` ;; ;& ;;& or the end). The grammar's list takes it as an and_or
+ * of one pipeline of one command without going through those rules. The tokenizer retypes a
+ * SimpleCmdTok when it sees the terminator.
+ */
+export const SimpleItemTok = createToken({ name: "SimpleItemTok", pattern: NA });
 /** NAME=value / NAME+=value / NAME[i]=value / NAME=(...) before the command name. */
 export const AssignTok = createToken({ name: "AssignTok", pattern: NA });
 /** A redirection operator with its optional IO_NUMBER or {var} prefix; the target word follows. */
@@ -136,7 +145,7 @@ export const RESERVED: Record<string, TokenType> = {
 };
 
 export const allTokens: TokenType[] = [
-  Word, WordTok, SimpleCmdTok, AssignTok, RedirTok, ArithCmdTok, ArithForTok,
+  Word, WordTok, SimpleCmdTok, SimpleItemTok, AssignTok, RedirTok, ArithCmdTok, ArithForTok,
   NewLine, Semi, Amp, AndIf, OrIf, Pipe, PipeAmp, LParen, RParen, DSemi, SemiAnd, DSemiAnd,
   If, Then, Else, Elif, Fi, Do, Done, Case, Esac, While, Until, For, In, Function, Select, Time, TimeP, TimeIgn,
   LBrace, RBrace, Bang, DLBracket, DRBracket,
