@@ -18,6 +18,7 @@ import { readDirectory, DT_DIR, DT_LNK, DT_UNKNOWN } from "../sys/dir.ts";
 import type { DirEntries } from "../sys/dir.ts";
 import { hasPatternChars, patternToRegExp, unescapePattern } from "./pattern.ts";
 import type { MatchOptions } from "./pattern.ts";
+import { Kind, shapeMatches, shapeOf } from "./pattern-shape.ts";
 
 export interface GlobOptions {
   dotglob?: boolean;
@@ -128,7 +129,6 @@ function allEntries(cwd: string, dir: string, dotglob: boolean, out: string[]): 
 const DOT_NAMES = [".", ".."];
 const NO_NAMES: string[] = [];
 const SURROGATE = /[\uD800-\uDFFF]/;
-const STARS = /^\*+$/;
 
 /**
  * Byte order of the UTF-8 encodings (the C locale's strcmp; C.UTF-8 collates the same way),
@@ -177,9 +177,10 @@ function matchComponent(
   dirsOnly: boolean,
   sortNames: boolean,
 ): string[] {
-  const re = patternToRegExp(c, matchOpts);
-  // `*` (or `**` without globstar) matches every name: skip the expression.
-  const any = STARS.test(c);
+  // `*`, `*.c`, `lib*`... are tested with string methods, the rest with a regular expression
+  const sh = matchOpts.nocase ? undefined : shapeOf(c, !!matchOpts.extglob);
+  const re = sh === undefined || sh.kind === Kind.None ? patternToRegExp(c, matchOpts) : undefined;
+  const any = sh !== undefined && sh.kind === Kind.Any;
   const leadingDot = c.charCodeAt(0) === 46 || (c.charCodeAt(0) === 92 && c.charCodeAt(1) === 46);
   const dotOk = dotglob || leadingDot;
   const dots = opts.globskipdots === false && leadingDot ? DOT_NAMES : NO_NAMES;
@@ -187,12 +188,12 @@ function matchComponent(
   for (const dir of dirs) {
     const pre = prefixOf(dir);
     const matched: string[] = [];
-    for (const name of dots) if (re.test(name)) matched.push(name);
+    for (const name of dots) if (re !== undefined ? re.test(name) : shapeMatches(sh!, name)) matched.push(name);
     const { names, types, surrogates } = listDir(cwd, dir);
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       if (!dotOk && name.charCodeAt(0) === 46) continue;
-      if (!any && !re.test(name)) continue;
+      if (!any && !(re !== undefined ? re.test(name) : shapeMatches(sh!, name))) continue;
       if (dirsOnly && !entryIsDir(cwd, pre + name, types[k]!, true)) continue;
       matched.push(name);
     }

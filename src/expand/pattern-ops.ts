@@ -4,16 +4,18 @@
 //   ${x/p/r}         replace the first longest match (// every match, /# anchored at the start,
 //                    /% anchored at the end). In r, an unquoted & stands for the match
 //                    (bash 5.2's patsub_replacement, on by default); \& and quoted & are literal.
-// Patterns are pattern text (quoted characters backslash-escaped). Literal patterns take a
-// string-search fast path; others use the cached regular expressions of pattern.ts.
+// Patterns are pattern text (quoted characters backslash-escaped). Literals and stars around a
+// literal (pattern-shape.ts) take string-search fast paths; others use the cached regular
+// expressions of pattern.ts.
 import type { MatchOptions } from "./pattern.ts";
 import { affixRegExp, hasPatternChars, patternToRegExp, patternToSearchRegExp, unescapePattern } from "./pattern.ts";
+import { Kind, shapeOf, shapeRemove } from "./pattern-shape.ts";
 
 export function removeAffix(s: string, pat: string, op: "#" | "##" | "%" | "%%", opts: MatchOptions): string {
-  if (!opts.nocase && !hasPatternChars(pat, opts.extglob)) {
-    const p = unescapePattern(pat);
-    if (op === "#" || op === "##") return s.startsWith(p) ? s.slice(p.length) : s;
-    return s.endsWith(p) ? s.slice(0, s.length - p.length) : s;
+  if (!opts.nocase) {
+    // a literal, or literal text with stars at the ends: string searches (pattern-shape.ts)
+    const sh = shapeOf(pat, !!opts.extglob);
+    if (sh.kind !== Kind.None) return shapeRemove(sh, s, op);
   }
   const n = s.length;
   if (!opts.extglob) {

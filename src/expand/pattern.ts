@@ -10,6 +10,8 @@
 //   ranges, [:class:] character classes, [=c=] and [.c.]     \c  the character c
 //   extglob (when enabled): ?(p|q) *(p|q) +(p|q) @(p|q) !(p|q)
 
+import { Kind, shapeMatches, shapeOf } from "./pattern-shape.ts";
+
 export interface MatchOptions {
   extglob?: boolean;
   /** nocasematch / nocaseglob */
@@ -297,8 +299,12 @@ export function unescapePattern(p: string): string {
   return out;
 }
 
-/** fnmatch: does the whole string s match the pattern? */
+/** fnmatch: does the whole string s match the pattern? Literals and patterns like `*.c`,
+ *  `lib*`, `*.so.*` are tested with string methods (pattern-shape.ts). */
 export function matchPattern(pattern: string, s: string, opts: MatchOptions = {}): boolean {
-  if (!opts.nocase && !hasPatternChars(pattern, opts.extglob)) return unescapePattern(pattern) === s;
+  if (!opts.nocase) {
+    const sh = shapeOf(pattern, !!opts.extglob);
+    if (sh.kind !== Kind.None) return shapeMatches(sh, s);
+  }
   return patternToRegExp(pattern, opts).test(s);
 }
