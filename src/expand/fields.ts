@@ -63,8 +63,16 @@ export class FieldBuilder {
   readonly out: string[] = [];
   /** the current field's value after quote removal */
   cur = "";
-  /** the current field as a pattern (Split mode): quoted characters escaped */
+  /**
+   * The current field as a pattern (Split mode): quoted characters escaped. Built only when the
+   * field is globbed, since most fields are not: until then (patLive false) `cur` and
+   * `quotedRanges` describe it, and `pat` is empty. An extglob group (patternText), whose
+   * pattern differs from its text, makes it live at once.
+   */
   private pat = "";
+  private patLive = false;
+  /** while !patLive: [start, end) offsets in `cur` of quoted text, in pairs */
+  private quotedRanges: number[] = [];
   /** the current field exists (has a character or a quoted part) */
   private started = false;
   /** the current field holds an unquoted glob character */
@@ -112,8 +120,9 @@ export class FieldBuilder {
   /** Quoted text: literal, never split or globbed. */
   quoted(s: string): void {
     if (this.mode === Mode.Split) {
+      if (this.patLive) this.pat += escapeGlob(s);
+      else if (s.length > 0) this.quotedRanges.push(this.cur.length, this.cur.length + s.length);
       this.cur += s;
-      this.pat += escapeGlob(s);
       this.started = true;
       this.wsEnded = false;
     } else if (this.mode === Mode.Pattern) {
@@ -127,7 +136,7 @@ export class FieldBuilder {
   literal(s: string): void {
     this.cur += s;
     if (this.mode !== Mode.Split || s.length === 0) return;
-    this.pat += s;
+    if (this.patLive) this.pat += s;
     this.started = true;
     this.wsEnded = false;
     if (!this.globbing) this.scanGlob(s, this.h.opts.extglob);
@@ -208,7 +217,7 @@ export class FieldBuilder {
 
   private appendRun(s: string, extglob: boolean): void {
     this.cur += s;
-    this.pat += s;
+    if (this.patLive) this.pat += s;
     this.started = true;
     this.wsEnded = false;
     if (!this.globbing) this.scanGlob(s, extglob);
@@ -217,6 +226,7 @@ export class FieldBuilder {
   /** Add pattern text (an extglob group) whose value when unmatched is `text`. */
   patternText(pattern: string, text: string): void {
     if (this.mode === Mode.Split) {
+      this.livePattern();
       this.cur += text;
       this.pat += pattern;
       this.started = true;
@@ -229,11 +239,27 @@ export class FieldBuilder {
     }
   }
 
+  /** Build the pattern of the current field so far from `cur`, escaping its quoted ranges. */
+  private livePattern(): void {
+    if (this.patLive) return;
+    const r = this.quotedRanges;
+    const cur = this.cur;
+    let pat = "";
+    let at = 0;
+    for (let k = 0; k < r.length; k += 2) {
+      pat += cur.slice(at, r[k]) + escapeGlob(cur.slice(r[k]!, r[k + 1]));
+      at = r[k + 1]!;
+    }
+    this.pat = at === 0 ? cur : pat + cur.slice(at);
+    this.patLive = true;
+  }
+
   /** End the current field (if it exists): pathname expansion happens here. */
   endField(): void {
     if (this.started) {
       const o = this.h.opts;
       if (this.globbing && !o.noglob) {
+        this.livePattern();
         let matches = glob(this.pat, this.h.cwd(), o);
         const ignore = this.h.vars.get("GLOBIGNORE");
         if (ignore) matches = applyGlobIgnore(matches, ignore, this.pat, this.h.cwd(), o);
@@ -250,6 +276,8 @@ export class FieldBuilder {
     }
     this.cur = "";
     this.pat = "";
+    this.patLive = false;
+    if (this.quotedRanges.length > 0) this.quotedRanges.length = 0;
     this.started = false;
     this.globbing = false;
     this.bracket = 0;

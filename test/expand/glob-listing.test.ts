@@ -42,6 +42,11 @@ const SAME: [string, string][] = [
   ],
   ["absolute patterns", 'mkdir x; touch x/b x/a; for f in "$PWD"/x/*; do printf "<%s>" "${f#"$PWD"}"; done; echo'],
   ["nocaseglob and extglob through the listing", "touch A.TXT b.txt C.Txt d.md; shopt -s nocaseglob; p *.txt; shopt -u nocaseglob; shopt -s extglob\np !(*.md); p @(A|b).*"],
+  [
+    "quoted text before and after glob characters stays literal",
+    "touch 'a*b1' 'a*b2' axb1 '[q]1' q1 'x(y)z' xyz; d='a*'; p \"$d\"*; p \"a*\"b?; p '[q]'*; p \"[\"q]*; p x\"(y)\"*; " +
+      "p \"$d\"b[12] \"$d\"; shopt -s extglob\np \"a*\"@(b1|b2) \"x(\"*",
+  ],
   ["GLOBIGNORE", "touch a.c b.c .h.c x.o; GLOBIGNORE='*.o'; p *; GLOBIGNORE='*.c:.h*'; p * .*"],
   [
     "globstar: a final **/ lists symlinked directories without descending, never the current one",
