@@ -68,10 +68,10 @@ function listDir(cwd: string, dir: string): DirEntries {
 
 function exists(cwd: string, path: string): boolean {
   try {
-    lstatSync(absolute(cwd, path));
-    return true;
+    // a missing name is the common answer: no exception for it (about 5x cheaper)
+    return lstatSync(absolute(cwd, path), { throwIfNoEntry: false }) !== undefined;
   } catch {
-    return false;
+    return false; // ENOTDIR, EACCES, ELOOP...
   }
 }
 

@@ -47,6 +47,10 @@ const SAME: [string, string][] = [
     "touch 'a*b1' 'a*b2' axb1 '[q]1' q1 'x(y)z' xyz; d='a*'; p \"$d\"*; p \"a*\"b?; p '[q]'*; p \"[\"q]*; p x\"(y)\"*; " +
       "p \"$d\"b[12] \"$d\"; shopt -s extglob\np \"a*\"@(b1|b2) \"x(\"*",
   ],
+  [
+    "a literal after a pattern: a dangling symlink exists, missing names and files used as directories do not",
+    "mkdir d1 d2 d3; touch d1/x f; ln -s nowhere d2/x; p */x */x/y f/x; p *1/x ?/x",
+  ],
   ["GLOBIGNORE", "touch a.c b.c .h.c x.o; GLOBIGNORE='*.o'; p *; GLOBIGNORE='*.c:.h*'; p * .*"],
   [
     "globstar: a final **/ lists symlinked directories without descending, never the current one",
