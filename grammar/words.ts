@@ -216,9 +216,8 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
   let depth = 0; // parentheses (regex, extglob patterns)
   const extglob = h.extglob || flags.extglob === true;
   const inDqLike = mode === Mode.Dq;
-  const flush = (upTo: number) => {
-    if (upTo > lit) pushLit(parts, src.slice(lit, upTo));
-  };
+  // (No closures over i / lit here: captured variables would live in a heap scope and make every
+  // step of the loop a memory access.)
   // Tilde prefix at the start of an unquoted word / default-value operand.
   // (An =~ regex too: bash expands [[ $HOME =~ ~ ]]; a ~ later in it, as in ^~$, is literal.)
   if ((mode === Mode.Unquoted && flags.noTilde !== true) || (mode === Mode.Param && !flags.stopSlash && !flags.dqDefault)) {
@@ -239,46 +238,46 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
           // In an =~ regex, blanks, < and > inside parentheses belong to the word (bash rejects a
           // < or > outside them: [[ a =~ a<b ]] is a syntax error).
           if (flags.regex && depth > 0 && c !== 10) break;
-          return done();
+          return scanDone(h, parts, lit, i);
         }
         break;
       case 124: // |
-        if (mode === Mode.Unquoted && !flags.regex) return done();
-        if (mode === Mode.ExtPattern && depth === 0) return done();
+        if (mode === Mode.Unquoted && !flags.regex) return scanDone(h, parts, lit, i);
+        if (mode === Mode.ExtPattern && depth === 0) return scanDone(h, parts, lit, i);
         break;
       case 40: // (
         if (mode === Mode.Unquoted || mode === Mode.ExtPattern) {
           const prev = i > lit ? src.charCodeAt(i - 1) : 0;
           if (extglob && (prev === 63 || prev === 42 || prev === 43 || prev === 64 || prev === 33)) {
-            flush(i - 1);
+            if (i - 1 > lit) pushLit(parts, src.slice(lit, i - 1));
             h.pos = i + 1;
             parts.push(extGlob(h, String.fromCharCode(prev) as ExtGlob["op"], i - 1));
             i = h.pos;
             lit = i;
             continue;
           }
-          if (mode === Mode.Unquoted && !flags.regex) return done();
+          if (mode === Mode.Unquoted && !flags.regex) return scanDone(h, parts, lit, i);
           depth++;
         }
         break;
       case 41: // )
         if (mode === Mode.Unquoted) {
           if (flags.regex && depth > 0) depth--;
-          else return done();
+          else return scanDone(h, parts, lit, i);
         } else if (mode === Mode.ExtPattern) {
-          if (depth === 0) return done();
+          if (depth === 0) return scanDone(h, parts, lit, i);
           depth--;
         }
         break;
       case 125: // }
-        if (mode === Mode.Param) return done();
+        if (mode === Mode.Param) return scanDone(h, parts, lit, i);
         break;
       case 47: // /
-        if (mode === Mode.Param && flags.stopSlash) return done();
+        if (mode === Mode.Param && flags.stopSlash) return scanDone(h, parts, lit, i);
         break;
       case 58: // :  (tilde after : in assignment values)
         if (mode === Mode.Unquoted && flags.assign && src.charCodeAt(i + 1) === 126) {
-          flush(i + 1);
+          if (i + 1 > lit) pushLit(parts, src.slice(lit, i + 1));
           i = tilde(h, parts, i + 1, mode, end, true);
           lit = i;
           continue;
@@ -287,9 +286,9 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
       case 34: // "
         if (inDqLike) {
           if (flags.heredoc) break;
-          return done();
+          return scanDone(h, parts, lit, i);
         }
-        flush(i);
+        if (i > lit) pushLit(parts, src.slice(lit, i));
         h.pos = i + 1;
         parts.push(doubleQuoted(h, i, false));
         i = h.pos;
@@ -298,7 +297,7 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
       case 39: // '
         if (inDqLike || flags.dqDefault) break;
         {
-          flush(i);
+          if (i > lit) pushLit(parts, src.slice(lit, i));
           const j = src.indexOf("'", i + 1);
           if (j < 0 || j >= end) throw unterminated(h, i, "'");
           parts.push({ kind: "SglQuoted", value: src.slice(i + 1, j) });
@@ -318,7 +317,7 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
           // Line continuation: removed everywhere except single quotes. At the very end of the
           // input it asks for more.
           if (i + 2 >= src.length && !flags.heredoc) throw unexpectedEof(h.span(i, i + 2));
-          flush(i);
+          if (i > lit) pushLit(parts, src.slice(lit, i));
           i += 2;
           lit = i;
           continue;
@@ -326,7 +325,7 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
         if (inDqLike) {
           // Inside "...", \ only escapes $ ` " \ (here-docs: not ").
           if (d === 36 || d === 96 || d === 92 || (d === 34 && !flags.heredoc)) {
-            flush(i);
+            if (i > lit) pushLit(parts, src.slice(lit, i));
             lit = i + 1; // the escaped character becomes part of the literal run
             i += 2;
             continue;
@@ -340,7 +339,7 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
           i++;
           continue;
         }
-        flush(i);
+        if (i > lit) pushLit(parts, src.slice(lit, i));
         parts.push({ kind: "Escaped", value: src[i + 1]! });
         i += 2;
         lit = i;
@@ -348,7 +347,7 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
       }
       case 36: {
         // $
-        flush(i);
+        if (i > lit) pushLit(parts, src.slice(lit, i));
         h.pos = i;
         const p = dollar(h, inDqLike || flags.dqDefault === true);
         if (p === undefined) {
@@ -363,7 +362,7 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
       }
       case 96: {
         // `
-        flush(i);
+        if (i > lit) pushLit(parts, src.slice(lit, i));
         h.pos = i;
         parts.push(backquote(h, inDqLike));
         i = h.pos;
@@ -373,18 +372,18 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
     }
     i++;
   }
-  if (mode === Mode.Unquoted || mode === Mode.Range || (mode === Mode.Dq && flags.heredoc)) return done();
+  if (mode === Mode.Unquoted || mode === Mode.Range || (mode === Mode.Dq && flags.heredoc)) return scanDone(h, parts, lit, i);
   // Param, Dq and ExtPattern must see their terminator before the end.
   throw unterminated(h, wordStart, mode === Mode.Dq ? '"' : mode === Mode.Param ? "}" : ")");
 
-  function done(): WordPart[] {
-    flush(i);
-    h.pos = i;
-    if (mode === Mode.Unquoted && i === wordStart) {
-      // Nothing consumed: not a word (callers check for this).
-    }
-    return parts;
-  }
+}
+
+/** The end of scan(): the pending literal run [lit, i) is added and h.pos left at i. (When
+ *  nothing was consumed in Unquoted mode the caller sees h.pos unchanged: not a word.) */
+function scanDone(h: WordHost, parts: WordPart[], lit: number, i: number): WordPart[] {
+  if (i > lit) pushLit(parts, h.src.slice(lit, i));
+  h.pos = i;
+  return parts;
 }
 
 /** A tilde prefix at `i` (src[i] === '~'): pushes a Tilde part or leaves it literal. Returns the new offset. */
