@@ -121,12 +121,6 @@ export class ShParser extends EmbeddedActionsParser {
 
   // Alternatives that capture nothing are built once (Chevrotain's advice: an OR's array and
   // closures would otherwise be allocated on every call of a hot rule).
-  /** List separators; true for `&`. */
-  private sepAlts = [
-    { ALT: () => { this.CONSUME(T.Semi); return false; } },
-    { ALT: () => { this.CONSUME(T.Amp); return true; } },
-    { ALT: () => { this.CONSUME2(T.NewLine); return false; } },
-  ];
   private andOrAlts = [
     { ALT: () => { this.CONSUME(T.AndIf); return "&&" as const; } },
     { ALT: () => { this.CONSUME(T.OrIf); return "||" as const; } },
@@ -204,8 +198,29 @@ export class ShParser extends EmbeddedActionsParser {
   // (a separator needs a command before it, two commands need a separator between them) are
   // checked in the action, with bash's messages. The tokenizer never emits two NewLine tokens in
   // a row.
+  // The separators are alternatives of list itself (not a rule of their own): ; or & (optionally
+  // followed by a newline), or a newline; the value is true for &.
   private listAlts = [
-    { ALT: (): boolean | AndOr => this.SUBRULE(this.separator) },
+    {
+      ALT: (): boolean | AndOr => {
+        this.CONSUME(T.Semi);
+        this.OPTION2(this.newlineAfterSemi);
+        return false;
+      },
+    },
+    {
+      ALT: (): boolean | AndOr => {
+        this.CONSUME(T.Amp);
+        this.OPTION3(this.newlineAfterAmp);
+        return true;
+      },
+    },
+    {
+      ALT: (): boolean | AndOr => {
+        this.CONSUME4(T.NewLine);
+        return false;
+      },
+    },
     {
       // a simple command that is a whole and_or (tokens.ts, SimpleItemTok): what andOr, pipeline
       // and command would build for it
@@ -241,12 +256,12 @@ export class ShParser extends EmbeddedActionsParser {
     return { kind: "List", items, span };
   });
 
-  /** ; or & (optionally followed by a newline), or a newline. True for &. */
-  separator = this.RULE("separator", (): boolean => {
-    const bg = this.OR(this.sepAlts);
-    this.OPTION(() => this.CONSUME3(T.NewLine));
-    return bg;
-  });
+  private newlineAfterSemi = () => {
+    this.CONSUME2(T.NewLine);
+  };
+  private newlineAfterAmp = () => {
+    this.CONSUME3(T.NewLine);
+  };
 
   andOr = this.RULE("andOr", (): AndOr => {
     const a = this.LA(1);
