@@ -71,8 +71,9 @@ export class FieldBuilder {
    */
   private pat = "";
   private patLive = false;
-  /** while !patLive: [start, end) offsets in `cur` of quoted text, in pairs */
-  private quotedRanges: number[] = [];
+  /** while !patLive: [start, end) offsets in `cur` of quoted text, in pairs (made on first use:
+   *  most builders, e.g. those of assignments, never need it) */
+  private quotedRanges: number[] | undefined = undefined;
   /** the current field exists (has a character or a quoted part) */
   private started = false;
   /** the current field holds an unquoted glob character */
@@ -121,7 +122,7 @@ export class FieldBuilder {
   quoted(s: string): void {
     if (this.mode === Mode.Split) {
       if (this.patLive) this.pat += escapeGlob(s);
-      else if (s.length > 0) this.quotedRanges.push(this.cur.length, this.cur.length + s.length);
+      else if (s.length > 0) (this.quotedRanges ??= []).push(this.cur.length, this.cur.length + s.length);
       this.cur += s;
       this.started = true;
       this.wsEnded = false;
@@ -246,9 +247,11 @@ export class FieldBuilder {
     const cur = this.cur;
     let pat = "";
     let at = 0;
-    for (let k = 0; k < r.length; k += 2) {
-      pat += cur.slice(at, r[k]) + escapeGlob(cur.slice(r[k]!, r[k + 1]));
-      at = r[k + 1]!;
+    if (r !== undefined) {
+      for (let k = 0; k < r.length; k += 2) {
+        pat += cur.slice(at, r[k]) + escapeGlob(cur.slice(r[k]!, r[k + 1]));
+        at = r[k + 1]!;
+      }
     }
     this.pat = at === 0 ? cur : pat + cur.slice(at);
     this.patLive = true;
@@ -277,7 +280,7 @@ export class FieldBuilder {
     this.cur = "";
     this.pat = "";
     this.patLive = false;
-    if (this.quotedRanges.length > 0) this.quotedRanges.length = 0;
+    if (this.quotedRanges !== undefined && this.quotedRanges.length > 0) this.quotedRanges.length = 0;
     this.started = false;
     this.globbing = false;
     this.bracket = 0;
