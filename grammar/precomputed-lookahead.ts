@@ -70,10 +70,37 @@ function alternationFn(alts: TokenType[][][]): LookaheadFn {
       return choice[this.LA_FAST(1).tokenTypeIdx];
     };
   }
+  // Some path is longer than one token. Unless a path is empty (it matches anything), dispatch on
+  // the first token: the candidates for it, in the order the alternatives and paths are tried, are
+  // [alternative, rest of the path]; the first whose rest matches wins.
+  if (alts.some((alt) => alt.some((p) => p.length === 0))) {
+    return function (this: Recognizer) {
+      for (let i = 0; i < alts.length; i++) for (const path of alts[i]!) if (pathMatches(this, path)) return i;
+      return undefined;
+    };
+  }
+  const byFirst: [number, TokenType[]][][] = [];
+  alts.forEach((alt, i) => {
+    for (const path of alt) {
+      const t = path[0]!;
+      for (const idx of [t.tokenTypeIdx!, ...(t.categoryMatches ?? [])]) (byFirst[idx] ??= []).push([i, path.slice(1)]);
+    }
+  });
   return function (this: Recognizer) {
-    for (let i = 0; i < alts.length; i++) for (const path of alts[i]!) if (pathMatches(this, path)) return i;
+    const cands = byFirst[this.LA_FAST(1).tokenTypeIdx];
+    if (cands === undefined) return undefined;
+    for (let c = 0; c < cands.length; c++) {
+      const [alt, rest] = cands[c]!;
+      if (restMatches(this, rest)) return alt;
+    }
     return undefined;
   };
+}
+
+/** Whether the tokens after the next one match `rest` (a path without its first element). */
+function restMatches(r: Recognizer, rest: TokenType[]): boolean {
+  for (let i = 0; i < rest.length; i++) if (!matches(r.LA_FAST(i + 2).tokenTypeIdx, rest[i]!)) return false;
+  return true;
 }
 
 /** An OPTION's / repetition's function: true when one of the paths that enter it matches. */
