@@ -400,10 +400,21 @@ function* ifAfter(sh: Shell, cmd: If, k: number, cond: Gen<number>): Gen<number>
  *  level; loopControl rethrows deeper ones) comes back as LOOP_BREAK / LOOP_CONTINUE. */
 const LOOP_BREAK = -1;
 const LOOP_CONTINUE = -2;
-function* iteration(sh: Shell, list: List): Gen<number> {
+/** One run of a loop's condition or body as a plain function (see resume.ts): its status,
+ *  LOOP_BREAK or LOOP_CONTINUE, or a generator when something in it has to wait. */
+function iteration(sh: Shell, list: List): number | Gen<number> {
+  let r: number | Gen<number>;
   try {
-    const r = execListSync(sh, list, 0, sh.lastStatus);
-    return typeof r === "number" ? r : yield* r;
+    r = execListSync(sh, list, 0, sh.lastStatus);
+  } catch (e) {
+    return loopControl(e) === "break" ? LOOP_BREAK : LOOP_CONTINUE;
+  }
+  return typeof r === "number" ? r : iterationAfter(r);
+}
+
+function* iterationAfter(g: Gen<number>): Gen<number> {
+  try {
+    return yield* g;
   } catch (e) {
     return loopControl(e) === "break" ? LOOP_BREAK : LOOP_CONTINUE;
   }
@@ -420,9 +431,10 @@ function* execWhile(sh: Shell, cmd: While): Gen<number> {
     for (;;) {
       // set -e is suspended in the condition; `while break; do` belongs to this loop too
       sh.errexitSuppressed++;
-      let c: number;
+      let c: number | Gen<number>;
       try {
-        c = yield* iteration(sh, cmd.cond);
+        c = iteration(sh, cmd.cond);
+        if (typeof c !== "number") c = yield* c;
       } finally {
         sh.errexitSuppressed--;
       }
@@ -432,7 +444,8 @@ function* execWhile(sh: Shell, cmd: While): Gen<number> {
       }
       if (c === LOOP_CONTINUE) continue;
       if ((c === 0) === cmd.until) break;
-      const b = yield* iteration(sh, cmd.body);
+      let b = iteration(sh, cmd.body);
+      if (typeof b !== "number") b = yield* b;
       if (b === LOOP_BREAK) {
         status = 0;
         break;
@@ -461,7 +474,8 @@ function* execFor(sh: Shell, cmd: For): Gen<number> {
       }
       sh.vars.set(cmd.name, item);
       if (sh.opts.xtrace) xtraceWords(sh, ["for", cmd.name, "in", item]);
-      const b = yield* iteration(sh, cmd.body);
+      let b = iteration(sh, cmd.body);
+      if (typeof b !== "number") b = yield* b;
       if (b === LOOP_BREAK) {
         status = 0;
         break;
@@ -496,7 +510,8 @@ function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
     yield* arith(sh, cmd.init, 0, line);
     for (;;) {
       if ((yield* arith(sh, cmd.cond, 1, line)) === 0) break;
-      const b = yield* iteration(sh, cmd.body);
+      let b = iteration(sh, cmd.body);
+      if (typeof b !== "number") b = yield* b;
       if (b === LOOP_BREAK) {
         status = 0;
         break;
