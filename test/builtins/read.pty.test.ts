@@ -19,6 +19,9 @@ describe("read on a terminal", () => {
     };
     try {
       await waitFor(/ready1/);
+      // let read turn canonical mode off first (a key typed before that waits for Enter on a
+      // loaded machine): read cannot announce it
+      await Bun.sleep(150);
       proc.terminal!.write("x");
       await waitFor(/got k=x st=0/);
       await waitFor(/ready2/);
