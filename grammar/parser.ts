@@ -185,10 +185,9 @@ export class ShParser extends EmbeddedActionsParser {
           const r = this.SUBRULE2(this.redirect);
           if (!this.RECORDING_PHASE) c.redirects.push(r);
         });
-        return this.ACTION(() => {
-          c.span = this.spanFrom({ startOffset: c.span.start } as IToken);
-          return c;
-        });
+        if (this.RECORDING_PHASE) return undefined as never;
+        c.span = this.spanFrom({ startOffset: c.span.start } as IToken);
+        return c;
       },
     },
   ];
@@ -236,7 +235,7 @@ export class ShParser extends EmbeddedActionsParser {
     const items: ListItem[] = [];
     const first = this.LA(1);
     let open = false; // the last element was an and_or (a separator may follow)
-    this.OPTION(() => this.CONSUME(T.NewLine));
+    this.OPTION(this.leadingNewline);
     this.MANY(() => {
       const t = this.LA(1);
       const x = this.OR(this.listAlts);
@@ -256,6 +255,21 @@ export class ShParser extends EmbeddedActionsParser {
     return { kind: "List", items, span };
   });
 
+  // DSL actions that capture nothing are built once (not a closure per rule call). Each may be
+  // used once per rule (its DSL occurrence index is fixed).
+  private newlines = () => {
+    this.CONSUME(T.NewLine);
+  };
+  private newlines2 = () => {
+    this.CONSUME2(T.NewLine);
+  };
+  private leadingNewline = () => {
+    this.CONSUME(T.NewLine);
+  };
+  private prefixKeyword = () => {
+    this.OR3(this.prefixKeywordAlts);
+  };
+
   private newlineAfterSemi = () => {
     this.CONSUME2(T.NewLine);
   };
@@ -269,7 +283,7 @@ export class ShParser extends EmbeddedActionsParser {
     const rest: AndOr["rest"] = [];
     this.MANY(() => {
       const op = this.OR(this.andOrAlts);
-      this.MANY2(() => this.CONSUME(T.NewLine));
+      this.MANY2(this.newlines);
       rest.push({ op, pipeline: this.SUBRULE2(this.pipeline) });
     });
     return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "AndOr", first, rest, span: this.spanFrom(a) }) as AndOr;
@@ -281,7 +295,7 @@ export class ShParser extends EmbeddedActionsParser {
     this.bangs = false;
     // bash's pipeline_command: any mix of `time [-p] [--]` and `!` prefixes (`! ! x`, `time ! time`);
     // each ! inverts, nested times are one.
-    this.MANY3(() => this.OR3(this.prefixKeywordAlts));
+    this.MANY3(this.prefixKeyword);
     const time = this.timeSpec as Pipeline["time"];
     const bang = this.bangs;
     const commands: Command[] = [];
@@ -294,16 +308,15 @@ export class ShParser extends EmbeddedActionsParser {
       commands.push(this.SUBRULE(this.command));
       this.MANY(() => {
         const amp = this.OR(this.pipeAlts);
-        this.MANY2(() => this.CONSUME(T.NewLine));
+        this.MANY2(this.newlines);
         commands.push(this.SUBRULE2(this.command));
         pipeStderr.push(amp);
       });
     }
-    return this.ACTION(() => {
-      const p: Pipeline = { kind: "Pipeline", bang, commands, pipeStderr, span: this.spanFrom(a) };
-      if (time !== undefined) p.time = time;
-      return p;
-    });
+    if (this.RECORDING_PHASE) return undefined as never;
+    const p: Pipeline = { kind: "Pipeline", bang, commands, pipeStderr, span: this.spanFrom(a) };
+    if (time !== undefined) p.time = time;
+    return p;
   });
 
   command = this.RULE("command", (): Command => this.OR(this.commandAlts));
@@ -354,50 +367,51 @@ export class ShParser extends EmbeddedActionsParser {
   redirect = this.RULE("redirect", (): Redirect => {
     const op = this.CONSUME(T.RedirTok) as ShToken;
     const target = this.CONSUME(T.Word) as ShToken;
-    return this.ACTION(() => {
-      const info = op.redir!;
-      const r: Redirect = { kind: "Redirect", op: info.op, target: target.word!, span: this.spanFrom(op) };
-      if (info.fd !== undefined) r.fd = info.fd;
-      if (info.fdVar !== undefined) r.fdVar = info.fdVar;
-      if (info.heredoc !== undefined) r.heredoc = info.heredoc;
-      return r;
-    });
+    if (this.RECORDING_PHASE) return undefined as never;
+    const info = op.redir!;
+    const r: Redirect = { kind: "Redirect", op: info.op, target: target.word!, span: this.spanFrom(op) };
+    if (info.fd !== undefined) r.fd = info.fd;
+    if (info.fdVar !== undefined) r.fdVar = info.fdVar;
+    if (info.heredoc !== undefined) r.heredoc = info.heredoc;
+    return r;
   });
+
+  private funcNameAlts = [
+    {
+      ALT: () => {
+        const n = this.CONSUME(T.WordTok);
+        this.CONSUME(T.LParen);
+        this.CONSUME(T.RParen);
+        return n;
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(T.Function);
+        const n = this.CONSUME(T.Word);
+        this.OPTION(this.funcParens);
+        return n;
+      },
+    },
+  ];
+  private funcParens = () => {
+    this.CONSUME2(T.LParen);
+    this.CONSUME2(T.RParen);
+  };
 
   functionDef = this.RULE("functionDef", (): FunctionDef => {
     const a = this.LA(1);
-    const name = this.OR([
-      {
-        ALT: () => {
-          const n = this.CONSUME(T.WordTok);
-          this.CONSUME(T.LParen);
-          this.CONSUME(T.RParen);
-          return n;
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Function);
-          const n = this.CONSUME(T.Word);
-          this.OPTION(() => {
-            this.CONSUME2(T.LParen);
-            this.CONSUME2(T.RParen);
-          });
-          return n;
-        },
-      },
-    ]) as ShToken;
-    this.MANY(() => this.CONSUME(T.NewLine));
+    const name = this.OR(this.funcNameAlts) as ShToken;
+    this.MANY(this.newlines);
     const body = this.SUBRULE(this.compoundCommand);
     this.MANY2(() => {
       const r = this.SUBRULE(this.redirect);
       if (!this.RECORDING_PHASE) body.redirects.push(r);
     });
-    return this.ACTION(() => {
-      const span = this.spanFrom(a);
-      body.span = this.lines.span(body.span.start, span.end);
-      return { kind: "FunctionDef", name: name.word?.literal ?? name.image, body, source: this.lines.text.slice(span.start, span.end), span } as FunctionDef;
-    });
+    if (this.RECORDING_PHASE) return undefined as never;
+    const span = this.spanFrom(a);
+    body.span = this.lines.span(body.span.start, span.end);
+    return { kind: "FunctionDef", name: name.word?.literal ?? name.image, body, source: this.lines.text.slice(span.start, span.end), span } as FunctionDef;
   });
 
   private compoundAlts = [
@@ -450,11 +464,10 @@ export class ShParser extends EmbeddedActionsParser {
       elseBody = this.nonEmpty(this.SUBRULE5(this.list));
     });
     this.CONSUME(T.Fi);
-    return this.ACTION(() => {
-      const n: If = { kind: "If", clauses, redirects: [], span: this.spanFrom(a) };
-      if (elseBody !== undefined) n.elseBody = elseBody;
-      return n;
-    });
+    if (this.RECORDING_PHASE) return undefined as never;
+    const n: If = { kind: "If", clauses, redirects: [], span: this.spanFrom(a) };
+    if (elseBody !== undefined) n.elseBody = elseBody;
+    return n;
   });
 
   private whileAlts = [
@@ -554,9 +567,9 @@ export class ShParser extends EmbeddedActionsParser {
   caseClause = this.RULE("caseClause", (): Case => {
     const a = this.CONSUME(T.Case);
     const word = (this.CONSUME(T.Word) as ShToken).word!;
-    this.MANY(() => this.CONSUME(T.NewLine));
+    this.MANY(this.newlines);
     this.CONSUME(T.In);
-    this.MANY2(() => this.CONSUME2(T.NewLine));
+    this.MANY2(this.newlines2);
     const items: CaseItem[] = [];
     let open = false;
     this.MANY3(() => {
@@ -571,9 +584,18 @@ export class ShParser extends EmbeddedActionsParser {
     return this.RECORDING_PHASE ? (undefined as never) : ({ kind: "Case", word, items, redirects: [], span: this.spanFrom(a) }) as Case;
   });
 
+  private openPattern = () => {
+    this.CONSUME(T.LParen);
+  };
+  private caseTerminatorAlts = [
+    { ALT: () => { this.CONSUME(T.DSemi); return ";;" as const; } },
+    { ALT: () => { this.CONSUME(T.SemiAnd); return ";&" as const; } },
+    { ALT: () => { this.CONSUME(T.DSemiAnd); return ";;&" as const; } },
+  ];
+
   caseItem = this.RULE("caseItem", (): { item: CaseItem; terminated: boolean } => {
     const a = this.LA(1);
-    this.OPTION(() => this.CONSUME(T.LParen));
+    this.OPTION(this.openPattern);
     const patterns: Word[] = [];
     const p0 = this.CONSUME(T.WordTok) as ShToken;
     if (!this.RECORDING_PHASE) patterns.push(p0.word!);
@@ -587,13 +609,9 @@ export class ShParser extends EmbeddedActionsParser {
     let terminator: CaseItem["terminator"] = ";;";
     let terminated = false;
     this.OPTION2(() => {
-      terminator = this.OR([
-        { ALT: () => { this.CONSUME(T.DSemi); return ";;" as const; } },
-        { ALT: () => { this.CONSUME(T.SemiAnd); return ";&" as const; } },
-        { ALT: () => { this.CONSUME(T.DSemiAnd); return ";;&" as const; } },
-      ]);
+      terminator = this.OR(this.caseTerminatorAlts);
       terminated = true;
-      this.MANY2(() => this.CONSUME(T.NewLine));
+      this.MANY2(this.newlines);
     });
     return this.RECORDING_PHASE ? (undefined as never) : ({ item: { patterns, body, terminator, span: this.spanFrom(a) }, terminated });
   });
