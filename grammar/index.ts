@@ -5,7 +5,7 @@ import { formatSyntaxError, nearToken, ParseFailure, unexpectedEof, type ShSynta
 import { ShParser, wholeItem } from "./parser.ts";
 import { LineIndex } from "./spans.ts";
 import { NewLine, SimpleCmdTok, SimpleItemTok, tokenText, type ShToken } from "./tokens.ts";
-import { Tokenizer, type ListParser } from "./tokenizer.ts";
+import { Tokenizer, type ListParser, type TokenizerOptions } from "./tokenizer.ts";
 
 export { formatSyntaxError, type ShSyntaxError };
 export type { DeclWord } from "./tokenizer.ts";
@@ -97,7 +97,7 @@ function failure(e: unknown): ParseResult {
   throw e;
 }
 
-function tokOpts(opts: ParseOptions) {
+function tokOpts(opts: ParseOptions): TokenizerOptions {
   return { extglob: opts.extglob === true, alias: opts.alias, heredocEofOk: opts.heredocEofOk, onWarning: opts.onWarning };
 }
 
@@ -155,18 +155,22 @@ export function parse(source: string, opts: ParseOptions = {}): ParseResult {
 export class CommandReader {
   private readonly lines: LineIndex;
   private readonly tok: Tokenizer;
+  /** The tokenizer's options (shared with the tokenizers of substitutions and aliases): setAlias
+   *  changes the hook in place, and without a hook no word is looked up as an alias. */
+  private readonly tokOpts: TokenizerOptions;
   private failed = false;
 
   constructor(
     readonly source: string,
-    private opts: ParseOptions = {},
+    opts: ParseOptions = {},
   ) {
     this.lines = new LineIndex(source, opts.startLine ?? 1);
-    this.tok = new Tokenizer(source, this.lines, { extglob: opts.extglob === true, alias: (n) => this.opts.alias?.(n), heredocEofOk: opts.heredocEofOk, onWarning: opts.onWarning }, parseTokens);
+    this.tokOpts = tokOpts(opts);
+    this.tok = new Tokenizer(source, this.lines, this.tokOpts, parseTokens);
   }
 
   setAlias(hook: ((name: string) => string | undefined) | undefined): void {
-    this.opts = { ...this.opts, alias: hook };
+    this.tokOpts.alias = hook;
   }
 
   /** shopt -s extglob between commands affects the following ones. */

@@ -65,9 +65,19 @@ interface PendingHeredoc {
 const EXTGLOB_FLAGS: ScanFlags = { extglob: true };
 const REGEX_FLAGS: ScanFlags = { regex: true };
 
-const DECL_COMMANDS = new Set(["declare", "typeset", "local", "export", "readonly"]);
+const DECL_COMMANDS = ["declare", "typeset", "local", "export", "readonly"];
 /** Other commands whose NAME=(...) arguments bash reads as one word (its assignment builtins). */
-const COMPOUND_WORD_COMMANDS = new Set(["let", "eval", "alias"]);
+const COMPOUND_WORD_COMMANDS = ["let", "eval", "alias"];
+/**
+ * What a word in command position can mean besides a command name, in one table (one lookup per
+ * command word): a reserved word (its token type), or a command whose arguments are read
+ * specially ("decl", "words": see Tokenizer.declCmd).
+ */
+const COMMAND_WORDS = new Map<string, TokenType | "decl" | "words">([
+  ...Object.entries(T.RESERVED),
+  ...DECL_COMMANDS.map((n) => [n, "decl"] as const),
+  ...COMPOUND_WORD_COMMANDS.map((n) => [n, "words"] as const),
+]);
 
 /** A Word that came from an assignment-looking argument of a declaration command. */
 export interface DeclWord extends Word {
@@ -810,11 +820,14 @@ export class Tokenizer implements WordHost {
       throw nearToken(src[i]!, this.span(i, i + 1));
     }
     const text = plainText(w);
+    let meaning: TokenType | "decl" | "words" | undefined;
     if (text !== undefined) {
-      const kw = T.RESERVED[text];
-      // bash: `time` right after | or |& is the command named time (time_command_acceptable).
-      const pipeTime = kw === T.Time && this.lastTok !== undefined && (this.lastTok.tokenType === T.Pipe || this.lastTok.tokenType === T.PipeAmp);
-      if (kw !== undefined && !this.prefixSeen && !pipeTime) return this.reserved(kw, w, i);
+      meaning = COMMAND_WORDS.get(text);
+      if (meaning !== undefined && typeof meaning !== "string") {
+        // bash: `time` right after | or |& is the command named time (time_command_acceptable).
+        const pipeTime = meaning === T.Time && this.lastTok !== undefined && (this.lastTok.tokenType === T.Pipe || this.lastTok.tokenType === T.PipeAmp);
+        if (!this.prefixSeen && !pipeTime) return this.reserved(meaning, w, i);
+      }
       if (this.opts.alias !== undefined && this.expandAlias(text, i)) return "token";
     }
     const cs = this.curSimple;
@@ -831,8 +844,8 @@ export class Tokenizer implements WordHost {
     }
     this.cmdWords = 1;
     this.state = St.Arg;
-    const name = text ?? w.literal;
-    if (name !== undefined) this.declCmd = DECL_COMMANDS.has(name) ? "decl" : COMPOUND_WORD_COMMANDS.has(name) ? "words" : "";
+    if (text === undefined && w.literal !== undefined) meaning = COMMAND_WORDS.get(w.literal);
+    if (text !== undefined || w.literal !== undefined) this.declCmd = meaning === "decl" || meaning === "words" ? meaning : "";
     return "token";
   }
 
