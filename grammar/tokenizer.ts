@@ -38,6 +38,16 @@ export const enum St {
   AfterCompound,
 }
 
+/**
+ * For tests: with `false`, simple commands that start with an assignment or a redirection are
+ * left to the grammar's simpleCommand rule (AssignTok / RedirTok tokens), and no simple command
+ * becomes a SimpleItemTok: the grammar builds the same AST through its own rules.
+ */
+let assembleMore = true;
+export function setTokenAssembly(on: boolean): void {
+  assembleMore = on;
+}
+
 /** Parses a token array into a List (the Chevrotain parser, injected to keep this module grammar-free). */
 export interface ListParser {
   (tokens: ShToken[], lines: LineIndex, eof: { span: Span; closing: boolean }): List;
@@ -714,7 +724,7 @@ export class Tokenizer implements WordHost {
    * simpleCommand rule, whose spans are those of the alias word (see expandAlias).
    */
   private canStartPrefixed(): boolean {
-    return !this.inAlias && !this.prefixSeen;
+    return assembleMore && !this.inAlias && !this.prefixSeen;
   }
 
   /**
@@ -762,7 +772,7 @@ export class Tokenizer implements WordHost {
     this.curSimple = undefined;
     const ts = this.tokens;
     const k = ts.length - 1;
-    if (!terminated || ts[k] !== cs || !this.startsItem(k)) return;
+    if (!terminated || !assembleMore || ts[k] !== cs || !this.startsItem(k)) return;
     cs.tokenType = T.SimpleItemTok;
     cs.tokenTypeIdx = T.SimpleItemTok.tokenTypeIdx!;
   }
