@@ -41,14 +41,13 @@ function parser(): ShParser {
   return (shared ??= new ShParser());
 }
 
-/** Parse a token array (the tokenizer's ListParser). */
 /**
- * A command line that is one simple command reaches the grammar as a single SimpleCmdTok (the
- * tokenizer builds simple commands whole), optionally followed by its newline. The grammar has
- * no decision to make there: list -> and_or -> pipeline -> command is pure wrapping. Building
- * that List here gives the AST the grammar would (test/grammar/fast-path.test.ts compares the
- * two) without constructing the Chevrotain parser at all, which is most of the start-up of
- * `ipsh -c 'cmd'` and of a script's first simple command.
+ * A command line that is one simple command reaches the grammar as a single assembled token
+ * (SimpleItemTok or SimpleCmdTok: the tokenizer builds simple commands whole), optionally followed
+ * by its newline. The grammar has no decision to make there: list -> and_or -> pipeline -> command
+ * is pure wrapping. Building that List here gives the AST the grammar would
+ * (test/grammar/fast-path.test.ts compares the two) without constructing the Chevrotain parser at
+ * all, which is part of the start-up of `ipsh -c 'cmd'` and of a script's first simple command.
  */
 let fastPath = true;
 /** For tests: force every token list through the Chevrotain grammar. */
@@ -66,6 +65,7 @@ function loneSimpleCommand(tokens: ShToken[], lines: LineIndex): List | undefine
   return { kind: "List", items: [{ andOr, background: false }], span: { start: s.start, end: s.end, line: s.line, col: s.col } };
 }
 
+/** Parse a token array (the tokenizer's ListParser). */
 const parseTokens: ListParser = (tokens: ShToken[], lines: LineIndex, eof: { span: Span; closing: boolean }): List => {
   if (fastPath) {
     const lone = loneSimpleCommand(tokens, lines);
