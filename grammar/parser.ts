@@ -196,9 +196,8 @@ export class ShParser extends EmbeddedActionsParser {
   // "separator or and_or" keeps every decision to a single token of lookahead; the order rules
   // (a separator needs a command before it, two commands need a separator between them) are
   // checked in the action, with bash's messages. The tokenizer never emits two NewLine tokens in
-  // a row.
-  // The separators are alternatives of list itself (not a rule of their own): ; or & (optionally
-  // followed by a newline), or a newline; the value is true for &.
+  // a row. The separators are alternatives of list itself (not a rule of their own): ; or &
+  // (optionally followed by a newline), or a newline; their value is true for &.
   private listAlts = [
     {
       ALT: (): boolean | AndOr => {
@@ -235,7 +234,7 @@ export class ShParser extends EmbeddedActionsParser {
     const items: ListItem[] = [];
     const first = this.LA(1);
     let open = false; // the last element was an and_or (a separator may follow)
-    this.OPTION(this.leadingNewline);
+    this.OPTION(this.newlines);
     this.MANY(() => {
       const t = this.LA(1);
       const x = this.OR(this.listAlts);
@@ -262,9 +261,6 @@ export class ShParser extends EmbeddedActionsParser {
   };
   private newlines2 = () => {
     this.CONSUME2(T.NewLine);
-  };
-  private leadingNewline = () => {
-    this.CONSUME(T.NewLine);
   };
   private prefixKeyword = () => {
     this.OR3(this.prefixKeywordAlts);
