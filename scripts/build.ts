@@ -2,12 +2,23 @@
 // dist/ipsh (a standalone executable from `bun build --compile`, usable as a login shell).
 // Bundling and bytecode matter for start-up: unbundled, importing chevrotain alone costs ~80 ms.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dir, "..");
 const bundleOnly = process.argv.includes("--bundle-only");
 mkdirSync(join(root, "dist"), { recursive: true });
+
+// The parser's lookahead table must describe the grammar being built (a unit test checks it too):
+// regenerate it when grammar/parser.ts changed without it.
+{
+  const { computeLookaheadTable, tableSource, TABLE_FILE } = await import("../grammar/lookahead-gen.ts");
+  const text = tableSource(computeLookaheadTable());
+  if (readFileSync(TABLE_FILE, "utf8") !== text) {
+    writeFileSync(TABLE_FILE, text);
+    console.error(`build: regenerated ${TABLE_FILE} (the grammar changed); commit it with the grammar`);
+  }
+}
 
 const bundle = await Bun.build({
   entrypoints: [join(root, "src/main.ts")],
