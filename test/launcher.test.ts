@@ -5,7 +5,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { IPSH, run } from "./helpers/shells.ts";
+import { IPSH, ROOT, run } from "./helpers/shells.ts";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -61,5 +61,21 @@ describe("bin/ipsh", () => {
     const r = run([IPSH, "-c", 'echo "${IPSH_DOTENV_PROBE-unset}"'], { cwd });
     expect(r.stdout).toBe("unset\n");
     expect(r.status).toBe(0);
+  });
+
+  it("the shells ipsh starts again (background jobs, <( ), scripts without #!) ignore them too", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "ipsh-dotenv-"));
+    dirs.push(cwd);
+    writeFileSync(join(cwd, ".env"), "IPSH_DOTENV_PROBE=leaked\n");
+    writeFileSync(join(cwd, "s.sh"), 'echo "script ${IPSH_DOTENV_PROBE-unset}"\n');
+    chmodSync(join(cwd, "s.sh"), 0o755);
+    const script = '{ echo "bg ${IPSH_DOTENV_PROBE-unset}"; } & wait; cat <(echo "procsub ${IPSH_DOTENV_PROBE-unset}"); ./s.sh';
+    // both ways ipsh runs: the bundle through Bun (as bin/ipsh runs it) and the executable
+    const bundle = [join(ROOT, "node_modules/.bin/bun"), "--no-env-file", `--config=${join(ROOT, "bunfig.toml")}`, join(ROOT, "dist/ipsh.js")];
+    for (const argv of [bundle, [join(ROOT, "dist/ipsh")]]) {
+      const r = run([...argv, "-c", script], { cwd });
+      expect(r.stdout).toBe("bg unset\nprocsub unset\nscript unset\n");
+      expect(r.status).toBe(0);
+    }
   });
 });
