@@ -6,7 +6,7 @@ import { Shell, type InputMode } from "./shell.ts";
 import { Variables } from "./state/variables.ts";
 import { Options } from "./state/options.ts";
 import { DynamicVars } from "./state/dynamic-vars.ts";
-import { FdTable } from "./exec/fd-table.ts";
+import { onHeredocError, FdTable } from "./exec/fd-table.ts";
 import { buildRegistry } from "../builtins/registry.ts";
 import { isOpen, isTty, setCloexec } from "./sys/fd.ts";
 import { getPpid } from "./sys/proc.ts";
@@ -88,6 +88,7 @@ export function createShell(cfg: ShellConfig): Shell {
   const cwd = logicalCwd(env);
   const sh = new Shell({ vars, opts, builtins: buildRegistry(), fds: FdTable.inherited(inheritedFds()), cwd });
   noteProcessCwd(cwd);
+  onHeredocError((m) => sh.diag(m));
   sh.interactive = interactive;
   sh.loginShell = cfg.login;
   sh.arg0 = cfg.arg0;

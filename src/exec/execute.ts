@@ -120,8 +120,10 @@ export function* execAndOr(sh: Shell, ao: AndOr): Gen<number> {
   return status;
 }
 
-/** Set when a compound command's own redirections failed (consumed by failsOnItsOwn). */
-let compoundRedirectFailed = false;
+/** The redirections of the compound command whose own redirections failed last (consumed by
+ *  failsOnItsOwn for that same command only: a failure inside a tested list, `{ ...; } <x || :`,
+ *  must not make an enclosing compound fail on its own). */
+let compoundRedirectFailed: Redirect[] | undefined;
 
 /**
  * Whether a failed command is a failure of its own for the ERR trap and set -e. A compound
@@ -138,8 +140,8 @@ function failsOnItsOwn(cmd: Command): boolean {
     case "ArithFor":
     case "Case":
     case "Select": {
-      const own = compoundRedirectFailed;
-      compoundRedirectFailed = false;
+      const own = compoundRedirectFailed === cmd.redirects;
+      if (own) compoundRedirectFailed = undefined;
       return own;
     }
     default:
@@ -218,10 +220,10 @@ function compoundInFrame(sh: Shell, cmd: SyncCompound): number | Gen<number> {
   if (opened !== undefined && !(opened instanceof FdTable)) return compoundAfterOpen(sh, cmd, saved, lineno, opened);
   sh.lineno = lineno;
   if (!opened) {
-    compoundRedirectFailed = true;
+    compoundRedirectFailed = cmd.redirects;
     return (sh.lastStatus = 1);
   }
-  compoundRedirectFailed = false;
+  compoundRedirectFailed = undefined;
   sh.fds = opened;
   let r: number | Gen<number>;
   try {
@@ -241,10 +243,10 @@ function* compoundAfterOpen(sh: Shell, cmd: SyncCompound, saved: FdTable, lineno
   const frame = yield* opening;
   sh.lineno = lineno;
   if (!frame) {
-    compoundRedirectFailed = true;
+    compoundRedirectFailed = cmd.redirects;
     return (sh.lastStatus = 1);
   }
-  compoundRedirectFailed = false;
+  compoundRedirectFailed = undefined;
   sh.fds = frame;
   try {
     const r = compoundSync(sh, cmd);
@@ -295,10 +297,10 @@ export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen
   const frame = yield* openRedirects(sh, saved, redirects);
   sh.lineno = lineno;
   if (!frame) {
-    compoundRedirectFailed = true;
+    compoundRedirectFailed = redirects;
     return (sh.lastStatus = 1);
   }
-  compoundRedirectFailed = false;
+  compoundRedirectFailed = undefined;
   sh.fds = frame;
   try {
     return yield* body();

@@ -17,6 +17,7 @@
 
 import { tracing, emit } from "../explain/trace.ts";
 import { closeFd, memfdWithBytes, seek, SEEK_CUR } from "../sys/fd.ts";
+import { strerror } from "../sys/errno.ts";
 
 /**
  * The bytes of a here-document or here-string not yet given to the kernel, and the read offset
@@ -41,6 +42,14 @@ export class ReadAhead {
     public pos: number,
     public len: number,
   ) {}
+}
+
+let reportHeredocError: (message: string) => void = (m) => process.stderr.write(`ipsh: ${m}\n`);
+
+/** Where the failure to make an in-memory here-document a descriptor is reported (the shell's
+ *  diagnostics, with its location prefix). The command then finds that fd closed. */
+export function onHeredocError(report: (message: string) => void): void {
+  reportHeredocError = report;
 }
 
 export class OsFd {
@@ -119,7 +128,7 @@ export class OsFd {
       this.osfd = fd;
       this.doc = undefined;
       if (tracing) emit({ kind: "memfd", purpose: "here-document", fd });
-    }
+    } else reportHeredocError(`cannot create temp file for here-document: ${strerror(-fd)}`);
     return fd;
   }
 }
@@ -141,7 +150,11 @@ export class FdTable {
 
   /** The OS descriptor behind shell fd `fd`, or undefined when it is closed. */
   os(fd: number): number | undefined {
-    return this.slots[fd]?.fd;
+    const e = this.slots[fd];
+    if (e === undefined) return undefined;
+    const os = e.fd;
+    // a here-document that could not be made a descriptor (reported): the fd is not usable
+    return os >= 0 ? os : undefined;
   }
 
   entry(fd: number): OsFd | undefined {

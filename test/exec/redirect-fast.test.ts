@@ -31,6 +31,8 @@ const SAME: [string, string][] = [
   ["case with a redirection", "case x in x) echo matched;; esac 2>/dev/null | cat"],
   ["a compound whose redirection fails", "{ echo no; } > /nonexistent/x; echo $?"],
   ["a compound whose redirection fails under set -e", "set -e; { echo no; } > /nonexistent/x; echo not reached"],
+  ["a tested compound whose redirection failed does not fail its enclosing one", "set -e; trap 'echo ERR' ERR; { { :; } </nonexist 2>/dev/null || :; ! true; }; echo survived"],
+  ["ERR trap for a compound's own failed redirection, loops too", "trap 'echo ERR' ERR; if true; then :; fi 2>/nonexistent/x; echo after; while false; do :; done </nonexistent; echo after2"],
   ["a compound with a redirection and a waiting body", "{ x=$(echo sub); echo $x; /bin/echo ext; } 3>&1 1>&2"],
   ["a brace group redirected into a loop's input", "{ read a; read b; echo \"$b $a\"; } < /etc/hostname > /dev/null; echo $?"],
   ["return from a function inside a redirected group", "f() { { echo in; return 3; } > /dev/null; echo no; }; f; echo $?"],
@@ -114,5 +116,16 @@ describe("descriptors", () => {
     expect(r.ipsh.status).toBe(0);
     // ls itself has 0,1,2 and its own directory fd, plus the materialised fd 3: as bash
     expect(r.ipsh.stdout).toBe(r.ref.stdout);
+  });
+});
+
+describe("a here-document that cannot become a descriptor", () => {
+  it("is reported, and the command finds its fd closed (no silent empty input)", () => {
+    const script =
+      "printf 'l1\\n' > f5; ulimit -n 30; while exec {fd}<f5; do :; done 2>/dev/null; " +
+      "mapfile -t arr <<EOF\na\nb\nEOF\necho \"n=${#arr[@]} rc=$?\"; read x <<EOF\nd\nEOF\necho \"read $x\"";
+    const r = run([IPSH, "-c", script]);
+    expect(r.stdout).toBe("n=0 rc=1\nread d\n");
+    expect(r.stderr).toContain("cannot create temp file for here-document: Too many open files");
   });
 });
