@@ -10,11 +10,16 @@ const bundleOnly = process.argv.includes("--bundle-only");
 mkdirSync(join(root, "dist"), { recursive: true });
 
 // The parser's lookahead table must describe the grammar being built (a unit test checks it too):
-// regenerate it when grammar/parser.ts changed without it.
+// regenerate it when grammar/parser.ts changed without it. Under CI a stale table is an error
+// (the commit is incomplete), not something to repair in the checkout.
 {
   const { computeLookaheadTable, tableSource, TABLE_FILE } = await import("../grammar/lookahead-gen.ts");
   const text = tableSource(computeLookaheadTable());
   if (readFileSync(TABLE_FILE, "utf8") !== text) {
+    if (process.env.CI) {
+      console.error(`build: ${TABLE_FILE} does not match the grammar: run 'bun grammar/lookahead-gen.ts' and commit it`);
+      process.exit(1);
+    }
     writeFileSync(TABLE_FILE, text);
     console.error(`build: regenerated ${TABLE_FILE} (the grammar changed); commit it with the grammar`);
   }
