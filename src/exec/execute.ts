@@ -18,7 +18,7 @@ import { ExitSignal, loopControl } from "./control.ts";
 import { execSimpleSync } from "./simple.ts";
 import { resume } from "./resume.ts";
 import { runPipeline } from "./pipeline.ts";
-import { openRedirects, openRedirectsSync } from "./redirect.ts";
+import { leaveRedirectFrame, openRedirects, openRedirectsSync } from "./redirect.ts";
 import { FdTable } from "./fd-table.ts";
 import { runSubshell } from "./subshell.ts";
 import { runBackground } from "./background.ts";
@@ -229,13 +229,11 @@ function compoundInFrame(sh: Shell, cmd: SyncCompound): number | Gen<number> {
   try {
     r = compoundSync(sh, cmd);
   } catch (e) {
-    sh.fds = saved;
-    opened.dispose();
+    leaveRedirectFrame(sh, saved, opened, cmd.redirects);
     throw e;
   }
-  if (typeof r !== "number") return compoundFrameAfter(sh, r, saved, opened);
-  sh.fds = saved;
-  opened.dispose();
+  if (typeof r !== "number") return compoundFrameAfter(sh, r, saved, opened, cmd.redirects);
+  leaveRedirectFrame(sh, saved, opened, cmd.redirects);
   return r;
 }
 
@@ -252,17 +250,15 @@ function* compoundAfterOpen(sh: Shell, cmd: SyncCompound, saved: FdTable, lineno
     const r = compoundSync(sh, cmd);
     return typeof r === "number" ? r : yield* r;
   } finally {
-    sh.fds = saved;
-    frame.dispose();
+    leaveRedirectFrame(sh, saved, frame, cmd.redirects);
   }
 }
 
-function* compoundFrameAfter(sh: Shell, r: number | Gen<number>, saved: FdTable, frame: FdTable): Gen<number> {
+function* compoundFrameAfter(sh: Shell, r: number | Gen<number>, saved: FdTable, frame: FdTable, redirects: Redirect[]): Gen<number> {
   try {
     return typeof r === "number" ? r : yield* r;
   } finally {
-    sh.fds = saved;
-    frame.dispose();
+    leaveRedirectFrame(sh, saved, frame, redirects);
   }
 }
 
@@ -305,8 +301,7 @@ export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen
   try {
     return yield* body();
   } finally {
-    sh.fds = saved;
-    frame.dispose();
+    leaveRedirectFrame(sh, saved, frame, redirects);
   }
 }
 

@@ -99,6 +99,37 @@ export function openRedirectsSync(sh: Shell, base: FdTable, redirects: Redirect[
   return r.done ? r.value : resume(g, r);
 }
 
+/**
+ * Leave the redirection frame of a command: the shell's table becomes `saved` again (the table
+ * the frame was made from) and the frame is released, with bash's two exceptions:
+ *  - a {var} redirection's descriptor outlives the command (bash: "the redirection persists");
+ *  - when the command changed the shell's own table (`exec 3<f` inside `{ }`, a loop or a
+ *    function with redirections), those changes stay and only the descriptors this command's
+ *    redirections set are put back. (exec's own frame logic has then released `frame`.)
+ */
+export function leaveRedirectFrame(sh: Shell, saved: FdTable, frame: FdTable, redirects: Redirect[]): void {
+  const cur = sh.fds;
+  if (cur === frame) {
+    for (const r of redirects) if (r.fdVar !== undefined) keepVarFd(sh, saved, frame, r.fdVar);
+    sh.fds = saved;
+    frame.dispose();
+    return;
+  }
+  for (const r of redirects) {
+    if (r.fdVar !== undefined) continue;
+    const fd = r.fd ?? DEFAULT_FD[r.op];
+    cur.set(fd, saved.entry(fd));
+    if (r.fd === undefined && (r.op === "&>" || r.op === "&>>" || r.op === ">&")) cur.set(2, saved.entry(2));
+  }
+  saved.dispose();
+  frame.dispose();
+}
+
+function keepVarFd(sh: Shell, saved: FdTable, frame: FdTable, name: string): void {
+  const n = Number(sh.vars.get(name));
+  if (Number.isInteger(n) && n >= 0 && saved.entry(n) === undefined) saved.set(n, frame.entry(n));
+}
+
 /** Shell fds must be numbers a child can receive: below the soft RLIMIT_NOFILE (read when
  *  checked; ulimit -n can change it). Above it every later spawn would fail at its dup2. */
 const FILE_OPS = new Set<Redirect["op"]>(["<", ">", ">|", ">>", "<>", "&>", "&>>"]);

@@ -15,7 +15,7 @@ import type { BuiltinDef } from "../../builtins/context.ts";
 import { expandWords, expandWord, expandAssignValue } from "../expand/index.ts";
 import { allSync } from "../expand/word.ts";
 import { VarError } from "../state/var-store.ts";
-import { openRedirects, openRedirectsSync } from "./redirect.ts";
+import { leaveRedirectFrame, openRedirects, openRedirectsSync } from "./redirect.ts";
 import { runBuiltin, Ctx, specialFailed, writeFailure } from "./builtin-run.ts";
 import { flushOutput } from "./async-io.ts";
 import { compoundElements, type CompoundElem } from "../../builtins/declare.ts";
@@ -174,7 +174,7 @@ function builtinInFrame(sh: Shell, cmd: SimpleCommand, builtin: BuiltinDef, argv
         const ok = assignSync(sh, a, "temp");
         // tempAssignsSync promised no waiting; a failed assignment fails the command
         if (ok !== true) {
-          leaveFrame(sh, saved, frame, scoped);
+          leaveFrame(sh, cmd, saved, frame, scoped);
           sh.lastArg = argv[argv.length - 1]!;
           return (sh.lastStatus = 1);
         }
@@ -183,11 +183,11 @@ function builtinInFrame(sh: Shell, cmd: SimpleCommand, builtin: BuiltinDef, argv
     ctx = new Ctx(argv[0]!, argv.slice(1), sh);
     r = builtin.run(ctx);
   } catch (e) {
-    leaveFrame(sh, saved, frame, scoped);
+    leaveFrame(sh, cmd, saved, frame, scoped);
     throw e;
   }
-  if (typeof r !== "number" || (sh.async && sh.outQueue.length > 0)) return builtinFrameAfter(sh, builtin, r, ctx, argv, saved, frame, scoped);
-  leaveFrame(sh, saved, frame, scoped);
+  if (typeof r !== "number" || (sh.async && sh.outQueue.length > 0)) return builtinFrameAfter(sh, cmd, builtin, r, ctx, argv, saved, frame, scoped);
+  leaveFrame(sh, cmd, saved, frame, scoped);
   if (ctx.outErrno !== 0) r = writeFailure(ctx, r);
   return builtinDone(sh, builtin, r, argv);
 }
@@ -196,6 +196,7 @@ function builtinInFrame(sh: Shell, cmd: SimpleCommand, builtin: BuiltinDef, argv
  *  descriptors are still open). */
 function* builtinFrameAfter(
   sh: Shell,
+  cmd: SimpleCommand,
   builtin: BuiltinDef,
   r: number | Gen<number>,
   ctx: Ctx,
@@ -209,7 +210,7 @@ function* builtinFrameAfter(
     status = typeof r === "number" ? r : yield* r;
     if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
   } finally {
-    leaveFrame(sh, saved, frame, scoped);
+    leaveFrame(sh, cmd, saved, frame, scoped);
   }
   if (ctx.outErrno !== 0) status = writeFailure(ctx, status);
   return builtinDone(sh, builtin, status, argv);
@@ -217,15 +218,12 @@ function* builtinFrameAfter(
 
 /** Undo builtinInFrame: the temporary scope, then the descriptor frame (kept as the shell's
  *  table after `exec >file`), then the command's process substitutions. */
-function leaveFrame(sh: Shell, saved: FdTable, frame: FdTable, scoped: boolean): void {
+function leaveFrame(sh: Shell, cmd: SimpleCommand, saved: FdTable, frame: FdTable, scoped: boolean): void {
   if (scoped) sh.vars.popScope();
   if (sh.keepRedirections) {
     sh.keepRedirections = false;
     if (frame !== saved) saved.dispose();
-  } else if (frame !== saved) {
-    sh.fds = saved;
-    frame.dispose();
-  }
+  } else if (frame !== saved) leaveRedirectFrame(sh, saved, frame, cmd.redirects);
   if (sh.procSubFds.length > 0) closeProcSubFds(sh);
 }
 
@@ -354,10 +352,7 @@ function* runInFrame(sh: Shell, cmd: SimpleCommand, argv: string[], saved: FdTab
       // `exec >file`: this frame is the shell's descriptor table from now on
       sh.keepRedirections = false;
       if (frame !== saved) saved.dispose();
-    } else if (frame !== saved) {
-      sh.fds = saved;
-      frame.dispose();
-    }
+    } else if (frame !== saved) leaveRedirectFrame(sh, saved, frame, cmd.redirects);
     if (sh.procSubFds.length > 0) closeProcSubFds(sh);
   }
 }

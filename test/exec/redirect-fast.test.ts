@@ -37,6 +37,12 @@ const SAME: [string, string][] = [
   ["a brace group redirected into a loop's input", "{ read a; read b; echo \"$b $a\"; } < /etc/hostname > /dev/null; echo $?"],
   ["return from a function inside a redirected group", "f() { { echo in; return 3; } > /dev/null; echo no; }; f; echo $?"],
   ["break out of a redirected group", "for i in 1 2; do { echo $i; break; } 2>/dev/null; done; echo after"],
+  // exec inside a command with redirections keeps its changes; only the command's own fds go back
+  ["exec inside a redirected group, function, loop, if", "printf 'l1\\nl2\\n' > f5; { exec 3<f5; } 2>/dev/null; read -u 3 x; echo $x; f() { exec 4<f5; }; f 2>/dev/null; read -u 4 y; echo $y; while true; do exec 5<f5; break; done </dev/null; read -u 5 z; echo $z; if :; then exec 6<f5; fi >/dev/null; read -u 6 q; echo $q"],
+  ["exec inside a group on the fd the group redirects", "printf 'l1\\n' > f5; { exec 3<f5; } 3>/dev/null; read -u 3 x; echo \"[$x] $?\"; { exec >/dev/null; } 2>/dev/null; echo visible"],
+  ["exec inside nested redirected groups", "printf 'l1\\n' > f5; { exec 3<f5; { exec 4<f5; } 2>/dev/null; } >/dev/null; read -u 3 a; read -u 4 b; echo \"$a $b\"; exec 3<&-; { exec 3<&-; } 2>/dev/null; echo x >&3; echo $?"],
+  ["a return through a function's redirection keeps its exec", "printf 'l1\\n' > f5; f() { exec 3<f5; return 2; }; f 2>/dev/null; echo $?; read -u 3 r; echo $r"],
+  ["{var} redirections outlive the command", "echo hi {v}>out; echo more >&$v; cat out; { :; } {w}<out; read -u $w b; echo \"$b\""],
   // /dev/null: one shared descriptor per direction (dev-null.ts)
   ["/dev/null both ways", "echo hi >/dev/null; echo $?; cat </dev/null; echo $?; echo x 2>/dev/null 1>&2; echo $?"],
   ["/dev/null under noclobber and >>", "set -C; echo x > /dev/null; echo $?; echo y >> /dev/null; echo $?"],
