@@ -13,6 +13,7 @@ import { runBuiltin } from "../src/exec/builtin-run.ts";
 import { callFunction } from "../src/exec/function-call.ts";
 import { KEYWORDS } from "../src/exec/shell-exec.ts";
 import { exitTrapSavedStatus } from "../src/signals/run-traps.ts";
+import { IoError, decodeUtf8, readFd } from "./io.ts";
 
 /** A numeric argument as bash reads it (exit, return, break, shift): optional sign, decimal. */
 function numArg(ctx: BuiltinContext, s: string): number | undefined {
@@ -133,6 +134,15 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
       return 2;
     }
     const file = args[0];
+    // /dev/stdin and /dev/fd/N name the shell's own descriptors (`. <(cmd)`, `. /dev/stdin <<EOF`),
+    // which need not exist in the process (the shell's fds are virtual): read them from its table
+    const vfd = shellFdPath(file);
+    if (vfd !== undefined) {
+      if (sh.fds.entry(vfd) !== undefined) return sourceFd(ctx, vfd, file, args.slice(1), name);
+      ctx.err(`${sh.errorPrefix()}${file}: No such file or directory\n`); // bash names the file, not the builtin
+      if (!sh.interactive && name === "." && sh.opts.posix) throw new ExitSignal(1);
+      return 1;
+    }
     let path: string | undefined;
     if (file.includes("/")) path = absPath(sh, file);
     else {
@@ -162,13 +172,41 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
       text = readFileSync(path, "utf8");
     } catch (e) {
       const code = (e as { code?: string }).code;
-      ctx.error(`${file}: ${code === "EISDIR" ? "is a directory" : "No such file or directory"}`);
+      // bash names the builtin for a directory, only the file when there is none
+      if (code === "EISDIR") ctx.error(`${file}: is a directory`);
+      else ctx.err(`${sh.errorPrefix()}${file}: No such file or directory\n`);
       if (!sh.interactive && name === "." && sh.opts.posix) throw new ExitSignal(1);
       return 1;
     }
     return runSourced(ctx, text, file, args.slice(1));
   },
 });
+
+/** The shell fd a path names in bash's special-cased forms, or undefined for any other path. */
+function shellFdPath(file: string): number | undefined {
+  if (file === "/dev/stdin") return 0;
+  const m = /^\/dev\/fd\/(\d+)$/.exec(file);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Source what shell fd `fd` gives until its end (a pipe from a process substitution, a
+ *  here-document, a file). */
+function* sourceFd(ctx: BuiltinContext, fd: number, file: string, args: string[], name: string): Gen<number> {
+  const chunks: Uint8Array[] = [];
+  try {
+    for (;;) {
+      const c = yield* readFd(ctx.sh as never, fd, 65536);
+      if (c === null) break;
+      chunks.push(c);
+    }
+  } catch (e) {
+    if (!(e instanceof IoError)) throw e;
+    ctx.err(`${ctx.sh.errorPrefix()}${file}: ${e.message}\n`);
+    if (!ctx.sh.interactive && name === "." && ctx.sh.opts.posix) throw new ExitSignal(1);
+    return 1;
+  }
+  return yield* runSourced(ctx, decodeUtf8(Buffer.concat(chunks)), file, args);
+}
 
 function* runSourced(ctx: BuiltinContext, text: string, file: string, args: string[]): Gen<number> {
   const sh = ctx.sh;

@@ -1,0 +1,27 @@
+// source / . : bash's special paths /dev/stdin and /dev/fd/N name the shell's own descriptors
+// (`. <(cmd)` is a common idiom), and the error messages name the file as bash does.
+// Compared with bash: stdout, stderr (normalised) and status.
+import { describe, expect, it } from "vitest";
+import { both, normErr } from "../helpers/shells.ts";
+
+const SAME: [string, string][] = [
+  ["source of a process substitution", ". <(echo echo hi); echo $?; source <(printf 'x=1\\ny=$((x+1))\\n'); echo $x $y"],
+  ["a process substitution of a loop", "source <(for i in 1 2; do echo \"echo n$i\"; done)"],
+  ["/dev/fd/N of a here-document, with arguments", "source /dev/fd/3 arg <<EOF 3<&0\necho from three \"\\$1\"\nEOF"],
+  ["/dev/stdin of a here-document", ". /dev/stdin a b <<EOF\necho \"stdin \\$# \\$2\"\nEOF"],
+  ["return from a sourced process substitution", "f() { source <(echo 'echo in f; return 4'); echo after; }; f; echo $?"],
+  ["a closed /dev/fd/N", ". /dev/fd/7; echo $?"],
+  ["a missing file, a directory", ". /nonexistent; echo $?; source /tmp; echo $?; . no_such_file_in_path; echo $?"],
+  ["POSIX mode: a missing file ends a non-interactive shell", "set -o posix; . /dev/fd/8; echo not reached"],
+];
+
+describe("source and . behave like bash", () => {
+  for (const [name, script] of SAME) {
+    it(name, () => {
+      const r = both(script);
+      expect(r.ipsh.stdout).toBe(r.ref.stdout);
+      expect(normErr(r.ipsh.stderr)).toBe(normErr(r.ref.stderr));
+      expect(r.ipsh.status).toBe(r.ref.status);
+    });
+  }
+});
