@@ -45,9 +45,12 @@ export async function runTop(sh: Shell, list: List): Promise<number> {
 function topLevelError(sh: Shell, e: unknown): number {
   if (e instanceof ExitSignal) throw new ShellExit(e.status);
   if (e instanceof ExpansionError) {
-    sh.lastStatus = e.status;
-    if (!sh.interactive && e.fatal) throw new ShellExit(e.status);
-    return e.status;
+    // an unset parameter (${x?}, set -u) ends a non-interactive shell; bash -c exits with 127
+    // there (a script or standard input with the error's status, 1)
+    const status = e.fatal && !sh.interactive && sh.inputMode === "c" ? e.cStatus : e.status;
+    sh.lastStatus = status;
+    if (!sh.interactive && e.fatal) throw new ShellExit(status);
+    return status;
   }
   if (e instanceof PipeSignal) {
     // the shell's own output pipe is gone: die of SIGPIPE like any writer (bash does)

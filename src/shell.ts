@@ -225,9 +225,9 @@ export class Shell {
   }
 
   /** Report an expansion error and abandon the command (ExpandHost.fail). */
-  fail(message: string, fatal = true): never {
+  fail(message: string, fatal = true, cStatus = 127): never {
     this.diag(message);
-    throw new ExpansionError(message, 1, fatal);
+    throw new ExpansionError(message, 1, fatal, cStatus);
   }
 
   // Implemented by the executor (src/exec/shell-exec.ts installs these on the prototype, so the

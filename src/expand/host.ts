@@ -53,7 +53,7 @@ export interface ExpandHost {
    *  errors. fatal=false: only the current command is abandoned (bash: arithmetic errors, bad
    *  substitutions, "cannot assign in this way", substring < 0, invalid indirection, readonly
    *  assignment in ${x:=}, failglob). */
-  fail(message: string, fatal?: boolean): never;
+  fail(message: string, fatal?: boolean, cStatus?: number): never;
   /** Print "ipsh: warning: <msg>" with the current location; expansion goes on. Optional. */
   warn?(message: string): void;
 }
@@ -67,6 +67,9 @@ export class ExpansionError extends Error {
     public status = 1,
     /** true if a non-interactive shell must exit (unbound variable, ${x:?}, bad substitution) */
     public fatal = true,
+    /** the status when a fatal error ends a `-c` shell: bash's jump to top level gives 127 there,
+     *  except for the few errors it reports another way (an unset array's ${#a[@]}: 1) */
+    public cStatus = 127,
   ) {
     super(message);
   }

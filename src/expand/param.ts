@@ -328,7 +328,7 @@ function emitPlain(h: ExpandHost, b: FieldBuilder, r: Looked, quoted: boolean, l
     let n: number;
     if (v.list) {
       if (h.opts.nounset && v.values.length === 0 && sub !== undefined && !assigned(h, name)) {
-        h.fail(`${name}: unbound variable`);
+        h.fail(`${name}: unbound variable`, true, 1); // (bash -c exits 1 here, not 127)
       }
       n = v.values.length;
     } else {

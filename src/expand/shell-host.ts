@@ -43,8 +43,8 @@ export class ShellExpandHost implements ExpandHost {
   processSubst(op: "<" | ">", body: List): Gen<string> {
     return this.sh.processSubst(op, body);
   }
-  fail(message: string, fatal = true): never {
-    return this.sh.fail(message, fatal);
+  fail(message: string, fatal = true, cStatus = 127): never {
+    return this.sh.fail(message, fatal, cStatus);
   }
   warn(message: string): void {
     this.sh.diag("warning: " + message);
