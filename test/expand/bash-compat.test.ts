@@ -28,7 +28,7 @@ const SAME: [string, string][] = [
   ["an assigned empty array is not unbound", "set -u; declare -A E=(); a=(); echo ${#E[@]} ${#a[@]} \"${a[@]}\"x"],
   ["a declared array without a value is unbound", "set -u; declare -a d; echo ${#d[@]}"],
   // an unset parameter ends `bash -c` with 127 (its jump to top level), a script with 1
-  ["${x?} ends a -c shell with 127", "f() { echo ${x?in f}; }; f; echo after"],
+  ["${x?} ends a -c shell with 127", "echo ${x?not here}; echo after"],
   ["set -u ends a -c shell with 127, its EXIT trap sees it", "trap 'echo trap $?' EXIT; set -u; echo ${#nope}; echo after"],
   ["${x:?} in a subshell: the subshell's status is 1", "(echo ${x:?sub}); echo \"after $?\""],
   // associative compound assignment (bash 5.2)
