@@ -218,13 +218,7 @@ function compoundInFrame(sh: Shell, cmd: SyncCompound): number | Gen<number> {
   sh.lineno = cmd.redirects[0]!.span.line + sh.lineBase;
   const opened = openRedirectsSync(sh, saved, cmd.redirects);
   if (opened !== undefined && !(opened instanceof FdTable)) return compoundAfterOpen(sh, cmd, saved, lineno, opened);
-  sh.lineno = lineno;
-  if (!opened) {
-    compoundRedirectFailed = cmd.redirects;
-    return (sh.lastStatus = 1);
-  }
-  compoundRedirectFailed = undefined;
-  sh.fds = opened;
+  if (!enterFrame(sh, cmd, lineno, opened)) return 1;
   let r: number | Gen<number>;
   try {
     r = compoundSync(sh, cmd);
@@ -237,15 +231,24 @@ function compoundInFrame(sh: Shell, cmd: SyncCompound): number | Gen<number> {
   return r;
 }
 
-function* compoundAfterOpen(sh: Shell, cmd: SyncCompound, saved: FdTable, lineno: number, opening: Gen<FdTable | undefined>): Gen<number> {
-  const frame = yield* opening;
+/** Once a compound command's redirections are open (or failed): LINENO back to the last
+ *  command's, the failure recorded for failsOnItsOwn, and the frame made the shell's table.
+ *  False (status 1) when the redirections failed. */
+function enterFrame(sh: Shell, cmd: SyncCompound, lineno: number, frame: FdTable | undefined): frame is FdTable {
   sh.lineno = lineno;
   if (!frame) {
     compoundRedirectFailed = cmd.redirects;
-    return (sh.lastStatus = 1);
+    sh.lastStatus = 1;
+    return false;
   }
   compoundRedirectFailed = undefined;
   sh.fds = frame;
+  return true;
+}
+
+function* compoundAfterOpen(sh: Shell, cmd: SyncCompound, saved: FdTable, lineno: number, opening: Gen<FdTable | undefined>): Gen<number> {
+  const frame = yield* opening;
+  if (!enterFrame(sh, cmd, lineno, frame)) return 1;
   try {
     const r = compoundSync(sh, cmd);
     return typeof r === "number" ? r : yield* r;

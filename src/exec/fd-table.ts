@@ -16,7 +16,7 @@
 //    copies the array and bumps the reference counts.
 
 import { tracing, emit } from "../explain/trace.ts";
-import { closeFd, memfdWithBytes, seek, SEEK_CUR } from "../sys/fd.ts";
+import { closeFd, memfdWith, seek, SEEK_CUR } from "../sys/fd.ts";
 import { strerror } from "../sys/errno.ts";
 
 /**
@@ -123,7 +123,7 @@ export class OsFd {
 
   private materialize(): number {
     const doc = this.doc!;
-    const fd = memfdWithBytes(doc.bytes, doc.pos);
+    const fd = memfdWith(doc.bytes, doc.pos);
     if (fd >= 0) {
       this.osfd = fd;
       this.doc = undefined;

@@ -3,7 +3,7 @@
 // step with the shell state's umask).
 import { statSync } from "node:fs";
 import { libc } from "../sys/libc.ts";
-import { closeFd, memfd, openFile, seek, writeAll, SEEK_SET } from "../sys/fd.ts";
+import { closeFd, memfdWith, openFile } from "../sys/fd.ts";
 
 export { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, O_EXCL, O_CLOEXEC } from "../sys/fd.ts";
 export { EEXIST, EPIPE, EBADF } from "../sys/errno.ts";
@@ -39,15 +39,5 @@ export function isRegularFile(path: string): boolean {
 
 /** An anonymous in-memory file holding `text`, positioned at its start (here-documents). fd or -errno. */
 export function memfdWithText(text: string): number {
-  const fd = memfd("ipsh-heredoc");
-  if (fd < 0) return fd;
-  if (text.length > 0) {
-    const e = writeAll(fd, text);
-    if (e < 0) {
-      closeFd(fd);
-      return e;
-    }
-    seek(fd, 0, SEEK_SET);
-  }
-  return fd;
+  return memfdWith(text);
 }

@@ -227,18 +227,19 @@ export function memfd(name: string, flags = MFD_CLOEXEC): number {
   return r < 0 ? -errno() : r;
 }
 
-/** An anonymous in-memory file (close-on-exec) holding `bytes`, its offset at `pos`: fd or -errno. */
-export function memfdWithBytes(bytes: Uint8Array, pos = 0): number {
+/** An anonymous in-memory file (close-on-exec) holding `data` (UTF-8 for a string), its offset
+ *  at byte `pos`: fd or -errno. (Here-documents, here-strings.) */
+export function memfdWith(data: Uint8Array | string, pos = 0): number {
   const fd = memfd("ipsh-heredoc");
   if (fd < 0) return fd;
-  if (bytes.length > 0) {
-    const e = writeAll(fd, bytes);
+  if (data.length > 0) {
+    const e = writeAll(fd, data);
     if (e < 0) {
       closeFd(fd);
       return e;
     }
+    seek(fd, pos, SEEK_SET);
   }
-  if (pos !== bytes.length) seek(fd, pos, SEEK_SET);
   return fd;
 }
 

@@ -2,7 +2,7 @@
 // (`. <(cmd)` is a common idiom), and the error messages name the file as bash does.
 // Compared with bash: stdout, stderr (normalised) and status.
 import { describe, expect, it } from "vitest";
-import { both, normErr } from "../helpers/shells.ts";
+import { sameAsBash } from "../helpers/shells.ts";
 
 const SAME: [string, string][] = [
   ["source of a process substitution", ". <(echo echo hi); echo $?; source <(printf 'x=1\\ny=$((x+1))\\n'); echo $x $y"],
@@ -16,12 +16,5 @@ const SAME: [string, string][] = [
 ];
 
 describe("source and . behave like bash", () => {
-  for (const [name, script] of SAME) {
-    it(name, () => {
-      const r = both(script);
-      expect(r.ipsh.stdout).toBe(r.ref.stdout);
-      expect(normErr(r.ipsh.stderr)).toBe(normErr(r.ref.stderr));
-      expect(r.ipsh.status).toBe(r.ref.status);
-    });
-  }
+  sameAsBash(SAME, it, expect);
 });

@@ -2,7 +2,7 @@
 // execute.ts compoundInFrame) and here-documents kept in memory until something needs a real
 // descriptor (fd-table.ts MemDoc). Each snippet is compared with bash: stdout, stderr, status.
 import { describe, expect, it } from "vitest";
-import { both, normErr, run, IPSH } from "../helpers/shells.ts";
+import { both, run, IPSH, sameAsBash } from "../helpers/shells.ts";
 
 const HD = (body: string) => `<<EOF\n${body}\nEOF\n`;
 
@@ -89,14 +89,7 @@ const READ_AHEAD: [string, string][] = [
 ];
 
 describe("read-ahead kept between reads behaves like bash", () => {
-  for (const [name, script] of READ_AHEAD) {
-    it(name, () => {
-      const r = both(script);
-      expect(r.ipsh.stdout).toBe(r.ref.stdout);
-      expect(normErr(r.ipsh.stderr)).toBe(normErr(r.ref.stderr));
-      expect(r.ipsh.status).toBe(r.ref.status);
-    });
-  }
+  sameAsBash(READ_AHEAD, it, expect);
   it("input the shell inherited is left exactly after what it read", () => {
     // a parent (bash) shares ipsh's stdin: after ipsh's two reads it must go on at line 2
     const r = run(["bash", "-c", LINES + `{ ${IPSH} -c 'read a; read b; echo "$b"'; sed -n 1p; } < $f; rm $f`]);
@@ -105,14 +98,7 @@ describe("read-ahead kept between reads behaves like bash", () => {
 });
 
 describe("redirections on the fast paths and in-memory here-documents behave like bash", () => {
-  for (const [name, script] of SAME) {
-    it(name, () => {
-      const r = both(script);
-      expect(r.ipsh.stdout).toBe(r.ref.stdout);
-      expect(normErr(r.ipsh.stderr)).toBe(normErr(r.ref.stderr));
-      expect(r.ipsh.status).toBe(r.ref.status);
-    });
-  }
+  sameAsBash(SAME, it, expect);
 });
 
 describe("descriptors", () => {

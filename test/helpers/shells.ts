@@ -45,3 +45,20 @@ export function both(script: string, ref = "bash", opts: { input?: string; env?:
 export function normErr(s: string): string {
   return s.replace(/^(ipsh|bash|dash|sh): /gm, "SHELL: ").replace(/^(ipsh|bash|dash|sh): line \d+: /gm, "SHELL: ");
 }
+
+/** One vitest case per [name, snippet]: ipsh's stdout, normalised stderr and status equal bash's.
+ *  (Call inside a describe; `it` and `expect` are passed in so this file needs no vitest import.) */
+export function sameAsBash(
+  cases: readonly (readonly [string, string])[],
+  it: (name: string, fn: () => void) => void,
+  expect: (v: unknown) => { toBe(x: unknown): void },
+): void {
+  for (const [name, script] of cases) {
+    it(name, () => {
+      const r = both(script);
+      expect(r.ipsh.stdout).toBe(r.ref.stdout);
+      expect(normErr(r.ipsh.stderr)).toBe(normErr(r.ref.stderr));
+      expect(r.ipsh.status).toBe(r.ref.status);
+    });
+  }
+}
