@@ -4,7 +4,7 @@ import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { expandAssignValue, expandWord, expandWords, evalArith } from "../expand/index.ts";
 import { VarAttr, VarError } from "../state/var-store.ts";
-import { resume } from "./resume.ts";
+import { drive, resume } from "./resume.ts";
 import { printWord } from "../../grammar/printer.ts";
 
 /**
@@ -43,7 +43,7 @@ export function* assign(sh: Shell, a: Assignment, mode: "shell" | "temp"): Gen<b
  * waiting finishes here without a generator frame; otherwise the rest is a generator.
  */
 export function assignSync(sh: Shell, a: Assignment, mode: "shell" | "temp"): boolean | Gen<boolean> {
-  if (a.array || a.index) return assign(sh, a, mode);
+  if (a.array || a.index) return drive(assign(sh, a, mode));
   let value = "";
   const w = a.value;
   if (w) {

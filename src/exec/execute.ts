@@ -16,7 +16,7 @@ import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { ExitSignal, loopControl } from "./control.ts";
 import { execSimpleSync } from "./simple.ts";
-import { resume } from "./resume.ts";
+import { drive, resume } from "./resume.ts";
 import { runPipeline } from "./pipeline.ts";
 import { leaveRedirectFrame, openRedirects, openRedirectsSync } from "./redirect.ts";
 import { FdTable } from "./fd-table.ts";
@@ -192,7 +192,7 @@ export function execCommandSync(sh: Shell, cmd: Command): number | Gen<number> {
       if (cmd.redirects.length === 0) return compoundSync(sh, cmd);
       return compoundInFrame(sh, cmd);
   }
-  return execCommand(sh, cmd);
+  return drive(execCommand(sh, cmd));
 }
 
 type SyncCompound = Extract<Command, { kind: "BraceGroup" | "If" | "Case" }>;

@@ -24,3 +24,11 @@ export function* resume<T>(g: Gen<T>, r: IteratorResult<Promise<unknown>, T>): G
   }
   return r.value;
 }
+
+/** Run g as far as it goes without waiting: its value when it finishes at once (no generator
+ *  frame left above it), else a generator that continues it. For the general paths that the
+ *  fast paths fall back to, so that a command that did not wait leaves no generator behind. */
+export function drive<T>(g: Gen<T>): T | Gen<T> {
+  const r = g.next();
+  return r.done ? r.value : resume(g, r);
+}

@@ -20,7 +20,7 @@ import { runBuiltin, Ctx, specialFailed, writeFailure } from "./builtin-run.ts";
 import { flushOutput } from "./async-io.ts";
 import { compoundElements, type CompoundElem } from "../../builtins/declare.ts";
 import { callFunction, callFunctionSync } from "./function-call.ts";
-import { resume } from "./resume.ts";
+import { drive, resume } from "./resume.ts";
 import { runExternal } from "./external.ts";
 import { assign, assignSync, assignmentsToEnv } from "./assign.ts";
 import { xtraceAssign, xtraceAssigned, xtraceWords } from "./xtrace.ts";
@@ -58,9 +58,9 @@ export function* execSimple(sh: Shell, cmd: SimpleCommand): Gen<number> {
  */
 export function execSimpleSync(sh: Shell, cmd: SimpleCommand): number | Gen<number> {
   const words = cmd.words;
-  if (sh.opts.xtrace || (!sh.inTrap && sh.traps.get("DEBUG") !== undefined)) return execSimple(sh, cmd);
+  if (sh.opts.xtrace || (!sh.inTrap && sh.traps.get("DEBUG") !== undefined)) return drive(execSimple(sh, cmd));
   const first = words.length > 0 ? words[0].literal : undefined;
-  if (first !== undefined && DECLARATION_BUILTINS.has(first)) return execSimple(sh, cmd);
+  if (first !== undefined && DECLARATION_BUILTINS.has(first)) return drive(execSimple(sh, cmd));
   sh.lineno = cmd.span.line + sh.lineBase;
   sh.cmdSubStatus = 0;
   let argv: string[];
@@ -76,12 +76,12 @@ export function execSimpleSync(sh: Shell, cmd: SimpleCommand): number | Gen<numb
     if (argv.length === 0) return cmd.redirects.length === 0 ? assignOnlySync(sh, cmd, 0) : afterExpansion(sh, cmd, argvGen(argv));
   }
   const name = argv[0];
-  if (name.includes("/")) return finishSimple(sh, cmd, argv);
+  if (name.includes("/")) return drive(finishSimple(sh, cmd, argv));
   let builtin = sh.builtins.get(name);
   if (!builtin || !builtin.special) {
     const fn = sh.functions.size > 0 ? sh.functions.get(name) : undefined;
     if (fn) {
-      if (cmd.assigns.length !== 0 || cmd.redirects.length !== 0) return finishSimple(sh, cmd, argv);
+      if (cmd.assigns.length !== 0 || cmd.redirects.length !== 0) return drive(finishSimple(sh, cmd, argv));
       const r = callFunctionSync(sh, fn, argv);
       if (typeof r !== "number") return withLastArg(sh, r, argv[argv.length - 1]!);
       sh.lastArg = argv[argv.length - 1]!;
@@ -89,9 +89,9 @@ export function execSimpleSync(sh: Shell, cmd: SimpleCommand): number | Gen<numb
     }
   }
   if (builtin && sh.disabledBuiltins.size > 0 && sh.disabledBuiltins.has(name)) builtin = undefined;
-  if (!builtin) return finishSimple(sh, cmd, argv);
+  if (!builtin) return drive(finishSimple(sh, cmd, argv));
   if (cmd.assigns.length !== 0 || cmd.redirects.length !== 0) {
-    if (cmd.assigns.length !== 0 && (builtin.special || !tempAssignsSync(cmd.assigns))) return finishSimple(sh, cmd, argv);
+    if (cmd.assigns.length !== 0 && (builtin.special || !tempAssignsSync(cmd.assigns))) return drive(finishSimple(sh, cmd, argv));
     return builtinInFrame(sh, cmd, builtin, argv);
   }
   // runBuiltin, synchronously while the builtin is synchronous

@@ -351,6 +351,11 @@ export function expandParamSync(h: ExpandHost, b: FieldBuilder, pe: ParamExp, qu
     b.list(keysOf(h, pe.name), sub === "*", quoted);
     return;
   }
+  if (pe.length === true && sub !== undefined && !pe.indirect && !h.opts.nounset && h.vars.count !== undefined && NAME.test(pe.name)) {
+    // ${#a[@]}: counted, not listed (a loop that appends and counts would copy the array each time)
+    b.expanded(String(h.vars.count(pe.name)), quoted);
+    return;
+  }
   emitPlain(h, b, lookup(h, pe, sub), quoted, pe.length === true);
 }
 

@@ -49,6 +49,8 @@ export interface VarStore {
   unsetElement(name: string, index: number | string): void;
   /** ${a[@]}: the values in index order (a scalar gives [value]; unset gives []). */
   getValues(name: string): string[];
+  /** ${#a[@]}: the number of elements, without building the list (optional: getValues().length). */
+  count?(name: string): number;
   /** ${!a[@]}: the indices/keys in order. */
   getKeys(name: string): string[];
   /** a=(...) with plain values (indexed) — replaces the whole variable. */

@@ -27,6 +27,8 @@ const SAME: [string, string][] = [
   // set -u and empty arrays
   ["an assigned empty array is not unbound", "set -u; declare -A E=(); a=(); echo ${#E[@]} ${#a[@]} \"${a[@]}\"x"],
   ["a declared array without a value is unbound", "set -u; declare -a d; echo ${#d[@]}"],
+  // ${#a[@]} is counted without listing the elements
+  ["${#a[@]} of indexed, sparse, associative, scalar, unset and empty arrays", "a=(1 2 3); echo ${#a[@]} ${#a[*]} \"${#a[@]}\"; unset 'a[1]'; echo ${#a[@]}; a[10]=x; a+=([20]=y z); echo ${#a[@]}; declare -A m=([x]=1 [y]=2); echo ${#m[@]}; s=abc; echo ${#s[@]}; echo ${#nope[@]}; b=(); echo ${#b[@]}; declare -n nr=a; echo ${#nr[@]}"],
   // an unset parameter ends `bash -c` with 127 (its jump to top level), a script with 1
   ["${x?} ends a -c shell with 127", "echo ${x?not here}; echo after"],
   ["set -u ends a -c shell with 127, its EXIT trap sees it", "trap 'echo trap $?' EXIT; set -u; echo ${#nope}; echo after"],
