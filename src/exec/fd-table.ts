@@ -61,8 +61,8 @@ export class OsFd {
    * shell can observe the kernel's offset, and every use of the descriptor other than `read`'s
    * goes through `fd`, which first gives the bytes back (lseek). A `while read` loop over a
    * file so reads a block per hundred lines instead of a read and two lseeks per line. (One
-   * difference from bash remains: bytes of the file rewritten in place, within the block
-   * already read, are seen as they were when read.)
+   * difference from bash remains: bytes of the file that another writer rewrites in place or
+   * truncates away, within the block already read, are seen as they were when read.)
    */
   ahead: ReadAhead | undefined;
   /** A child process got this descriptor (spawn file actions): its offset must always be exact. */
