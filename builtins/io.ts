@@ -198,6 +198,11 @@ export class FdReader {
     if (this.pos < this.len) return this.buf[this.pos++]!;
     if (this.doc) return -1;
     if (this.interruptible) yield* this.waitKey();
+    if (this.deadline >= 0 && this.block && Date.now() >= this.deadline) {
+      // a file or device that never ends a line (read -t 1 </dev/zero): the time is up
+      this.timedOut = true;
+      return -2;
+    }
     if (this.deadline >= 0 && !this.block) {
       const ready = concurrent(this.sh) ? yield* waitReadableUntil(this.osfd, this.deadline) : pollReadable(this.osfd, this.deadline - Date.now());
       if (!ready) {

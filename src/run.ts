@@ -226,7 +226,9 @@ export function reapAndNotify(sh: Shell): void {
   reapOrphans();
   if (sh.jobs.jobs.length === 0) return;
   sh.jobs.reapAll();
-  sh.jobs.notifyChanges((s) => sh.writeErr(s), sh.interactive);
+  // a non-interactive shell forgets finished jobs only when it starts another process
+  // (external.ts startProcess), as bash does
+  if (sh.interactive) sh.jobs.notifyChanges((s) => sh.writeErr(s), true);
 }
 
 /** The exit sequence: EXIT trap, hang up jobs of an interactive shell, terminal back, exit. */

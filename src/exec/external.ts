@@ -89,6 +89,8 @@ export interface StartOptions {
 /** Spawn argv with the shell state's descriptors. Returns the pid, or the shell status after
  *  printing the error. ENOEXEC (a script without #!) is run by ipsh itself, as bash does. */
 export function startProcess(sh: Shell, path: string, argv: string[], envp: string[], opt: StartOptions): number | { status: number } {
+  // a non-interactive shell forgets its finished jobs when it starts a process (bash)
+  if (!sh.interactive && sh.jobs.jobs.length > 0) sh.jobs.cleanupDone();
   const { actions, closeFrom } = childActions(sh);
   ensureUmask(sh.umask);
   const d = processDispositions();
@@ -210,6 +212,12 @@ export function* waitForeground(sh: Shell, pids: number[], pgid: number, command
   }
   const codes = statuses.map((s) => (s ? shellStatus(s) : 127));
   if (out) for (const c of codes) out.push(c);
+  // after waiting for a foreground process a non-interactive shell forgets the jobs that
+  // finished meanwhile, as bash does (wait %1 then finds no such job)
+  if (!sh.interactive && sh.jobs.jobs.length > 0) {
+    sh.jobs.reapAll();
+    sh.jobs.cleanupDone();
+  }
   if (!stopped) reportDeath(sh, statuses[statuses.length - 1], pids[pids.length - 1], command);
   yield* afterForeground(sh);
   return codes[codes.length - 1];

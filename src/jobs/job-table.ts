@@ -278,6 +278,13 @@ export class JobTable {
     return lines;
   }
 
+  /** Drop finished jobs without a word: what a non-interactive shell does when it starts another
+   *  process (bash's cleanup_dead_jobs from stop_pipeline). Until then `wait %1` or `%-` still
+   *  find a job that died between two builtins. */
+  cleanupDone(): void {
+    for (const job of this.jobs.slice()) if (job.state === "Done") this.remove(job);
+  }
+
   /** Print and drop finished jobs, print newly stopped ones (before a prompt, or at a safe point). */
   notifyChanges(write: (s: string) => void, interactive: boolean): void {
     for (const job of this.jobs.slice()) {

@@ -1,0 +1,22 @@
+// When a non-interactive shell forgets its finished jobs: bash does it when it starts a process
+// or has waited for a foreground one, not after every command, so `wait %-` right after
+// `kill %-` (builtins only in between) still finds the job. Compared with bash.
+import { describe, expect, it } from "vitest";
+import { sameAsBash } from "../helpers/shells.ts";
+
+const SAME: [string, string][] = [
+  ["a job killed between builtins is still waitable", "sleep 0.1 & sleep 0.3 &\nkill -15 %-\necho kill=$?\nwait %-\necho wait=$?"],
+  ["a job that died during a foreground command is forgotten", "sleep 0.05 & sleep 0.3; wait %1; echo \"w1=$?\""],
+  ["two jobs forgotten by later foreground commands", "sleep 0.05 & sleep 0.2; sleep 0.05 & sleep 0.2; wait %1; echo \"w1=$?\"; wait %2; echo \"w2=$?\""],
+  ["jobs after a foreground command lists nothing finished", "(exit 3) & sleep 0.3; jobs; wait %1; echo \"w=$?\""],
+  ["wait $pid still has the status of a forgotten job", "sleep 0.05 & p=$!; sleep 0.2; wait $p; echo \"p=$?\""],
+  ["wait with no operand", "(exit 5) & sleep 0.1 & wait; echo \"all=$?\"; jobs"],
+];
+
+describe("finished jobs of a non-interactive shell", () => {
+  sameAsBash(SAME, it, expect);
+});
+
+describe("read -t on input that never ends a line", () => {
+  sameAsBash([["a device of NUL bytes times out", "read -t 0.2 x < /dev/zero; echo \"rc=$? [$x]\""]], it, expect);
+});
