@@ -60,7 +60,11 @@ export class ShellSession {
   async startForeground(line: string, program: string): Promise<number> {
     this.t.write(line + "\r");
     await this.t.waitFor(new RegExp(escapeRegExp(line) + "\\r*\\n"));
-    return this.t.waitForForegroundJob(program);
+    const pg = await this.t.waitForForegroundJob(program);
+    // the job runs; the shell is ready for signals sent to it once it sleeps in its wait (on a
+    // loaded machine it can still be setting the wait up, which a real user cannot race)
+    await until(() => procState(this.pid) === "S", "the shell to wait for its foreground job");
+    return pg;
   }
 
   /** Wait for the prompt (after a key or a signal ended a foreground job); returns the output. */
