@@ -7,6 +7,7 @@
 // PWD are updated. The directory stack is sh.dirStack, NOT including the current directory:
 // `dirs` shows [cwd, ...sh.dirStack], so entry N of the displayed stack is dirStack[N-1].
 import { accessSync, constants, realpathSync, statSync } from "node:fs";
+import { parseOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 
 const ERRNO_TEXT: Record<string, string> = {
@@ -98,27 +99,10 @@ function setCwd(sh: BuiltinContext["sh"], dir: string): void {
 function cd(ctx: BuiltinContext): number {
   const sh = ctx.sh;
   let physical = sh.opts.physical === true;
-  let i = 0;
-  const args = ctx.args;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== "-") break;
-    for (const c of a.slice(1)) {
-      if (c === "L") physical = false;
-      else if (c === "P") physical = true;
-      else if (c === "e" || c === "@") continue;
-      else {
-        ctx.error(`-${c}: invalid option`);
-        ctx.err("cd: usage: cd [-L|[-P [-e]] [-@]] [dir]\n");
-        return 2;
-      }
-    }
-  }
-  const rest = args.slice(i);
+  const parsed = parseOptions(ctx, "LPe@", "cd: usage: cd [-L|[-P [-e]] [-@]] [dir]");
+  if (typeof parsed === "number") return parsed;
+  for (const o of parsed.opts) if (o.letter === "L" || o.letter === "P") physical = o.letter === "P";
+  const rest = parsed.rest;
   if (rest.length > 1) {
     ctx.error("too many arguments");
     return 1;
@@ -153,19 +137,9 @@ function cd(ctx: BuiltinContext): number {
 
 function pwd(ctx: BuiltinContext): number {
   let physical = ctx.sh.opts.physical === true;
-  for (const a of ctx.args) {
-    if (a === "--") break;
-    if (a.length < 2 || a[0] !== "-") break;
-    for (const c of a.slice(1)) {
-      if (c === "L") physical = false;
-      else if (c === "P") physical = true;
-      else {
-        ctx.error(`-${c}: invalid option`);
-        ctx.err("pwd: usage: pwd [-LP]\n");
-        return 2;
-      }
-    }
-  }
+  const parsed = parseOptions(ctx, "LP", "pwd: usage: pwd [-LP]");
+  if (typeof parsed === "number") return parsed;
+  for (const o of parsed.opts) physical = o.letter === "P";
   let dir = ctx.sh.cwd;
   if (physical) {
     try {

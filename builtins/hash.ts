@@ -2,9 +2,10 @@
 // (sh.hash: name -> path, sh.hashHits: name -> times used). The executor fills the table on
 // PATH lookups (set -h); `hash name` looks the name up now (hits 0). Listing prints bash's
 // "hits\tcommand" table, -l prints reusable `builtin hash -p path name` lines, -t prints paths.
+import { parseOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 
-const USAGE = "hash: usage: hash [-lr] [-p pathname] [-dt] [name ...]\n";
+const USAGE = "hash: usage: hash [-lr] [-p pathname] [-dt] [name ...]";
 
 interface HashShell {
   hashHits?: Map<string, number>;
@@ -14,42 +15,15 @@ function hash(ctx: BuiltinContext): number {
   const sh = ctx.sh;
   const table = sh.hash;
   const hits = ((sh as unknown as HashShell).hashHits ??= new Map());
-  let list = false;
-  let reset = false;
-  let del = false;
-  let print = false;
-  let path: string | undefined;
-  const args = ctx.args;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== "-") break;
-    for (let k = 1; k < a.length; k++) {
-      const c = a[k]!;
-      if (c === "l") list = true;
-      else if (c === "r") reset = true;
-      else if (c === "d") del = true;
-      else if (c === "t") print = true;
-      else if (c === "p") {
-        path = a.slice(k + 1) || args[++i];
-        if (path === undefined) {
-          ctx.error("-p: option requires an argument");
-          ctx.err(USAGE);
-          return 2;
-        }
-        break;
-      } else {
-        ctx.error(`-${c}: invalid option`);
-        ctx.err(USAGE);
-        return 2;
-      }
-    }
-  }
-  const names = args.slice(i);
+  const parsed = parseOptions(ctx, "lrdtp:", USAGE);
+  if (typeof parsed === "number") return parsed;
+  const has = (c: string) => parsed.opts.some((o) => o.letter === c);
+  const list = has("l");
+  const reset = has("r");
+  const del = has("d");
+  const print = has("t");
+  const path = parsed.opts.findLast((o) => o.letter === "p")?.arg;
+  const names = parsed.rest;
   if (reset) {
     table.clear();
     hits.clear();

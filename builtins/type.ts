@@ -4,6 +4,7 @@
 // file that would run (nothing if NAME is not a file), -P searches PATH regardless, -a lists
 // every interpretation (all PATH matches, ignoring the hash table), -f skips functions.
 import { statSync } from "node:fs";
+import { parseOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { AndOr, Assignment, Command, CondExpr, FunctionDef, List, Pipeline, Redirect } from "../grammar/ast.ts";
 import { printWord } from "../grammar/printer.ts";
@@ -43,34 +44,15 @@ export function pathMatches(sh: BuiltinContext["sh"], name: string, all: boolean
 
 function type(ctx: BuiltinContext): number {
   const sh = ctx.sh;
-  let all = false;
-  let noFuncs = false;
-  let pathOnly = false;
-  let forcePath = false;
-  let terse = false;
-  const args = ctx.args;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== "-") break;
-    for (const c of a.slice(1)) {
-      if (c === "a") all = true;
-      else if (c === "f") noFuncs = true;
-      else if (c === "p") pathOnly = true;
-      else if (c === "P") forcePath = true;
-      else if (c === "t") terse = true;
-      else {
-        ctx.error(`-${c}: invalid option`);
-        ctx.err("type: usage: type [-afptP] name [name ...]\n");
-        return 2;
-      }
-    }
-  }
-  const names = args.slice(i);
+  const parsed = parseOptions(ctx, "afpPt", "type: usage: type [-afptP] name [name ...]");
+  if (typeof parsed === "number") return parsed;
+  const has = (c: string) => parsed.opts.some((o) => o.letter === c);
+  const all = has("a");
+  const noFuncs = has("f");
+  const pathOnly = has("p");
+  const forcePath = has("P");
+  const terse = has("t");
+  const names = parsed.rest;
   if (names.length === 0) return 0;
   let status = 0;
   let out = "";

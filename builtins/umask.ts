@@ -2,6 +2,7 @@
 // it at spawn). MODE is octal (at most 0777) or symbolic like chmod's, applied to the
 // permissions the mask allows: [ugoa]*[+-=][rwx]* clauses separated by commas (an empty "who"
 // means all). -S prints the allowed permissions symbolically; -p prints a reusable command.
+import { parseOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 
 const WHO_BITS: Record<string, number> = { u: 0o700, g: 0o070, o: 0o007, a: 0o777 };
@@ -44,28 +45,11 @@ export function applySymbolic(mask: number, mode: string): number | string {
 
 function umask(ctx: BuiltinContext): number {
   const sh = ctx.sh;
-  let printSym = false;
-  let reusable = false;
-  let i = 0;
-  const args = ctx.args;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== "-") break;
-    for (const c of a.slice(1)) {
-      if (c === "S") printSym = true;
-      else if (c === "p") reusable = true;
-      else {
-        ctx.error(`-${c}: invalid option`);
-        ctx.err("umask: usage: umask [-p] [-S] [mode]\n");
-        return 2;
-      }
-    }
-  }
-  const mode = args[i];
+  const parsed = parseOptions(ctx, "Sp", "umask: usage: umask [-p] [-S] [mode]");
+  if (typeof parsed === "number") return parsed;
+  const printSym = parsed.opts.some((o) => o.letter === "S");
+  const reusable = parsed.opts.some((o) => o.letter === "p");
+  const mode = parsed.rest[0];
   if (mode === undefined) {
     const text = printSym ? symbolic(sh.umask) : sh.umask.toString(8).padStart(4, "0");
     ctx.out((reusable ? (printSym ? "umask -S " : "umask ") : "") + text + "\n");
