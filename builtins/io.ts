@@ -204,7 +204,11 @@ export class FdReader {
       return -2;
     }
     if (this.deadline >= 0 && !this.block) {
-      const ready = concurrent(this.sh) ? yield* waitReadableUntil(this.osfd, this.deadline) : pollReadable(this.osfd, this.deadline - Date.now());
+      // the time left, never negative (a negative time would mean "wait forever" to pollReadable):
+      // waitKey returns exactly when the deadline has passed
+      const ready = concurrent(this.sh)
+        ? yield* waitReadableUntil(this.osfd, this.deadline)
+        : pollReadable(this.osfd, Math.max(0, this.deadline - Date.now()));
       if (!ready) {
         this.timedOut = true;
         return -2;

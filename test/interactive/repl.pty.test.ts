@@ -71,6 +71,20 @@ describe("ipsh -i", () => {
     expect(await run(s, "history -p '!e'")).toBe("echo a\n");
   });
 
+  it("read -t on the terminal times out with 142 when nothing is typed, as in bash", async () => {
+    const s = await shell();
+    // the interactive shell waits for a key without blocking (so that ^C works); it must still
+    // give up at the deadline instead of waiting for the next line (which was the bug)
+    expect(await run(s, "read -t 0.3 x; echo status=$? x=[$x]")).toBe("status=142 x=[]\n");
+    // typed in time, the line is read
+    s.write("read -t 5 y; echo status=$? y=[$y]\r");
+    await s.waitFor("\x1b[?2004l"); // the line editor has handed the terminal to the command
+    await Bun.sleep(100);
+    s.write("typed\r");
+    const m = await s.waitFor(/status=(\d+) y=\[(.*?)\]/);
+    expect([m[1], m[2]]).toEqual(["0", "typed"]);
+  });
+
   it("exits on Ctrl-D at an empty line, printing exit", async () => {
     const s = await shell();
     s.write("\x04");
