@@ -14,7 +14,7 @@ import { processDispositions } from "../signals/process-dispositions.ts";
 import { ensureUmask } from "./os.ts";
 import { terminal } from "../jobs/terminal.ts";
 import { selfCommand } from "./self.ts";
-import { commandText, inProcessChildStopped, inProcessGroup, leaveLoopsAfterStop, noteStopped, reportDeath, waitAsync, waitProcesses } from "../jobs/foreground.ts";
+import { armStopForwarding, disarmStopForwarding, noteForegroundGroup, commandText, inProcessChildStopped, inProcessGroup, leaveLoopsAfterStop, noteStopped, reportDeath, waitAsync, waitProcesses } from "../jobs/foreground.ts";
 
 export { noteProcessCwd };
 
@@ -109,6 +109,9 @@ export function startProcess(sh: Shell, path: string, argv: string[], envp: stri
     // the dispositions owner's list is complete: it leaves PIPE/XFSZ out only for trap ''
     sigDefaultComplete: true,
   };
+  // a new foreground job of an interactive shell: SIGTSTP sent to the shell from now on stops it
+  const armed = opt.foreground && tty >= 0 && sh.interactive;
+  if (armed) armStopForwarding();
   let r: SpawnResult;
   if (opt.ignoreInt) r = withIgnoredInt(() => spawn(req));
   else r = spawn(req);
@@ -121,10 +124,12 @@ export function startProcess(sh: Shell, path: string, argv: string[], envp: stri
     if (tracing) traceSpawn({ ...req, path: self[0], argv: [...self, script, ...argv.slice(1)] }, r);
   }
   if ("errno" in r) {
+    if (armed) disarmStopForwarding();
     const f = spawnFailure(r.errno, argv[0], path);
     sh.diag(`${f.subject}: ${f.message}`);
     return { status: f.status };
   }
+  if (armed) noteForegroundGroup(opt.pgroup ? opt.pgroup : r.pid);
   return r.pid;
 }
 

@@ -30,11 +30,38 @@ const SIGPIPE = 13;
 const SIGTSTP = 20;
 const LOST: WaitStatus = Object.freeze({ kind: "exited", code: 127 });
 
+/** The process group that SIGINT and SIGTSTP sent to the interactive shell go to (0: none). */
+let forwardPgid = 0;
 /** Forwards a signal received by the shell to the foreground group while it runs. */
-function forwarder(pgid: number): (sig: number) => void {
-  return (sig) => {
-    killPg(pgid, sig);
-  };
+function forwardToForeground(sig: number): void {
+  if (forwardPgid !== 0) killPg(forwardPgid, sig);
+}
+
+/** The SIGTSTP subscription taken before a foreground job's spawn (see armStopForwarding). */
+let armedTstp: (() => void) | undefined;
+
+/**
+ * Interactive job control: catch SIGTSTP from just before a foreground job is spawned. At the
+ * prompt the shell ignores SIGTSTP, and the kernel discards an ignored signal: without this, a
+ * `kill -TSTP <shell>` arriving between the spawn and the start of the wait (an in-process stage
+ * of the pipeline, or just the few milliseconds in between) would be lost instead of stopping
+ * the job. The JS callback runs at the next event-loop turn, which is inside the wait (or an
+ * in-process stage's), by when `forwardPgid` names the job. `waitProcesses` takes the
+ * subscription over; `disarmStopForwarding` drops it when no wait follows (a failed spawn).
+ */
+export function armStopForwarding(): void {
+  if (armedTstp === undefined) armedTstp = processDispositions().onSignal(SIGTSTP, forwardToForeground);
+}
+
+/** The job's group is known (right after its first spawn): forward to it from now on. */
+export function noteForegroundGroup(pgid: number): void {
+  if (armedTstp !== undefined && forwardPgid === 0) forwardPgid = pgid;
+}
+
+export function disarmStopForwarding(): void {
+  armedTstp?.();
+  armedTstp = undefined;
+  forwardPgid = 0;
 }
 
 /**
@@ -46,9 +73,11 @@ export function* waitProcesses(sh: Shell, pids: readonly number[], pgid: number,
   let stopped = false;
   if (pgid !== 0 && sh.interactive && !sh.async) {
     const d = processDispositions();
-    const fwd = forwarder(pgid);
-    const offInt = d.onSignal(SIGINT, fwd);
-    const offTstp = d.onSignal(SIGTSTP, fwd);
+    const outer = forwardPgid;
+    forwardPgid = pgid;
+    const offInt = d.onSignal(SIGINT, forwardToForeground);
+    const offTstp = armedTstp ?? d.onSignal(SIGTSTP, forwardToForeground);
+    armedTstp = undefined;
     const interruptedBefore = interruptPending();
     try {
       for (let i = 0; i < pids.length; i++) {
@@ -67,6 +96,7 @@ export function* waitProcesses(sh: Shell, pids: readonly number[], pgid: number,
         if (st!.kind === "stopped") stopped = true;
       }
     } finally {
+      forwardPgid = outer;
       offInt();
       offTstp();
     }
@@ -137,6 +167,7 @@ let stoppedInCommand = false;
 
 /** Before each command line of the interactive shell: nothing reported yet. */
 export function beginCommandLine(): void {
+  disarmStopForwarding();
   sigintReported = false;
   stoppedInCommand = false;
 }

@@ -50,6 +50,20 @@ describe("signals sent to the shell reach the foreground job", () => {
     expect(procState(sh.pid)).not.toBe("T");
   });
 
+  it("SIGTSTP that reaches the shell after the job's spawn, before its wait, still stops the job", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    // the external stage is spawned first; the in-process stage then signals the shell, which
+    // has not started waiting yet (the signal used to hit the prompt's SIG_IGN and be lost)
+    expect(await sh.run("kill -TSTP $$ | sleep 30")).toMatch(/\n\[1\]\+  Stopped                 kill -TSTP \$\$ \| sleep 30\n$/);
+    expect(procState(sh.pid)).not.toBe("T");
+    // and at the prompt SIGTSTP is ignored again
+    process.kill(sh.pid, "SIGTSTP");
+    await Bun.sleep(100);
+    expect(procState(sh.pid)).not.toBe("T");
+    expect(await sh.run("kill %1; wait %1; echo $?")).toMatch(/143\n$/);
+  });
+
   it("SIGTSTP to the shell at the prompt is ignored; SIGINT there does not kill it", async () => {
     sh = await startShell();
     await sh.prompt();
