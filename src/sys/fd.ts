@@ -228,7 +228,11 @@ export function memfd(name: string, flags = MFD_CLOEXEC): number {
 }
 
 /** An anonymous in-memory file (close-on-exec) holding `data` (UTF-8 for a string), its offset
- *  at byte `pos`: fd or -errno. (Here-documents, here-strings.) */
+ *  at byte `pos`: fd or -errno. (Here-documents, here-strings.)
+ *  The descriptor returned is read-only, like the read end of the pipe or the O_RDONLY temp file
+ *  bash gives a here-document: `exec 3<<<x; echo y >&3` fails with EBADF instead of overwriting
+ *  the document. It is the memfd reopened through /proc/self/fd; where /proc is missing, the
+ *  writable descriptor is returned as it is. */
 export function memfdWith(data: Uint8Array | string, pos = 0): number {
   const fd = memfd("ipsh-heredoc");
   if (fd < 0) return fd;
@@ -238,9 +242,15 @@ export function memfdWith(data: Uint8Array | string, pos = 0): number {
       closeFd(fd);
       return e;
     }
-    seek(fd, pos, SEEK_SET);
   }
-  return fd;
+  const ro = openFile(`/proc/self/fd/${fd}`, O_RDONLY | O_CLOEXEC);
+  if (ro < 0) {
+    if (pos > 0) seek(fd, pos, SEEK_SET);
+    return fd;
+  }
+  closeFd(fd);
+  if (pos > 0) seek(ro, pos, SEEK_SET);
+  return ro;
 }
 
 /** isatty(fd). */

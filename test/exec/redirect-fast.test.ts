@@ -66,6 +66,10 @@ const SAME: [string, string][] = [
   ["mapfile from a here-document", `mapfile -t arr ${HD("m1\nm2\nm3")}echo \${#arr[@]} "\${arr[2]}"`],
   ["an external command after read consumed a line", `{ read a; /bin/cat; } ${HD("r1\nr2\nr3")}`],
   ["wc counts what is left", `{ read a; wc -l; } ${HD("1\n2\n3\n4")}`],
+  // the descriptor of a here-document is read-only, as in bash: writing to it fails (EBADF)
+  // and leaves the text alone, for builtins and external commands alike
+  ["writing to a here-document fails", "exec 3<<<x; echo y >&3 2>/dev/null; echo st=$?; cat <&3"],
+  ["an external command cannot write to it either", `{ sh -c 'echo z >&0' 2>/dev/null; echo st=$?; cat; } ${HD("kept")}`],
 ];
 
 // `read` keeps what it reads past a line on a file the shell opened (fd-table.ts OsFd.ahead);
