@@ -276,7 +276,7 @@ const execBuiltin: BuiltinDef = {
       return path;
     }
     const argv = [argv0 ?? (login ? `-${args[0]}` : args[0]), ...args.slice(1)];
-    const env = clearEnv ? [] : sh.vars.environ();
+    const env = clearEnv ? [] : sh.environ();
     if (sh.isSubshell) {
       // a subshell clone is not a process of its own: run the command and end the subshell
       return (function* () {

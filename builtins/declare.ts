@@ -455,29 +455,6 @@ export function definitionText(fn: FunctionDef): string {
   }
 }
 
-/**
- * For the executor: the environment entries of exported functions (export -f), in bash's form
- * BASH_FUNC_name%%=() { body } that bash (and ipsh) children import as functions. Append them to
- * the environment of external commands when non-empty.
- */
-export function exportedFunctionEnv(functions: Map<string, FunctionDef>): string[] {
-  const out: string[] = [];
-  for (const fn of functions.values()) {
-    if ((functionAttrs(fn) & FuncAttr.Export) === 0) continue;
-    out.push(`BASH_FUNC_${fn.name}%%=() ${definitionBody(definitionText(fn), fn.name)}`);
-  }
-  return out;
-}
-
-/** A definition's text without its head (`name ()`, `function name`, `function name ()`). */
-function definitionBody(text: string, name: string): string {
-  let t = text.trimStart();
-  if (t.startsWith("function") && /\s/.test(t[8] ?? "")) t = t.slice(8).trimStart();
-  if (t.startsWith(name)) t = t.slice(name.length).trimStart();
-  if (t.startsWith("(")) t = t.slice(t.indexOf(")") + 1);
-  return t.trimStart();
-}
-
 /** A function as `declare -f` prints it: its definition, then (when listing, or with -p) a
  *  `declare -f<attrs> name` line if it has attributes, as bash does. */
 function functionText(fn: FunctionDef, withAttrs = true): string {

@@ -6,6 +6,7 @@
 // own variables, functions, options, traps, logical cwd, umask and descriptor table. Nothing it
 // changes leaks back.
 
+import { withExportedFunctions } from "./state/function-env.ts";
 import { noteProcessCwd } from "./exec/process-cwd.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import type { CallFrame } from "./state/call-frames.ts";
@@ -137,6 +138,12 @@ export class Shell {
   /** What word expansion sees of this state. */
   get host(): ShellExpandHost {
     return (this.expandHost ??= new ShellExpandHost(this));
+  }
+
+  /** The environment of a command the shell starts: the exported variables, then the exported
+   *  functions in bash's BASH_FUNC_name%% form (src/state/function-env.ts). */
+  environ(): string[] {
+    return withExportedFunctions(this.vars.environ(), this.functions);
   }
 
   /** A subshell: a deep copy of the state, sharing OS descriptors through the fd table. */

@@ -1,4 +1,5 @@
 // Building the main shell state from the command line and the process environment.
+import { importFunctions } from "./state/function-env.ts";
 import { userById } from "./sys/users.ts";
 import { readlinkSync, statSync } from "node:fs";
 import { hostname as osHostname } from "node:os";
@@ -101,6 +102,12 @@ export function createShell(cfg: ShellConfig): Shell {
     sh.pid = cfg.subshellOf;
     sh.subshellLevel = 1;
   }
+
+  // exported functions (BASH_FUNC_name%%=() {...}) from the parent, as bash imports them
+  const imported = importFunctions(env);
+  for (const fn of imported.defined) sh.functions.set(fn.name, fn);
+  vars.dropPassthrough(imported.consumed);
+  for (const m of imported.messages) sh.writeErr(`ipsh: ${m}\n`);
 
   applyOptionsFromEnviron(env, opts);
   installStateVars(sh);

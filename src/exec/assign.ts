@@ -250,7 +250,7 @@ export function* assignmentsToEnv(sh: Shell, assigns: Assignment[]): Gen<string[
     if (scoped) sh.vars.popScope();
   }
   const env: string[] = [];
-  for (const e of sh.vars.environ()) {
+  for (const e of sh.environ()) {
     const eq = e.indexOf("=");
     if (!overrides.has(e.slice(0, eq))) env.push(e);
   }

@@ -119,7 +119,7 @@ function* startStage(stage: Shell, c: Command, jc: boolean, pgid: number): Gen<n
       if (c.redirects.length && (yield* redirectsMayBlock(stage, c.redirects))) return reexecStage(stage, c, jc, pgid);
       const frame = c.redirects.length ? yield* openRedirects(stage, stage.fds, c.redirects) : stage.fds;
       if (!frame) return { status: 1 };
-      const env = c.assigns.length ? yield* assignmentsToEnv(stage, c.assigns) : stage.vars.environ();
+      const env = c.assigns.length ? yield* assignmentsToEnv(stage, c.assigns) : stage.environ();
       const saved = stage.fds;
       stage.fds = frame;
       try {
@@ -190,5 +190,5 @@ function reexec(st: Shell, ao: AndOr, jc: boolean, pgid = 0): number | { status:
   // without job control the new shell ignores SIGINT and SIGQUIT itself (--async-list), as a
   // trap '' would: unlike signals ignored at entry, its own traps may still catch them
   if (!jc) argv.splice(self.length, 0, "--async-list");
-  return startProcess(st, self[0], argv, st.vars.environ(), { pgroup: jc ? pgid : undefined });
+  return startProcess(st, self[0], argv, st.environ(), { pgroup: jc ? pgid : undefined });
 }

@@ -11,6 +11,7 @@
 // inside functions and compound commands called from a condition). sh.errexitSuppressed counts
 // the tests in progress.
 
+import { FuncAttr, functionAttrs, inheritFunctionAttrs } from "../state/function-attrs.ts";
 import type { AndOr, Case, Command, For, If, List, Pipeline, Select, While, ArithFor, Redirect } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
@@ -271,11 +272,23 @@ export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
       const r = execSimpleSync(sh, cmd);
       return typeof r === "number" ? r : yield* r;
     }
-    case "FunctionDef":
+    case "FunctionDef": {
+      // a redefinition keeps the attributes (an exported function stays exported); a readonly
+      // function cannot be redefined (bash: "f: readonly function", status 1, not fatal)
+      const old = sh.functions.get(cmd.name);
+      if (old !== undefined && old !== cmd) {
+        if (functionAttrs(old) & FuncAttr.Readonly) {
+          sh.lineno = cmd.span.line + sh.lineBase;
+          sh.diag(`${cmd.name}: readonly function`);
+          return (sh.lastStatus = 1);
+        }
+        inheritFunctionAttrs(old, cmd);
+      }
       sh.functions.set(cmd.name, cmd);
       noteDefinition(sh, cmd); // BASH_SOURCE of its calls
       sh.lastStatus = 0;
       return 0;
+    }
     case "Subshell":
       sh.lineno = cmd.span.line + sh.lineBase; // ( ) has a LINENO of its own (its ERR trap shows it)
       return yield* withRedirects(sh, cmd.redirects, () => runSubshell(sh, cmd.body, cmd.span.line));

@@ -181,7 +181,7 @@ export function* runExternal(sh: Shell, argv: string[], env?: string[]): Gen<num
   // a child of an in-process stage of an interactive foreground job (src/jobs/foreground.ts)
   const g = jc ? undefined : inProcessGroup(sh);
   const opt = jc ? { pgroup: 0, foreground: true } : g ? g : { pgroup: undefined, foreground: false };
-  const pid = startProcess(sh, path, argv, env ?? sh.vars.environ(), opt);
+  const pid = startProcess(sh, path, argv, env ?? sh.environ(), opt);
   if (typeof pid !== "number") return (sh.lastStatus = pid.status);
   sh.lastChild = pid;
   const pgid = jc || (g && g.pgroup === 0) ? pid : g ? g.pgroup : 0;

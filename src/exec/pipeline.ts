@@ -195,7 +195,7 @@ function* startSimpleStage(st: Shell, cmd: SimpleCommand, jc: boolean, pgid: num
     if (!f) return { status: 1 };
     frame = f;
   }
-  const env = cmd.assigns.length > 0 ? yield* assignmentsToEnv(st, cmd.assigns) : st.vars.environ();
+  const env = cmd.assigns.length > 0 ? yield* assignmentsToEnv(st, cmd.assigns) : st.environ();
   const saved = st.fds;
   st.fds = frame;
   try {

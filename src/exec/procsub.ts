@@ -38,13 +38,13 @@ export function* processSubst(sh: Shell, op: "<" | ">", body: List): Gen<string>
       if (w0?.literal !== undefined && isExternalName(st, w0.literal) && single.redirects.length === 0 && single.assigns.length === 0) {
         const argv = yield* expandArgs(st, single.words);
         const path = findCommand(st, argv[0]);
-        if (typeof path === "string") pid = startProcess(st, path, argv, st.vars.environ(), {});
+        if (typeof path === "string") pid = startProcess(st, path, argv, st.environ(), {});
         else pid = { status: path };
       }
     }
     if (pid === undefined) {
       const self = selfCommand();
-      pid = startProcess(st, self[0], reexecArgv(self, st, printPipelineList(body.items.map((i) => i.andOr)) + "\n"), st.vars.environ(), {});
+      pid = startProcess(st, self[0], reexecArgv(self, st, printPipelineList(body.items.map((i) => i.andOr)) + "\n"), st.environ(), {});
     }
   } finally {
     st.fds.dispose();

@@ -19,7 +19,12 @@ export function functionAttrs(fn: FunctionDef): FuncAttr {
   return (attrs.get(fn) ?? 0) as FuncAttr;
 }
 
+/** Whether any function ever had the export attribute in this process: until then the
+ *  environment of a command need not be scanned for exported functions (function-env.ts). */
+export let someFunctionExported = false;
+
 export function setFunctionAttrs(fn: FunctionDef, add: FuncAttr, remove: FuncAttr = FuncAttr.None): void {
+  if (add & FuncAttr.Export) someFunctionExported = true;
   const v = ((attrs.get(fn) ?? 0) | add) & ~remove;
   if (v === 0) attrs.delete(fn);
   else attrs.set(fn, v);

@@ -128,6 +128,15 @@ export class Variables implements VarStore {
     return v;
   }
 
+  /** Stop passing these environment entries (by name) through to children untouched: the shell
+   *  took them over (imported functions, src/state/function-env.ts). */
+  dropPassthrough(names: readonly string[]): void {
+    if (names.length === 0) return;
+    const drop = new Set(names);
+    this.passthrough = this.passthrough.filter((p) => !drop.has(p.slice(0, p.indexOf("="))));
+    this.touchEnv();
+  }
+
   /** The arithmetic evaluator used for integer (-i) variables and indexed-array subscripts. */
   setArithEvaluator(fn: (text: string) => number): void {
     this.arith = fn;
