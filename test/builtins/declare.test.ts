@@ -552,7 +552,7 @@ describe("export -p / readonly -p with names", () => {
 
 describe("exported functions in the environment", () => {
   it("BASH_FUNC_name%% entries that bash imports", async () => {
-    const { exportedFunctionEnv } = await import("../../builtins/declare.ts");
+    const { exportedFunctionEnv } = await import("../../src/state/function-env.ts");
     const sh = new FakeShell();
     sh.defineFunction("f", "f() { echo from-f; }");
     sh.defineFunction("g", "function g { echo from-g; }");
