@@ -1,6 +1,7 @@
 // The builtins that steer the interpreter itself: exit, return, break, continue, eval, source
 // and ., exec, command, builtin, enable, caller. They throw the control-flow signals of
 // src/exec/control.ts or run shell code through the Shell.
+import { decodeUtf8 } from "../src/sys/utf8.ts";
 import { callerText } from "../src/state/call-frames.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
@@ -169,7 +170,7 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
     let text: string;
     try {
       if (!path) throw Object.assign(new Error(), { code: "ENOENT" });
-      text = readFileSync(path, "utf8");
+      text = decodeUtf8(readFileSync(path));
     } catch (e) {
       const code = (e as { code?: string }).code;
       // bash names the builtin for a directory, only the file when there is none

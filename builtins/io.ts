@@ -6,6 +6,7 @@
 // behind the shell fd (sh.fds.os(fd)), never through process.stdin (which reads ahead).
 //
 // All system calls go through src/sys (the one place that imports bun:ffi).
+import { decodeUtf8, encodeUtf8 } from "../src/sys/utf8.ts";
 import { waitReadable } from "../src/exec/async-io.ts";
 import { fstatSync } from "node:fs";
 import type { Gen } from "../src/exec/gen.ts";
@@ -295,15 +296,7 @@ export function restoreTermios(osfd: number, saved: Uint8Array): void {
 
 // --- bytes and text ---------------------------------------------------------------------------
 
-const dec = new TextDecoder();
-const enc = new TextEncoder();
-
-export function decodeUtf8(b: Uint8Array): string {
-  return dec.decode(b);
-}
-export function encodeUtf8(s: string): Uint8Array {
-  return enc.encode(s);
-}
+export { decodeUtf8, encodeUtf8 };
 
 /** Any non-ASCII character? Pure ASCII strings are their own byte strings. */
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -313,11 +306,14 @@ export function isAscii(s: string): boolean {
 
 /** UTF-8 text -> "byte string" (one char per byte, codes 0-255), for byte-exact formatting. */
 export function toBytes(s: string): string {
-  return isAscii(s) ? s : Buffer.from(s, "utf8").toString("latin1");
+  if (isAscii(s)) return s;
+  const b = encodeUtf8(s);
+  return Buffer.from(b.buffer, b.byteOffset, b.length).toString("latin1");
 }
-/** Byte string -> UTF-8 text (for assigning to variables). */
+/** Byte string -> UTF-8 text (for assigning to variables); bytes that are not UTF-8 are kept as
+ *  escaped bytes (src/sys/utf8.ts). */
 export function fromBytes(b: string): string {
-  return isAscii(b) ? b : Buffer.from(b, "latin1").toString("utf8");
+  return isAscii(b) ? b : decodeUtf8(Buffer.from(b, "latin1"));
 }
 
 /** Write a byte string to a shell fd through the builtin context; false when the write failed. */

@@ -1,4 +1,5 @@
 // Decoding of bash's $'...' strings (ANSI-C quoting). The input is the text between the quotes.
+import { decodeUtf8 } from "../src/sys/utf8.ts";
 
 /** Simple one-letter escapes: one table. */
 const SIMPLE: Record<string, string> = {
@@ -21,42 +22,13 @@ function isHex(c: string | undefined): boolean {
   return c !== undefined && ((c >= "0" && c <= "9") || (c >= "a" && c <= "f") || (c >= "A" && c <= "F"));
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** Length of the UTF-8 sequence led by byte `b` (0 when `b` cannot lead one). */
-function utf8Length(b: number): number {
-  if (b < 0x80) return 1;
-  if (b >= 0xc2 && b <= 0xdf) return 2;
-  if (b >= 0xe0 && b <= 0xef) return 3;
-  if (b >= 0xf0 && b <= 0xf4) return 4;
-  return 0;
-}
-
 /**
  * Text of a run of byte escapes (\xHH, \nnn). bash builds $'...' as bytes, so consecutive byte escapes that
  * form a valid UTF-8 sequence are one character (`$'\xce\xbc'` is "μ"); a byte that starts no valid sequence
- * stays a single char with that code (0x80-0xff), as before.
+ * stays that byte (an escaped byte, src/sys/utf8.ts), which output writes back unchanged.
  */
 function bytesText(bytes: number[]): string {
-  let out = "";
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    const b = bytes[i]!;
-    const len = utf8Length(b);
-    if (len > 1 && i + len <= n) {
-      try {
-        out += utf8.decode(new Uint8Array(bytes.slice(i, i + len)));
-        i += len;
-        continue;
-      } catch {
-        // invalid continuation: fall through to the single byte
-      }
-    }
-    out += String.fromCharCode(b);
-    i++;
-  }
-  return out;
+  return decodeUtf8(new Uint8Array(bytes));
 }
 
 /**

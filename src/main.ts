@@ -6,6 +6,7 @@
 // A login shell is one whose argv[0] starts with '-' or that was given -l/--login.
 // Interactive: stdin and stderr are terminals and no -c / script, or -i.
 
+import { exactArgs } from "./sys/raw-process-strings.ts";
 import "./exec/shell-exec.ts";
 import { createShell, type ShellConfig } from "./startup.ts";
 import { runCommandString, runScriptFile, runStdin, finish, runPrologue } from "./run.ts";
@@ -128,7 +129,7 @@ function parseArgs(argv: string[]): ShellConfig {
 async function main(): Promise<void> {
   // process.argv: [bun, bundle.js, ...args] or, compiled, [exe, /$bunfs/..., ...args]
   const argv0 = process.argv0 ?? "ipsh";
-  const cfg = parseArgs(process.argv.slice(2));
+  const cfg = parseArgs(exactArgs(process.argv.slice(2)));
   if (argv0.startsWith("-")) cfg.login = true;
   const sh = createShell(cfg);
   let status: number;

@@ -2,6 +2,7 @@
 // where control-flow signals and fatal errors become exit statuses; and the exit sequence
 // (EXIT trap, SIGHUP to jobs, terminal handed back).
 
+import { decodeUtf8 } from "./sys/utf8.ts";
 import { safePoint } from "./exec/safe-point.ts";
 import { reapOrphans } from "./jobs/orphans.ts";
 import { readFileSync } from "node:fs";
@@ -123,7 +124,7 @@ export async function runCommandString(sh: Shell, text: string): Promise<number>
 export async function runScriptFile(sh: Shell, script: string): Promise<number> {
   let text: string;
   try {
-    text = readFileSync(absPath(sh, script), "utf8");
+    text = decodeUtf8(readFileSync(absPath(sh, script)));
   } catch (e) {
     const code = (e as { code?: string }).code;
     const msg = code === "EISDIR" ? "Is a directory" : code === "EACCES" ? "Permission denied" : "No such file or directory";
@@ -190,7 +191,6 @@ export async function runStdin(sh: Shell): Promise<number> {
 export class LineInput {
   private seekable: boolean;
   private buf = new Uint8Array(4096);
-  private decoder = new TextDecoder();
   constructor(private readonly fd: number) {
     this.seekable = seek(fd, 0, SEEK_CUR) >= 0;
   }
@@ -205,7 +205,7 @@ export class LineInput {
         if (nl >= 0) {
           for (let i = 0; i <= nl; i++) bytes.push(this.buf[i]);
           seek(this.fd, nl + 1 - n, SEEK_CUR);
-          return this.decoder.decode(new Uint8Array(bytes));
+          return decodeUtf8(new Uint8Array(bytes));
         }
         for (let i = 0; i < n; i++) bytes.push(this.buf[i]);
       }
@@ -214,10 +214,10 @@ export class LineInput {
         const b = readByte(this.fd);
         if (b === EOF || b < 0) break;
         bytes.push(b);
-        if (b === 10) return this.decoder.decode(new Uint8Array(bytes));
+        if (b === 10) return decodeUtf8(new Uint8Array(bytes));
       }
     }
-    return bytes.length ? this.decoder.decode(new Uint8Array(bytes)) : undefined;
+    return bytes.length ? decodeUtf8(new Uint8Array(bytes)) : undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 // Building the main shell state from the command line and the process environment.
+import { exactEnviron } from "./sys/raw-process-strings.ts";
 import { importFunctions } from "./state/function-env.ts";
 import { userById } from "./sys/users.ts";
 import { readlinkSync, statSync } from "node:fs";
@@ -82,7 +83,7 @@ function logicalCwd(env: Record<string, string | undefined>): string {
 }
 
 export function createShell(cfg: ShellConfig): Shell {
-  const env = process.env;
+  const env = exactEnviron(process.env);
   const vars = Variables.fromEnviron(env);
   const opts = new Options();
   const interactive = cfg.interactive ?? (cfg.mode === "stdin" && isTty(0) && isTty(2));

@@ -9,6 +9,7 @@
 // Bun's event loop watch an arbitrary pipe descriptor that external children share without
 // making it non-blocking for them too.
 
+import { encodeUtf8 } from "../sys/utf8.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { pollOne, POLLIN, POLLOUT, POLLHUP, POLLERR } from "../sys/fd.ts";
@@ -59,11 +60,10 @@ export function* writeNonBlocking(osfd: number, data: Uint8Array): Gen<void> {
   }
 }
 
-const encoder = new TextEncoder();
 
 /** Queue output of a builtin running in an async state. */
 export function queueOutput(sh: Shell, osfd: number, data: string | Uint8Array): void {
-  sh.outQueue.push([osfd, typeof data === "string" ? encoder.encode(data) : data.slice()]);
+  sh.outQueue.push([osfd, typeof data === "string" ? encodeUtf8(data) : data.slice()]);
 }
 
 /** Flush the queued output in order. */

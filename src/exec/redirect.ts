@@ -11,6 +11,7 @@
 // Here-documents and here-strings become memfd descriptors holding the text: no temporary
 // files, and a writer can never block on a reader that has not started.
 
+import { encodeUtf8 } from "../sys/utf8.ts";
 import { getRlimit, RLIMIT_NOFILE } from "../sys/resources.ts";
 import { tracing, emit } from "../explain/trace.ts";
 import type { Redirect } from "../../grammar/ast.ts";
@@ -315,14 +316,13 @@ function devFd(t: FdTable, path: string, _op: Redirect["op"]): OsFd | null | und
   return t.entry(n) ?? null;
 }
 
-const utf8 = new TextEncoder();
 
 /** A here-document or here-string as shell fd `fd`: kept in memory until something needs a real
  *  descriptor (fd-table.ts MemDoc); made a memfd at once when the teaching trace is on, so that
  *  the trace shows where the bytes come from. */
 function setMemfd(sh: Shell, t: FdTable, fd: number, text: string): boolean {
   if (!tracing) {
-    t.set(fd, new OsFd(-1, false, "here-document", new MemDoc(utf8.encode(text))));
+    t.set(fd, new OsFd(-1, false, "here-document", new MemDoc(encodeUtf8(text))));
     return true;
   }
   const m = os.memfdWithText(text);

@@ -1,6 +1,7 @@
 // bash's select loop: print the numbered menu to stderr, read a line from stdin with PS3 as
 // the prompt, set the variable to the chosen item (empty for an invalid choice) and REPLY to the
 // line; an empty line redisplays the menu; end of input ends the loop.
+import { decodeUtf8 } from "../sys/utf8.ts";
 import type { Select } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
@@ -19,8 +20,8 @@ function readLine(sh: Shell): string | undefined {
   const bytes: number[] = [];
   for (;;) {
     const b = readByte(fd);
-    if (b === EOF || b < 0) return bytes.length ? new TextDecoder().decode(new Uint8Array(bytes)) : undefined;
-    if (b === 10) return new TextDecoder().decode(new Uint8Array(bytes));
+    if (b === EOF || b < 0) return bytes.length ? decodeUtf8(new Uint8Array(bytes)) : undefined;
+    if (b === 10) return decodeUtf8(new Uint8Array(bytes));
     bytes.push(b);
   }
 }

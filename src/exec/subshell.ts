@@ -3,6 +3,7 @@
 // forked subshell (exit, a fatal expansion error, a broken pipe) and turns it into a status.
 // Nothing the clone changes leaks out; its descriptor table is released when it ends.
 
+import { decodeUtf8 } from "../sys/utf8.ts";
 import { pendingTraps, safePoint } from "./safe-point.ts";
 import { adoptOrphan } from "../jobs/orphans.ts";
 import { tracing, emit } from "../explain/trace.ts";
@@ -58,7 +59,6 @@ export function* runStage(st: Shell, body: () => Gen<number>, dispose: boolean, 
   return status;
 }
 
-const decoder = new TextDecoder();
 
 /**
  * $( list ): the body runs in a clone whose fd 1 is an in-memory file (memfd): builtins write
@@ -117,7 +117,7 @@ function readAllFrom(fd: number, rewind = true): string {
   if (first <= 0) return "";
   // the usual small output: one read, then end of file; decoded straight from the buffer
   const n = readChunk(fd, readBuf2);
-  if (n <= 0) return decoder.decode(readBuf.subarray(0, first));
+  if (n <= 0) return decodeUtf8(readBuf.subarray(0, first));
   return readRest(fd, [readBuf.slice(0, first), readBuf2.slice(0, n)], first + n);
 }
 
@@ -129,14 +129,14 @@ function readRest(fd: number, chunks: Uint8Array[], total: number): string {
     chunks.push(buf.slice(0, n));
     total += n;
   }
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  if (chunks.length === 1) return decodeUtf8(chunks[0]!);
   const all = new Uint8Array(total);
   let off = 0;
   for (const c of chunks) {
     all.set(c, off);
     off += c.length;
   }
-  return decoder.decode(all);
+  return decodeUtf8(all);
 }
 
 /** $(< file): bash's shortcut for the contents of file (a lone input redirection, no command). */

@@ -12,6 +12,7 @@
 //  - A trailing "/" keeps only directories.
 //  - Results are sorted in byte order (bash in the C locale); relative patterns are resolved
 //    against `cwd` but produce relative names.
+import { encodeUtf8 } from "../sys/utf8.ts";
 import { lstatSync } from "node:fs";
 import { fileMode, S_IFDIR, S_IFMT } from "../sys/fs.ts";
 import { readDirectory, DT_DIR, DT_LNK, DT_UNKNOWN } from "../sys/dir.ts";
@@ -142,6 +143,8 @@ export function compareBytes(a: string, b: string): number {
     let x = a.charCodeAt(i);
     let y = b.charCodeAt(i);
     if (x === y) continue;
+    // an escaped byte (src/sys/utf8.ts) sorts by the byte it stands for: compare the encodings
+    if ((x >= 0xdc80 && x <= 0xdcff) || (y >= 0xdc80 && y <= 0xdcff)) return compareEncoded(a, b);
     if (x >= 0xd800 && y >= 0xd800) {
       x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
       y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
@@ -149,6 +152,14 @@ export function compareBytes(a: string, b: string): number {
     return x - y;
   }
   return a.length - b.length;
+}
+
+function compareEncoded(a: string, b: string): number {
+  const x = encodeUtf8(a);
+  const y = encodeUtf8(b);
+  const n = x.length < y.length ? x.length : y.length;
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
 }
 
 /** Sort in byte order. The built-in sort (no comparator: UTF-16 order, several times faster

@@ -1,5 +1,6 @@
 // Value transformations of parameter expansion: case modification (${x^p} ${x^^p} ${x,p}
 // ${x,,p}), the ${x@op} operators, and the ANSI-C escape decoding behind ${x@E}.
+import { decodeUtf8 } from "../sys/utf8.ts";
 import type { ExpandHost } from "./host.ts";
 import { VarAttr } from "../state/var-store.ts";
 import { matchPattern } from "./pattern.ts";
@@ -107,35 +108,13 @@ export function decodeAnsiC(s: string): string {
   return out;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** Bytes as text: valid UTF-8 sequences decoded, any other byte as the character of that code. */
+/** Bytes as text: valid UTF-8 sequences decoded, any other byte kept as an escaped byte
+ *  (src/sys/utf8.ts), so that output writes it back unchanged. */
 export function bytesToText(bytes: number[]): string {
   let ascii = true;
   for (const b of bytes) if (b >= 0x80) ascii = false;
   if (ascii) return String.fromCharCode(...bytes);
-  try {
-    return utf8.decode(new Uint8Array(bytes));
-  } catch {
-    // decode sequence by sequence: the valid ones as UTF-8, the rest byte by byte
-    let out = "";
-    for (let i = 0; i < bytes.length; ) {
-      const b = bytes[i]!;
-      const n = b >= 0xf0 && b < 0xf8 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 1;
-      if (n > 1 && i + n <= bytes.length) {
-        try {
-          out += utf8.decode(new Uint8Array(bytes.slice(i, i + n)));
-          i += n;
-          continue;
-        } catch {
-          /* not a valid sequence: fall through */
-        }
-      }
-      out += String.fromCharCode(b);
-      i++;
-    }
-    return out;
-  }
+  return decodeUtf8(new Uint8Array(bytes));
 }
 
 /** Attribute letters in bash's order (declare -p, ${x@a}). */

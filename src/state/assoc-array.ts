@@ -11,18 +11,19 @@
 // Lookups go through a Map; the bucket lists only decide the order, which is cached until the
 // next insertion or removal of a key (assigning an existing key does not move it).
 
+import { encodeUtf8 } from "../sys/utf8.ts";
+
 const INITIAL_BUCKETS = 1024;
 const GROW_FACTOR = 2; // HASH_REHASH_FACTOR
 const GROW_MULTIPLIER = 4; // HASH_REHASH_MULTIPLIER
 
-const encoder = new TextEncoder();
 
 /** bash's hash_string: 32-bit FNV-1 over the key's UTF-8 bytes, as signed chars. */
 export function bashHash(key: string): number {
   let h = 2166136261;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    if (c >= 0x80) return bashHashBytes(encoder.encode(key));
+    if (c >= 0x80) return bashHashBytes(encodeUtf8(key));
     h = Math.imul(h, 16777619) ^ c;
   }
   return h >>> 0;

@@ -6,18 +6,17 @@
 // A vector is built as ONE byte block (all strings, NUL-separated) plus one pointer table, so
 // building argv costs one ptr() call and two allocations whatever the number of words.
 //
-// Strings are encoded as UTF-8. (Shell words that carry raw non-UTF-8 bytes need a byte-level
-// representation upstream; this module only sees JS strings.)
+// Strings are encoded as UTF-8, escaped bytes as themselves (src/sys/utf8.ts): a word that holds a
+// non-UTF-8 file name or argument reaches the kernel byte for byte.
+import { decodeUtf8, encodeUtf8Into } from "./utf8.ts";
 import { ptr } from "bun:ffi";
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** A NUL-terminated UTF-8 copy of `s`, to pass to a T.ptr parameter. */
 export function cstr(s: string): Uint8Array {
   // Worst case 3 bytes per UTF-16 unit, plus the NUL; encodeInto tells the real length.
   const buf = new Uint8Array(s.length * 3 + 1);
-  const { written } = encoder.encodeInto(s, buf);
+  const written = encodeUtf8Into(s, buf);
   buf[written] = 0;
   return buf;
 }
@@ -40,7 +39,7 @@ export function cstrArray(strings: readonly string[]): CStrArray {
   for (let i = 0; i < n; i++) {
     offsets[i] = off;
     // encodeInto on a subarray view writes straight into `keep`.
-    const { written } = encoder.encodeInto(strings[i]!, keep.subarray(off));
+    const written = encodeUtf8Into(strings[i]!, keep.subarray(off));
     keep[off + written] = 0;
     off += written + 1;
   }
@@ -59,5 +58,5 @@ export function readCStr(buf: Uint8Array, offset = 0, max = buf.length - offset)
   let end = offset;
   const limit = offset + max;
   while (end < limit && buf[end] !== 0) end++;
-  return decoder.decode(buf.subarray(offset, end));
+  return decodeUtf8(buf.subarray(offset, end));
 }

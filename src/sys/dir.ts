@@ -13,6 +13,7 @@
 //
 // struct linux_dirent64 (x86_64 and every other Linux ABI): u64 d_ino @0, s64 d_off @8,
 // u16 d_reclen @16, u8 d_type @18, char d_name[] @19 (NUL-terminated, record padded to 8).
+import { decodeUtf8 } from "./utf8.ts";
 import { errno, EINTR } from "./errno.ts";
 import { openFile, closeFd, O_CLOEXEC, O_DIRECTORY, O_NONBLOCK, O_RDONLY } from "./fd.ts";
 import { libc } from "./libc.ts";
@@ -33,7 +34,6 @@ export interface DirEntries {
 }
 
 let buf: Buffer | undefined;
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The entries of directory `path`, or -errno when it cannot be opened (ENOENT, ENOTDIR,
@@ -66,8 +66,9 @@ export function readDirectory(path: string): DirEntries | number {
           // "." and ".."
           if (b[start] === 46 && (end === start + 1 || (end === start + 2 && b[start + 1] === 46))) continue;
         } else {
-          name = utf8.decode(b.subarray(start, end));
-          if (high >= 0xf0 && !surrogates) surrogates = SURROGATE.test(name);
+          name = decodeUtf8(b.subarray(start, end));
+          // characters above U+FFFF and escaped bytes (src/sys/utf8.ts) are surrogates in UTF-16
+          if (!surrogates && (high >= 0xf0 || name.length === end - start)) surrogates = SURROGATE.test(name);
         }
         names.push(name);
         types.push(b[off + 18]!);

@@ -12,6 +12,7 @@
 // EINTR: Bun installs its signal handlers with SA_RESTART, but a read/write on a slow device can
 // still return EINTR; read, write and poll retry it. close() is never retried (on Linux the fd is
 // gone even when close reports EINTR).
+import { encodeUtf8, encodeUtf8Into } from "./utf8.ts";
 import { cstr, readCStr } from "./cstring.ts";
 import { EAGAIN, EINTR, errno } from "./errno.ts";
 import { libc } from "./libc.ts";
@@ -158,7 +159,6 @@ export function readByte(fd: number): number {
   return n === 0 ? EOF : n;
 }
 
-const encoder = new TextEncoder();
 // Scratch buffer for encoding strings without a fresh allocation per write (echo in a loop).
 const SCRATCH_SIZE = 64 * 1024;
 const scratch = new Uint8Array(SCRATCH_SIZE);
@@ -171,10 +171,10 @@ export function writeAll(fd: number, data: Uint8Array | string): number {
   let len: number;
   if (typeof data === "string") {
     if (data.length * 3 <= SCRATCH_SIZE) {
-      len = encoder.encodeInto(data, scratch).written;
+      len = encodeUtf8Into(data, scratch);
       bytes = scratch;
     } else {
-      bytes = encoder.encode(data);
+      bytes = encodeUtf8(data);
       len = bytes.length;
     }
   } else {
