@@ -23,7 +23,7 @@ import { callFunction, callFunctionSync } from "./function-call.ts";
 import { drive, resume } from "./resume.ts";
 import { runExternal } from "./external.ts";
 import { assign, assignSync, assignmentsToEnv } from "./assign.ts";
-import { xtraceAssign, xtraceAssigned, xtraceWords } from "./xtrace.ts";
+import { xtraceAssign, xtraceAssigned, xtraceCompoundArgs, xtraceWords } from "./xtrace.ts";
 import { FdTable } from "./fd-table.ts";
 import { runDebugTrap } from "./safe-point.ts";
 import { ExitSignal, LineAbort } from "./control.ts";
@@ -327,8 +327,9 @@ function assignFailed(sh: Shell): never {
 export function* runExpanded(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
   // bash traces the command before its redirections are applied
   if (sh.opts.xtrace) {
+    const words = sh.pendingCompound ? xtraceCompoundArgs(sh, argv, sh.pendingCompound) : argv;
     for (const a of cmd.assigns) yield* xtraceAssign(sh, a);
-    xtraceWords(sh, argv);
+    xtraceWords(sh, words);
   }
   const saved = sh.fds;
   let frame: FdTable | undefined = saved;
