@@ -47,3 +47,15 @@ export function* expandSubscript(h: ExpandHost, text: string): Gen<string> {
   if (w === null) return text;
   return yield* expandWord(h, w);
 }
+
+/** expandSubscript where the caller cannot wait (a nameref's subscript, expanded inside the
+ *  variable store): a command substitution in it that would have to wait for the event loop
+ *  (only in a concurrent in-process pipeline stage) is an error instead. */
+export function expandSubscriptNow(h: ExpandHost, text: string): string {
+  if (!subscriptNeedsExpansion(text)) return text;
+  const g = expandSubscript(h, text);
+  const r = g.next();
+  if (r.done) return r.value;
+  g.return("");
+  return h.fail(`${text}: cannot expand this subscript here`, false);
+}

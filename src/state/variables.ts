@@ -109,6 +109,7 @@ export class Variables implements VarStore {
   /** set -a: every assignment also exports. The executor mirrors opts.allexport here. */
   autoExport = false;
   private arith: ((text: string) => number) | null = null;
+  private expandSub: ((text: string) => string) | null = null;
   private diag: ((message: string) => void) | null = null;
   /** exitActions[d - 1]: what to run when function scope d is popped (atScopeExit). */
   private exitActions: ((() => void)[] | undefined)[] | null = null;
@@ -131,6 +132,12 @@ export class Variables implements VarStore {
   /** The arithmetic evaluator used for integer (-i) variables and indexed-array subscripts. */
   setArithEvaluator(fn: (text: string) => number): void {
     this.arith = fn;
+  }
+
+  /** The expansion a nameref's subscript gets each time the nameref is used (ref='a[$i]' names
+   *  the element of i's value at that moment): bash's one round of word expansion. */
+  setSubscriptExpander(fn: (text: string) => string): void {
+    this.expandSub = fn;
   }
 
   /** Where non-fatal diagnostics go ("warning: r: circular name reference", "a: bad array
@@ -213,7 +220,7 @@ export class Variables implements VarStore {
 
   /** Reads a nameref target: a plain name or name[subscript]. */
   private getTarget(t: string): string | undefined {
-    const s = splitSubscript(t);
+    const s = this.splitTarget(t);
     if (s === undefined) return this.get(t);
     if (s.sub === "@" || s.sub === "*") return this.getValues(s.name).join(" ");
     return this.getElement(s.name, s.sub);
@@ -249,7 +256,7 @@ export class Variables implements VarStore {
         this.setNamerefTarget(t, value);
         return;
       }
-      const s = splitSubscript(t);
+      const s = this.splitTarget(t);
       if (s !== undefined) this.setElement(s.name, s.sub, value);
       else this.set(t, value);
       return;
@@ -282,7 +289,7 @@ export class Variables implements VarStore {
       const t = this.follow(name);
       if (t === null) throw new VarError(`${name}: circular name reference`);
       if (t !== name) {
-        const s = splitSubscript(t);
+        const s = this.splitTarget(t);
         if (s !== undefined) this.appendElement(s.name, s.sub, value);
         else this.append(t, value);
         return;
@@ -311,7 +318,7 @@ export class Variables implements VarStore {
       // `unset ref` unsets what ref names; `unset -n ref` (unsetNameref) unsets ref itself.
       const t = this.follow(name);
       if (t !== null && t !== name) {
-        const s = splitSubscript(t);
+        const s = this.splitTarget(t);
         if (s !== undefined) this.unsetElement(s.name, s.sub);
         else this.unset(t, keepLocal);
         return;
@@ -689,6 +696,15 @@ export class Variables implements VarStore {
     return null;
   }
 
+  /** A followed nameref's target split into name and subscript (undefined for a plain name), the
+   *  subscript expanded as bash does on every use of the nameref (`a[$i]`, `A["$k"]`,
+   *  `a[$(f) + 1]`); `@` and `*` stay as they are. */
+  private splitTarget(t: string): { name: string; sub: string } | undefined {
+    const s = splitSubscript(t);
+    if (s !== undefined && this.expandSub !== null && s.sub !== "@" && s.sub !== "*") s.sub = this.expandSub(s.sub);
+    return s;
+  }
+
   /** The binding a name denotes after namerefs (element targets resolve to their array). */
   private resolveBinding(name: string): Binding | undefined {
     const b = this.lookup(name);
@@ -915,6 +931,7 @@ export class Variables implements VarStore {
     c.envVolatile = this.envVolatile;
     c.autoExport = this.autoExport;
     c.arith = this.arith;
+    c.expandSub = this.expandSub;
     c.diag = this.diag;
     // Both stores lose the right to mutate the shared bindings in place.
     this.gen = nextGen++;
