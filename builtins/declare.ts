@@ -259,11 +259,14 @@ function declareOne(
       if (outer !== undefined) inheritLocal(v, outer);
     }
     // -g inside a function, or a scope pushed for prefix assignments at top level: work on the
-    // global binding underneath.
-    if (v.scopeDepth() > 0 && (flags.global || (!makeLocal && ctx.sh.funcStack.length === 0))) {
+    // global binding underneath -- unless the name is itself one of those prefix assignments
+    // (`x=1 declare x=4`, `x=1 eval 'declare x=4'`): bash works on that one, which goes with the
+    // command, except that -x and -r make it pass to the variable beneath (`x=1 export x`)
+    if (v.scopeDepth() > 0 && (flags.global || (!makeLocal && ctx.sh.funcStack.length === 0 && !v.isTempBinding(name)))) {
       v.withGlobal(name, () => applyOne(v, name, sub, value, append, flags, elems));
     } else {
       applyOne(v, name, sub, value, append, flags, elems);
+      if (!makeLocal && flags.add & (VarAttr.Export | VarAttr.Readonly)) v.markPropagate(name);
     }
     return 0;
   } catch (e) {

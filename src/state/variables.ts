@@ -84,6 +84,30 @@ let nextGen = 1;
 
 /** Internal attribute bit of NO_VAR. */
 const HIDDEN = 1 << 17;
+/** Internal attribute bit: a prefix binding given -x or -r by a declaration (`x=1 export x`):
+ *  when its scope goes, its value and attributes pass to the binding beneath (bash's att_propagate). */
+const PROPAGATE = 1 << 18;
+
+/**
+ * What a scope of prefix assignments (`x=1 cmd`) does with assignments that reach its bindings
+ * (bash's execute_builtin and bind_variable).
+ */
+export const enum TempKind {
+  /** A function's, or source/eval/unset/mapfile/read/fc's: a variable scope like any other; what
+   *  is assigned to its bindings goes with it (`x=1 read x`, `x=1 eval x=3` leave x as it was). */
+  Scope = 1,
+  /** Any other builtin's (bash's temporary_env): a scalar assignment to a prefix binding also
+   *  assigns the variable beneath it (`x=1 let x=5` and `x=1 printf -v x 7` keep the value). */
+  Through = 2,
+  /** declare/typeset/local/export/readonly's: they work on the prefix binding (so `x=1 declare
+   *  x=4` changes nothing after the command), except that `local x` in a function makes the
+   *  local from it, and -x/-r make it propagate to the binding beneath. */
+  Declaration = 3,
+  /** A function call's (`x=1 f`): a scope like Scope, but `local x` in the function takes the
+   *  prefix binding as its local, and `export x`/`readonly x` there make it propagate when the
+   *  call returns (bash 5.2: `f() { export x=4; }; x=1 f` leaves x=4). */
+  Function = 4,
+}
 /**
  * "No variable": left in the table when a function's local goes and nothing was under it, so
  * the Map keeps the key. Every lookup treats it as absent (lookup()); the get/set fast paths
@@ -96,8 +120,8 @@ export class Variables implements VarStore {
   /** name -> visible binding; NO_VAR marks a name whose last binding went (see popScope). */
   private table = new Map<string, Binding>();
   private scopes: string[][] = [];
-  /** tempScope[d - 1]: scope d holds a command's prefix assignments, not a function's locals */
-  private tempScope: boolean[] = [];
+  /** tempScope[d - 1]: 0 for a function's locals; for a command's prefix assignments, its TempKind */
+  private tempScope: number[] = [];
   private gen = nextGen++;
   /** Environment entries whose names are not identifiers: passed to children untouched (bash). */
   private passthrough: string[] = [];
@@ -270,6 +294,7 @@ export class Variables implements VarStore {
       return;
     }
     b = this.own(b);
+    const given = value;
     if (b.attrs & VALUE_TRANSFORM) value = this.transform(b.attrs, value);
     if (b.attrs & A_ASSOC) b.map!.set("0", value);
     else if (b.attrs & A_ARRAY) b.arr!.set(0, value);
@@ -277,6 +302,64 @@ export class Variables implements VarStore {
     b.attrs &= ~A_UNSET;
     if (this.autoExport) b.attrs |= A_EXPORT;
     if (b.attrs & A_EXPORT) this.touchEnv();
+    // a prefix binding of the running builtin (x=1 let x=5): bash's bind_variable assigns its
+    // temporary environment and then the variable as the shell sees it without that
+    if (b.depth > 0 && b.depth === this.scopes.length && this.tempScope[b.depth - 1] === TempKind.Through) {
+      this.beneath(b, () => this.set(name, given));
+    }
+  }
+
+  /** Run fn with the visible binding `top` set aside, so that fn sees (and may assign, create or
+   *  remove) what is beneath it; then put `top` back above whatever fn left. */
+  private beneath<T>(top: Binding, fn: () => T): T {
+    const name = top.name;
+    this.table.set(name, top.prev !== undefined ? top.prev : NO_VAR);
+    try {
+      return fn();
+    } finally {
+      let below = this.table.get(name);
+      if (below === NO_VAR) below = undefined;
+      if (top.prev !== below) {
+        if (top.gen !== this.gen) top = this.copy(top);
+        top.prev = below;
+      }
+      this.table.set(name, top);
+    }
+  }
+
+  /** A prefix binding marked PROPAGATE has just gone: what is now visible under its name (a new
+   *  global when nothing is) takes its value and attributes, and propagates in turn when it is
+   *  itself a prefix binding (x=1 eval 'x=2 export x'). */
+  private propagate(b: Binding): void {
+    const name = b.name;
+    try {
+      if ((b.attrs & (A_ARRAY | A_ASSOC)) === 0 && b.value !== undefined) this.set(name, b.value);
+      const attrs = b.attrs & PUBLIC_ATTRS & ~(A_UNSET | A_ARRAY | A_ASSOC | A_NAMEREF);
+      if (attrs !== 0) this.setAttrs(name, attrs);
+    } catch (e) {
+      if (!(e instanceof VarError)) throw e;
+      return; // a readonly variable beneath keeps its value
+    }
+    // bash passes it one level only: `x=1 eval 'x=2 export x=4'` leaves x as it was
+  }
+
+  /** True when name's visible binding is a command's prefix assignment (x=1 cmd), not a
+   *  function's local or a global. */
+  isTempBinding(name: string): boolean {
+    const b = this.lookup(name);
+    return b !== undefined && b.depth > this.funcDepth();
+  }
+
+  /** `x=1 export x`, `x=1 readonly x=2`, `f() { export x; }; x=1 f`: a prefix binding of the
+   *  declaration itself, or of the function call, passes its value and attributes to the binding
+   *  beneath when its scope goes (bash's att_propagate). Other names: nothing to do. */
+  markPropagate(name: string): void {
+    const b = this.lookup(name);
+    if (b === undefined || b.depth === 0) return;
+    const kind = this.tempScope[b.depth - 1];
+    if ((kind === TempKind.Declaration && b.depth === this.scopes.length) || kind === TempKind.Function) {
+      this.own(b).attrs |= PROPAGATE;
+    }
   }
 
   append(name: string, value: string): void {
@@ -718,9 +801,16 @@ export class Variables implements VarStore {
 
   // ---- scopes ----------------------------------------------------------------------------
 
-  pushScope(temp = false): void {
+  /** A function scope, or (temp) a scope for a command's prefix assignments (true: TempKind.Scope). */
+  pushScope(temp: boolean | TempKind = false): void {
     this.scopes.push([]);
-    this.tempScope.push(temp);
+    this.tempScope.push(temp === true ? TempKind.Scope : temp === false ? 0 : temp);
+  }
+
+  /** The kind of the innermost scope, a scope of prefix assignments, once they are made (while
+   *  they are made it is TempKind.Scope: the assignments themselves go nowhere else). */
+  setTempKind(kind: TempKind): void {
+    this.tempScope[this.tempScope.length - 1] = kind;
   }
 
   /** Depth of the innermost function scope: `local` in `x=1 eval 'local y'` declares y in the
@@ -745,6 +835,7 @@ export class Variables implements VarStore {
       // NO_VAR instead of delete: the next call's `local n` re-inserts the same key, and a Map
       // delete followed by an insert costs several times an overwrite in JSC.
       this.table.set(n, b.prev !== undefined ? b.prev : NO_VAR);
+      if (b.attrs & PROPAGATE) this.propagate(b);
     }
     if (this.exitActions !== null && this.exitActions.length >= d) {
       const acts = this.exitActions[d - 1];
@@ -779,8 +870,34 @@ export class Variables implements VarStore {
       // the name is itself one of those assignments (then it stays at the top, as before)
       const b = this.table.get(name);
       if (b === undefined || b.depth <= d) return this.declareAt(name, d, b);
+      // `x=1 local x` in a function: the local is made from the command's own prefix binding
+      if (d > 0 && b.depth === top && this.tempScope[top - 1] === TempKind.Declaration) return this.localFromPrefix(b, d);
     }
     this.declareTemp(name);
+  }
+
+  /** bash's make_local_variable for a name in the declaration's temporary environment: the
+   *  function's local (the existing one, or a new one) takes the prefix value, and of the
+   *  attributes only export (`f() { x=1 local x; }` gives an exported local x=1). The prefix
+   *  binding is dropped: the local is what the name shows from now on. */
+  private localFromPrefix(t: Binding, d: number): void {
+    const name = t.name;
+    const under = t.prev;
+    let local: Binding;
+    if (under !== undefined && under.depth === d) {
+      // an array, a special or a readonly local stays as it is, only made visible again
+      local = under;
+      if ((under.attrs & (A_ARRAY | A_ASSOC | A_READONLY | DYNAMIC)) === 0) {
+        local = under.gen === this.gen ? under : this.copy(under);
+        local.value = t.value;
+        local.attrs = A_EXPORT | (t.value === undefined ? A_UNSET : 0);
+      }
+    } else {
+      local = new Binding(name, t.value, null, null, A_EXPORT | (t.value === undefined ? A_UNSET : 0), d, under, this.gen, null);
+      this.scopes[d - 1].push(name);
+    }
+    this.table.set(name, local);
+    this.touchEnv();
   }
 
   /** A binding for name at depth d (d = 0: make sure a global binding exists). */
@@ -790,6 +907,8 @@ export class Variables implements VarStore {
       return;
     }
     if (b !== undefined && b.depth === d) return;
+    // `x=1 f` where f says `local x`: the call's prefix binding serves as the local (bash)
+    if (b !== undefined && b.depth === d - 1 && this.tempScope[d - 1] === 0 && this.tempScope[d - 2] === TempKind.Function) return;
     if (b !== undefined && b.attrs & A_READONLY) throw new VarError(`${name}: readonly variable`);
     const attrs = A_UNSET | (b !== undefined ? b.attrs & A_EXPORT : 0);
     this.table.set(name, new Binding(name, undefined, null, null, attrs, d, b, this.gen, null));
