@@ -11,7 +11,7 @@ import { bashLinenoArray, bashSourceArray, funcnameArray } from "./state/call-fr
 export function installStateVars(sh: Shell): void {
   const vars = sh.vars;
   vars.setArithEvaluator((text) => evalArith(sh.host, text));
-  vars.setSubscriptExpander((text) => expandSubscriptNow(sh.host, text));
+  vars.setSubscriptExpander((text, assoc) => expandSubscriptNow(sh.host, text, !assoc));
   vars.setDiagnosticSink((m) => sh.diag(m));
   vars.defineDynamic("LINENO", () => String(sh.lineno));
   vars.defineDynamic("BASHPID", () => String(process.pid), undefined, VarAttr.Integer);

@@ -133,7 +133,7 @@ export class Variables implements VarStore {
   /** set -a: every assignment also exports. The executor mirrors opts.allexport here. */
   autoExport = false;
   private arith: ((text: string) => number) | null = null;
-  private expandSub: ((text: string) => string) | null = null;
+  private expandSub: ((text: string, assoc: boolean) => string) | null = null;
   private diag: ((message: string) => void) | null = null;
   /** exitActions[d - 1]: what to run when function scope d is popped (atScopeExit). */
   private exitActions: ((() => void)[] | undefined)[] | null = null;
@@ -160,7 +160,7 @@ export class Variables implements VarStore {
 
   /** The expansion a nameref's subscript gets each time the nameref is used (ref='a[$i]' names
    *  the element of i's value at that moment): bash's one round of word expansion. */
-  setSubscriptExpander(fn: (text: string) => string): void {
+  setSubscriptExpander(fn: (text: string, assoc: boolean) => string): void {
     this.expandSub = fn;
   }
 
@@ -784,7 +784,7 @@ export class Variables implements VarStore {
    *  `a[$(f) + 1]`); `@` and `*` stay as they are. */
   private splitTarget(t: string): { name: string; sub: string } | undefined {
     const s = splitSubscript(t);
-    if (s !== undefined && this.expandSub !== null && s.sub !== "@" && s.sub !== "*") s.sub = this.expandSub(s.sub);
+    if (s !== undefined && this.expandSub !== null && s.sub !== "@" && s.sub !== "*") s.sub = this.expandSub(s.sub, this.isAssoc(s.name));
     return s;
   }
 
