@@ -251,6 +251,13 @@ function declareOne(
     ctx.error(`\`${kind === "declare" || kind === "typeset" || kind === "local" ? arg : left}': not a valid identifier`);
     return 1;
   }
+  if (sub === "") {
+    // bash: `declare a[]=x` is a bad subscript (reported without the builtin's name), `declare
+    // a[]` an invalid identifier
+    if (value !== undefined) ctx.sh.diag(`${left}: bad array subscript`);
+    else ctx.error(`\`${arg}': not a valid identifier`);
+    return 1;
+  }
   try {
     if (makeLocal) {
       const inherit = flags.inherit || ctx.sh.opts.localvar_inherit;

@@ -419,6 +419,13 @@ function* expandDeclarationArgs(sh: Shell, words: Word[], first: string): Gen<st
         compound ??= new Map();
         compound.set(out.length - 1, yield* compoundElements(sh.host, w.assignment.array));
         out.push(`${w.assignment.name}${w.assignment.append ? "+=" : "="}()`);
+      } else if (w.assignment?.index !== undefined) {
+        // declare a[$i]=v, A['k']=v: the subscript is expanded too, quotes removed (the word's
+        // text holds it raw); declare then evaluates it as it evaluates a[1+1]=v
+        const a = w.assignment;
+        const key = yield* expandWord(sh.host, a.index!);
+        const value = a.value ? yield* expandAssignValue(sh.host, a.value) : "";
+        out.push(`${a.name}[${key}]${a.append ? "+=" : "="}${value}`);
       } else if (isAssignmentWord(w)) out.push(yield* expandAssignValue(sh.host, w));
       else for (const f of yield* expandWords(sh.host, [w])) out.push(f);
     }

@@ -43,3 +43,18 @@ describe("what a command does to its own prefix assignments (x=1 cmd)", () => {
     expect,
   );
 });
+
+describe("declaration arguments with a subscript", () => {
+  // the word a[$i]=v is expanded whole, subscript included, before declare sees it
+  sameAsBash(
+    [
+      ["expansions and quotes in the subscript", `i=2; declare a[$i]=x a['1']=y a["0"]=z; declare -p a; f(){ local b[$i]=w; declare -p b; }; f`],
+      ["command substitution, arithmetic, append, tilde", "i=1; y='p q'; declare a[$(echo 4)]=v a[$i]=$y a[$i+1]+=~; declare -p a"],
+      ["associative keys", `declare -A A; k='x y'; declare A[$k]="$k" A['q']=1; declare -p A`],
+      ["xtrace shows the expanded word", "i=3; set -x; declare a[$i]=v"],
+      ["an empty subscript", "declare -A A; declare A[]=x; echo $?; declare a[]; echo $?"],
+    ],
+    it,
+    expect,
+  );
+});
