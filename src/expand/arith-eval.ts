@@ -191,7 +191,14 @@ function elementKey(h: ExpandHost, t: Extract<ArithNode, { k: "elem" }>, depth: 
   // an associative array's key in arithmetic is a word: (( A['k'] )) is A[k] (bash expands it
   // once more; the arithmetic text itself kept its single quotes, arith-word.ts)
   if (h.vars.isAssoc(t.name)) return subscriptNeedsExpansion(t.sub) ? expandSubscriptNow(h, t.sub) : t.sub;
-  const i = t.index === undefined ? evalText(h, t.sub, depth + 1, undefined, true) : evalNode(h, t.index, depth);
+  if (t.index !== undefined) {
+    const n = evalNode(h, t.index, depth);
+    return typeof n === "number" ? n : Number(n);
+  }
+  // a subscript that is not plain arithmetic is expanded first, as arithmetic text (bash's
+  // array_expand_index): x='a[$i]' or x='a[$(f)]' in $(( x )) read a[value of i], a[output of f]
+  const text = subscriptNeedsExpansion(t.sub) ? expandSubscriptNow(h, t.sub, true) : t.sub;
+  const i = evalText(h, text, depth + 1, undefined, true);
   return typeof i === "number" ? i : Number(i);
 }
 

@@ -27,6 +27,10 @@ describe("arithmetic text keeps single quotes", () => {
       ["the oils case: a['2']=3 fails, a[\"1\"]=2 does not", `a["1"]=2\necho status=$? len=\${#a[@]}\na['2']=3\necho status=$? len=\${#a[@]}\na[2 + "3"]=5\necho status=$? len=\${#a[@]}\na[3 + '4']=5\necho status=$? len=\${#a[@]}`],
       ["associative keys are words", `declare -A A; A['k']=v; echo \${A['k']}; (( A['n'] = 3 )); echo $(( A['n'] + 1 )) $(( A["n"] + 1 )); r="A['k']"; echo \${!r}; unset "A['k']"; declare -p A`],
       ["compound assignments remove the quotes", "a=(['1']=x); a+=(['2']=y); declare -p a"],
+      [
+        "a subscript in a variable's value is expanded when evaluated",
+        `x='a[$(echo 42 | tee out)]=1'\necho $(( x ))\ncat out\ndeclare -p a\ny='a[$i]'; i=2; a=(1 2 3); echo $(( y ))\nw='a["1"]'; echo $(( w ))\nv="a['1']"; echo $(( v ))\necho next`,
+      ],
   ]);
 });
 
