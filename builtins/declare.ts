@@ -264,6 +264,11 @@ function declareOne(
       const outer = inherit && !v.isLocal(name) ? v.view(name) : undefined;
       v.declareLocal(name);
       if (outer !== undefined) inheritLocal(v, outer);
+      else if (flags.add & (VarAttr.Array | VarAttr.Assoc) && !v.isArray(name) && !(v.attrs(name) & VarAttr.Nameref) && v.get(name) !== undefined) {
+        // `local -a x` on a local that holds a string (or a prefix value, x=1 local -a x): bash's
+        // make_local_array_variable drops the value and starts an empty array
+        v.setArrayFromPairs(name, [], (flags.add & VarAttr.Assoc) !== 0);
+      }
     }
     // -g inside a function, or a scope pushed for prefix assignments at top level: work on the
     // global binding underneath -- unless the name is itself one of those prefix assignments

@@ -87,6 +87,9 @@ const HIDDEN = 1 << 17;
 /** Internal attribute bit: a prefix binding given -x or -r by a declaration (`x=1 export x`):
  *  when its scope goes, its value and attributes pass to the binding beneath (bash's att_propagate). */
 const PROPAGATE = 1 << 18;
+/** Internal attribute bit: a function call's prefix binding that the function declared local
+ *  (`f() { local x; }; x=1 f`): it counts as the function's local (local -p, unset). */
+const LOCALIZED = 1 << 19;
 
 /**
  * What a scope of prefix assignments (`x=1 cmd`) does with assignments that reach its bindings
@@ -419,7 +422,7 @@ export class Variables implements VarStore {
   private removeBinding(b: Binding, keepLocal = false): void {
     if (b.attrs & A_READONLY) throw new VarError(`${b.name}: cannot unset: readonly variable`);
     const wasExported = (b.attrs & A_EXPORT) !== 0;
-    if (b.depth > 0 && (b.depth === this.funcDepth() || keepLocal)) {
+    if (b.depth > 0 && (this.isFuncLocal(b) || keepLocal)) {
       // A local of the running function stays local, just unset: a later assignment in the
       // same function still does not touch the global (bash's behaviour with localvar_unset off
       // for the current scope).
@@ -428,7 +431,7 @@ export class Variables implements VarStore {
       b.arr = null;
       b.map = null;
       b.dyn = null;
-      b.attrs = A_UNSET;
+      b.attrs = A_UNSET | (b.attrs & LOCALIZED);
     } else {
       // A global, or a local of a calling function: the binding goes and the shadowed one
       // becomes visible again.
@@ -908,7 +911,10 @@ export class Variables implements VarStore {
     }
     if (b !== undefined && b.depth === d) return;
     // `x=1 f` where f says `local x`: the call's prefix binding serves as the local (bash)
-    if (b !== undefined && b.depth === d - 1 && this.tempScope[d - 1] === 0 && this.tempScope[d - 2] === TempKind.Function) return;
+    if (b !== undefined && b.depth === d - 1 && this.tempScope[d - 1] === 0 && this.tempScope[d - 2] === TempKind.Function) {
+      this.own(b).attrs |= LOCALIZED;
+      return;
+    }
     if (b !== undefined && b.attrs & A_READONLY) throw new VarError(`${name}: readonly variable`);
     const attrs = A_UNSET | (b !== undefined ? b.attrs & A_EXPORT : 0);
     this.table.set(name, new Binding(name, undefined, null, null, attrs, d, b, this.gen, null));
@@ -924,14 +930,27 @@ export class Variables implements VarStore {
   /** True when name has a binding created in the innermost function scope. */
   isLocal(name: string): boolean {
     const b = this.table.get(name);
-    return b !== undefined && b.depth > 0 && b.depth === this.funcDepth();
+    return b !== undefined && this.isFuncLocal(b);
+  }
+
+  /** b belongs to the innermost function: made there, or its call's prefix binding declared local. */
+  private isFuncLocal(b: Binding): boolean {
+    const d = this.funcDepth();
+    return b.depth > 0 && (b.depth === d || ((b.attrs & LOCALIZED) !== 0 && b.depth === d - 1));
   }
 
   /** Names local to the innermost function scope, sorted as bash lists them (`local -p`). */
   localNames(): string[] {
     const d = this.funcDepth();
     if (d === 0) return [];
-    return this.scopes[d - 1].filter((n) => this.table.get(n)?.depth === d).sort(byteOrder);
+    const names = this.scopes[d - 1].filter((n) => this.table.get(n)?.depth === d);
+    if (d >= 2 && this.tempScope[d - 2] === TempKind.Function) {
+      for (const n of this.scopes[d - 2]) {
+        const b = this.table.get(n);
+        if (b !== undefined && b.depth === d - 1 && b.attrs & LOCALIZED) names.push(n);
+      }
+    }
+    return names.sort(byteOrder);
   }
 
   scopeDepth(): number {

@@ -37,6 +37,8 @@ describe("what a command does to its own prefix assignments (x=1 cmd)", () => {
       ["local with a value and attributes", "f(){ x=1 local -i x=4+1; declare -p x; env | grep ^x=; }; f; g(){ y=1 declare y; echo \"[$y]\"; }; g"],
       ["a function's prefix binding is its local", "f(){ local x; echo \"[$x]\"; declare -p x; x=9; }; x=1 f; echo \"[$x]\"; g(){ export y=4; }; y=0; y=1 g; echo $y"],
       ["a function's own prefix export is one level", "f(){ x=2 export x=4; echo in $x; }; x=0; x=1 f; echo $x"],
+      ["the prefix binding a function declared local is listed and unset as a local", `f(){ local -p; }; x=1 f; g(){ local x; local -p; unset x; echo "[\${x-u}]"; x=3; }; x=0; x=1 g; echo $x`],
+      ["local -a drops a prefix value", "f(){ x=1 local -a x; declare -p x; }; f; g(){ local -a y; declare -p y; }; y=1 g"],
       ["posix mode", "set -o posix; x=1 let x=5; echo $x; y=0; y=1 export y=4; echo $y; z=1 eval z=3; echo $z; w=1 declare w=4; echo \"[$w]\""],
     ],
     it,
@@ -53,6 +55,19 @@ describe("declaration arguments with a subscript", () => {
       ["associative keys", `declare -A A; k='x y'; declare A[$k]="$k" A['q']=1; declare -p A`],
       ["xtrace shows the expanded word", "i=3; set -x; declare a[$i]=v"],
       ["an empty subscript", "declare -A A; declare A[]=x; echo $?; declare a[]; echo $?"],
+    ],
+    it,
+    expect,
+  );
+});
+
+describe("local -a / -A on a local that holds a string", () => {
+  // bash's make_local_array_variable: the string goes, the array starts empty (declare -a at
+  // top level converts it instead)
+  sameAsBash(
+    [
+      ["-a, -A and declare -a in a function", "f(){ local x=1; local -a x; declare -p x; local y=1; local -A y; declare -p y; local z=1; declare -a z; declare -p z; }; f"],
+      ["with a value, at top level, an array already, localvar_inherit", "f(){ local x=1; local -a x=5; declare -p x; local -a y=(1); local -a y; declare -p y; }; f; x=1; declare -a x; declare -p x; g(){ local -I x; declare -p x; }; g"],
     ],
     it,
     expect,
