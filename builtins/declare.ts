@@ -251,19 +251,34 @@ function declareOne(
     ctx.error(`\`${kind === "declare" || kind === "typeset" || kind === "local" ? arg : left}': not a valid identifier`);
     return 1;
   }
+  if (sub === "") {
+    // bash: `declare a[]=x` is a bad subscript (reported without the builtin's name), `declare
+    // a[]` an invalid identifier
+    if (value !== undefined) ctx.sh.diag(`${left}: bad array subscript`);
+    else ctx.error(`\`${arg}': not a valid identifier`);
+    return 1;
+  }
   try {
     if (makeLocal) {
       const inherit = flags.inherit || ctx.sh.opts.localvar_inherit;
       const outer = inherit && !v.isLocal(name) ? v.view(name) : undefined;
       v.declareLocal(name);
       if (outer !== undefined) inheritLocal(v, outer);
+      else if (flags.add & (VarAttr.Array | VarAttr.Assoc) && !v.isArray(name) && !(v.attrs(name) & VarAttr.Nameref) && v.get(name) !== undefined) {
+        // `local -a x` on a local that holds a string (or a prefix value, x=1 local -a x): bash's
+        // make_local_array_variable drops the value and starts an empty array
+        v.setArrayFromPairs(name, [], (flags.add & VarAttr.Assoc) !== 0);
+      }
     }
     // -g inside a function, or a scope pushed for prefix assignments at top level: work on the
-    // global binding underneath.
-    if (v.scopeDepth() > 0 && (flags.global || (!makeLocal && ctx.sh.funcStack.length === 0))) {
+    // global binding underneath -- unless the name is itself one of those prefix assignments
+    // (`x=1 declare x=4`, `x=1 eval 'declare x=4'`): bash works on that one, which goes with the
+    // command, except that -x and -r make it pass to the variable beneath (`x=1 export x`)
+    if (v.scopeDepth() > 0 && (flags.global || (!makeLocal && ctx.sh.funcStack.length === 0 && !v.isTempBinding(name)))) {
       v.withGlobal(name, () => applyOne(v, name, sub, value, append, flags, elems));
     } else {
       applyOne(v, name, sub, value, append, flags, elems);
+      if (!makeLocal && flags.add & (VarAttr.Export | VarAttr.Readonly)) v.markPropagate(name);
     }
     return 0;
   } catch (e) {

@@ -2,9 +2,7 @@
 // Status: 0 when the last expression is non-zero, 1 when it is zero or an expression fails
 // (the error, prefixed "let: ", is reported and the remaining arguments are not evaluated).
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
-import type { ExpandHost } from "../src/expand/host.ts";
-import { ExpansionError } from "../src/expand/host.ts";
-import { evalArithNum } from "../src/expand/arith-eval.ts";
+import { evalArithCommand } from "../src/expand/arith-eval.ts";
 
 function letBuiltin(ctx: BuiltinContext): number {
   const args = ctx.args;
@@ -12,17 +10,13 @@ function letBuiltin(ctx: BuiltinContext): number {
     ctx.error("expression expected");
     return 1;
   }
-  const base = ctx.sh.host;
-  // The same host, except that errors read "let: <expression>: <message>" as in bash.
-  const host: ExpandHost = Object.create(base, {
-    fail: { value: (message: string): never => base.fail(`${ctx.name}: ${message}`) },
-  });
+  // errors in an expression read "let: <expression>: <message>" and fail let; an error in an
+  // array subscript abandons the command line (evalArithCommand)
   let last: number | bigint = 0;
-  try {
-    for (const a of args) last = evalArithNum(host, a);
-  } catch (e) {
-    if (e instanceof ExpansionError) return 1;
-    throw e;
+  for (const a of args) {
+    const v = evalArithCommand(ctx.sh.host, a, ctx.name);
+    if (v === undefined) return 1;
+    last = v;
   }
   return last === 0 || last === 0n ? 1 : 0;
 }

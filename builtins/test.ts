@@ -2,10 +2,10 @@
 //  0 args: false; 1: non-empty; 2: "!" x | unary x; 3: binary | x -a/-o y | "!" two | ( x );
 //  4: "!" three | ( two ); otherwise (and when 4 falls through) the recursive grammar
 //    or := and [-o or]; and := term [-a and];
-//    term := "!" term | "(" or ")" | x BINOP y | UNOP x | x
+//    term := "!" term | "(" or ")" | x BINOP y | UNOP x (when x exists) | x
 // Leftover arguments are "too many arguments" (or "syntax error: `-x' unexpected").
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
-import { BINARY_OPS, TestError, UNARY_OPS, binaryTest, unaryTest, type TestEnv } from "./test-ops.ts";
+import { BINARY_OPS, TestError, UNARY_OPS, binaryTest, parseTestInt, unaryTest, type TestEnv } from "./test-ops.ts";
 import { VarAttr } from "../src/state/var-store.ts";
 import { subscriptIndex } from "./io.ts";
 import { setOption } from "../src/state/options.ts";
@@ -131,9 +131,18 @@ class Parser {
       this.pos += 3;
       return v;
     }
-    if (a.length === 2 && a[0] === "-") {
-      if (!this.isUnary(a)) throw new TestError(`${a}: unary operator expected`);
-      if (this.pos + 1 >= this.argc) throw new TestError("argument expected");
+    // bash 5.1+: a unary operator only when an argument follows it; otherwise (the last
+    // argument, or a word like `-q` that is no operator) it is a string, true when non-empty
+    // (`[ -n x -a -n ]` is true, `[ -a -a -a -a ]` is "-a" exists AND "-a" non-empty)
+    if (this.pos + 2 <= this.argc && this.isUnary(a)) {
+      if (a === "-t") {
+        // -t takes its argument only when that is a number: `[ -t -a x ]` is (-t) -a (x),
+        // false without consuming the `-a`
+        if (parseTestInt(this.argv[this.pos + 1]!) === undefined) {
+          this.pos++;
+          return false;
+        }
+      }
       const v = unaryTest(a, this.argv[this.pos + 1]!, this.env);
       this.pos += 2;
       return v;

@@ -58,7 +58,7 @@ function* unsetExpanding(ctx: BuiltinContext, args: string[], vars: boolean, nam
   const subs: (string | undefined)[] = [];
   for (const a of args) {
     const s = splitSubscript(a);
-    subs.push(s === undefined ? undefined : yield* expandSubscript(ctx.sh.host, s.sub));
+    subs.push(s === undefined ? undefined : yield* expandSubscript(ctx.sh.host, s.sub, !ctx.sh.vars.isAssoc(s.name)));
   }
   return unsetNames(ctx, args, 0, false, vars, nameref, subs);
 }

@@ -3,6 +3,7 @@
 // the main shell and again on every subshell clone, so that each reads its own state.
 import type { Shell } from "./shell.ts";
 import { evalArith } from "./expand/index.ts";
+import { expandSubscriptNow } from "./expand/subscript.ts";
 import { VarAttr } from "./state/var-store.ts";
 import { installOptionVars } from "./state/option-vars.ts";
 import { bashLinenoArray, bashSourceArray, funcnameArray } from "./state/call-frames.ts";
@@ -10,6 +11,7 @@ import { bashLinenoArray, bashSourceArray, funcnameArray } from "./state/call-fr
 export function installStateVars(sh: Shell): void {
   const vars = sh.vars;
   vars.setArithEvaluator((text) => evalArith(sh.host, text));
+  vars.setSubscriptExpander((text, assoc) => expandSubscriptNow(sh.host, text, !assoc));
   vars.setDiagnosticSink((m) => sh.diag(m));
   vars.defineDynamic("LINENO", () => String(sh.lineno));
   vars.defineDynamic("BASHPID", () => String(process.pid), undefined, VarAttr.Integer);

@@ -1,4 +1,5 @@
 // Variable assignments: name=value, name+=value, name[sub]=value, name=(...), name+=(...).
+import { arithWord } from "../expand/arith-word.ts";
 import type { Assignment } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
@@ -112,9 +113,9 @@ function assigned(sh: Shell, a: Assignment, mode: "shell" | "temp"): true {
 /** The subscript of name[sub]: an arithmetic index for indexed arrays, a string key for associative ones. */
 export function* subscript(sh: Shell, name: string, sub: import("../../grammar/ast.ts").Word): Gen<number | string> {
   if (sub.parts.length === 0) throw new VarError(`${name}[]: bad array subscript`);
-  const text = yield* expandWord(sh.host, sub);
-  if (sh.vars.isAssoc(name)) return text;
-  return evalArith(sh.host, text);
+  // an associative array's key is a word; an indexed array's subscript is arithmetic text
+  if (sh.vars.isAssoc(name)) return yield* expandWord(sh.host, sub);
+  return evalArith(sh.host, yield* expandWord(sh.host, arithWord(sub)));
 }
 
 function* assignArray(sh: Shell, a: Assignment): Gen<void> {

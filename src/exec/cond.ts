@@ -8,7 +8,7 @@
 import type { CondExpr, Word } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
-import { expandWord, expandPattern, matchPattern, evalArith } from "../expand/index.ts";
+import { expandWord, expandPattern, matchPattern, evalArithCommand } from "../expand/index.ts";
 import { unaryTest, binaryTest, TestError } from "../../builtins/test-ops.ts";
 import { shellTestEnv } from "../../builtins/test.ts";
 import { xtraceRaw, xtraceQuote as qw } from "./xtrace.ts";
@@ -62,8 +62,11 @@ function* evalExpr(sh: Shell, e: CondExpr): Gen<boolean> {
       const right = yield* expandWord(sh.host, e.right);
       if (sh.opts.xtrace) xtraceRaw(sh, `[[ ${qw(left)} ${op} ${qw(right)} ]]`);
       if (ARITH_OPS.has(op)) {
-        const a = evalArith(sh.host, left);
-        const b = evalArith(sh.host, right);
+        // an error in either expression is reported and makes the comparison false (bash)
+        const a = evalArithCommand(sh.host, left, "[[");
+        if (a === undefined) return false;
+        const b = evalArithCommand(sh.host, right, "[[");
+        if (b === undefined) return false;
         switch (op) {
           case "-eq": return a === b;
           case "-ne": return a !== b;

@@ -12,7 +12,8 @@
 // the tests in progress.
 
 import { FuncAttr, functionAttrs, inheritFunctionAttrs } from "../state/function-attrs.ts";
-import type { AndOr, Case, Command, For, If, List, Pipeline, Select, While, ArithFor, Redirect } from "../../grammar/ast.ts";
+import { arithWord } from "../expand/arith-word.ts";
+import type { AndOr, Case, Command, For, If, List, Pipeline, Select, While, ArithFor, Redirect, Word } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { ExitSignal, loopControl } from "./control.ts";
@@ -23,7 +24,7 @@ import { leaveRedirectFrame, openRedirects, openRedirectsSync } from "./redirect
 import { FdTable } from "./fd-table.ts";
 import { runSubshell } from "./subshell.ts";
 import { runBackground } from "./background.ts";
-import { expandWord, expandWords, expandPattern, matchPattern, evalArith } from "../expand/index.ts";
+import { expandWord, expandWords, expandPattern, matchPattern, evalArithCommand } from "../expand/index.ts";
 import { evalCond } from "./cond.ts";
 import { selectLoop } from "./select.ts";
 import { interruptPending, checkInterrupt } from "./interrupt.ts";
@@ -340,9 +341,11 @@ function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" 
     case "ArithCmd": {
       sh.lineno = cmd.span.line + sh.lineBase;
       if (debugDue(sh)) yield* runDebugTrap(sh);
-      const text = yield* expandWord(sh.host, cmd.expr);
+      const text = yield* expandWord(sh.host, arithWord(cmd.expr));
       if (sh.opts.xtrace) xtraceRaw(sh, `(( ${text} ))`);
-      const status = evalArith(sh.host, text, "((") !== 0 ? 0 : 1;
+      // an error in the expression fails the command (status 1); the shell goes on
+      const v = evalArithCommand(sh.host, text, "((");
+      const status = v !== undefined && v !== 0 && v !== 0n ? 0 : 1;
       sh.lastStatus = status;
       return status;
     }
@@ -504,15 +507,16 @@ function* execFor(sh: Shell, cmd: For): Gen<number> {
   return status;
 }
 
-function* arith(sh: Shell, w: { kind: "Word" } | undefined, dflt: number, line: number): Gen<number> {
-  if (debugDue(sh)) {
-    sh.lineno = line;
-    yield* runDebugTrap(sh);
-  }
+/** One of the three expressions of for ((...)): its value (dflt when empty), or undefined after
+ *  an error in it, which ends the loop with status 1. */
+function* arith(sh: Shell, w: { kind: "Word" } | undefined, dflt: number, line: number): Gen<number | undefined> {
+  sh.lineno = line;
+  if (debugDue(sh)) yield* runDebugTrap(sh);
   if (!w) return dflt;
-  const text = yield* expandWord(sh.host, w as never);
+  const text = yield* expandWord(sh.host, arithWord(w as Word));
   if (text.trim() === "") return dflt;
-  return evalArith(sh.host, text, "((");
+  const v = evalArithCommand(sh.host, text, "((");
+  return v === undefined ? undefined : Number(v);
 }
 
 function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
@@ -520,9 +524,14 @@ function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
   sh.loopDepth++;
   try {
     const line = cmd.span.line + sh.lineBase;
-    yield* arith(sh, cmd.init, 0, line);
+    if ((yield* arith(sh, cmd.init, 0, line)) === undefined) return (sh.lastStatus = 1);
     for (;;) {
-      if ((yield* arith(sh, cmd.cond, 1, line)) === 0) break;
+      const c = yield* arith(sh, cmd.cond, 1, line);
+      if (c === undefined) {
+        status = 1;
+        break;
+      }
+      if (c === 0) break;
       let b = iteration(sh, cmd.body);
       if (typeof b !== "number") b = yield* b;
       if (b === LOOP_BREAK) {
@@ -531,7 +540,10 @@ function* execArithFor(sh: Shell, cmd: ArithFor): Gen<number> {
       }
       // continue goes on to the step expression
       if (b !== LOOP_CONTINUE) status = b;
-      yield* arith(sh, cmd.step, 0, line);
+      if ((yield* arith(sh, cmd.step, 0, line)) === undefined) {
+        status = 1;
+        break;
+      }
       if (sh.yieldDue()) yield* safePoint(sh, true);
     }
   } finally {

@@ -15,6 +15,7 @@ import type { BuiltinDef } from "../../builtins/context.ts";
 import { expandWords, expandWord, expandAssignValue } from "../expand/index.ts";
 import { allSync } from "../expand/word.ts";
 import { VarError } from "../state/var-store.ts";
+import { TempKind } from "../state/variables.ts";
 import { leaveRedirectFrame, openRedirects, openRedirectsSync } from "./redirect.ts";
 import { runBuiltin, Ctx, specialFailed, writeFailure } from "./builtin-run.ts";
 import { flushOutput } from "./async-io.ts";
@@ -23,13 +24,27 @@ import { callFunction, callFunctionSync } from "./function-call.ts";
 import { drive, resume } from "./resume.ts";
 import { runExternal } from "./external.ts";
 import { assign, assignSync, assignmentsToEnv } from "./assign.ts";
-import { xtraceAssign, xtraceAssigned, xtraceWords } from "./xtrace.ts";
+import { xtraceAssign, xtraceAssigned, xtraceCompoundArgs, xtraceWords } from "./xtrace.ts";
 import { FdTable } from "./fd-table.ts";
 import { runDebugTrap } from "./safe-point.ts";
 import { ExitSignal, LineAbort } from "./control.ts";
 
 /** Builtins whose name=value arguments are expanded like assignments (no splitting, no globbing). */
 const DECLARATION_BUILTINS = new Set(["declare", "typeset", "local", "export", "readonly"]);
+/** Builtins whose prefix assignments are a variable scope of their own (bash's execute_builtin:
+ *  they run commands, or bind variables there): what they assign to those names is lost. */
+const SCOPE_BUILTINS = new Set(["source", ".", "eval", "unset", "mapfile", "readarray", "read", "fc"]);
+
+/** How a builtin's prefix assignments take the builtin's own assignments (TempKind); `builtin`
+ *  and `command` in front are looked through. */
+function builtinTempKind(argv: string[]): TempKind {
+  let i = 0;
+  while ((argv[i] === "builtin" || argv[i] === "command") && i + 1 < argv.length) i++;
+  const name = argv[i]!;
+  if (SCOPE_BUILTINS.has(name)) return TempKind.Scope;
+  if (DECLARATION_BUILTINS.has(name)) return TempKind.Declaration;
+  return TempKind.Through;
+}
 
 
 export function* execSimple(sh: Shell, cmd: SimpleCommand): Gen<number> {
@@ -179,6 +194,7 @@ function builtinInFrame(sh: Shell, cmd: SimpleCommand, builtin: BuiltinDef, argv
           return (sh.lastStatus = 1);
         }
       }
+      sh.vars.setTempKind(builtinTempKind(argv));
     }
     ctx = new Ctx(argv[0]!, argv.slice(1), sh);
     r = builtin.run(ctx);
@@ -327,8 +343,9 @@ function assignFailed(sh: Shell): never {
 export function* runExpanded(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
   // bash traces the command before its redirections are applied
   if (sh.opts.xtrace) {
+    const words = sh.pendingCompound ? xtraceCompoundArgs(sh, argv, sh.pendingCompound) : argv;
     for (const a of cmd.assigns) yield* xtraceAssign(sh, a);
-    xtraceWords(sh, argv);
+    xtraceWords(sh, words);
   }
   const saved = sh.fds;
   let frame: FdTable | undefined = saved;
@@ -402,6 +419,13 @@ function* expandDeclarationArgs(sh: Shell, words: Word[], first: string): Gen<st
         compound ??= new Map();
         compound.set(out.length - 1, yield* compoundElements(sh.host, w.assignment.array));
         out.push(`${w.assignment.name}${w.assignment.append ? "+=" : "="}()`);
+      } else if (w.assignment?.index !== undefined) {
+        // declare a[$i]=v, A['k']=v: the subscript is expanded too, quotes removed (the word's
+        // text holds it raw); declare then evaluates it as it evaluates a[1+1]=v
+        const a = w.assignment;
+        const key = yield* expandWord(sh.host, a.index!);
+        const value = a.value ? yield* expandAssignValue(sh.host, a.value) : "";
+        out.push(`${a.name}[${key}]${a.append ? "+=" : "="}${value}`);
       } else if (isAssignmentWord(w)) out.push(yield* expandAssignValue(sh.host, w));
       else for (const f of yield* expandWords(sh.host, [w])) out.push(f);
     }
@@ -449,7 +473,7 @@ function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
       const fn = sh.functions.size > 0 ? sh.functions.get(name) : undefined;
       if (fn) {
         if (cmd.assigns.length === 0) return yield* callFunction(sh, fn, argv);
-        return yield* withTempAssigns(sh, cmd.assigns, () => callFunction(sh, fn, argv));
+        return yield* withTempAssigns(sh, cmd.assigns, () => callFunction(sh, fn, argv), TempKind.Function);
       }
     }
     if (builtin && sh.disabledBuiltins.has(name)) builtin = undefined;
@@ -480,14 +504,14 @@ function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
       sh.lastStatus = status;
       return status;
     }
-    return yield* withTempAssigns(sh, cmd.assigns, () => runBuiltin(sh, builtin!, argv));
+    return yield* withTempAssigns(sh, cmd.assigns, () => runBuiltin(sh, builtin!, argv), builtinTempKind(argv));
   }
   const env = cmd.assigns.length > 0 ? yield* assignmentsToEnv(sh, cmd.assigns) : undefined;
   return yield* runExternal(sh, argv, env);
 }
 
 /** Prefix assignments for functions and regular builtins: visible (and exported) during the call only. */
-function* withTempAssigns(sh: Shell, assigns: Assignment[], body: () => Gen<number>): Gen<number> {
+function* withTempAssigns(sh: Shell, assigns: Assignment[], body: () => Gen<number>, kind = TempKind.Scope): Gen<number> {
   if (assigns.length === 0) return yield* body();
   sh.vars.pushScope(true);
   try {
@@ -495,6 +519,7 @@ function* withTempAssigns(sh: Shell, assigns: Assignment[], body: () => Gen<numb
       if (!declareTemp(sh, a.name)) continue;
       if (!(yield* assign(sh, a, "temp"))) return (sh.lastStatus = 1);
     }
+    sh.vars.setTempKind(kind);
     return yield* body();
   } finally {
     sh.vars.popScope();

@@ -4,6 +4,7 @@ import type { Assignment } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
 import { expandAssignValue, quoteForReuse } from "../expand/index.ts";
+import type { CompoundElem } from "../state/compound-text.ts";
 
 function ps4(sh: Shell): string {
   // unset PS4 gives no prefix at all (bash)
@@ -27,6 +28,29 @@ export function xtraceRaw(sh: Shell, text: string): void {
 
 export function xtraceWords(sh: Shell, words: string[]): void {
   sh.writeErr(`${ps4(sh)}${words.map(q).join(" ")}\n`);
+}
+
+/** bash's sh_single_quote: always '...', a quote inside as '\'' (control characters stay raw). */
+function singleQuote(s: string): string {
+  return "'" + s.replaceAll("'", "'\\''") + "'";
+}
+
+/** A declaration builtin with compound assignments (`declare -a a=(1 "2 3") b`): bash traces each
+ *  compound assignment first (before even the prefix assignments), its expanded elements
+ *  single-quoted (`+ a=('1' '2 3')`, keys as `['k']='v'`), then the command with just the name in
+ *  the word's place (`+ declare -a a b`). `compound` maps an index of the builtin's arguments
+ *  (argv without argv[0]) to that word's elements; the word itself is `name=()` or `name+=()`.
+ *  Returns the words to trace for the command. */
+export function xtraceCompoundArgs(sh: Shell, argv: string[], compound: ReadonlyMap<number, CompoundElem[]>): string[] {
+  const words = argv.slice();
+  for (const [i, elems] of compound) {
+    const w = argv[i + 1]!;
+    const eq = w.indexOf("=");
+    const parts = elems.map((e) => (e.key === undefined ? "" : `[${singleQuote(e.key)}]${e.append ? "+=" : "="}`) + singleQuote(e.value));
+    sh.writeErr(`${ps4(sh)}${w.slice(0, eq + 1)}(${parts.join(" ")})\n`);
+    words[i + 1] = w.slice(0, w[eq - 1] === "+" ? eq - 1 : eq);
+  }
+  return words;
 }
 
 export function* xtraceAssign(sh: Shell, a: Assignment): Gen<void> {

@@ -6,6 +6,7 @@
 // Speed: parsed expressions are cached by their text (a loop evaluating `i+1` a million times
 // parses it once), values are JS numbers while they are safe integers, and only operations
 // whose result leaves that range fall back to BigInt.
+import { expandSubscriptNow, subscriptNeedsExpansion } from "./subscript.ts";
 import { ArithError, normBig, parseArith, parseArithConstant } from "../../grammar/arith.ts";
 import type { ArithLValue, ArithNode, ArithNum, BinOp } from "../../grammar/arith.ts";
 import type { ExpandHost } from "./host.ts";
@@ -187,8 +188,17 @@ function valueOf(h: ExpandHost, name: string, s: string | undefined, depth: numb
 }
 
 function elementKey(h: ExpandHost, t: Extract<ArithNode, { k: "elem" }>, depth: number): number | string {
-  if (h.vars.isAssoc(t.name)) return t.sub;
-  const i = t.index === undefined ? evalText(h, t.sub, depth + 1) : evalNode(h, t.index, depth);
+  // an associative array's key in arithmetic is a word: (( A['k'] )) is A[k] (bash expands it
+  // once more; the arithmetic text itself kept its single quotes, arith-word.ts)
+  if (h.vars.isAssoc(t.name)) return subscriptNeedsExpansion(t.sub) ? expandSubscriptNow(h, t.sub) : t.sub;
+  if (t.index !== undefined) {
+    const n = evalNode(h, t.index, depth);
+    return typeof n === "number" ? n : Number(n);
+  }
+  // a subscript that is not plain arithmetic is expanded first, as arithmetic text (bash's
+  // array_expand_index): x='a[$i]' or x='a[$(f)]' in $(( x )) read a[value of i], a[output of f]
+  const text = subscriptNeedsExpansion(t.sub) ? expandSubscriptNow(h, t.sub, true) : t.sub;
+  const i = evalText(h, text, depth + 1, undefined, true);
   return typeof i === "number" ? i : Number(i);
 }
 
@@ -269,18 +279,66 @@ function evalNode(h: ExpandHost, n: ArithNode, depth: number): ArithNum {
   throw new Error("unreachable");
 }
 
+/** An error in the expression held by a variable (x='1+'; (( x ))), on its way to the evaluation
+ *  that reports it: the outermost one, or the array subscript it occurred in. */
+class NestedError {
+  constructor(
+    public text: string,
+    public error: ArithError,
+  ) {}
+}
+
+/** Errors that fail only the arithmetic command that raised them (see evalArithCommand). */
+const commandErrors = new WeakSet<object>();
+
+/** Report through host.fail (which throws); `soft` marks the error as an expression error. */
+function report(h: ExpandHost, message: string, soft: boolean): never {
+  try {
+    return h.fail(message, false);
+  } catch (e) {
+    if (soft && typeof e === "object" && e !== null) commandErrors.add(e);
+    throw e;
+  }
+}
+
 /** Evaluate `text` at recursion depth `depth`, turning errors into host.fail with bash's wording:
- *  "[who: ]<expression>: <message> (error token is "<rest>")". */
-function evalText(h: ExpandHost, text: string, depth: number, who?: string): ArithNum {
+ *  "[who: ]<expression>: <message> (error token is "<rest>")". The text of a variable's value
+ *  (depth > 0) passes its errors up, so that they read like the outer expression's (with its
+ *  `who`); an array subscript's (`sub`) reports its own, without `who`, as an error that abandons
+ *  the command line even under ((...)) and let (bash's array_expand_index). */
+function evalText(h: ExpandHost, text: string, depth: number, who?: string, sub = false): ArithNum {
   try {
     return evalNode(h, parseCached(text), depth);
   } catch (e) {
-    if (e instanceof ArithError) {
-      const shown = text.replace(/^[ \t\n]+/, "");
-      const prefix = who === undefined ? "" : who + ": ";
-      h.fail(`${prefix}${shown}: ${e.message} (error token is "${text.slice(e.pos)}")`, false);
+    let err: ArithError | undefined;
+    let shownText = text;
+    if (e instanceof ArithError) err = e;
+    else if (e instanceof NestedError) {
+      err = e.error;
+      shownText = e.text;
     }
-    if (e instanceof VarError) h.fail(e.message, false);
+    if (err !== undefined) {
+      if (depth > 0 && !sub) throw e instanceof NestedError ? e : new NestedError(text, err);
+      const shown = shownText.replace(/^[ \t\n]+/, "");
+      const prefix = who === undefined ? "" : who + ": ";
+      report(h, `${prefix}${shown}: ${err.message} (error token is "${shownText.slice(err.pos)}")`, !sub);
+    }
+    if (e instanceof VarError) report(h, e.message, !sub);
+    throw e;
+  }
+}
+
+/**
+ * For ((...)), for ((...;...;...)), let and [[ a -eq b ]]: an error in the expression (syntax,
+ * division by 0, a readonly variable) is reported and makes the value undefined -- the command
+ * fails with status 1 and the shell goes on with the next command -- while an error in an array
+ * subscript abandons the command line, as every error in $((...)) does.
+ */
+export function evalArithCommand(h: ExpandHost, text: string, who: string): ArithNum | undefined {
+  try {
+    return evalText(h, text, 0, who);
+  } catch (e) {
+    if (typeof e === "object" && e !== null && commandErrors.has(e)) return undefined;
     throw e;
   }
 }

@@ -10,7 +10,7 @@ export {
   stripTrailingNewlines,
 } from "./word.ts";
 export { FieldBuilder, Mode } from "./fields.ts";
-export { evalArith, evalArithNum, evalArithString, parseIntegerConstant } from "./arith-eval.ts";
+export { evalArith, evalArithCommand, evalArithNum, evalArithString, parseIntegerConstant } from "./arith-eval.ts";
 export { matchPattern, patternToRegExp, patternToSearchRegExp, hasPatternChars, unescapePattern } from "./pattern.ts";
 export type { MatchOptions } from "./pattern.ts";
 export { removeAffix, replacePattern, parseReplacement } from "./pattern-ops.ts";

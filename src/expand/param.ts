@@ -15,6 +15,7 @@
 //  - set -u: an unset scalar is an error ("x: unbound variable", "$1: unbound variable") except
 //    under - = ? + operators; "$@", "$*" and ${a[@]} are never errors; ${#a[@]} of an unset
 //    array is.
+import { arithWord } from "./arith-word.ts";
 import type { ParamExp, Word } from "../../grammar/ast.ts";
 import { printWord } from "../../grammar/printer.ts";
 import type { Gen } from "../exec/gen.ts";
@@ -286,6 +287,13 @@ function lookup(h: ExpandHost, pe: ParamExp, sub: string | undefined): Looked {
   return t.v !== undefined ? (t as Looked) : { name: t.name, sub: t.sub, v: resolve(h, t.name, t.sub) };
 }
 
+/** ${a[sub]}: an indexed array's subscript is arithmetic text (arith-word.ts), an associative
+ *  array's key a word. (Through ${!ref}, the target is known only after the lookup; its
+ *  subscript is a word here and goes through lookupGen's expansion.) */
+function indexWord(h: ExpandHost, pe: ParamExp, w: Word): Word {
+  return pe.indirect || h.vars.isAssoc(pe.name) ? w : arithWord(w);
+}
+
 /** lookup, where the subscript of an indirection target gets bash's one round of expansion
  *  (ref='A[$key]' or 'A["K"]': ${!ref} is ${A[K]}). */
 function* lookupGen(h: ExpandHost, pe: ParamExp, sub: string | undefined): Gen<Looked> {
@@ -293,7 +301,7 @@ function* lookupGen(h: ExpandHost, pe: ParamExp, sub: string | undefined): Gen<L
   const t = indirectTarget(h, pe.name, sub);
   if (t.v !== undefined) return t as Looked;
   let s = t.sub;
-  if (s !== undefined && s !== "@" && s !== "*" && subscriptNeedsExpansion(s)) s = yield* expandSubscript(h, s);
+  if (s !== undefined && s !== "@" && s !== "*" && subscriptNeedsExpansion(s)) s = yield* expandSubscript(h, s, !h.vars.isAssoc(t.name));
   return { name: t.name, sub: s, v: resolve(h, t.name, s) };
 }
 
@@ -411,7 +419,7 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
       return;
     }
   }
-  let sub = pe.index === undefined || typeof pe.index === "string" ? pe.index : yield* expandWord(h, pe.index);
+  let sub = pe.index === undefined || typeof pe.index === "string" ? pe.index : yield* expandWord(h, indexWord(h, pe, pe.index));
   // ${#x/a/b}, ${#x@Q}, ${#x:1}: the length takes no operator; ${x:} has no offset; ${a[]}
   if (
     (pe.length && op !== undefined) ||

@@ -5,6 +5,7 @@
 // associative array uses the result as its key; an indexed array evaluates it arithmetically.
 // The text is parsed exactly as the subscript of `${_[text]}` would be in a script, so the
 // quoting rules are the parser's; parsed words are cached by text.
+import { arithWord } from "./arith-word.ts";
 import type { Word } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/index.ts";
 import type { Gen } from "../exec/gen.ts";
@@ -41,9 +42,22 @@ function subscriptWord(text: string): Word | null {
 
 /** The subscript text after bash's one round of expansion (unchanged when nothing expands or the
  *  text does not parse as a subscript: the caller then reports it as it would any bad key). */
-export function* expandSubscript(h: ExpandHost, text: string): Gen<string> {
+export function* expandSubscript(h: ExpandHost, text: string, arith = false): Gen<string> {
   if (!subscriptNeedsExpansion(text)) return text;
   const w = subscriptWord(text);
   if (w === null) return text;
-  return yield* expandWord(h, w);
+  // an indexed array's subscript is arithmetic text: its single quotes stay (arith-word.ts)
+  return yield* expandWord(h, arith ? arithWord(w) : w);
+}
+
+/** expandSubscript where the caller cannot wait (a nameref's subscript, expanded inside the
+ *  variable store): a command substitution in it that would have to wait for the event loop
+ *  (only in a concurrent in-process pipeline stage) is an error instead. */
+export function expandSubscriptNow(h: ExpandHost, text: string, arith = false): string {
+  if (!subscriptNeedsExpansion(text)) return text;
+  const g = expandSubscript(h, text, arith);
+  const r = g.next();
+  if (r.done) return r.value;
+  g.return("");
+  return h.fail(`${text}: cannot expand this subscript here`, false);
 }

@@ -8,6 +8,7 @@
 //                   targets, here-strings ("$@" joins with spaces, "$*" with IFS[0])
 //   expandPattern   case patterns, [[ == ]], ${x#p}: quoted characters escaped, others active
 //   expandHeredoc   an unquoted here-document body: as if double-quoted
+import { arithWord } from "./arith-word.ts";
 import type { ExtGlob, ParamExp, Word, WordPart } from "../../grammar/ast.ts";
 import type { Gen } from "../exec/gen.ts";
 import type { ExpandHost } from "./host.ts";
@@ -90,8 +91,10 @@ function isSyncPart(p: WordPart): boolean {
       return true;
     case "ParamExp":
       return isSyncParam(p);
-    case "ArithSub":
-      return p.expr.literal !== undefined || allSync(p.expr.parts);
+    case "ArithSub": {
+      const e = arithWord(p.expr);
+      return e.literal !== undefined || allSync(e.parts);
+    }
     case "DblQuoted":
       return allSync(p.parts);
     case "BraceExp":
@@ -146,11 +149,12 @@ function partSync(h: ExpandHost, b: FieldBuilder, p: WordPart, quoted: boolean, 
       return true;
     case "ArithSub": {
       // $((acc + ${#a})): the expression text is expanded as expandWord does, synchronously
-      let text = p.expr.literal;
+      const e = arithWord(p.expr);
+      let text = e.literal;
       if (text === undefined) {
-        if (!allSync(p.expr.parts)) return false;
+        if (!allSync(e.parts)) return false;
         const t = new FieldBuilder(h, Mode.Join);
-        partsSync(h, t, p.expr.parts, false);
+        partsSync(h, t, e.parts, false);
         text = t.cur;
       }
       b.expanded(evalArithString(h, text), quoted);
@@ -218,7 +222,7 @@ export function* expandPartsInto(
         break;
       }
       case "ArithSub": {
-        const text = yield* expandWord(h, p.expr);
+        const text = yield* expandWord(h, arithWord(p.expr));
         b.expanded(evalArithString(h, text), quoted);
         break;
       }
@@ -293,7 +297,10 @@ export function* expandWord(h: ExpandHost, w: Word): Gen<string> {
     // Fast paths for the common single-part values: $((...)), $name and "$name".
     let p = w.parts[0]!;
     if (p.kind === "DblQuoted" && p.parts.length === 1) p = p.parts[0]!;
-    if (p.kind === "ArithSub" && p.expr.literal !== undefined) return evalArithString(h, p.expr.literal);
+    if (p.kind === "ArithSub") {
+      const e = arithWord(p.expr);
+      if (e.literal !== undefined) return evalArithString(h, e.literal);
+    }
     if (p.kind === "ParamExp" && isSimpleName(p)) {
       const v = h.vars.get(p.name);
       if (v !== undefined) return v;

@@ -84,6 +84,33 @@ let nextGen = 1;
 
 /** Internal attribute bit of NO_VAR. */
 const HIDDEN = 1 << 17;
+/** Internal attribute bit: a prefix binding given -x or -r by a declaration (`x=1 export x`):
+ *  when its scope goes, its value and attributes pass to the binding beneath (bash's att_propagate). */
+const PROPAGATE = 1 << 18;
+/** Internal attribute bit: a function call's prefix binding that the function declared local
+ *  (`f() { local x; }; x=1 f`): it counts as the function's local (local -p, unset). */
+const LOCALIZED = 1 << 19;
+
+/**
+ * What a scope of prefix assignments (`x=1 cmd`) does with assignments that reach its bindings
+ * (bash's execute_builtin and bind_variable).
+ */
+export const enum TempKind {
+  /** A function's, or source/eval/unset/mapfile/read/fc's: a variable scope like any other; what
+   *  is assigned to its bindings goes with it (`x=1 read x`, `x=1 eval x=3` leave x as it was). */
+  Scope = 1,
+  /** Any other builtin's (bash's temporary_env): a scalar assignment to a prefix binding also
+   *  assigns the variable beneath it (`x=1 let x=5` and `x=1 printf -v x 7` keep the value). */
+  Through = 2,
+  /** declare/typeset/local/export/readonly's: they work on the prefix binding (so `x=1 declare
+   *  x=4` changes nothing after the command), except that `local x` in a function makes the
+   *  local from it, and -x/-r make it propagate to the binding beneath. */
+  Declaration = 3,
+  /** A function call's (`x=1 f`): a scope like Scope, but `local x` in the function takes the
+   *  prefix binding as its local, and `export x`/`readonly x` there make it propagate when the
+   *  call returns (bash 5.2: `f() { export x=4; }; x=1 f` leaves x=4). */
+  Function = 4,
+}
 /**
  * "No variable": left in the table when a function's local goes and nothing was under it, so
  * the Map keeps the key. Every lookup treats it as absent (lookup()); the get/set fast paths
@@ -96,8 +123,8 @@ export class Variables implements VarStore {
   /** name -> visible binding; NO_VAR marks a name whose last binding went (see popScope). */
   private table = new Map<string, Binding>();
   private scopes: string[][] = [];
-  /** tempScope[d - 1]: scope d holds a command's prefix assignments, not a function's locals */
-  private tempScope: boolean[] = [];
+  /** tempScope[d - 1]: 0 for a function's locals; for a command's prefix assignments, its TempKind */
+  private tempScope: number[] = [];
   private gen = nextGen++;
   /** Environment entries whose names are not identifiers: passed to children untouched (bash). */
   private passthrough: string[] = [];
@@ -109,6 +136,7 @@ export class Variables implements VarStore {
   /** set -a: every assignment also exports. The executor mirrors opts.allexport here. */
   autoExport = false;
   private arith: ((text: string) => number) | null = null;
+  private expandSub: ((text: string, assoc: boolean) => string) | null = null;
   private diag: ((message: string) => void) | null = null;
   /** exitActions[d - 1]: what to run when function scope d is popped (atScopeExit). */
   private exitActions: ((() => void)[] | undefined)[] | null = null;
@@ -140,6 +168,12 @@ export class Variables implements VarStore {
   /** The arithmetic evaluator used for integer (-i) variables and indexed-array subscripts. */
   setArithEvaluator(fn: (text: string) => number): void {
     this.arith = fn;
+  }
+
+  /** The expansion a nameref's subscript gets each time the nameref is used (ref='a[$i]' names
+   *  the element of i's value at that moment): bash's one round of word expansion. */
+  setSubscriptExpander(fn: (text: string, assoc: boolean) => string): void {
+    this.expandSub = fn;
   }
 
   /** Where non-fatal diagnostics go ("warning: r: circular name reference", "a: bad array
@@ -222,7 +256,7 @@ export class Variables implements VarStore {
 
   /** Reads a nameref target: a plain name or name[subscript]. */
   private getTarget(t: string): string | undefined {
-    const s = splitSubscript(t);
+    const s = this.splitTarget(t);
     if (s === undefined) return this.get(t);
     if (s.sub === "@" || s.sub === "*") return this.getValues(s.name).join(" ");
     return this.getElement(s.name, s.sub);
@@ -258,7 +292,7 @@ export class Variables implements VarStore {
         this.setNamerefTarget(t, value);
         return;
       }
-      const s = splitSubscript(t);
+      const s = this.splitTarget(t);
       if (s !== undefined) this.setElement(s.name, s.sub, value);
       else this.set(t, value);
       return;
@@ -272,6 +306,7 @@ export class Variables implements VarStore {
       return;
     }
     b = this.own(b);
+    const given = value;
     if (b.attrs & VALUE_TRANSFORM) value = this.transform(b.attrs, value);
     if (b.attrs & A_ASSOC) b.map!.set("0", value);
     else if (b.attrs & A_ARRAY) b.arr!.set(0, value);
@@ -279,6 +314,64 @@ export class Variables implements VarStore {
     b.attrs &= ~A_UNSET;
     if (this.autoExport) b.attrs |= A_EXPORT;
     if (b.attrs & A_EXPORT) this.touchEnv();
+    // a prefix binding of the running builtin (x=1 let x=5): bash's bind_variable assigns its
+    // temporary environment and then the variable as the shell sees it without that
+    if (b.depth > 0 && b.depth === this.scopes.length && this.tempScope[b.depth - 1] === TempKind.Through) {
+      this.beneath(b, () => this.set(name, given));
+    }
+  }
+
+  /** Run fn with the visible binding `top` set aside, so that fn sees (and may assign, create or
+   *  remove) what is beneath it; then put `top` back above whatever fn left. */
+  private beneath<T>(top: Binding, fn: () => T): T {
+    const name = top.name;
+    this.table.set(name, top.prev !== undefined ? top.prev : NO_VAR);
+    try {
+      return fn();
+    } finally {
+      let below = this.table.get(name);
+      if (below === NO_VAR) below = undefined;
+      if (top.prev !== below) {
+        if (top.gen !== this.gen) top = this.copy(top);
+        top.prev = below;
+      }
+      this.table.set(name, top);
+    }
+  }
+
+  /** A prefix binding marked PROPAGATE has just gone: what is now visible under its name (a new
+   *  global when nothing is) takes its value and attributes, and propagates in turn when it is
+   *  itself a prefix binding (x=1 eval 'x=2 export x'). */
+  private propagate(b: Binding): void {
+    const name = b.name;
+    try {
+      if ((b.attrs & (A_ARRAY | A_ASSOC)) === 0 && b.value !== undefined) this.set(name, b.value);
+      const attrs = b.attrs & PUBLIC_ATTRS & ~(A_UNSET | A_ARRAY | A_ASSOC | A_NAMEREF);
+      if (attrs !== 0) this.setAttrs(name, attrs);
+    } catch (e) {
+      if (!(e instanceof VarError)) throw e;
+      return; // a readonly variable beneath keeps its value
+    }
+    // bash passes it one level only: `x=1 eval 'x=2 export x=4'` leaves x as it was
+  }
+
+  /** True when name's visible binding is a command's prefix assignment (x=1 cmd), not a
+   *  function's local or a global. */
+  isTempBinding(name: string): boolean {
+    const b = this.lookup(name);
+    return b !== undefined && b.depth > this.funcDepth();
+  }
+
+  /** `x=1 export x`, `x=1 readonly x=2`, `f() { export x; }; x=1 f`: a prefix binding of the
+   *  declaration itself, or of the function call, passes its value and attributes to the binding
+   *  beneath when its scope goes (bash's att_propagate). Other names: nothing to do. */
+  markPropagate(name: string): void {
+    const b = this.lookup(name);
+    if (b === undefined || b.depth === 0) return;
+    const kind = this.tempScope[b.depth - 1];
+    if ((kind === TempKind.Declaration && b.depth === this.scopes.length) || kind === TempKind.Function) {
+      this.own(b).attrs |= PROPAGATE;
+    }
   }
 
   append(name: string, value: string): void {
@@ -291,7 +384,7 @@ export class Variables implements VarStore {
       const t = this.follow(name);
       if (t === null) throw new VarError(`${name}: circular name reference`);
       if (t !== name) {
-        const s = splitSubscript(t);
+        const s = this.splitTarget(t);
         if (s !== undefined) this.appendElement(s.name, s.sub, value);
         else this.append(t, value);
         return;
@@ -320,7 +413,7 @@ export class Variables implements VarStore {
       // `unset ref` unsets what ref names; `unset -n ref` (unsetNameref) unsets ref itself.
       const t = this.follow(name);
       if (t !== null && t !== name) {
-        const s = splitSubscript(t);
+        const s = this.splitTarget(t);
         if (s !== undefined) this.unsetElement(s.name, s.sub);
         else this.unset(t, keepLocal);
         return;
@@ -338,7 +431,7 @@ export class Variables implements VarStore {
   private removeBinding(b: Binding, keepLocal = false): void {
     if (b.attrs & A_READONLY) throw new VarError(`${b.name}: cannot unset: readonly variable`);
     const wasExported = (b.attrs & A_EXPORT) !== 0;
-    if (b.depth > 0 && (b.depth === this.funcDepth() || keepLocal)) {
+    if (b.depth > 0 && (this.isFuncLocal(b) || keepLocal)) {
       // A local of the running function stays local, just unset: a later assignment in the
       // same function still does not touch the global (bash's behaviour with localvar_unset off
       // for the current scope).
@@ -347,7 +440,7 @@ export class Variables implements VarStore {
       b.arr = null;
       b.map = null;
       b.dyn = null;
-      b.attrs = A_UNSET;
+      b.attrs = A_UNSET | (b.attrs & LOCALIZED);
     } else {
       // A global, or a local of a calling function: the binding goes and the shadowed one
       // becomes visible again.
@@ -698,6 +791,15 @@ export class Variables implements VarStore {
     return null;
   }
 
+  /** A followed nameref's target split into name and subscript (undefined for a plain name), the
+   *  subscript expanded as bash does on every use of the nameref (`a[$i]`, `A["$k"]`,
+   *  `a[$(f) + 1]`); `@` and `*` stay as they are. */
+  private splitTarget(t: string): { name: string; sub: string } | undefined {
+    const s = splitSubscript(t);
+    if (s !== undefined && this.expandSub !== null && s.sub !== "@" && s.sub !== "*") s.sub = this.expandSub(s.sub, this.isAssoc(s.name));
+    return s;
+  }
+
   /** The binding a name denotes after namerefs (element targets resolve to their array). */
   private resolveBinding(name: string): Binding | undefined {
     const b = this.lookup(name);
@@ -711,9 +813,16 @@ export class Variables implements VarStore {
 
   // ---- scopes ----------------------------------------------------------------------------
 
-  pushScope(temp = false): void {
+  /** A function scope, or (temp) a scope for a command's prefix assignments (true: TempKind.Scope). */
+  pushScope(temp: boolean | TempKind = false): void {
     this.scopes.push([]);
-    this.tempScope.push(temp);
+    this.tempScope.push(temp === true ? TempKind.Scope : temp === false ? 0 : temp);
+  }
+
+  /** The kind of the innermost scope, a scope of prefix assignments, once they are made (while
+   *  they are made it is TempKind.Scope: the assignments themselves go nowhere else). */
+  setTempKind(kind: TempKind): void {
+    this.tempScope[this.tempScope.length - 1] = kind;
   }
 
   /** Depth of the innermost function scope: `local` in `x=1 eval 'local y'` declares y in the
@@ -738,6 +847,7 @@ export class Variables implements VarStore {
       // NO_VAR instead of delete: the next call's `local n` re-inserts the same key, and a Map
       // delete followed by an insert costs several times an overwrite in JSC.
       this.table.set(n, b.prev !== undefined ? b.prev : NO_VAR);
+      if (b.attrs & PROPAGATE) this.propagate(b);
     }
     if (this.exitActions !== null && this.exitActions.length >= d) {
       const acts = this.exitActions[d - 1];
@@ -772,8 +882,34 @@ export class Variables implements VarStore {
       // the name is itself one of those assignments (then it stays at the top, as before)
       const b = this.table.get(name);
       if (b === undefined || b.depth <= d) return this.declareAt(name, d, b);
+      // `x=1 local x` in a function: the local is made from the command's own prefix binding
+      if (d > 0 && b.depth === top && this.tempScope[top - 1] === TempKind.Declaration) return this.localFromPrefix(b, d);
     }
     this.declareTemp(name);
+  }
+
+  /** bash's make_local_variable for a name in the declaration's temporary environment: the
+   *  function's local (the existing one, or a new one) takes the prefix value, and of the
+   *  attributes only export (`f() { x=1 local x; }` gives an exported local x=1). The prefix
+   *  binding is dropped: the local is what the name shows from now on. */
+  private localFromPrefix(t: Binding, d: number): void {
+    const name = t.name;
+    const under = t.prev;
+    let local: Binding;
+    if (under !== undefined && under.depth === d) {
+      // an array, a special or a readonly local stays as it is, only made visible again
+      local = under;
+      if ((under.attrs & (A_ARRAY | A_ASSOC | A_READONLY | DYNAMIC)) === 0) {
+        local = under.gen === this.gen ? under : this.copy(under);
+        local.value = t.value;
+        local.attrs = A_EXPORT | (t.value === undefined ? A_UNSET : 0);
+      }
+    } else {
+      local = new Binding(name, t.value, null, null, A_EXPORT | (t.value === undefined ? A_UNSET : 0), d, under, this.gen, null);
+      this.scopes[d - 1].push(name);
+    }
+    this.table.set(name, local);
+    this.touchEnv();
   }
 
   /** A binding for name at depth d (d = 0: make sure a global binding exists). */
@@ -783,6 +919,11 @@ export class Variables implements VarStore {
       return;
     }
     if (b !== undefined && b.depth === d) return;
+    // `x=1 f` where f says `local x`: the call's prefix binding serves as the local (bash)
+    if (b !== undefined && b.depth === d - 1 && this.tempScope[d - 1] === 0 && this.tempScope[d - 2] === TempKind.Function) {
+      this.own(b).attrs |= LOCALIZED;
+      return;
+    }
     if (b !== undefined && b.attrs & A_READONLY) throw new VarError(`${name}: readonly variable`);
     const attrs = A_UNSET | (b !== undefined ? b.attrs & A_EXPORT : 0);
     this.table.set(name, new Binding(name, undefined, null, null, attrs, d, b, this.gen, null));
@@ -798,14 +939,27 @@ export class Variables implements VarStore {
   /** True when name has a binding created in the innermost function scope. */
   isLocal(name: string): boolean {
     const b = this.table.get(name);
-    return b !== undefined && b.depth > 0 && b.depth === this.funcDepth();
+    return b !== undefined && this.isFuncLocal(b);
+  }
+
+  /** b belongs to the innermost function: made there, or its call's prefix binding declared local. */
+  private isFuncLocal(b: Binding): boolean {
+    const d = this.funcDepth();
+    return b.depth > 0 && (b.depth === d || ((b.attrs & LOCALIZED) !== 0 && b.depth === d - 1));
   }
 
   /** Names local to the innermost function scope, sorted as bash lists them (`local -p`). */
   localNames(): string[] {
     const d = this.funcDepth();
     if (d === 0) return [];
-    return this.scopes[d - 1].filter((n) => this.table.get(n)?.depth === d).sort(byteOrder);
+    const names = this.scopes[d - 1].filter((n) => this.table.get(n)?.depth === d);
+    if (d >= 2 && this.tempScope[d - 2] === TempKind.Function) {
+      for (const n of this.scopes[d - 2]) {
+        const b = this.table.get(n);
+        if (b !== undefined && b.depth === d - 1 && b.attrs & LOCALIZED) names.push(n);
+      }
+    }
+    return names.sort(byteOrder);
   }
 
   scopeDepth(): number {
@@ -924,6 +1078,7 @@ export class Variables implements VarStore {
     c.envVolatile = this.envVolatile;
     c.autoExport = this.autoExport;
     c.arith = this.arith;
+    c.expandSub = this.expandSub;
     c.diag = this.diag;
     // Both stores lose the right to mutate the shared bindings in place.
     this.gen = nextGen++;

@@ -40,6 +40,13 @@ const CASES: string[][] = [
   ["-b", "/dev/null"], ["file", "-nt", "old"], ["old", "-nt", "file"], ["old", "-ot", "file"], ["file", "-nt", "nope"],
   ["nope", "-ot", "file"], ["file", "-ef", "link"], ["file", "-ef", "old"], ["-O", "file"], ["-G", "file"], ["-e", ""],
   ["-f", "file", "-a", "-d", "sub"], ["(", "!", "-d", "/", ")"],
+  // a unary operator with nothing after it, or a dash word that is no operator, is a string (bash 5.1+);
+  // -t takes the next argument only when it is a number
+  ["-a", "-a", "-a", "-a"], ["-a", "-a", "-a", "-a", "-a", "-a", "-a"], ["-n", "x", "-a", "-n"],
+  ["!", "-n", "x", "-a", "-n"], ["-n", "x", "-a", "-z", "x", "-a", "-n"], ["-q", "-a", "x", "-a", "x"],
+  ["x", "-a", "-q", "-a", "x"], ["-n", "-a", "-n", "-a", "-n"], ["-t", "-a", "x", "-a", "x"],
+  ["x", "-a", "-t", "-a", "-t"], ["-t", "-o", "-t", "-o", "-t"], ["-t", "1", "-a", "x", "-a", "x"],
+  ["-e", "file", "-a", "-f"], ["(", "-t", ")", "-a", "x"], ["(", "-a", "-a", "-a", ")"],
 ];
 
 describe("test matches bash", () => {
