@@ -35,6 +35,7 @@ import { requestInterrupt } from "./exec/interrupt.ts";
 
 const SIGINT = 2;
 const SIGWINCH = 28;
+const SIGCHLD = 17;
 const SIGHUP = 1;
 
 /** Run a start-up file if it exists (errors in it are reported, not fatal). */
@@ -192,7 +193,15 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
     const prompt = typeof pg === "string" ? pg : await pg;
     terminal.reclaim(sh);
     // `ipsh -i < file`: no terminal to edit on; read plain lines (the prompt still goes to stderr)
-    const line = plain ? plainLine(plain, sh, prompt) : await editor.readLine(prompt);
+    // set -b: a background job that ends or stops while the line is being edited is reported at
+    // once, above the line, instead of before the next prompt
+    const stopNotices = plain || !sh.opts.notify ? undefined : noticesWhileEditing(sh, editor);
+    let line: string | null;
+    try {
+      line = plain ? plainLine(plain, sh, prompt) : await editor.readLine(prompt);
+    } finally {
+      stopNotices?.();
+    }
     terminal.saveShellModes();
     if (line === null) {
       if (text !== "") {
@@ -259,6 +268,18 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
       throw e;
     }
   }
+}
+
+/** `set -b` (notify): on every SIGCHLD while the editor waits, look at the jobs (WNOHANG) and print
+ *  what changed above the line being edited. Returns the unsubscribe function. */
+function noticesWhileEditing(sh: Shell, editor: LineEditor): () => void {
+  return processDispositions().onSignal(SIGCHLD, () => {
+    if (sh.jobs.jobs.length === 0) return;
+    sh.jobs.reapAll();
+    let text = "";
+    sh.jobs.notifyChanges((s) => (text += s), true);
+    if (text !== "") editor.printAbove(text);
+  });
 }
 
 /** One line from a non-terminal stdin in an interactive shell (no line editing). */

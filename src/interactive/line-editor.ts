@@ -134,6 +134,20 @@ export class LineEditor {
     });
   }
 
+  /** Print whole lines of `text` above the line being edited (the job notices of `set -b` that
+   *  arrive while the shell waits for input): the prompt and the buffer are drawn again below
+   *  them, as they were. Outside a pending readLine the text is simply written. */
+  printAbove(text: string): void {
+    if (!this.resolve) {
+      this.write(text);
+      return;
+    }
+    const up = Math.min(this.rowsAbove, this.rows - 1);
+    this.write((up > 0 ? `\x1b[${up}A` : "") + "\r\x1b[J" + text.replace(/\r?\n/g, "\r\n"));
+    this.rowsAbove = 0;
+    this.render();
+  }
+
   // ---------------------------------------------------------------- terminal
 
   private stream(): NodeJS.ReadStream {

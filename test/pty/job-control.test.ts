@@ -94,6 +94,27 @@ describe("job control in a terminal", () => {
     );
   });
 
+  it("set -b reports a job that ends while a line is being typed at once, above the line", async () => {
+    sh = await startShell();
+    await sh.prompt();
+    await sh.run("set -b");
+    expect(await sh.run("sleep 0.3 &")).toMatch(/^\[1\] \d+\n$/);
+    sh.t.write("echo typed so far");
+    // without pressing Enter: the notice comes by itself, and the line is drawn again below it
+    await sh.t.waitFor(/\[1\]\+  Done                    sleep 0\.3\r*\n/);
+    await sh.t.waitFor("$ echo typed so far");
+    sh.t.write("\r");
+    expect(await sh.prompt()).toContain("typed so far\n");
+    // without set -b the notice waits for the next prompt
+    await sh.run("set +b");
+    await sh.run("sleep 0.2 &");
+    sh.t.write("echo second");
+    await Bun.sleep(600);
+    expect(sh.t.output).not.toMatch(/Done {20}sleep 0\.2/);
+    sh.t.write("\r");
+    expect(await sh.prompt()).toMatch(/second\n\[1\]\+  Done {20}sleep 0\.2\n/);
+  });
+
   it("fg of a stopped cat gives it the terminal back: it reads what is typed", async () => {
     sh = await startShell();
     await sh.prompt();
