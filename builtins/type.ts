@@ -76,7 +76,8 @@ function type(ctx: BuiltinContext): number {
         if (terse) out += "function\n";
         else if (!pathOnly) out += `${name} is a function\n${functionText(fn)}\n`;
       }
-      if ((!found || all) && sh.builtins.has(name)) {
+      // a builtin turned off with enable -n is not one (the command search finds the file)
+      if ((!found || all) && sh.builtins.has(name) && !sh.disabledBuiltins.has(name)) {
         found = true;
         if (terse) out += "builtin\n";
         else if (!pathOnly) {
