@@ -2,6 +2,7 @@
 // where control-flow signals and fatal errors become exit statuses; and the exit sequence
 // (EXIT trap, SIGHUP to jobs, terminal handed back).
 
+import { echoInput } from "./exec/verbose.ts";
 import { decodeUtf8 } from "./sys/utf8.ts";
 import { safePoint } from "./exec/safe-point.ts";
 import { reapOrphans } from "./jobs/orphans.ts";
@@ -85,7 +86,9 @@ async function runReader(sh: Shell, source: string, file: string | undefined): P
     const po = parseOptions(sh, file);
     reader.setAlias(po.alias);
     reader.setExtglob(po.extglob === true);
+    const from = reader.offset;
     const r = reader.next();
+    echoInput(sh, source.slice(from, reader.offset));
     if (r.kind === "eof") break;
     if (r.kind !== "ok") {
       sh.lineno = r.error.span.line;
@@ -164,6 +167,7 @@ export async function runStdin(sh: Shell): Promise<number> {
         }
         break;
       }
+      echoInput(sh, line);
       lineNo++;
       text += line;
       // more lines may follow: a here-document not ended yet is incomplete here (only the

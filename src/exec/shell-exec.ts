@@ -2,6 +2,7 @@
 // actions), command and process substitution, and command lookup for type/command/hash.
 // Installed on Shell.prototype so that src/shell.ts (the state) does not import the executor.
 
+import { echoInput } from "./verbose.ts";
 import type { List } from "../../grammar/ast.ts";
 import { CommandReader, formatSyntaxError, type ParseOptions } from "../../grammar/index.ts";
 import { Shell } from "../shell.ts";
@@ -46,7 +47,9 @@ function* runString(this: Shell, source: string, name: string): Gen<number> {
   sh.lastStatus = sh.lastStatus;
   try {
     for (;;) {
+      const from = reader.offset;
       const r = reader.next();
+      echoInput(sh, source.slice(from, reader.offset));
       if (r.kind === "eof") break;
       if (r.kind !== "ok") {
         sh.lineno = r.error.span.line + sh.lineBase;
