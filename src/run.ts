@@ -92,7 +92,7 @@ async function runReader(sh: Shell, source: string, file: string | undefined): P
     if (r.kind === "eof") break;
     if (r.kind !== "ok") {
       sh.lineno = r.error.span.line;
-      sh.writeErr(formatSyntaxError(r.error, source, sh.errorPrefixAt(r.error.span.line)));
+      sh.writeErr(formatSyntaxError(r.error, source, sh.errorPrefixAt(r.error.span.line), file ?? "-c"));
       return (sh.lastStatus = 2);
     }
     if (sh.opts.noexec) continue;
@@ -160,7 +160,7 @@ export async function runStdin(sh: Shell): Promise<number> {
         if (text !== "") {
           const r = parse(text, parseOptions(sh, undefined, startLine));
           if (r.kind !== "ok") {
-            sh.writeErr(formatSyntaxError(r.error, text, sh.errorPrefixAt(r.error.span.line)));
+            sh.writeErr(formatSyntaxError(r.error, text, sh.errorPrefixAt(r.error.span.line), "stdin"));
             return 2;
           }
           if (!sh.opts.noexec) status = await runTop(sh, r.list);
@@ -176,7 +176,7 @@ export async function runStdin(sh: Shell): Promise<number> {
       if (r.kind === "incomplete") continue;
       if (r.kind === "error") {
         sh.lineno = r.error.span.line;
-        sh.writeErr(formatSyntaxError(r.error, text, sh.errorPrefixAt(r.error.span.line)));
+        sh.writeErr(formatSyntaxError(r.error, text, sh.errorPrefixAt(r.error.span.line), "stdin"));
         return (sh.lastStatus = 2);
       }
       text = "";

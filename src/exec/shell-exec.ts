@@ -53,7 +53,7 @@ function* runString(this: Shell, source: string, name: string): Gen<number> {
       if (r.kind === "eof") break;
       if (r.kind !== "ok") {
         sh.lineno = r.error.span.line + sh.lineBase;
-        sh.writeErr(formatSyntaxError(r.error, source, sh.errorPrefixAt(r.error.span.line + sh.lineBase)));
+        sh.writeErr(formatSyntaxError(r.error, source, sh.errorPrefixAt(r.error.span.line + sh.lineBase), name));
         status = 2;
         sh.lastStatus = 2;
         break;

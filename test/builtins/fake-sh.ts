@@ -137,6 +137,7 @@ export function fakeShell(over: Partial<FakeShell> = {}): FakeShell {
     interactive: false,
     dirStack: [],
     builtins: new Map(),
+    disabledBuiltins: new Set<string>(),
     fdmap,
     // shell fd -> OS fd; no entry is an in-memory here-document (src/exec/fd-table.ts MemDoc)
     fds: { os: (fd: number) => fdmap.get(fd), entry: (_fd: number) => undefined },

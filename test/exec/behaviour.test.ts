@@ -135,6 +135,14 @@ describe("processes and descriptors", () => {
     expect(r.stdout).toBe("ok\n");
     expect(r.stderr).toMatch(/line 2: syntax error near unexpected token `fi'/);
     expect(r.stderr).toContain("^");
+    // the location names where the text came from: -c, the script, stdin, eval
+    expect(r.stderr).toContain("\n-c:2:26\nif true; then echo x; fi fi\n                         ^^\n");
+    const script = run([IPSH, "-c", "printf 'echo a\\nfi\\n' > s.sh; $IPSH_UNDER_TEST s.sh; echo 'x; fi' | $IPSH_UNDER_TEST; eval 'fi'"], {
+      env: { IPSH_UNDER_TEST: IPSH },
+    });
+    expect(script.stderr).toContain("\ns.sh:2:1\nfi\n^^\n");
+    expect(script.stderr).toContain("\nstdin:1:4\nx; fi\n   ^^\n");
+    expect(script.stderr).toContain("\neval:1:1\nfi\n^^\n");
   });
 });
 
