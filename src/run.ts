@@ -124,10 +124,27 @@ export async function runCommandString(sh: Shell, text: string): Promise<number>
   }
 }
 
+/** bash's check_binary_file: a NUL before the first newline in the first 80 bytes. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 80);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 10) return false;
+    if (bytes[i] === 0) return true;
+  }
+  return false;
+}
+
 export async function runScriptFile(sh: Shell, script: string): Promise<number> {
   let text: string;
   try {
-    text = decodeUtf8(readFileSync(absPath(sh, script)));
+    const bytes = readFileSync(absPath(sh, script));
+    if (looksBinary(bytes)) {
+      sh.writeErr(`${script}: ${script}: cannot execute binary file\n`);
+      return 126;
+    }
+    text = decodeUtf8(bytes);
+    // bash's input reader drops NUL bytes (shell words are C strings)
+    if (text.includes("\0")) text = text.replaceAll("\0", "");
   } catch (e) {
     const code = (e as { code?: string }).code;
     const msg = code === "EISDIR" ? "Is a directory" : code === "EACCES" ? "Permission denied" : "No such file or directory";

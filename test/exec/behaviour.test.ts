@@ -147,6 +147,15 @@ describe("processes and descriptors", () => {
 });
 
 describe("entry points", () => {
+  it("a script with a NUL in its first line is refused as binary (126); NULs later are dropped, as bash does", () => {
+    const snippet = "printf 'echo a\\0b\\n' > bin.sh; printf 'echo a\\necho b\\0c\\n' > late.sh; $SH bin.sh; echo \"rc=$?\"; $SH late.sh | od -An -c";
+    const ipsh = run(["sh", "-c", snippet], { env: { SH: IPSH } });
+    const bash = run(["sh", "-c", snippet], { env: { SH: "bash" } });
+    expect(ipsh.stdout).toBe(bash.stdout);
+    expect(ipsh.stdout).toContain("rc=126");
+    expect(ipsh.stderr).toBe(bash.stderr);
+  });
+
   it("-c with name and arguments", () => {
     const r = run([IPSH, "-c", 'echo "$0|$1|$2|$#"', "name", "a", "b"]);
     expect(r.stdout).toBe("name|a|b|2\n");
