@@ -6,7 +6,7 @@
 // behind the shell fd (sh.fds.os(fd)), never through process.stdin (which reads ahead).
 //
 // All system calls go through src/sys (the one place that imports bun:ffi).
-import { decodeUtf8, encodeUtf8 } from "../src/sys/utf8.ts";
+import { decodeUtf8, encodeUtf8, fromByteString, toByteString } from "../src/sys/utf8.ts";
 import { waitReadable } from "../src/exec/async-io.ts";
 import { fstatSync } from "node:fs";
 import type { Gen } from "../src/exec/gen.ts";
@@ -304,17 +304,12 @@ export function isAscii(s: string): boolean {
   return !NON_ASCII.test(s);
 }
 
-/** UTF-8 text -> "byte string" (one char per byte, codes 0-255), for byte-exact formatting. */
-export function toBytes(s: string): string {
-  if (isAscii(s)) return s;
-  const b = encodeUtf8(s);
-  return Buffer.from(b.buffer, b.byteOffset, b.length).toString("latin1");
-}
-/** Byte string -> UTF-8 text (for assigning to variables); bytes that are not UTF-8 are kept as
+/** UTF-8 text -> "byte string" (one char per byte, codes 0-255), for byte-exact formatting;
+ *  bytes that are not UTF-8 stay as they are (src/sys/utf8.ts). */
+export const toBytes = toByteString;
+/** Byte string -> text (for assigning to variables); bytes that are not UTF-8 are kept as
  *  escaped bytes (src/sys/utf8.ts). */
-export function fromBytes(b: string): string {
-  return isAscii(b) ? b : decodeUtf8(Buffer.from(b, "latin1"));
-}
+export const fromBytes = fromByteString;
 
 /** Write a byte string to a shell fd through the builtin context; false when the write failed. */
 export function writeBytes(

@@ -9,6 +9,7 @@
 // minus trailing IFS whitespace (or just the one field if only a field and its delimiter are
 // left). With no names the whole line goes to REPLY unstripped. Status: 0, 1 at EOF (the
 // partial line is still assigned), 128+SIGALRM=142 on timeout, 2 for usage errors.
+import { charsAreBytes } from "../src/state/locale.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
 import type { OsFd } from "../src/exec/fd-table.ts";
@@ -226,6 +227,8 @@ function* readLine(ctx: BuiltinContext, o: ReadOpts, osfd: number, entry: OsFd |
   let chars = 0;
   let cont = 0; // UTF-8 continuation bytes still to come for the current character
   const limited = o.nchars >= 0;
+  // -n/-N count characters, or bytes in the C locale (src/state/locale.ts)
+  const bytes = limited && charsAreBytes(ctx.sh.vars);
   try {
     for (;;) {
       if (limited && chars >= o.nchars && cont === 0) break;
@@ -248,7 +251,7 @@ function* readLine(ctx: BuiltinContext, o: ReadOpts, osfd: number, entry: OsFd |
       if (cont > 0) cont--;
       else {
         chars++;
-        cont = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0;
+        cont = bytes ? 0 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0;
       }
     }
   } finally {

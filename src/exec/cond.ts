@@ -55,7 +55,7 @@ function* evalExpr(sh: Shell, e: CondExpr): Gen<boolean> {
       if (op === "==" || op === "=" || op === "!=") {
         const pat = yield* expandPattern(sh.host, e.right);
         if (sh.opts.xtrace) xtraceRaw(sh, `[[ ${qw(left)} ${op} ${qw(pat)} ]]`);
-        const m = matchPattern(pat, left, { extglob: true, nocase: sh.opts.nocasematch });
+        const m = matchPattern(pat, left, { extglob: true, nocase: sh.opts.nocasematch, localeVars: sh.vars });
         return op === "!=" ? !m : m;
       }
       if (op === "=~") return yield* regexMatch(sh, left, e.right);

@@ -596,7 +596,7 @@ function caseMatch(sh: Shell, cmd: Case, subject: string, i: number, j: number):
 }
 
 function caseMatches(sh: Shell, pattern: string, subject: string): boolean {
-  return matchPattern(pattern, subject, { extglob: sh.opts.extglob, nocase: sh.opts.nocasematch });
+  return matchPattern(pattern, subject, { extglob: sh.opts.extglob, nocase: sh.opts.nocasematch, localeVars: sh.vars });
 }
 
 function* caseAfterPattern(sh: Shell, cmd: Case, subject: string, i: number, j: number, pattern: Gen<string>): Gen<number> {

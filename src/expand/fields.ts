@@ -51,10 +51,10 @@ function globScan(s: string, extglob: boolean, state: number): number {
  * bash's GLOBIGNORE: matches that match one of its colon-separated patterns are dropped, and
  * (as if dotglob were on) names starting with "." are matched too, except "." and "..".
  */
-function applyGlobIgnore(matches: string[], ignore: string, pat: string, cwd: string, o: ExpandHost["opts"]): string[] {
-  if (!o.dotglob) matches = glob(pat, cwd, { ...o, dotglob: true });
+function applyGlobIgnore(matches: string[], ignore: string, pat: string, cwd: string, o: ExpandHost["opts"], vars: ExpandHost["vars"]): string[] {
+  if (!o.dotglob) matches = glob(pat, cwd, { ...o, dotglob: true, localeVars: vars });
   const pats = ignore.split(":").filter((p) => p !== "");
-  const mo = { extglob: o.extglob };
+  const mo = { extglob: o.extglob, localeVars: vars };
   return matches.filter((m) => !pats.some((p) => matchPattern(p, m, mo)));
 }
 
@@ -263,9 +263,9 @@ export class FieldBuilder {
       const o = this.h.opts;
       if (this.globbing && !o.noglob) {
         this.livePattern();
-        let matches = glob(this.pat, this.h.cwd(), o);
+        let matches = glob(this.pat, this.h.cwd(), { ...o, localeVars: this.h.vars });
         const ignore = this.h.vars.get("GLOBIGNORE");
-        if (ignore) matches = applyGlobIgnore(matches, ignore, this.pat, this.h.cwd(), o);
+        if (ignore) matches = applyGlobIgnore(matches, ignore, this.pat, this.h.cwd(), o, this.h.vars);
         if (matches.length > 0) {
           for (const m of matches) this.out.push(m);
         } else if (o.failglob) {

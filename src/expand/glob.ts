@@ -12,7 +12,8 @@
 //  - A trailing "/" keeps only directories.
 //  - Results are sorted in byte order (bash in the C locale); relative patterns are resolved
 //    against `cwd` but produce relative names.
-import { encodeUtf8 } from "../sys/utf8.ts";
+import { charsAreBytes, type LocaleVars } from "../state/locale.ts";
+import { encodeUtf8, toByteString } from "../sys/utf8.ts";
 import { lstatSync } from "node:fs";
 import { fileMode, S_IFDIR, S_IFMT } from "../sys/fs.ts";
 import { readDirectory, DT_DIR, DT_LNK, DT_UNKNOWN } from "../sys/dir.ts";
@@ -28,6 +29,8 @@ export interface GlobOptions {
   globstar?: boolean;
   /** shopt globskipdots (default on): "." and ".." never match */
   globskipdots?: boolean;
+  /** the variables that choose the locale: in the C locale names are matched byte by byte */
+  localeVars?: LocaleVars;
 }
 
 /** Split at unescaped "/" (escapes are kept in the pieces). */
@@ -188,10 +191,20 @@ function matchComponent(
   dirsOnly: boolean,
   sortNames: boolean,
 ): string[] {
+  // in the C locale, names and patterns are matched byte by byte (src/state/locale.ts)
+  const bytes = matchOpts.localeVars !== undefined && charsAreBytes(matchOpts.localeVars);
+  if (bytes) {
+    c = toByteString(c);
+    matchOpts = { ...matchOpts, localeVars: undefined };
+  }
   // `*`, `*.c`, `lib*`... are tested with string methods, the rest with a regular expression
   const sh = matchOpts.nocase ? undefined : shapeOf(c, !!matchOpts.extglob);
   const re = sh === undefined || sh.kind === Kind.None ? patternToRegExp(c, matchOpts) : undefined;
   const any = sh !== undefined && sh.kind === Kind.Any;
+  const test = (name: string): boolean => {
+    const n = bytes ? toByteString(name) : name;
+    return re !== undefined ? re.test(n) : shapeMatches(sh!, n);
+  };
   const leadingDot = c.charCodeAt(0) === 46 || (c.charCodeAt(0) === 92 && c.charCodeAt(1) === 46);
   const dotOk = dotglob || leadingDot;
   const dots = opts.globskipdots === false && leadingDot ? DOT_NAMES : NO_NAMES;
@@ -199,12 +212,12 @@ function matchComponent(
   for (const dir of dirs) {
     const pre = prefixOf(dir);
     const matched: string[] = [];
-    for (const name of dots) if (re !== undefined ? re.test(name) : shapeMatches(sh!, name)) matched.push(name);
+    for (const name of dots) if (test(name)) matched.push(name);
     const { names, types, surrogates } = listDir(cwd, dir);
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       if (!dotOk && name.charCodeAt(0) === 46) continue;
-      if (!any && !(re !== undefined ? re.test(name) : shapeMatches(sh!, name))) continue;
+      if (!any && !test(name)) continue;
       if (dirsOnly && !entryIsDir(cwd, pre + name, types[k]!, true)) continue;
       matched.push(name);
     }
@@ -234,7 +247,7 @@ export function glob(pattern: string, cwd: string, opts: GlobOptions = {}): stri
     paths = [lead];
   }
   const dotglob = !!opts.dotglob;
-  const matchOpts = { extglob: opts.extglob, nocase: opts.nocaseglob };
+  const matchOpts = { extglob: opts.extglob, nocase: opts.nocaseglob, localeVars: opts.localeVars };
   let lastLiteral = false;
   let dirsOnly = false;
   /** the trailing "/" was already applied with the entries' types (no stat per match) */

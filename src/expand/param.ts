@@ -15,6 +15,8 @@
 //  - set -u: an unset scalar is an error ("x: unbound variable", "$1: unbound variable") except
 //    under - = ? + operators; "$@", "$*" and ${a[@]} are never errors; ${#a[@]} of an unset
 //    array is.
+import { charsAreBytes } from "../state/locale.ts";
+import { encodeUtf8, fromByteString, toByteString } from "../sys/utf8.ts";
 import { arithWord } from "./arith-word.ts";
 import type { ParamExp, Word } from "../../grammar/ast.ts";
 import { printWord } from "../../grammar/printer.ts";
@@ -147,6 +149,12 @@ function* substring(h: ExpandHost, name: string, sub: string | undefined, v: Par
     if (!hasNonAscii(s)) {
       const w = window(h, s.length, off, len, lenText);
       return scalar(w ? s.slice(w[0], w[1]) : "");
+    }
+    if (charsAreBytes(h.vars)) {
+      // the C locale: byte offsets (a character cut in two keeps the bytes it has)
+      const b = toByteString(s);
+      const w = window(h, b.length, off, len, lenText);
+      return scalar(w ? fromByteString(b.slice(w[0], w[1])) : "");
     }
     const chars = Array.from(s);
     const w = window(h, chars.length, off, len, lenText);
@@ -341,7 +349,9 @@ function emitPlain(h: ExpandHost, b: FieldBuilder, r: Looked, quoted: boolean, l
       n = v.values.length;
     } else {
       if (v.value === undefined && h.opts.nounset) h.fail(`${shownName(name, sub, true)}: unbound variable`);
-      n = charLength(v.value ?? "");
+      const s = v.value ?? "";
+      // the C locale counts bytes (src/state/locale.ts)
+      n = hasNonAscii(s) && charsAreBytes(h.vars) ? encodeUtf8(s).length : charLength(s);
     }
     b.expanded(String(n), quoted);
     return;
@@ -392,7 +402,7 @@ function affixSync(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quoted: boolean
   if (!res.done) throw new Error("ipsh: internal error: a synchronous pattern waited");
   const pat = res.value;
   // nocasematch applies to ${x/p/r} but not to ${x#p} (bash 5.2).
-  const mo = { extglob: h.opts.extglob };
+  const mo = { extglob: h.opts.extglob, localeVars: h.vars };
   v = map(v, (s) => removeAffix(s, pat, op.op, mo));
   const heredoc = b.heredoc;
   b.heredoc = false;
@@ -483,7 +493,7 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
     case "%%": {
       const pat = yield* expandPattern(h, op.pattern);
       // nocasematch applies to ${x/p/r} but not to ${x#p} (bash 5.2).
-      const mo = { extglob: o.extglob };
+      const mo = { extglob: o.extglob, localeVars: h.vars };
       v = map(v, (s) => removeAffix(s, pat, op.op, mo));
       break;
     }
@@ -495,7 +505,7 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
       const repText = op.replacement ? yield* expandReplacement(h, op.replacement) : "";
       // patsub_replacement (on by default): an unquoted & stands for the match.
       const rep = o.patsub_replacement === false ? [unescapePattern(repText)] : parseReplacement(repText);
-      const mo = { extglob: o.extglob, nocase: o.nocasematch };
+      const mo = { extglob: o.extglob, nocase: o.nocasematch, localeVars: h.vars };
       v = map(v, (s) => replacePattern(s, pat, rep, op.op, mo));
       break;
     }
@@ -509,7 +519,8 @@ export function* expandParam(h: ExpandHost, b: FieldBuilder, pe: ParamExp, quote
     case "~":
     case "~~": {
       const pat = op.pattern ? yield* expandPattern(h, op.pattern) : undefined;
-      v = map(v, (s) => caseModify(s, op.op, pat, false));
+      const bytes = charsAreBytes(h.vars);
+      v = map(v, (s) => caseModify(s, op.op, pat, false, bytes));
       break;
     }
     case "@":

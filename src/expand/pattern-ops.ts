@@ -8,10 +8,15 @@
 // literal (pattern-shape.ts) take string-search fast paths; others use the cached regular
 // expressions of pattern.ts.
 import type { MatchOptions } from "./pattern.ts";
-import { affixRegExp, hasPatternChars, patternToRegExp, patternToSearchRegExp, unescapePattern } from "./pattern.ts";
+import { affixRegExp, hasPatternChars, matchBytes, patternToRegExp, patternToSearchRegExp, unescapePattern } from "./pattern.ts";
+import { fromByteString, toByteString } from "../sys/utf8.ts";
 import { Kind, shapeOf, shapeRemove } from "./pattern-shape.ts";
 
 export function removeAffix(s: string, pat: string, op: "#" | "##" | "%" | "%%", opts: MatchOptions): string {
+  if (matchBytes(opts, s, pat)) {
+    // the C locale: remove whole bytes (a character cut in two keeps the bytes it has left)
+    return fromByteString(removeAffix(toByteString(s), toByteString(pat), op, { ...opts, localeVars: undefined }));
+  }
   if (!opts.nocase) {
     // a literal, or literal text with stars at the ends: string searches (pattern-shape.ts)
     const sh = shapeOf(pat, !!opts.extglob);
@@ -86,6 +91,10 @@ export function replacePattern(
   op: "/" | "//" | "/#" | "/%",
   opts: MatchOptions,
 ): string {
+  if (matchBytes(opts, s, pat)) {
+    const r = rep.map((piece) => (piece === null ? null : toByteString(piece)));
+    return fromByteString(replacePattern(toByteString(s), toByteString(pat), r, op, { ...opts, localeVars: undefined }));
+  }
   const n = s.length;
   if (!opts.extglob && (op === "/#" || op === "/%")) {
     // Anchored replacement: the longest prefix / suffix, found as for ${x##p} / ${x%%p}.

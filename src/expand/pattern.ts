@@ -9,6 +9,8 @@
 //   *  any string        ?  any character       [...] [!...] [^...]  bracket expressions with
 //   ranges, [:class:] character classes, [=c=] and [.c.]     \c  the character c
 //   extglob (when enabled): ?(p|q) *(p|q) +(p|q) @(p|q) !(p|q)
+import { charsAreBytes, type LocaleVars } from "../state/locale.ts";
+import { toByteString } from "../sys/utf8.ts";
 
 import { Kind, shapeMatches, shapeOf } from "./pattern-shape.ts";
 
@@ -16,7 +18,16 @@ export interface MatchOptions {
   extglob?: boolean;
   /** nocasematch / nocaseglob */
   nocase?: boolean;
+  /** The variables that choose the locale: with them, text that is not ASCII is matched byte by
+   *  byte when they name the C locale (src/state/locale.ts). Without them, characters. */
+  localeVars?: LocaleVars;
 }
+
+/** Whether these strings must be matched as bytes (C locale, and some text is not ASCII). */
+export function matchBytes(opts: MatchOptions, a: string, b: string): boolean {
+  return opts.localeVars !== undefined && (NON_ASCII.test(a) || NON_ASCII.test(b)) && charsAreBytes(opts.localeVars);
+}
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** POSIX character classes as JavaScript class contents (C/UTF-8 locale, ASCII meaning). */
 const CHAR_CLASSES: Record<string, string> = {
@@ -302,6 +313,9 @@ export function unescapePattern(p: string): string {
 /** fnmatch: does the whole string s match the pattern? Literals and patterns like `*.c`,
  *  `lib*`, `*.so.*` are tested with string methods (pattern-shape.ts). */
 export function matchPattern(pattern: string, s: string, opts: MatchOptions = {}): boolean {
+  if (matchBytes(opts, pattern, s)) {
+    return matchPattern(toByteString(pattern), toByteString(s), { ...opts, localeVars: undefined });
+  }
   if (!opts.nocase) {
     const sh = shapeOf(pattern, !!opts.extglob);
     if (sh.kind !== Kind.None) return shapeMatches(sh, s);

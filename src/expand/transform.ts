@@ -10,22 +10,30 @@ import { hostname } from "node:os";
 import { currentUser } from "./tilde.ts";
 
 /** ${x^p} (first only) ${x^^p} ${x,p} ${x,,p}: change the case of characters matching `pattern`
- *  (a pattern for one character; absent means every character). */
-export function caseModify(s: string, op: "^" | "^^" | "," | ",," | "~" | "~~", pattern: string | undefined, nocase: boolean): string {
+ *  (a pattern for one character; absent means every character). `asciiOnly`: the C locale,
+ *  where only ASCII letters have case (src/state/locale.ts). */
+export function caseModify(
+  s: string,
+  op: "^" | "^^" | "," | ",," | "~" | "~~",
+  pattern: string | undefined,
+  nocase: boolean,
+  asciiOnly = false,
+): string {
   if (s === "") return s;
   const upper = op === "^" || op === "^^";
   const all = op === "^^" || op === ",," || op === "~~";
   // bash's undocumented ~ / ~~ toggle the case of the first / every matching character
   const toggle = op === "~" || op === "~~";
-  const conv = toggle
+  const change = toggle
     ? (ch: string) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase())
     : (ch: string) => (upper ? ch.toUpperCase() : ch.toLowerCase());
+  const conv = asciiOnly ? (ch: string) => (ch.charCodeAt(0) < 128 ? change(ch) : ch) : change;
   const matches = (ch: string) => pattern === undefined || pattern === "" || matchPattern(pattern, ch, { nocase });
   if (!all) {
     const first = String.fromCodePoint(s.codePointAt(0)!);
     return matches(first) ? conv(first) + s.slice(first.length) : s;
   }
-  if ((pattern === undefined || pattern === "") && !toggle) return upper ? s.toUpperCase() : s.toLowerCase();
+  if ((pattern === undefined || pattern === "") && !toggle && !asciiOnly) return upper ? s.toUpperCase() : s.toLowerCase();
   let out = "";
   for (const ch of s) out += matches(ch) ? conv(ch) : ch;
   return out;

@@ -140,3 +140,21 @@ function encodeEscaping(s: string, out: Uint8Array, o: number): number {
   }
   return o;
 }
+
+/** Any character outside ASCII? */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Text as a "byte string": one char per byte (codes 0-255), the UTF-8 encoding of `s` with
+ *  escaped bytes as themselves. For byte-exact formatting (printf) and byte semantics (the C
+ *  locale: lengths, offsets and patterns count bytes). ASCII text is its own byte string. */
+export function toByteString(s: string): string {
+  if (!NON_ASCII.test(s)) return s;
+  const b = encodeUtf8(s);
+  return Buffer.from(b.buffer, b.byteOffset, b.length).toString("latin1");
+}
+
+/** A byte string back to text: valid UTF-8 decoded, other bytes escaped (a byte string cut
+ *  inside a character keeps the bytes it has). */
+export function fromByteString(b: string): string {
+  return NON_ASCII.test(b) ? decodeUtf8(Buffer.from(b, "latin1")) : b;
+}

@@ -119,8 +119,11 @@ export function fakeShell(over: Partial<FakeShell> = {}): FakeShell {
     [1, 1],
     [2, 2],
   ]);
+  // the locale of the bash runs it is compared with (bash() below): UTF-8 characters
+  const vars = new FakeVars();
+  vars.set("LC_ALL", "C.UTF-8");
   const sh: FakeShell = {
-    vars: new FakeVars(),
+    vars,
     opts: {} as Record<string, boolean>,
     positional: [],
     arg0: "ipsh",
