@@ -43,6 +43,9 @@ export class ArithError {
     public message: string,
     /** offset into the expression text where the error token starts */
     public pos: number,
+    /** where bash's message cuts the expression text: an error in a constant is found while bash
+     *  has the text NUL-terminated after that constant, so "08 + 1" reports "08" twice */
+    public end?: number,
   ) {}
 }
 
@@ -122,11 +125,13 @@ export function parseArithConstant(s: string, pos = 0): ArithNum {
   const hash = s.indexOf("#");
   if (hash >= 0) {
     const b = s.slice(0, hash);
-    if (!/^[0-9]+$/.test(b)) throw new ArithError("invalid number", pos);
+    // bash reads the constant left to right in base 10 until the '#': a letter, @ or _ before
+    // it is a digit of value 10 or more
+    if (!/^[0-9]+$/.test(b)) throw new ArithError("value too great for base", pos, pos + n);
     base = Number(b);
-    if (base < 2 || base > 64) throw new ArithError("invalid arithmetic base", pos);
+    if (base < 2 || base > 64) throw new ArithError("invalid arithmetic base", pos, pos + n);
     start = hash + 1;
-    if (start === n) throw new ArithError("invalid integer constant", pos);
+    if (start === n) throw new ArithError("invalid integer constant", pos, pos + n);
   } else if (n > 1 && s.charCodeAt(0) === 48) {
     const x = s.charCodeAt(1);
     if (x === 120 || x === 88) {
@@ -141,7 +146,7 @@ export function parseArithConstant(s: string, pos = 0): ArithNum {
   let big: bigint | undefined;
   for (let i = start; i < n; i++) {
     const d = digitValue(s.charCodeAt(i), base);
-    if (d < 0 || d >= base) throw new ArithError("value too great for base", pos);
+    if (d < 0 || d >= base) throw new ArithError("value too great for base", pos, pos + n);
     if (big === undefined) {
       const next = small * base + d;
       if (next <= MAX_SAFE) {

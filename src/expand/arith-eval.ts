@@ -31,7 +31,7 @@ function parseCached(text: string): ArithNode {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(text, n);
   }
-  if (n instanceof ArithError) throw new ArithError(n.message, n.pos);
+  if (n instanceof ArithError) throw new ArithError(n.message, n.pos, n.end);
   return n;
 }
 
@@ -319,9 +319,10 @@ function evalText(h: ExpandHost, text: string, depth: number, who?: string, sub 
     }
     if (err !== undefined) {
       if (depth > 0 && !sub) throw e instanceof NestedError ? e : new NestedError(text, err);
-      const shown = shownText.replace(/^[ \t\n]+/, "");
+      const cut = err.end === undefined ? shownText : shownText.slice(0, err.end);
+      const shown = cut.replace(/^[ \t\n]+/, "");
       const prefix = who === undefined ? "" : who + ": ";
-      report(h, `${prefix}${shown}: ${err.message} (error token is "${shownText.slice(err.pos)}")`, !sub);
+      report(h, `${prefix}${shown}: ${err.message} (error token is "${cut.slice(err.pos)}")`, !sub);
     }
     if (e instanceof VarError) report(h, e.message, !sub);
     throw e;

@@ -46,5 +46,7 @@ describe("an error in an arithmetic command fails only that command", () => {
       ["a subscript's error abandons the line", "a=(1); (( a[1+] )); echo same $?\necho next\nlet 'a[1+]=3'; echo same $?\necho next\n[[ a[1+] -eq 1 ]]; echo same\necho next\nx='a[1+]'; (( x )); echo same\necho end"],
       ["$((...)) abandons the line", "echo $(( 1 + )); echo same\nx=$(( 1 + )); echo same\nreadonly r=1; echo $(( r = 2 )); echo same\necho end"],
       ["set -e", "set -e; (( 1 + )); echo same $?"],
+      // bash NUL-terminates a constant while converting it: the message cuts the text there
+      ["a bad constant is reported up to its end", "(( 08 )); (( x+08 + 1 )); (( 2#12 )); (( 1a#1 )); (( 65#1 + 2 )); (( 1 + 09 + 2 )); echo end"],
   ]);
 });
