@@ -68,7 +68,7 @@ export function readDirectory(path: string): DirEntries | number {
         } else {
           name = decodeUtf8(b.subarray(start, end));
           // characters above U+FFFF and escaped bytes (src/sys/utf8.ts) are surrogates in UTF-16
-          if (!surrogates && (high >= 0xf0 || name.length === end - start)) surrogates = SURROGATE.test(name);
+          if (!surrogates) surrogates = SURROGATE.test(name);
         }
         names.push(name);
         types.push(b[off + 18]!);

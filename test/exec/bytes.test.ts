@@ -29,7 +29,7 @@ describe("non-UTF-8 bytes survive the shell", () => {
       ["the environment of a child", "export V=$'\\xe9\\xff'; sh -c 'printf %s \"$V\"'" + OD],
       [
         "file names: created, globbed in byte order, removed",
-        "touch $'caf\\xe9' abc $'\\xff' é $'\\xc3'; for f in *; do printf '%s|' \"$f\"; done" + OD + "; rm -- *; ls | wc -l",
+        "touch $'caf\\xe9' abc $'\\xff' é $'\\xc3' $'\\x80x' Ａ 中; for f in *; do printf '%s|' \"$f\"; done" + OD + "; rm -- *; ls | wc -l",
       ],
       ["echo -e and printf %b make bytes", "echo -e 'a\\xe9'" + OD + "; printf '%b' '\\xff\\n'" + OD],
       ["printf %q quotes an invalid byte", "printf '%q\\n' $'caf\\xe9'"],
