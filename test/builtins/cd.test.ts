@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { cdBuiltin, dirsBuiltin, popdBuiltin, pushdBuiltin, pwdBuiltin } from "../../builtins/cd.ts";
 import type { BuiltinDef } from "../../builtins/context.ts";
 import { bash, fakeShell, run } from "./fake-sh.ts";
+import { both } from "../helpers/shells.ts";
 
 const root = realpathSync(mkdtempSync(tmpdir() + "/ipsh-cd-"));
 mkdirSync(root + "/a/b", { recursive: true });
@@ -53,6 +54,21 @@ describe("cd family matches bash", () => {
   for (const [name, lines, env] of SEQS) {
     it(name, () => {
       expect(mine(lines, env)).toEqual(theirs(lines, env));
+    });
+  }
+});
+
+describe("OLDPWD at start-up (bash: exported but unset unless it names a directory)", () => {
+  for (const [name, OLDPWD] of [
+    ["absent", undefined],
+    ["not a directory", "/nonexistent-ipsh"],
+    ["a directory", "/usr"],
+  ] as const) {
+    it(name, () => {
+      const script = 'declare -p OLDPWD; echo "${OLDPWD-unset}"; env | grep ^OLDPWD=; cd /usr/bin; cd /; env | grep ^OLDPWD=';
+      const r = both(script, "bash", { env: OLDPWD === undefined ? {} : { OLDPWD } });
+      expect(r.ipsh.stdout).toBe(r.ref.stdout);
+      expect(r.ipsh.status).toBe(r.ref.status);
     });
   }
 });
