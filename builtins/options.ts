@@ -11,8 +11,12 @@ export interface Opt {
 }
 
 /** The options in the order given, and the operands after them; or 2 after the error. */
-export function parseOptions(ctx: BuiltinContext, spec: string, usage: string): { opts: Opt[]; rest: string[] } | number {
-  const args = ctx.args;
+export function parseOptions(
+  ctx: BuiltinContext,
+  spec: string,
+  usage: string,
+  args: readonly string[] = ctx.args,
+): { opts: Opt[]; rest: string[] } | number {
   const opts: Opt[] = [];
   const fail = (message: string): number => {
     ctx.error(message);
