@@ -4,7 +4,9 @@
 import { callerText } from "../src/state/call-frames.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
-import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "../src/exec/control.ts";
+import { BreakSignal, ContinueSignal, ExitSignal, LineAbort, ReturnSignal } from "../src/exec/control.ts";
+import { numericArg, statusByte } from "./numeric-arg.ts";
+import { noOptions, parseOptions } from "./options.ts";
 import { readFileSync, statSync } from "node:fs";
 import { absPath } from "../src/exec/redirect.ts";
 import { execReplace } from "../src/exec/exec-replace.ts";
@@ -15,15 +17,6 @@ import { KEYWORDS } from "../src/exec/shell-exec.ts";
 import { exitTrapSavedStatus } from "../src/signals/run-traps.ts";
 import { IoError, decodeUtf8, readFd } from "./io.ts";
 
-/** A numeric argument as bash reads it (exit, return, break, shift): optional sign, decimal. */
-function numArg(ctx: BuiltinContext, s: string): number | undefined {
-  if (!/^\s*[-+]?\d+\s*$/.test(s)) {
-    ctx.error(`${s}: numeric argument required`);
-    return undefined;
-  }
-  return Number(s.trim());
-}
-
 const exitBuiltin: BuiltinDef = {
   name: "exit",
   special: true,
@@ -31,19 +24,11 @@ const exitBuiltin: BuiltinDef = {
   description: "Exit the shell with a status of N. If N is omitted, the exit status is that of the last command executed.",
   run(ctx) {
     const sh = ctx.sh;
-    if (ctx.args.length > 1 && /^[-+]?\d+$/.test(ctx.args[0])) {
-      ctx.error("too many arguments");
-      return 1;
-    }
+    const arg = numericArg(ctx);
     // inside the EXIT trap, a bare `exit` keeps the status the shell was exiting with
     let status = exitTrapSavedStatus() ?? sh.lastStatus;
-    if (ctx.args.length > 0) {
-      const a = ctx.args[0] === "--" ? ctx.args[1] : ctx.args[0];
-      if (a !== undefined) {
-        const n = numArg(ctx, a);
-        status = n === undefined ? 2 : n & 255;
-      }
-    }
+    if (arg === "bad") status = 2;
+    else if (arg.value !== undefined) status = statusByte(arg.value);
     if (sh.interactive && !sh.isSubshell && !sh.exitWarned) {
       const stopped = sh.jobs.jobs.some((j) => j.state === "Stopped");
       if (stopped) {
@@ -69,12 +54,9 @@ const returnBuiltin: BuiltinDef = {
       ctx.error("can only `return' from a function or sourced script");
       return 2;
     }
-    let status = sh.lastStatus;
-    if (ctx.args.length > 0) {
-      const n = numArg(ctx, ctx.args[0]);
-      status = n === undefined ? 2 : n & 255;
-    }
-    throw new ReturnSignal(status);
+    const arg = numericArg(ctx);
+    if (arg === "bad") return 2;
+    throw new ReturnSignal(arg.value === undefined ? sh.lastStatus : statusByte(arg.value));
   },
 };
 
@@ -85,21 +67,22 @@ function loopControl(name: "break" | "continue"): BuiltinDef {
     synopsis: `${name} [n]`,
     description: name === "break" ? "Exit from within a for, while, until or select loop (N levels)." : "Resume the next iteration of the enclosing loop (N levels up).",
     run(ctx) {
-      let n = 1;
-      if (ctx.args.length > 0) {
-        const v = numArg(ctx, ctx.args[0]);
-        if (v === undefined) return 1;
-        if (v < 1) {
-          ctx.error(`${ctx.args[0]}: loop count out of range`);
-          return 1;
-        }
-        n = v;
-      }
       const depth = ctx.sh.loopDepth;
       if (depth === 0) {
-        // bash prints this only in interactive shells... and in scripts too, but keeps going
+        // outside a loop bash says so, ignores the arguments and goes on
         ctx.error("only meaningful in a `for', `while', or `until' loop");
         return 0;
+      }
+      const arg = numericArg(ctx);
+      // not a number: bash throws to the top level, which ends a non-interactive shell with 128
+      if (arg === "bad") throw ctx.sh.interactive ? new LineAbort(128) : new ExitSignal(128);
+      let n = 1;
+      if (arg.value !== undefined) {
+        if (arg.value < 1) {
+          ctx.error(`${arg.word}: loop count out of range`);
+          return 1;
+        }
+        n = Number(arg.value);
       }
       n = Math.min(n, depth);
       throw name === "break" ? new BreakSignal(n) : new ContinueSignal(n);
@@ -113,7 +96,8 @@ const evalBuiltin: BuiltinDef = {
   synopsis: "eval [arg ...]",
   description: "Concatenate the arguments and execute them as a shell command.",
   run(ctx) {
-    const args = ctx.args[0] === "--" ? ctx.args.slice(1) : ctx.args;
+    const args = noOptions(ctx, "eval: usage: eval [arg ...]");
+    if (typeof args === "number") return args;
     const text = args.join(" ");
     if (text.trim() === "") return 0;
     return ctx.sh.runString(text, "eval");
@@ -127,7 +111,8 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
   description: "Read and execute commands from FILENAME in the current shell ($PATH is searched when it has no slash).",
   run(ctx): Gen<number> | number {
     const sh = ctx.sh;
-    const args = ctx.args[0] === "--" ? ctx.args.slice(1) : ctx.args;
+    const args = noOptions(ctx, `${name}: usage: ${name} filename [arguments]`);
+    if (typeof args === "number") return args;
     if (args.length === 0) {
       ctx.error("filename argument required");
       ctx.err(`${name}: usage: ${name} filename [arguments]\n`);
@@ -380,13 +365,15 @@ const builtinBuiltin: BuiltinDef = {
   synopsis: "builtin [shell-builtin [arg ...]]",
   description: "Execute a shell builtin, bypassing functions of the same name.",
   run(ctx) {
-    if (ctx.args.length === 0) return 0;
-    const b = ctx.sh.builtins.get(ctx.args[0]);
-    if (!b || ctx.sh.disabledBuiltins.has(ctx.args[0])) {
-      ctx.error(`${ctx.args[0]}: not a shell builtin`);
+    const args = noOptions(ctx, "builtin: usage: builtin [shell-builtin [arg ...]]");
+    if (typeof args === "number") return args;
+    if (args.length === 0) return 0;
+    const b = ctx.sh.builtins.get(args[0]!);
+    if (!b || ctx.sh.disabledBuiltins.has(args[0]!)) {
+      ctx.error(`${args[0]}: not a shell builtin`);
       return 1;
     }
-    return runBuiltin(ctx.sh, b, ctx.args);
+    return runBuiltin(ctx.sh, b, args);
   },
 };
 
@@ -397,27 +384,25 @@ const enableBuiltin: BuiltinDef = {
   description: "Enable and disable shell builtins.",
   run(ctx) {
     const sh = ctx.sh;
-    let disable = false;
-    let all = false;
-    let args = ctx.args;
-    while (args.length && args[0].startsWith("-")) {
-      for (const c of args[0].slice(1)) {
-        if (c === "n") disable = true;
-        else if (c === "a") all = true;
-        else if (c === "p" || c === "s") {
-          /* listing flags */
-        } else {
-          ctx.error(`-${c}: invalid option`);
-          return 2;
-        }
-      }
-      args = args.slice(1);
+    const parsed = parseOptions(ctx, "adnpsf:", "enable: usage: enable [-a] [-dnps] [-f filename] [name ...]");
+    if (typeof parsed === "number") return parsed;
+    const has = (c: string) => parsed.opts.some((o) => o.letter === c);
+    const disable = has("n");
+    const file = parsed.opts.find((o) => o.letter === "f")?.arg;
+    const args = parsed.rest;
+    if (file !== undefined) {
+      // ipsh has no loadable builtins
+      ctx.error(`cannot open shared object ${file}: loadable builtins are not supported`);
+      return 1;
     }
-    if (args.length === 0) {
+    if (args.length === 0 || has("p")) {
+      // list: enabled ones, disabled ones with -n, all with -a; -s only the POSIX special ones
+      // (bash counts source among them)
       for (const name of [...sh.builtins.keys()].sort()) {
         const off = sh.disabledBuiltins.has(name);
-        if (all) ctx.out(`enable ${off ? "-n " : ""}${name}\n`);
-        else if (off === disable) ctx.out(`enable ${off ? "-n " : ""}${name}\n`);
+        if (!has("a") && off !== disable) continue;
+        if (has("s") && !(sh.builtins.get(name)!.special || name === "source")) continue;
+        ctx.out(`enable ${off ? "-n " : ""}${name}\n`);
       }
       return 0;
     }
@@ -425,6 +410,9 @@ const enableBuiltin: BuiltinDef = {
     for (const name of args) {
       if (!sh.builtins.has(name)) {
         ctx.error(`${name}: not a shell builtin`);
+        status = 1;
+      } else if (has("d")) {
+        ctx.error(`${name}: not dynamically loaded`);
         status = 1;
       } else if (disable) sh.disabledBuiltins.add(name);
       else sh.disabledBuiltins.delete(name);
@@ -440,7 +428,9 @@ const callerBuiltin: BuiltinDef = {
   description: "Return the context of the current subroutine call.",
   run(ctx) {
     if (callerText(ctx.sh, undefined) === undefined) return 1; // not in a function or sourced file
-    const arg = ctx.args[0];
+    const args = noOptions(ctx, "caller: usage: caller [expr]");
+    if (typeof args === "number") return args;
+    const arg = args[0];
     const n = arg === undefined ? undefined : /^\s*[+-]?\d+\s*$/.test(arg) ? Number(arg) : NaN;
     if (Number.isNaN(n)) {
       ctx.error(`${arg}: invalid number`);

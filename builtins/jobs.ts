@@ -1,4 +1,5 @@
 // Job control builtins: jobs, fg, bg, wait, disown.
+import { parseOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
 import type { Job } from "../src/jobs/job-table.ts";
@@ -338,19 +339,14 @@ const disownBuiltin: BuiltinDef = {
     let all = false;
     let running = false;
     let keepButNoHup = false;
-    let args = ctx.args;
-    while (args.length && args[0].startsWith("-") && args[0].length > 1) {
-      for (const c of args[0].slice(1)) {
-        if (c === "a") all = true;
-        else if (c === "r") running = true;
-        else if (c === "h") keepButNoHup = true;
-        else {
-          ctx.error(`-${c}: invalid option`);
-          return 2;
-        }
-      }
-      args = args.slice(1);
+    const parsed = parseOptions(ctx, "ahr", "disown: usage: disown [-h] [-ar] [jobspec ... | pid ...]");
+    if (typeof parsed === "number") return parsed;
+    for (const o of parsed.opts) {
+      if (o.letter === "a") all = true;
+      else if (o.letter === "r") running = true;
+      else keepButNoHup = true;
     }
+    const args = parsed.rest;
     sh.jobs.reapAll();
     let list: Job[];
     if (all || running) list = sh.jobs.jobs.filter((j) => !running || j.state === "Running");

@@ -47,3 +47,11 @@ export function parseOptions(
   }
   return { opts, rest: args.slice(i) };
 }
+
+/** bash's no_options, for builtins without options (eval, source, times, builtin, caller): a
+ *  leading "--" is skipped, any other word of the form -x is an invalid option (message, usage
+ *  line, status 2); "-" alone is an operand. Returns the operands, or 2 after the error. */
+export function noOptions(ctx: BuiltinContext, usage: string): string[] | number {
+  const r = parseOptions(ctx, "", usage);
+  return typeof r === "number" ? r : r.rest;
+}

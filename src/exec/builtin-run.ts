@@ -65,4 +65,4 @@ export function specialFailed(sh: Shell, b: BuiltinDef, status: number): void {
 }
 
 /** Special builtins whose usage errors are fatal in POSIX mode. */
-const SPECIAL_FATAL = new Set(["set", "shift", "readonly", "export", ".", "source", "unset"]);
+const SPECIAL_FATAL = new Set(["set", "readonly", "export", ".", "source", "unset"]);

@@ -60,7 +60,7 @@ function* runString(this: Shell, source: string, name: string): Gen<number> {
   } catch (e) {
     // an assignment error abandons the rest of the eval'd / sourced text, not the caller's
     // line: eval and source then return its status (bash)
-    if (!(e instanceof LineAbort)) throw e;
+    if (!(e instanceof LineAbort) || e.throughEval) throw e;
     status = sh.lastStatus = e.status;
   } finally {
     sh.lineBase = savedBase;
