@@ -26,7 +26,7 @@ const exitBuiltin: BuiltinDef = {
     const sh = ctx.sh;
     const arg = numericArg(ctx);
     // inside the EXIT trap, a bare `exit` keeps the status the shell was exiting with
-    let status = exitTrapSavedStatus() ?? sh.lastStatus;
+    let status = exitTrapSavedStatus(sh) ?? sh.lastStatus;
     if (arg === "bad") status = 2;
     else if (arg.value !== undefined) status = statusByte(arg.value);
     if (sh.interactive && !sh.isSubshell && !sh.exitWarned) {

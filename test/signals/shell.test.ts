@@ -38,6 +38,12 @@ describe.skipIf(!ipshWorks)("signals through ipsh vs bash", () => {
     same(`trap 'echo bye $?' EXIT; nosuchcommand_ipsh_test 2>/dev/null`);
     same(`(trap 'echo sub-exit' EXIT; echo in); echo out`);
   });
+  test("exit without operand in the EXIT trap keeps the exiting status, but not in a ( ) inside it", () => {
+    same(`trap 'false; exit' EXIT; exit 3`);
+    same(`trap '(:; exit) && echo ok' EXIT; false`);
+    same(`trap '(false; exit); echo $?; exit' EXIT; exit 3`);
+    same(`trap 'f() { :; exit; }; f' EXIT; exit 4`);
+  });
   test("kill -USR1 $$ with a trap runs it before the next command, keeping $?", () => {
     same(`trap 'echo got USR1' USR1; kill -USR1 $$; echo after $?`);
     same(`trap 'false' USR1; true; kill -USR1 $$; echo $?`);
