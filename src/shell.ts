@@ -232,7 +232,7 @@ export class Shell {
 
   // Implemented by the executor (src/exec/shell-exec.ts installs these on the prototype, so the
   // state file does not import the executor):
-  declare runString: (source: string, name: string) => Gen<number>;
+  declare runString: (source: string, name: string, resetLine?: boolean) => Gen<number>;
   declare runList: (list: List) => Gen<number>;
   declare commandSubst: (body: List) => Gen<string>;
   declare processSubst: (op: "<" | ">", body: List) => Gen<string>;

@@ -103,6 +103,12 @@ export function* execAndOr(sh: Shell, ao: AndOr): Gen<number> {
   }
   let lastRan = -1; // index in rest of the last pipeline that ran (-1: the first)
   for (let i = 0; i < rest.length; i++) {
+    // a signal that arrived (`kill -USR1 $$ && echo after`) has its trap run before the next
+    // pipeline, as in bash
+    if (pendingTraps()) {
+      sh.lastStatus = status;
+      yield* safePoint(sh);
+    }
     const { op, pipeline } = rest[i];
     if ((op === "&&") !== (status === 0)) continue;
     const isLast = i === rest.length - 1;

@@ -27,7 +27,7 @@ import type { TrapTable } from "./traps.ts";
 export interface TrapHost {
   readonly traps: TrapTable;
   lastStatus: number;
-  runString(source: string, name: string): Gen<number>;
+  runString(source: string, name: string, resetLine?: boolean): Gen<number>;
 }
 
 /** The signal whose trap action is running (0 = none), process-wide like the dispositions. */
@@ -74,7 +74,7 @@ export function* runPendingTraps(
     runningSignal = sig;
     if (tracing) emit({ kind: "trap", condition: signalName(sig) ?? String(sig), action });
     try {
-      yield* sh.runString(action, "trap");
+      yield* sh.runString(action, "trap", true);
     } finally {
       runningSignal = 0;
     }
@@ -105,7 +105,7 @@ export function* runExitTrap(sh: TrapHost): Gen<number> {
   exitTrapShell = sh;
   if (tracing) emit({ kind: "trap", condition: "EXIT", action });
   try {
-    yield* sh.runString(action, "trap");
+    yield* sh.runString(action, "trap", true);
   } catch (e) {
     if (e instanceof ExitSignal) return e.status;
     throw e;
