@@ -29,6 +29,8 @@ import { interruptPending, checkInterrupt } from "./interrupt.ts";
 import { safePoint, runErrTrap, pendingTraps, runDebugTrap } from "./safe-point.ts";
 import { xtraceWords, xtraceRaw } from "./xtrace.ts";
 import { noteDefinition } from "../state/call-frames.ts";
+import { VarError } from "../state/var-store.ts";
+import { isValidName } from "../state/names.ts";
 
 export function* execList(sh: Shell, list: List): Gen<number> {
   const r = execListSync(sh, list, 0, sh.lastStatus);
@@ -467,8 +469,25 @@ function* execWhile(sh: Shell, cmd: While): Gen<number> {
   return status;
 }
 
+/**
+ * A for/select variable that cannot be assigned: a name that is not an identifier
+ * ("`i.j': not a valid identifier", checked before the words are expanded) or a readonly one.
+ * bash ends the loop with status 1 and goes on; in POSIX mode a non-interactive shell exits
+ * (with 2 for the name; for readonly as after a fatal expansion error).
+ */
+export function loopVarFailed(sh: Shell, e: VarError | string): number {
+  if (typeof e === "string") {
+    sh.diag(`\`${e}': not a valid identifier`);
+    if (sh.opts.posix && !sh.interactive) throw new ExitSignal(2);
+  } else if (sh.opts.posix && !sh.interactive) sh.fail(e.message);
+  else sh.diag(e.message);
+  sh.lastStatus = 1;
+  return 1;
+}
+
 function* execFor(sh: Shell, cmd: For): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (!isValidName(cmd.name)) return loopVarFailed(sh, cmd.name);
   const items = cmd.items ? yield* expandWords(sh.host, cmd.items) : sh.positional.slice();
   let status = 0;
   sh.loopDepth++;
@@ -478,7 +497,12 @@ function* execFor(sh: Shell, cmd: For): Gen<number> {
         sh.lineno = cmd.span.line + sh.lineBase;
         yield* runDebugTrap(sh);
       }
-      sh.vars.set(cmd.name, item);
+      try {
+        sh.vars.set(cmd.name, item);
+      } catch (e) {
+        if (!(e instanceof VarError)) throw e;
+        return loopVarFailed(sh, e);
+      }
       if (sh.opts.xtrace) xtraceWords(sh, ["for", cmd.name, "in", item]);
       let b = iteration(sh, cmd.body);
       if (typeof b !== "number") b = yield* b;
@@ -641,6 +665,7 @@ function* caseRest(sh: Shell, cmd: Case, subject: string, i: number): Gen<number
 function* execSelect(sh: Shell, cmd: Select): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
   if (debugDue(sh)) yield* runDebugTrap(sh);
+  if (!isValidName(cmd.name)) return loopVarFailed(sh, cmd.name);
   const items = cmd.items ? yield* expandWords(sh.host, cmd.items) : sh.positional.slice();
   let status = 0;
   if (items.length === 0) return (sh.lastStatus = 0);

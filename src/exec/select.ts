@@ -1,6 +1,8 @@
 // bash's select loop: print the numbered menu to stderr, read a line from stdin with PS3 as
 // the prompt, set the variable to the chosen item (empty for an invalid choice) and REPLY to the
 // line; an empty line redisplays the menu; end of input ends the loop.
+import { loopVarFailed } from "./execute.ts";
+import { VarError } from "../state/var-store.ts";
 import type { Select } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
@@ -43,7 +45,12 @@ export function* selectLoop(sh: Shell, cmd: Select, items: string[]): Gen<number
     }
     show = false;
     const n = Number(line.trim());
-    sh.vars.set(cmd.name, Number.isInteger(n) && n >= 1 && n <= items.length ? items[n - 1] : "");
+    try {
+      sh.vars.set(cmd.name, Number.isInteger(n) && n >= 1 && n <= items.length ? items[n - 1] : "");
+    } catch (e) {
+      if (!(e instanceof VarError)) throw e;
+      return loopVarFailed(sh, e);
+    }
     try {
       status = yield* execList(sh, cmd.body);
     } catch (e) {
