@@ -19,7 +19,14 @@ import { commandText, inProcessChildStopped, inProcessGroup, leaveLoopsAfterStop
 export { noteProcessCwd };
 
 /** Command search with bash's hash table: a path, or prints the error and returns the status. */
-export function findCommand(sh: Shell, name: string): string | number {
+export function findCommand(sh: Shell, name: string, tempPath?: string): string | number {
+  if (tempPath !== undefined) {
+    // `PATH=... cmd`: searched in that PATH, and neither taken from nor put in the hash table (bash)
+    const r = resolveCommand(name, tempPath, sh.cwd);
+    if (typeof r === "string") return r;
+    sh.diag(`${r.subject}: ${r.message}`);
+    return r.status;
+  }
   if (!name.includes("/")) {
     const hashed = sh.hash.get(name);
     if (hashed !== undefined) {
@@ -169,8 +176,8 @@ export function jobControl(sh: Shell): boolean {
 }
 
 /** Run an external command in the foreground and wait for it. */
-export function* runExternal(sh: Shell, argv: string[], env?: string[]): Gen<number> {
-  const path = findCommand(sh, argv[0]);
+export function* runExternal(sh: Shell, argv: string[], env?: string[], tempPath?: string): Gen<number> {
+  const path = findCommand(sh, argv[0], tempPath);
   if (typeof path === "number") return (sh.lastStatus = path);
   const jc = jobControl(sh);
   // a child of an in-process stage of an interactive foreground job (src/jobs/foreground.ts)

@@ -483,7 +483,14 @@ function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
     return yield* withTempAssigns(sh, cmd.assigns, () => runBuiltin(sh, builtin!, argv));
   }
   const env = cmd.assigns.length > 0 ? yield* assignmentsToEnv(sh, cmd.assigns) : undefined;
-  return yield* runExternal(sh, argv, env);
+  // a PATH among the prefix assignments is the one the command is searched in; like any
+  // assignment to PATH it empties the hash table (bash)
+  let tempPath: string | undefined;
+  if (env !== undefined && cmd.assigns.some((a) => a.name === "PATH")) {
+    tempPath = env.findLast((e) => e.startsWith("PATH="))?.slice(5);
+    sh.hash.clear();
+  }
+  return yield* runExternal(sh, argv, env, tempPath);
 }
 
 /** Prefix assignments for functions and regular builtins: visible (and exported) during the call only. */
