@@ -135,8 +135,8 @@ function shift(ctx: BuiltinContext): number {
     n = Number(arg.value);
   }
   if (n > sh.positional.length) {
-    // bash reports it with shopt shift_verbose, and always in POSIX mode (where it is not fatal)
-    if (sh.opts.shift_verbose || sh.opts.posix) ctx.error(`${arg.word ?? n}: shift count out of range`);
+    // bash reports it with shopt shift_verbose (on in POSIX mode, where it is not fatal)
+    if (sh.opts.shift_verbose) ctx.error(`${arg.word ?? n}: shift count out of range`);
     return 1;
   }
   if (n > 0) sh.positional = sh.positional.slice(n);

@@ -159,7 +159,7 @@ export function createShell(cfg: ShellConfig): Shell {
   opts.hashall = true;
   opts.commandString = cfg.mode === "command";
   opts.readingStdin = cfg.mode === "stdin";
-  if (cfg.posix) opts.posix = true;
+  if (cfg.posix) opts.set("posix", true);
   for (const [name, on] of cfg.setOptions) {
     if (name.length === 1) {
       if (!opts.setLetter(name, on)) {
