@@ -112,11 +112,11 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
   run(ctx): Gen<number> | number {
     const sh = ctx.sh;
     const args = noOptions(ctx, `${name}: usage: ${name} filename [arguments]`);
-    if (typeof args === "number") return args;
+    if (typeof args === "number") return sourceFailed(ctx, args);
     if (args.length === 0) {
       ctx.error("filename argument required");
       ctx.err(`${name}: usage: ${name} filename [arguments]\n`);
-      return 2;
+      return sourceFailed(ctx, 2);
     }
     const file = args[0];
     // /dev/stdin and /dev/fd/N name the shell's own descriptors (`. <(cmd)`, `. /dev/stdin <<EOF`),
@@ -125,31 +125,19 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
     if (vfd !== undefined) {
       if (sh.fds.entry(vfd) !== undefined) return sourceFd(ctx, vfd, file, args.slice(1), name);
       ctx.err(`${sh.errorPrefix()}${file}: No such file or directory\n`); // bash names the file, not the builtin
-      if (!sh.interactive && name === "." && sh.opts.posix) throw new ExitSignal(1);
-      return 1;
+      return sourceFailed(ctx);
     }
     let path: string | undefined;
     if (file.includes("/")) path = absPath(sh, file);
     else {
-      for (const dir of (sh.vars.get("PATH") ?? "").split(":")) {
-        const p = absPath(sh, `${dir || "."}/${file}`);
-        try {
-          if (statSync(p).isFile()) {
-            path = p;
-            break;
-          }
-        } catch {
-          /* next */
-        }
+      // shopt sourcepath: $PATH is searched (for a regular file); then the current directory,
+      // except in POSIX mode, where a name not found in $PATH is an error of its own
+      if (sh.opts.sourcepath) path = searchPathForFile(sh, file);
+      if (path === undefined && sh.opts.posix) {
+        ctx.error(`${file}: file not found`);
+        return sourceFailed(ctx);
       }
-      if (!path && sh.opts.sourcepath !== false) {
-        const p = absPath(sh, file);
-        try {
-          if (statSync(p).isFile()) path = p;
-        } catch {
-          /* not found */
-        }
-      }
+      if (path === undefined && isFile(absPath(sh, file))) path = absPath(sh, file);
     }
     let text: string;
     try {
@@ -157,15 +145,44 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
       text = readFileSync(path, "utf8");
     } catch (e) {
       const code = (e as { code?: string }).code;
-      // bash names the builtin for a directory, only the file when there is none
-      if (code === "EISDIR") ctx.error(`${file}: is a directory`);
-      else ctx.err(`${sh.errorPrefix()}${file}: No such file or directory\n`);
-      if (!sh.interactive && name === "." && sh.opts.posix) throw new ExitSignal(1);
-      return 1;
+      // bash names the builtin for a directory (and goes on even in POSIX mode), only the file
+      // when there is none
+      if (code === "EISDIR") {
+        ctx.error(`${file}: is a directory`);
+        return 1;
+      }
+      ctx.err(`${sh.errorPrefix()}${file}: No such file or directory\n`);
+      return sourceFailed(ctx);
     }
     return runSourced(ctx, text, file, args.slice(1));
   },
 });
+
+/** A usage error or a file that cannot be sourced: in POSIX mode this ends a non-interactive
+ *  shell (for `source` as for `.`), unless run through `command`. (The status of the sourced
+ *  commands, and a directory given as the file, are not such errors.) */
+function sourceFailed(ctx: BuiltinContext, status = 1): number {
+  const sh = ctx.sh;
+  if (!sh.interactive && sh.opts.posix && !ctx.viaCommand) throw new ExitSignal(status);
+  return status;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The first regular file named `file` in a directory of $PATH. */
+function searchPathForFile(sh: BuiltinContext["sh"], file: string): string | undefined {
+  for (const dir of (sh.vars.get("PATH") ?? "").split(":")) {
+    const p = absPath(sh, `${dir || "."}/${file}`);
+    if (isFile(p)) return p;
+  }
+  return undefined;
+}
 
 /** The shell fd a path names in bash's special-cased forms, or undefined for any other path. */
 function shellFdPath(file: string): number | undefined {
@@ -187,8 +204,7 @@ function* sourceFd(ctx: BuiltinContext, fd: number, file: string, args: string[]
   } catch (e) {
     if (!(e instanceof IoError)) throw e;
     ctx.err(`${ctx.sh.errorPrefix()}${file}: ${e.message}\n`);
-    if (!ctx.sh.interactive && name === "." && ctx.sh.opts.posix) throw new ExitSignal(1);
-    return 1;
+    return sourceFailed(ctx);
   }
   return yield* runSourced(ctx, decodeUtf8(Buffer.concat(chunks)), file, args);
 }
@@ -338,7 +354,7 @@ const commandBuiltin: BuiltinDef = {
     }
     const name = args[0];
     const b = sh.builtins.get(name);
-    if (b && !sh.disabledBuiltins.has(name)) return runBuiltin(sh, b, args);
+    if (b && !sh.disabledBuiltins.has(name)) return runBuiltin(sh, b, args, true);
     if (usePath) {
       const saved = sh.vars.get("PATH");
       return (function* () {
