@@ -5,7 +5,7 @@ import type { Gen } from "./gen.ts";
 import { writeShellFd } from "./io.ts";
 import { ExitSignal } from "./control.ts";
 import { strerror } from "../sys/errno.ts";
-import { flushOutput } from "./async-io.ts";
+import { flushBuiltinOutput } from "./async-io.ts";
 
 export class Ctx implements BuiltinContext {
   lastErrno = 0;
@@ -55,7 +55,7 @@ export function* runBuiltin(sh: Shell, b: BuiltinDef, argv: string[], viaCommand
   if (typeof r === "number") status = r;
   else status = yield* r;
   status = writeFailure(ctx, status);
-  if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
+  if (sh.async && sh.outQueue.length > 0) status = yield* flushBuiltinOutput(sh, argv[0]!, status);
   if (status !== 0 && b.special && !viaCommand) specialFailed(sh, b, status);
   sh.lastStatus = status;
   return status;

@@ -17,7 +17,7 @@ import { allSync } from "../expand/word.ts";
 import { VarError } from "../state/var-store.ts";
 import { leaveRedirectFrame, openRedirects, openRedirectsSync } from "./redirect.ts";
 import { runBuiltin, Ctx, specialFailed, writeFailure } from "./builtin-run.ts";
-import { flushOutput } from "./async-io.ts";
+import { flushBuiltinOutput } from "./async-io.ts";
 import { compoundElements, type CompoundElem } from "../../builtins/declare.ts";
 import { callFunction, callFunctionSync } from "./function-call.ts";
 import { drive, resume } from "./resume.ts";
@@ -208,7 +208,7 @@ function* builtinFrameAfter(
   let status: number;
   try {
     status = typeof r === "number" ? r : yield* r;
-    if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
+    if (sh.async && sh.outQueue.length > 0) status = yield* flushBuiltinOutput(sh, argv[0]!, status);
   } finally {
     leaveFrame(sh, cmd, saved, frame, scoped);
   }
@@ -263,12 +263,12 @@ function* builtinAfter(sh: Shell, b: BuiltinDef, g: Gen<number>, argv: string[])
   } finally {
     afterCommand(sh);
   }
-  if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
+  if (sh.async && sh.outQueue.length > 0) status = yield* flushBuiltinOutput(sh, argv[0]!, status);
   return builtinDone(sh, b, status, argv);
 }
 
 function* flushAfter(sh: Shell, b: BuiltinDef, status: number, argv: string[]): Gen<number> {
-  yield* flushOutput(sh);
+  status = yield* flushBuiltinOutput(sh, argv[0]!, status);
   return builtinDone(sh, b, status, argv);
 }
 
@@ -476,7 +476,7 @@ function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
       const r = builtin.run(ctx);
       let status = typeof r === "number" ? r : yield* r;
       if (ctx.outErrno !== 0) status = writeFailure(ctx, status);
-      if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
+      if (sh.async && sh.outQueue.length > 0) status = yield* flushBuiltinOutput(sh, name, status);
       sh.lastStatus = status;
       return status;
     }
