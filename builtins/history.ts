@@ -22,7 +22,7 @@ import { numericArg } from "./numeric-arg.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { History } from "../src/interactive/history.ts";
 import { expandStateFor, historyExpand } from "../src/interactive/history-expand.ts";
-import { strftime } from "../src/interactive/strftime.ts";
+import { shellTimeZone, strftimeIn } from "./printf-format.ts";
 import type { Gen } from "../src/exec/gen.ts";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -33,7 +33,7 @@ const USAGE = "history: usage: history [-c] [-d offset] [n] or history -anrw [fi
 /** What the history builtin needs from the shell. */
 export interface HistoryShell {
   history: unknown;
-  vars: { get(name: string): string | undefined };
+  vars: { get(name: string): string | undefined; environ?(): string[] };
   opts: { history: boolean; extglob: boolean };
 }
 
@@ -111,10 +111,11 @@ function run(ctx: BuiltinContext): number {
   if (n === "bad") return 1;
   if (n.value !== undefined) count = Math.min(Math.max(0, Number(n.value)), h.length);
   const fmt = sh.vars.get("HISTTIMEFORMAT");
+  const tz = sh.vars.environ ? shellTimeZone(sh.vars as { environ(): string[] }) : process.env.TZ;
   let out = "";
   for (let n = h.nextNumber - count; n < h.nextNumber; n++) {
     const e = h.get(n)!;
-    const when = fmt === undefined ? "" : e.time > 0 ? strftime(fmt, new Date(e.time * 1000)) : "??";
+    const when = fmt === undefined ? "" : e.time > 0 ? strftimeIn(fmt, new Date(e.time * 1000), tz) : "??";
     out += `${pad5(n)}  ${when}${e.line}\n`;
   }
   ctx.out(out);
