@@ -286,7 +286,7 @@ export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
       return 0;
     case "Subshell":
       sh.lineno = cmd.span.line + sh.lineBase; // ( ) has a LINENO of its own (its ERR trap shows it)
-      return yield* withRedirects(sh, cmd.redirects, () => runSubshell(sh, cmd.body, cmd.span.line));
+      return yield* withRedirects(sh, cmd.redirects, () => runSubshell(sh, cmd.body, cmd.span.line), false);
     default:
       if (cmd.redirects.length === 0) return yield* execCompound(sh, cmd);
       return yield* withRedirects(sh, cmd.redirects, () => execCompound(sh, cmd));
@@ -294,7 +294,7 @@ export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
 }
 
 /** Run body with redirections applied to a new descriptor frame; the shell's own table is restored after. */
-export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen<number>): Gen<number> {
+export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen<number>, inShell = true): Gen<number> {
   if (redirects.length === 0) return yield* body();
   const saved = sh.fds;
   // bash reports a compound command's redirection error at the redirection's line, but LINENO
@@ -312,7 +312,7 @@ export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen
   try {
     return yield* body();
   } finally {
-    leaveRedirectFrame(sh, saved, frame, redirects);
+    leaveRedirectFrame(sh, saved, frame, redirects, inShell);
   }
 }
 

@@ -352,9 +352,16 @@ function* runInFrame(sh: Shell, cmd: SimpleCommand, argv: string[], saved: FdTab
       // `exec >file`: this frame is the shell's descriptor table from now on
       sh.keepRedirections = false;
       if (frame !== saved) saved.dispose();
-    } else if (frame !== saved) leaveRedirectFrame(sh, saved, frame, cmd.redirects);
+    } else if (frame !== saved) leaveRedirectFrame(sh, saved, frame, cmd.redirects, runsInShell(sh, argv[0]!));
     if (sh.procSubFds.length > 0) closeProcSubFds(sh);
   }
+}
+
+/** Whether dispatch runs `name` in the shell itself (a function or a builtin), where bash would
+ *  not fork: its redirections then act on the shell's own descriptors. */
+function runsInShell(sh: Shell, name: string): boolean {
+  if (name.includes("/")) return false;
+  return sh.functions.has(name) || (sh.builtins.has(name) && !sh.disabledBuiltins.has(name));
 }
 
 /** Process substitution descriptors live until the command that used them ends. */
