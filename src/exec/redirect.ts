@@ -129,11 +129,11 @@ export function leaveRedirectFrame(sh: Shell, saved: FdTable, frame: FdTable, re
 
 /**
  * bash 5.2 leaves M closed after a command the shell runs itself (builtin, function, compound
- * command) with the redirection N>&M- (or N<&M-) when N was not open before: it restores N but
+ * command, or no command at all) with the redirection N>&M- (or N<&M-) when N was not open before: it restores N but
  * not M (`: 6>&7-; echo x >&7` is "7: Bad file descriptor"). A command bash forks first (an
  * external command, a subshell) leaves the shell's M alone. Reproduced, as scripts see it.
  */
-function dropMovedSources(table: FdTable, frame: FdTable): void {
+export function dropMovedSources(table: FdTable, frame: FdTable): void {
   if (frame.movedOntoClosed === undefined) return;
   for (const m of frame.movedOntoClosed) table.set(m, undefined);
 }

@@ -15,7 +15,7 @@ import type { BuiltinDef } from "../../builtins/context.ts";
 import { expandWords, expandWord, expandAssignValue } from "../expand/index.ts";
 import { allSync } from "../expand/word.ts";
 import { VarError } from "../state/var-store.ts";
-import { leaveRedirectFrame, openRedirects, openRedirectsSync } from "./redirect.ts";
+import { dropMovedSources, leaveRedirectFrame, openRedirects, openRedirectsSync } from "./redirect.ts";
 import { runBuiltin, Ctx, specialFailed, writeFailure } from "./builtin-run.ts";
 import { flushBuiltinOutput } from "./async-io.ts";
 import { compoundElements, type CompoundElem } from "../../builtins/declare.ts";
@@ -325,6 +325,8 @@ function assignFailed(sh: Shell): never {
 
 /** Run a simple command whose words are already expanded: redirections, then dispatch. */
 export function* runExpanded(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
+  // no command name (a pipeline stage `< file | cmd`): only assignments and redirections
+  if (argv.length === 0) return yield* assignOnly(sh, cmd);
   // bash traces the command before its redirections are applied
   if (sh.opts.xtrace) {
     for (const a of cmd.assigns) yield* xtraceAssign(sh, a);
@@ -352,15 +354,16 @@ function* runInFrame(sh: Shell, cmd: SimpleCommand, argv: string[], saved: FdTab
       // `exec >file`: this frame is the shell's descriptor table from now on
       sh.keepRedirections = false;
       if (frame !== saved) saved.dispose();
-    } else if (frame !== saved) leaveRedirectFrame(sh, saved, frame, cmd.redirects, runsInShell(sh, argv[0]!));
+    } else if (frame !== saved) leaveRedirectFrame(sh, saved, frame, cmd.redirects, runsInShell(sh, argv[0]));
     if (sh.procSubFds.length > 0) closeProcSubFds(sh);
   }
 }
 
 /** Whether dispatch runs `name` in the shell itself (a function or a builtin), where bash would
- *  not fork: its redirections then act on the shell's own descriptors. */
-function runsInShell(sh: Shell, name: string): boolean {
-  if (name.includes("/")) return false;
+ *  not fork: its redirections then act on the shell's own descriptors. (Without a command name
+ *  the redirections do not affect the shell either.) */
+function runsInShell(sh: Shell, name: string | undefined): boolean {
+  if (name === undefined || name.includes("/")) return false;
   return sh.functions.has(name) || (sh.builtins.has(name) && !sh.disabledBuiltins.has(name));
 }
 
@@ -431,7 +434,10 @@ function* assignOnly(sh: Shell, cmd: SimpleCommand): Gen<number> {
   if (cmd.redirects.length > 0) {
     const frame = yield* openRedirects(sh, sh.fds, cmd.redirects);
     if (!frame) status = 1;
-    else frame.dispose();
+    else {
+      dropMovedSources(sh.fds, frame);
+      frame.dispose();
+    }
   }
   for (const a of cmd.assigns) {
     if (!(yield* assign(sh, a, "shell"))) {

@@ -22,7 +22,20 @@ describe("N>&M- and what is left open afterwards", () => {
       "x=7; : 6>&$x-",
       ": 6<&7-",
       "exec 6>&7-; echo six >&6",
+      "6>&7-",
+      "x=1 6>&7-",
     ].map((c) => [c, pre + c + post] as const),
+    it,
+    expect,
+  );
+});
+
+describe("a pipeline stage without a command name", () => {
+  sameAsBash(
+    [
+      ["redirections only", "echo FOO > file2; < file2 | tr A-Z a-z; echo end $?; > out | cat; ls out; echo a | > out2; cat out2; echo ${PIPESTATUS[@]}"],
+      ["assignments only", "x=1 | cat; echo $x ${PIPESTATUS[@]}"],
+    ],
     it,
     expect,
   );
