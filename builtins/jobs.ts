@@ -1,5 +1,6 @@
 // Job control builtins: jobs, fg, bg, wait, disown.
 import { parseOptions } from "./options.ts";
+import { quoteForReuse } from "../src/expand/quote.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
 import type { Job } from "../src/jobs/job-table.ts";
@@ -37,10 +38,24 @@ function signalJob(job: Job, sig: number): void {
   else for (const p of job.procs) if (!p.done) kill(p.pid, sig);
 }
 
+/** jobs -x command args: each argument that names a job (%spec) becomes the job's process group
+ *  id, then the command runs (bash's execute_list_with_replacements; a bad spec stays as written). */
+function runWithJobIds(ctx: BuiltinContext, args: string[]): number | Gen<number> {
+  if (args.length === 0) return 0;
+  const sh = ctx.sh;
+  sh.jobs.reapAll();
+  const words = args.map((a) => {
+    if (a[0] !== "%") return a;
+    const j = sh.jobs.find(a);
+    return typeof j === "string" ? a : String(j.ownGroup ? j.pgid : j.procs[0]!.pid);
+  });
+  return sh.runString(words.map(quoteForReuse).join(" "), "jobs");
+}
+
 const jobsBuiltin: BuiltinDef = {
   name: "jobs",
   special: false,
-  synopsis: "jobs [-lnprs] [jobspec ...]",
+  synopsis: "jobs [-lnprs] [jobspec ...] or jobs -x command [args]",
   description: "Display status of jobs.",
   run(ctx) {
     const sh = ctx.sh;
@@ -50,26 +65,24 @@ const jobsBuiltin: BuiltinDef = {
     let onlyStopped = false;
     // -n: only jobs whose state changed since they were last reported (a new job counts)
     let onlyChanged = false;
-    let args = ctx.args;
-    while (args.length && args[0].startsWith("-") && args[0].length > 1) {
-      if (args[0] === "--") {
-        args = args.slice(1);
-        break;
-      }
-      for (const c of args[0].slice(1)) {
-        if (c === "l") long = true;
-        else if (c === "p") pidsOnly = true;
-        else if (c === "r") onlyRunning = true;
-        else if (c === "s") onlyStopped = true;
-        else if (c === "n") onlyChanged = true;
-        else {
-          ctx.error(`-${c}: invalid option`);
-          ctx.err("jobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n");
-          return 2;
+    const parsed = parseOptions(ctx, "lpnxrs", "jobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]");
+    if (typeof parsed === "number") return parsed;
+    let execute = false;
+    for (const o of parsed.opts) {
+      if (o.letter === "x") {
+        if (long || pidsOnly || onlyChanged) {
+          ctx.error("no other options allowed with `-x'");
+          return 1;
         }
-      }
-      args = args.slice(1);
+        execute = true;
+      } else if (o.letter === "l") long = true;
+      else if (o.letter === "p") pidsOnly = true;
+      else if (o.letter === "r") onlyRunning = true;
+      else if (o.letter === "s") onlyStopped = true;
+      else onlyChanged = true;
     }
+    const args = parsed.rest;
+    if (execute) return runWithJobIds(ctx, args);
     sh.jobs.reapAll();
     let list = sh.jobs.jobs.slice();
     if (args.length) {

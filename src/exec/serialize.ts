@@ -40,7 +40,7 @@ export function serializeState(sh: Shell): string {
     const list: List = { kind: "List", items: [{ andOr: { kind: "AndOr", first: { kind: "Pipeline", bang: false, commands: [fn], pipeStderr: [], span: fn.span }, rest: [], span: fn.span }, background: false }], span: fn.span };
     out.push(printList(list).trim());
   }
-  for (const [k, v] of sh.aliases) out.push(`alias ${quoteForReuse(k)}=${quoteForReuse(v)}`);
+  for (const [k, v] of sh.aliases) out.push(`alias -- ${quoteForReuse(k)}=${quoteForReuse(v)}`);
   out.push(`umask ${sh.umask.toString(8).padStart(4, "0")}`);
   // options last, so that set -e cannot stop the prologue half-way; $? is passed separately
   const opts: string[] = [];
