@@ -319,14 +319,15 @@ const commandBuiltin: BuiltinDef = {
     }
     if (args.length === 0) return 0;
     if (mode !== "run") {
-      let status = 0;
+      // bash: success when any of the names was found (unlike `type`)
+      let anyFound = false;
       for (const name of args) {
         const found = sh.lookupCommand(name);
         if (!found) {
           if (mode === "V") ctx.error(`${name}: not found`);
-          status = 1;
           continue;
         }
+        anyFound = true;
         if (mode === "v") {
           if (found.kind === "alias") ctx.out(`alias ${name}=${quote(sh.aliases.get(name)!)}\n`);
           else if (found.kind === "file") ctx.out(`${found.path}\n`);
@@ -350,7 +351,7 @@ const commandBuiltin: BuiltinDef = {
           }
         }
       }
-      return status;
+      return anyFound ? 0 : 1;
     }
     const name = args[0];
     const b = sh.builtins.get(name);

@@ -77,6 +77,7 @@ describe("option letters", () => {
       ["history -d", "history -d; echo $?; history -d x; echo $?; history -ar; echo $?"],
       ["enable", "enable -z; echo $?; enable -- echo; echo $?; enable -d echo; echo $?; enable -n eval; enable -s; enable -n"],
       ["disown", "disown -z; echo $?; disown --; echo $?"],
+      ["command -v/-V succeed when any name is found", "command -v nosuch ls; echo $?; command -v nosuch; echo $?; command -V ls nosuch; echo $?; command -V nosuch; echo $?"],
     ],
     it,
     expect,
