@@ -533,9 +533,12 @@ export class Tokenizer implements WordHost {
           this.pos = pos;
           throw unexpectedEof(this.span(h.start, h.start + 2), `here-document delimited by end-of-file (wanted \`${h.delimiter}')`);
         }
-        // bash runs it and warns: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')"
-        const span = this.span(h.start, h.start + 2);
-        this.opts.onWarning?.({ message: `warning: here-document at line ${span.line} delimited by end-of-file (wanted \`${h.delimiter}')`, span });
+        // bash runs it and warns: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')",
+        // reported at the line where the input ended (its last line)
+        const line = this.span(h.start, h.start + 2).line;
+        const last = Math.max(0, src.endsWith("\n") ? n - 1 : n);
+        const span = this.span(Math.max(0, last - 1), last);
+        this.opts.onWarning?.({ message: `warning: here-document at line ${line} delimited by end-of-file (wanted \`${h.delimiter}')`, span });
       }
       let parts: WordPart[] = [];
       if (h.quoted) {

@@ -96,6 +96,7 @@ describe("error messages match bash", () => {
     ["no such file for a redirection", "echo hi > /nonexistent/dir/x"],
     ["input redirection from a missing file", "cat < /nonexistent_file_q"],
     ["is a directory", "/tmp"],
+    ["here-document ended by end of input: warned at the last line", "echo a\ncat <<EOF\nl1\nl2"],
   ];
   for (const [name, script] of cases) {
     it(name, () => {
