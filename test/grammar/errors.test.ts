@@ -82,15 +82,8 @@ describe("incomplete input (the interactive shell shows PS2)", () => {
   it("the warning is reported at the last line of the input, as bash reports it", () => {
     const lines: number[] = [];
     const opts = { heredocEofOk: true, onWarning: (w: { span: { line: number } }) => lines.push(w.span.line) };
-    parse("echo
-cat <<EOF
-abc
-def", opts);
-    parse("echo
-cat <<EOF
-abc
-def
-", opts);
+    parse("echo\ncat <<EOF\nabc\ndef", opts);
+    parse("echo\ncat <<EOF\nabc\ndef\n", opts);
     parse("cat <<EOF", opts);
     expect(lines).toEqual([4, 4, 1]);
   });
