@@ -79,8 +79,8 @@ export class Shell {
   async = false;
   /** Output of builtins waiting to be flushed in an async state: [os fd, bytes] */
   outQueue: [number, Uint8Array][] = [];
-  /** PIPESTATUS of the last foreground pipeline */
-  pipeStatus: number[] = [0];
+  /** PIPESTATUS of the last foreground pipeline; empty until the first command (unset then). */
+  pipeStatus: number[] = [];
   /** Start time for SECONDS and printf %(...)T -2 */
   readonly startTime = Date.now();
   /** Set while a trap action runs (no re-entry, $? restored afterwards) */

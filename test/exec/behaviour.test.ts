@@ -18,6 +18,7 @@ const SAME: [string, string][] = [
   ["negation", "! true; echo $?; ! false; echo $?; ! true | false; echo $?"],
   ["pipefail", "set -o pipefail; false | true; echo $?; true | (exit 3) | true; echo $?"],
   ["PIPESTATUS", "true | false | (exit 7); echo ${PIPESTATUS[@]}"],
+  ["PIPESTATUS after a first command that is an assignment", "x=$(false | true); echo ${PIPESTATUS[@]}; declare -p PIPESTATUS"],
   ["SIGPIPE status", "yes | head -1; echo ${PIPESTATUS[@]}"],
   ["trap '' PIPE is inherited: yes sees EPIPE instead of dying", "trap '' PIPE; yes 2>/dev/null | head -1; echo ${PIPESTATUS[@]}"],
   ["in-process writer whose reader left", "while :; do echo y; done | head -2; echo ${PIPESTATUS[@]}"],
