@@ -9,7 +9,7 @@
 import { noteProcessCwd } from "./exec/process-cwd.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import type { CallFrame } from "./state/call-frames.ts";
-import type { FunctionDef, List } from "../grammar/ast.ts";
+import type { Command, FunctionDef, List } from "../grammar/ast.ts";
 import type { BuiltinDef } from "../builtins/context.ts";
 import { ExpansionError } from "./expand/host.ts";
 import { Variables } from "./state/variables.ts";
@@ -79,6 +79,10 @@ export class Shell {
   async = false;
   /** Output of builtins waiting to be flushed in an async state: [os fd, bytes] */
   outQueue: [number, Uint8Array][] = [];
+  /** The command being executed, for $BASH_COMMAND (set as each simple command, [[ ]], (( )),
+   *  for, select or case starts; not while a trap action runs: commandFrozen > 0). */
+  currentCommand: Command | undefined = undefined;
+  commandFrozen = 0;
   /** PIPESTATUS of the last foreground pipeline; empty until the first command (unset then). */
   pipeStatus: number[] = [];
   /** Start time for SECONDS and printf %(...)T -2 */

@@ -334,6 +334,7 @@ function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" 
       return yield* execSelect(sh, cmd);
     case "ArithCmd": {
       sh.lineno = cmd.span.line + sh.lineBase;
+      if (sh.commandFrozen === 0) sh.currentCommand = cmd;
       if (debugDue(sh)) yield* runDebugTrap(sh);
       const text = yield* expandWord(sh.host, cmd.expr);
       if (sh.opts.xtrace) xtraceRaw(sh, `(( ${text} ))`);
@@ -343,6 +344,7 @@ function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" 
     }
     case "CondCmd": {
       sh.lineno = cmd.span.line + sh.lineBase;
+      if (sh.commandFrozen === 0) sh.currentCommand = cmd;
       if (debugDue(sh)) yield* runDebugTrap(sh);
       const status = yield* evalCond(sh, cmd.expr);
       sh.lastStatus = status;
@@ -487,6 +489,7 @@ export function loopVarFailed(sh: Shell, e: VarError | string): number {
 
 function* execFor(sh: Shell, cmd: For): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (sh.commandFrozen === 0) sh.currentCommand = cmd;
   if (!isValidName(cmd.name)) return loopVarFailed(sh, cmd.name);
   const items = cmd.items ? yield* expandWords(sh.host, cmd.items) : sh.positional.slice();
   let status = 0;
@@ -495,6 +498,7 @@ function* execFor(sh: Shell, cmd: For): Gen<number> {
     for (const item of items) {
       if (debugDue(sh)) {
         sh.lineno = cmd.span.line + sh.lineBase;
+        if (sh.commandFrozen === 0) sh.currentCommand = cmd;
         yield* runDebugTrap(sh);
       }
       try {
@@ -566,6 +570,7 @@ function* execCase(sh: Shell, cmd: Case): Gen<number> {
 /** case as a plain function (see resume.ts): the subject, then each pattern in order. */
 function execCaseSync(sh: Shell, cmd: Case): number | Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (sh.commandFrozen === 0) sh.currentCommand = cmd;
   if (debugDue(sh)) return caseAfterDebug(sh, cmd);
   const g = expandWord(sh.host, cmd.word);
   const r = g.next();
@@ -664,6 +669,7 @@ function* caseRest(sh: Shell, cmd: Case, subject: string, i: number): Gen<number
 
 function* execSelect(sh: Shell, cmd: Select): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (sh.commandFrozen === 0) sh.currentCommand = cmd;
   if (debugDue(sh)) yield* runDebugTrap(sh);
   if (!isValidName(cmd.name)) return loopVarFailed(sh, cmd.name);
   const items = cmd.items ? yield* expandWords(sh.host, cmd.items) : sh.positional.slice();

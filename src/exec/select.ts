@@ -1,6 +1,7 @@
 // bash's select loop: print the numbered menu to stderr, read a line from stdin with PS3 as
 // the prompt, set the variable to the chosen item (empty for an invalid choice) and REPLY to the
 // line; an empty line redisplays the menu; end of input ends the loop.
+import { writeShellFd } from "./io.ts";
 import { loopVarFailed } from "./execute.ts";
 import { VarError } from "../state/var-store.ts";
 import type { Select } from "../../grammar/ast.ts";
@@ -35,7 +36,7 @@ export function* selectLoop(sh: Shell, cmd: Select, items: string[]): Gen<number
     sh.writeErr(sh.vars.get("PS3") ?? "#? ");
     const line = readLine(sh);
     if (line === undefined) {
-      sh.writeErr("\n");
+      writeShellFd(sh, 1, "\n"); // bash ends the prompt's line on standard output
       break;
     }
     sh.vars.set("REPLY", line);

@@ -45,6 +45,9 @@ function* runString(this: Shell, source: string, name: string, resetLine = false
   const savedBase = sh.lineBase;
   const savedLine = sh.lineno;
   sh.lineBase = resetLine ? 0 : Math.max(0, sh.lineno - 1);
+  // while a trap action runs, $BASH_COMMAND stays the command the trap interrupted (bash)
+  const trap = name === "trap";
+  if (trap) sh.commandFrozen++;
   let status = 0;
   sh.lastStatus = sh.lastStatus;
   try {
@@ -67,6 +70,7 @@ function* runString(this: Shell, source: string, name: string, resetLine = false
     status = sh.lastStatus = e.status;
   } finally {
     sh.lineBase = savedBase;
+    if (trap) sh.commandFrozen--;
     if (resetLine) sh.lineno = savedLine;
   }
   return status;

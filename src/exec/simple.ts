@@ -34,6 +34,7 @@ const DECLARATION_BUILTINS = new Set(["declare", "typeset", "local", "export", "
 
 export function* execSimple(sh: Shell, cmd: SimpleCommand): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (sh.commandFrozen === 0) sh.currentCommand = cmd;
   if (!sh.inTrap && sh.traps.get("DEBUG") !== undefined) yield* runDebugTrap(sh);
   sh.cmdSubStatus = 0;
   const argv = yield* expandArgs(sh, cmd.words);
@@ -62,6 +63,7 @@ export function execSimpleSync(sh: Shell, cmd: SimpleCommand): number | Gen<numb
   const first = words.length > 0 ? words[0].literal : undefined;
   if (first !== undefined && DECLARATION_BUILTINS.has(first)) return drive(execSimple(sh, cmd));
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (sh.commandFrozen === 0) sh.currentCommand = cmd;
   sh.cmdSubStatus = 0;
   let argv: string[];
   if (words.length === 0) {
