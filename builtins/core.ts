@@ -15,6 +15,7 @@ import { runBuiltin } from "../src/exec/builtin-run.ts";
 import { callFunction } from "../src/exec/function-call.ts";
 import { KEYWORDS } from "../src/exec/shell-exec.ts";
 import { exitTrapSavedStatus } from "../src/signals/run-traps.ts";
+import { runReturnTrap } from "../src/exec/safe-point.ts";
 import { IoError, decodeUtf8, readFd } from "./io.ts";
 
 const exitBuiltin: BuiltinDef = {
@@ -220,12 +221,13 @@ function* runSourced(ctx: BuiltinContext, text: string, file: string, args: stri
   const savedName = sh.scriptName;
   // errors in the sourced file name it, as bash does ("./lib.sh: line 2: ...")
   sh.scriptName = file;
+  let status: number;
   try {
     sh.lineno = 1;
-    return yield* sh.runString(text, file);
+    status = yield* sh.runString(text, file);
   } catch (e) {
-    if (e instanceof ReturnSignal) return e.status;
-    throw e;
+    if (!(e instanceof ReturnSignal)) throw e;
+    status = e.status;
   } finally {
     sh.sourceDepth--;
     sh.sourceStack.shift();
@@ -234,6 +236,10 @@ function* runSourced(ctx: BuiltinContext, text: string, file: string, args: stri
     sh.lineno = savedLine;
     if (args.length > 0) sh.positional = savedPos;
   }
+  // the RETURN trap runs when a sourced file ends too (FUNCNAME no longer shows "source"; $? is
+  // the file's last command's); the status of `.` stays the file's
+  if (!sh.inTrap && sh.traps.get("RETURN") !== undefined) yield* runReturnTrap(sh);
+  return status;
 }
 
 const execBuiltin: BuiltinDef = {
