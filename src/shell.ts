@@ -83,6 +83,10 @@ export class Shell {
    *  for, select or case starts; not while a trap action runs: commandFrozen > 0). */
   currentCommand: Command | undefined = undefined;
   commandFrozen = 0;
+  /** A foreground command's death by a signal, reported once its redirections are undone
+   *  (src/jobs/foreground.ts reportDeath; > 0 while a simple command's frame is in effect). */
+  deferDeathReports = 0;
+  deathReport: string | undefined = undefined;
   /** PIPESTATUS of the last foreground pipeline; empty until the first command (unset then). */
   pipeStatus: number[] = [];
   /** Start time for SECONDS and printf %(...)T -2 */

@@ -2,6 +2,7 @@
 // table, posix_spawn, and waiting in the foreground (with job control: its own process group,
 // the terminal handed over and taken back, Ctrl-Z turning it into a stopped job).
 
+import { commandText as printedCommand } from "../../builtins/type.ts";
 import { OsFd } from "./fd-table.ts";
 import { getProcessCwd, noteProcessCwd } from "./process-cwd.ts";
 import { tracing, emit } from "../explain/trace.ts";
@@ -187,7 +188,10 @@ export function* runExternal(sh: Shell, argv: string[], env?: string[], tempPath
   if (typeof pid !== "number") return (sh.lastStatus = pid.status);
   sh.lastChild = pid;
   const pgid = jc || (g && g.pgroup === 0) ? pid : g ? g.pgroup : 0;
-  const status = yield* waitForeground(sh, [pid], pgid, commandText(argv));
+  // the job's text: the command as written, as bash shows it ("sh -c \"...\" 2> /dev/null")
+  const cur = sh.currentCommand;
+  const text = cur !== undefined && cur.kind === "SimpleCommand" ? printedCommand(cur) : commandText(argv);
+  const status = yield* waitForeground(sh, [pid], pgid, text);
   sh.lastStatus = status;
   return status;
 }

@@ -349,15 +349,22 @@ export function* runExpanded(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen
 /** Dispatch with the descriptor table `frame` (saved's redirection frame, or saved itself). */
 function* runInFrame(sh: Shell, cmd: SimpleCommand, argv: string[], saved: FdTable, frame: FdTable): Gen<number> {
   sh.fds = frame;
+  const deferred = frame !== saved;
+  if (deferred) sh.deferDeathReports++;
   try {
     return yield* dispatch(sh, cmd, argv);
   } finally {
+    if (deferred) sh.deferDeathReports--;
     if (sh.keepRedirections) {
       // `exec >file`: this frame is the shell's descriptor table from now on
       sh.keepRedirections = false;
       if (frame !== saved) saved.dispose();
     } else if (frame !== saved) leaveRedirectFrame(sh, saved, frame, cmd.redirects, runsInShell(sh, argv[0]));
     if (sh.procSubFds.length > 0) closeProcSubFds(sh);
+    if (sh.deathReport !== undefined && sh.deferDeathReports === 0) {
+      sh.writeErr(sh.deathReport);
+      sh.deathReport = undefined;
+    }
   }
 }
 
