@@ -173,7 +173,7 @@ export function reportDeath(sh: Shell, st: WaitStatus | undefined, pid: number, 
     return;
   }
   const text = describeSignalDeath(st.signal, st.core);
-  const report = sh.interactive || st.signal === SIGTERM ? `${text}\n` : `${sh.errorPrefix()}${pid} ${text.padEnd(24)}${command}\n`;
+  const report = sh.interactive || st.signal === SIGTERM ? `${text}\n` : `${sh.errorPrefix()}${String(pid).padStart(5)} ${text.padEnd(24)}${command}\n`;
   if (sh.deferDeathReports > 0) sh.deathReport = report;
   else sh.writeErr(report);
 }
