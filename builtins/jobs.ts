@@ -321,13 +321,13 @@ function nextWaitEvent(interactive: boolean): Promise<{ signal: number }> {
 }
 
 /** Non-interactive bash reports a background job killed by a signal when `wait` collects it:
- *  "ipsh: line 3: 1234 Hangup                  sleep 1". */
+ *  "ipsh: line 3:  1234 Hangup                  sleep 1" (pid 5 wide, description 24). */
 function reportSignalDeath(sh: BuiltinContext["sh"], proc: { pid: number; status?: import("../src/exec/wait-status.ts").WaitStatus }): void {
   const st = proc.status;
   // bash is silent about SIGINT, SIGPIPE and SIGTERM deaths of background jobs
   if (sh.interactive || !st || st.kind !== "signaled" || st.signal === 2 || st.signal === 13 || st.signal === 15) return;
   const job = sh.jobs.jobs.find((j) => j.procs.includes(proc as never));
-  sh.diag(`${proc.pid} ${describeSignalDeath(st.signal, st.core).padEnd(23)} ${job?.command ?? ""}`);
+  sh.diag(`${String(proc.pid).padStart(5)} ${describeSignalDeath(st.signal, st.core).padEnd(24)}${job?.command ?? ""}`);
 }
 
 function statusOf(s: import("../src/exec/wait-status.ts").WaitStatus): number {

@@ -14,6 +14,7 @@ describe("death of a foreground command by a signal", () => {
     ["with prefix assignments and redirections", 'x=1 sh -c "kill -KILL \\$\\$" 2>/dev/null; sh -c "kill -SEGV \\$\\$" >/dev/null'],
     ["a description longer than the column", 'sh -c "kill -XFSZ \\$\\$"; echo end'],
     ["terminated", 'sh -c "kill -TERM \\$\\$"; echo after'],
+    ["a background job collected by wait", "sleep 5 & kill -KILL $!; wait $!; sleep 5 & kill -XFSZ $!; wait; echo $?"],
   ] as const) {
     it(name, () => {
       const r = both(script);
