@@ -3,6 +3,7 @@
 // with ' written as '\''. A name without '=' prints that alias or fails with "not found";
 // names containing blanks, quotes, '/', '$', '`', '=' or shell metacharacters are invalid.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import { parseOptions } from "./options.ts";
 
 const BAD_ALIAS_CHARS = /[\s/$`=&;|<>()'"\\]/;
 
@@ -10,39 +11,29 @@ export function singleQuote(s: string): string {
   return "'" + s.replaceAll("'", "'\\''") + "'";
 }
 
+/** bash's print_alias: a name starting with '-' is written after `--` so that the line reads back. */
 function show(name: string, value: string): string {
-  return `alias ${name}=${singleQuote(value)}\n`;
+  return `alias ${name[0] === "-" ? "-- " : ""}${name}=${singleQuote(value)}\n`;
 }
+
+const ALIAS_USAGE = "alias: usage: alias [-p] [name[=value] ... ]";
+const UNALIAS_USAGE = "unalias: usage: unalias [-a] name [name ...]";
 
 function alias(ctx: BuiltinContext): number {
   const aliases = ctx.sh.aliases;
-  const args = ctx.args;
-  let i = 0;
-  let printAll = false;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== "-") break;
-    if (a === "-p") {
-      printAll = true;
-      continue;
-    }
-    ctx.error(`${a.slice(0, 2)}: invalid option`);
-    ctx.err("alias: usage: alias [-p] [name[=value] ... ]\n");
-    return 2;
-  }
-  if (i >= args.length || printAll) {
+  const parsed = parseOptions(ctx, "p", ALIAS_USAGE);
+  if (typeof parsed === "number") return parsed;
+  const args = parsed.rest;
+  if (args.length === 0 || parsed.opts.length > 0) {
+    // bash: with -p and no alias defined it returns at once, defining nothing
+    if (aliases.size === 0) return 0;
     const names = [...aliases.keys()].sort();
     ctx.out(names.map((n) => show(n, aliases.get(n)!)).join(""));
-    if (i >= args.length) return 0;
+    if (args.length === 0) return 0;
   }
   let status = 0;
   let out = "";
-  for (; i < args.length; i++) {
-    const a = args[i]!;
+  for (const a of args) {
     const eq = a.indexOf("=");
     if (eq > 0) {
       const name = a.slice(0, eq);
@@ -67,31 +58,21 @@ function alias(ctx: BuiltinContext): number {
 
 function unalias(ctx: BuiltinContext): number {
   const aliases = ctx.sh.aliases;
-  const args = ctx.args;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== "-") break;
-    if (a === "-a") {
-      aliases.clear();
-      return 0;
-    }
-    ctx.error(`${a.slice(0, 2)}: invalid option`);
-    ctx.err("unalias: usage: unalias [-a] name [name ...]\n");
-    return 2;
+  const parsed = parseOptions(ctx, "a", UNALIAS_USAGE);
+  if (typeof parsed === "number") return parsed;
+  if (parsed.opts.length > 0) {
+    aliases.clear(); // -a: the names after it are not looked at
+    return 0;
   }
-  if (i >= args.length) {
-    ctx.err("unalias: usage: unalias [-a] name [name ...]\n");
+  const args = parsed.rest;
+  if (args.length === 0) {
+    ctx.err(UNALIAS_USAGE + "\n");
     return 2;
   }
   let status = 0;
-  for (; i < args.length; i++) {
-    if (!aliases.delete(args[i]!)) {
-      ctx.error(`${args[i]}: not found`);
+  for (const name of args) {
+    if (!aliases.delete(name)) {
+      ctx.error(`${name}: not found`);
       status = 1;
     }
   }

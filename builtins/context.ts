@@ -20,6 +20,8 @@ export interface BuiltinContext {
   write(fd: number, data: string | Uint8Array): boolean;
   /** Print "ipsh: [location: ]name: message" to fd 2, as bash does for builtin errors. */
   error(message: string): void;
+  /** Run through `command`: a special builtin's errors do not end a POSIX-mode shell. */
+  readonly viaCommand?: boolean;
 }
 
 export interface BuiltinDef {

@@ -5,7 +5,9 @@ import { decodeUtf8 } from "../src/sys/utf8.ts";
 import { callerText } from "../src/state/call-frames.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
-import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from "../src/exec/control.ts";
+import { BreakSignal, ContinueSignal, ExitSignal, LineAbort, ReturnSignal } from "../src/exec/control.ts";
+import { numericArg, statusByte } from "./numeric-arg.ts";
+import { noOptions, parseOptions } from "./options.ts";
 import { readFileSync, statSync } from "node:fs";
 import { absPath } from "../src/exec/redirect.ts";
 import { execReplace } from "../src/exec/exec-replace.ts";
@@ -14,16 +16,8 @@ import { runBuiltin } from "../src/exec/builtin-run.ts";
 import { callFunction } from "../src/exec/function-call.ts";
 import { KEYWORDS } from "../src/exec/shell-exec.ts";
 import { exitTrapSavedStatus } from "../src/signals/run-traps.ts";
+import { runReturnTrap } from "../src/exec/safe-point.ts";
 import { IoError, decodeUtf8, readFd } from "./io.ts";
-
-/** A numeric argument as bash reads it (exit, return, break, shift): optional sign, decimal. */
-function numArg(ctx: BuiltinContext, s: string): number | undefined {
-  if (!/^\s*[-+]?\d+\s*$/.test(s)) {
-    ctx.error(`${s}: numeric argument required`);
-    return undefined;
-  }
-  return Number(s.trim());
-}
 
 const exitBuiltin: BuiltinDef = {
   name: "exit",
@@ -32,19 +26,11 @@ const exitBuiltin: BuiltinDef = {
   description: "Exit the shell with a status of N. If N is omitted, the exit status is that of the last command executed.",
   run(ctx) {
     const sh = ctx.sh;
-    if (ctx.args.length > 1 && /^[-+]?\d+$/.test(ctx.args[0])) {
-      ctx.error("too many arguments");
-      return 1;
-    }
+    const arg = numericArg(ctx);
     // inside the EXIT trap, a bare `exit` keeps the status the shell was exiting with
-    let status = exitTrapSavedStatus() ?? sh.lastStatus;
-    if (ctx.args.length > 0) {
-      const a = ctx.args[0] === "--" ? ctx.args[1] : ctx.args[0];
-      if (a !== undefined) {
-        const n = numArg(ctx, a);
-        status = n === undefined ? 2 : n & 255;
-      }
-    }
+    let status = exitTrapSavedStatus(sh) ?? sh.lastStatus;
+    if (arg === "bad") status = 2;
+    else if (arg.value !== undefined) status = statusByte(arg.value);
     if (sh.interactive && !sh.isSubshell && !sh.exitWarned) {
       const stopped = sh.jobs.jobs.some((j) => j.state === "Stopped");
       if (stopped) {
@@ -70,12 +56,9 @@ const returnBuiltin: BuiltinDef = {
       ctx.error("can only `return' from a function or sourced script");
       return 2;
     }
-    let status = sh.lastStatus;
-    if (ctx.args.length > 0) {
-      const n = numArg(ctx, ctx.args[0]);
-      status = n === undefined ? 2 : n & 255;
-    }
-    throw new ReturnSignal(status);
+    const arg = numericArg(ctx);
+    if (arg === "bad") return 2;
+    throw new ReturnSignal(arg.value === undefined ? sh.lastStatus : statusByte(arg.value));
   },
 };
 
@@ -86,21 +69,22 @@ function loopControl(name: "break" | "continue"): BuiltinDef {
     synopsis: `${name} [n]`,
     description: name === "break" ? "Exit from within a for, while, until or select loop (N levels)." : "Resume the next iteration of the enclosing loop (N levels up).",
     run(ctx) {
-      let n = 1;
-      if (ctx.args.length > 0) {
-        const v = numArg(ctx, ctx.args[0]);
-        if (v === undefined) return 1;
-        if (v < 1) {
-          ctx.error(`${ctx.args[0]}: loop count out of range`);
-          return 1;
-        }
-        n = v;
-      }
       const depth = ctx.sh.loopDepth;
       if (depth === 0) {
-        // bash prints this only in interactive shells... and in scripts too, but keeps going
+        // outside a loop bash says so, ignores the arguments and goes on
         ctx.error("only meaningful in a `for', `while', or `until' loop");
         return 0;
+      }
+      const arg = numericArg(ctx);
+      // not a number: bash throws to the top level, which ends a non-interactive shell with 128
+      if (arg === "bad") throw ctx.sh.interactive ? new LineAbort(128) : new ExitSignal(128);
+      let n = 1;
+      if (arg.value !== undefined) {
+        if (arg.value < 1) {
+          ctx.error(`${arg.word}: loop count out of range`);
+          return 1;
+        }
+        n = Number(arg.value);
       }
       n = Math.min(n, depth);
       throw name === "break" ? new BreakSignal(n) : new ContinueSignal(n);
@@ -114,7 +98,8 @@ const evalBuiltin: BuiltinDef = {
   synopsis: "eval [arg ...]",
   description: "Concatenate the arguments and execute them as a shell command.",
   run(ctx) {
-    const args = ctx.args[0] === "--" ? ctx.args.slice(1) : ctx.args;
+    const args = noOptions(ctx, "eval: usage: eval [arg ...]");
+    if (typeof args === "number") return args;
     const text = args.join(" ");
     if (text.trim() === "") return 0;
     return ctx.sh.runString(text, "eval");
@@ -128,11 +113,12 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
   description: "Read and execute commands from FILENAME in the current shell ($PATH is searched when it has no slash).",
   run(ctx): Gen<number> | number {
     const sh = ctx.sh;
-    const args = ctx.args[0] === "--" ? ctx.args.slice(1) : ctx.args;
+    const args = noOptions(ctx, `${name}: usage: ${name} filename [arguments]`);
+    if (typeof args === "number") return sourceFailed(ctx, args);
     if (args.length === 0) {
       ctx.error("filename argument required");
       ctx.err(`${name}: usage: ${name} filename [arguments]\n`);
-      return 2;
+      return sourceFailed(ctx, 2);
     }
     const file = args[0];
     // /dev/stdin and /dev/fd/N name the shell's own descriptors (`. <(cmd)`, `. /dev/stdin <<EOF`),
@@ -141,31 +127,19 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
     if (vfd !== undefined) {
       if (sh.fds.entry(vfd) !== undefined) return sourceFd(ctx, vfd, file, args.slice(1), name);
       ctx.err(`${sh.errorPrefix()}${file}: No such file or directory\n`); // bash names the file, not the builtin
-      if (!sh.interactive && name === "." && sh.opts.posix) throw new ExitSignal(1);
-      return 1;
+      return sourceFailed(ctx);
     }
     let path: string | undefined;
     if (file.includes("/")) path = absPath(sh, file);
     else {
-      for (const dir of (sh.vars.get("PATH") ?? "").split(":")) {
-        const p = absPath(sh, `${dir || "."}/${file}`);
-        try {
-          if (statSync(p).isFile()) {
-            path = p;
-            break;
-          }
-        } catch {
-          /* next */
-        }
+      // shopt sourcepath: $PATH is searched (for a regular file); then the current directory,
+      // except in POSIX mode, where a name not found in $PATH is an error of its own
+      if (sh.opts.sourcepath) path = searchPathForFile(sh, file);
+      if (path === undefined && sh.opts.posix) {
+        ctx.error(`${file}: file not found`);
+        return sourceFailed(ctx);
       }
-      if (!path && sh.opts.sourcepath !== false) {
-        const p = absPath(sh, file);
-        try {
-          if (statSync(p).isFile()) path = p;
-        } catch {
-          /* not found */
-        }
-      }
+      if (path === undefined && isFile(absPath(sh, file))) path = absPath(sh, file);
     }
     let text: string;
     try {
@@ -173,15 +147,44 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
       text = decodeUtf8(readFileSync(path));
     } catch (e) {
       const code = (e as { code?: string }).code;
-      // bash names the builtin for a directory, only the file when there is none
-      if (code === "EISDIR") ctx.error(`${file}: is a directory`);
-      else ctx.err(`${sh.errorPrefix()}${file}: No such file or directory\n`);
-      if (!sh.interactive && name === "." && sh.opts.posix) throw new ExitSignal(1);
-      return 1;
+      // bash names the builtin for a directory (and goes on even in POSIX mode), only the file
+      // when there is none
+      if (code === "EISDIR") {
+        ctx.error(`${file}: is a directory`);
+        return 1;
+      }
+      ctx.err(`${sh.errorPrefix()}${file}: No such file or directory\n`);
+      return sourceFailed(ctx);
     }
     return runSourced(ctx, text, file, args.slice(1));
   },
 });
+
+/** A usage error or a file that cannot be sourced: in POSIX mode this ends a non-interactive
+ *  shell (for `source` as for `.`), unless run through `command`. (The status of the sourced
+ *  commands, and a directory given as the file, are not such errors.) */
+function sourceFailed(ctx: BuiltinContext, status = 1): number {
+  const sh = ctx.sh;
+  if (!sh.interactive && sh.opts.posix && !ctx.viaCommand) throw new ExitSignal(status);
+  return status;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The first regular file named `file` in a directory of $PATH. */
+function searchPathForFile(sh: BuiltinContext["sh"], file: string): string | undefined {
+  for (const dir of (sh.vars.get("PATH") ?? "").split(":")) {
+    const p = absPath(sh, `${dir || "."}/${file}`);
+    if (isFile(p)) return p;
+  }
+  return undefined;
+}
 
 /** The shell fd a path names in bash's special-cased forms, or undefined for any other path. */
 function shellFdPath(file: string): number | undefined {
@@ -203,8 +206,7 @@ function* sourceFd(ctx: BuiltinContext, fd: number, file: string, args: string[]
   } catch (e) {
     if (!(e instanceof IoError)) throw e;
     ctx.err(`${ctx.sh.errorPrefix()}${file}: ${e.message}\n`);
-    if (!ctx.sh.interactive && name === "." && ctx.sh.opts.posix) throw new ExitSignal(1);
-    return 1;
+    return sourceFailed(ctx);
   }
   return yield* runSourced(ctx, decodeUtf8(Buffer.concat(chunks)), file, args);
 }
@@ -220,12 +222,13 @@ function* runSourced(ctx: BuiltinContext, text: string, file: string, args: stri
   const savedName = sh.scriptName;
   // errors in the sourced file name it, as bash does ("./lib.sh: line 2: ...")
   sh.scriptName = file;
+  let status: number;
   try {
     sh.lineno = 1;
-    return yield* sh.runString(text, file);
+    status = yield* sh.runString(text, file);
   } catch (e) {
-    if (e instanceof ReturnSignal) return e.status;
-    throw e;
+    if (!(e instanceof ReturnSignal)) throw e;
+    status = e.status;
   } finally {
     sh.sourceDepth--;
     sh.sourceStack.shift();
@@ -234,6 +237,10 @@ function* runSourced(ctx: BuiltinContext, text: string, file: string, args: stri
     sh.lineno = savedLine;
     if (args.length > 0) sh.positional = savedPos;
   }
+  // the RETURN trap runs when a sourced file ends too (FUNCNAME no longer shows "source"; $? is
+  // the file's last command's); the status of `.` stays the file's
+  if (!sh.inTrap && sh.traps.get("RETURN") !== undefined) yield* runReturnTrap(sh);
+  return status;
 }
 
 const execBuiltin: BuiltinDef = {
@@ -319,14 +326,15 @@ const commandBuiltin: BuiltinDef = {
     }
     if (args.length === 0) return 0;
     if (mode !== "run") {
-      let status = 0;
+      // bash: success when any of the names was found (unlike `type`)
+      let anyFound = false;
       for (const name of args) {
         const found = sh.lookupCommand(name);
         if (!found) {
           if (mode === "V") ctx.error(`${name}: not found`);
-          status = 1;
           continue;
         }
+        anyFound = true;
         if (mode === "v") {
           if (found.kind === "alias") ctx.out(`alias ${name}=${quote(sh.aliases.get(name)!)}\n`);
           else if (found.kind === "file") ctx.out(`${found.path}\n`);
@@ -350,11 +358,11 @@ const commandBuiltin: BuiltinDef = {
           }
         }
       }
-      return status;
+      return anyFound ? 0 : 1;
     }
     const name = args[0];
     const b = sh.builtins.get(name);
-    if (b && !sh.disabledBuiltins.has(name)) return runBuiltin(sh, b, args);
+    if (b && !sh.disabledBuiltins.has(name)) return runBuiltin(sh, b, args, true);
     if (usePath) {
       const saved = sh.vars.get("PATH");
       return (function* () {
@@ -381,13 +389,15 @@ const builtinBuiltin: BuiltinDef = {
   synopsis: "builtin [shell-builtin [arg ...]]",
   description: "Execute a shell builtin, bypassing functions of the same name.",
   run(ctx) {
-    if (ctx.args.length === 0) return 0;
-    const b = ctx.sh.builtins.get(ctx.args[0]);
-    if (!b || ctx.sh.disabledBuiltins.has(ctx.args[0])) {
-      ctx.error(`${ctx.args[0]}: not a shell builtin`);
+    const args = noOptions(ctx, "builtin: usage: builtin [shell-builtin [arg ...]]");
+    if (typeof args === "number") return args;
+    if (args.length === 0) return 0;
+    const b = ctx.sh.builtins.get(args[0]!);
+    if (!b || ctx.sh.disabledBuiltins.has(args[0]!)) {
+      ctx.error(`${args[0]}: not a shell builtin`);
       return 1;
     }
-    return runBuiltin(ctx.sh, b, ctx.args);
+    return runBuiltin(ctx.sh, b, args);
   },
 };
 
@@ -398,27 +408,25 @@ const enableBuiltin: BuiltinDef = {
   description: "Enable and disable shell builtins.",
   run(ctx) {
     const sh = ctx.sh;
-    let disable = false;
-    let all = false;
-    let args = ctx.args;
-    while (args.length && args[0].startsWith("-")) {
-      for (const c of args[0].slice(1)) {
-        if (c === "n") disable = true;
-        else if (c === "a") all = true;
-        else if (c === "p" || c === "s") {
-          /* listing flags */
-        } else {
-          ctx.error(`-${c}: invalid option`);
-          return 2;
-        }
-      }
-      args = args.slice(1);
+    const parsed = parseOptions(ctx, "adnpsf:", "enable: usage: enable [-a] [-dnps] [-f filename] [name ...]");
+    if (typeof parsed === "number") return parsed;
+    const has = (c: string) => parsed.opts.some((o) => o.letter === c);
+    const disable = has("n");
+    const file = parsed.opts.find((o) => o.letter === "f")?.arg;
+    const args = parsed.rest;
+    if (file !== undefined) {
+      // ipsh has no loadable builtins
+      ctx.error(`cannot open shared object ${file}: loadable builtins are not supported`);
+      return 1;
     }
-    if (args.length === 0) {
+    if (args.length === 0 || has("p")) {
+      // list: enabled ones, disabled ones with -n, all with -a; -s only the POSIX special ones
+      // (bash counts source among them)
       for (const name of [...sh.builtins.keys()].sort()) {
         const off = sh.disabledBuiltins.has(name);
-        if (all) ctx.out(`enable ${off ? "-n " : ""}${name}\n`);
-        else if (off === disable) ctx.out(`enable ${off ? "-n " : ""}${name}\n`);
+        if (!has("a") && off !== disable) continue;
+        if (has("s") && !(sh.builtins.get(name)!.special || name === "source")) continue;
+        ctx.out(`enable ${off ? "-n " : ""}${name}\n`);
       }
       return 0;
     }
@@ -426,6 +434,9 @@ const enableBuiltin: BuiltinDef = {
     for (const name of args) {
       if (!sh.builtins.has(name)) {
         ctx.error(`${name}: not a shell builtin`);
+        status = 1;
+      } else if (has("d")) {
+        ctx.error(`${name}: not dynamically loaded`);
         status = 1;
       } else if (disable) sh.disabledBuiltins.add(name);
       else sh.disabledBuiltins.delete(name);
@@ -441,7 +452,9 @@ const callerBuiltin: BuiltinDef = {
   description: "Return the context of the current subroutine call.",
   run(ctx) {
     if (callerText(ctx.sh, undefined) === undefined) return 1; // not in a function or sourced file
-    const arg = ctx.args[0];
+    const args = noOptions(ctx, "caller: usage: caller [expr]");
+    if (typeof args === "number") return args;
+    const arg = args[0];
     const n = arg === undefined ? undefined : /^\s*[+-]?\d+\s*$/.test(arg) ? Number(arg) : NaN;
     if (Number.isNaN(n)) {
       ctx.error(`${arg}: invalid number`);

@@ -7,6 +7,7 @@
 // and name gets '?' (unknown option) or ':' (missing argument) with no message. Otherwise the
 // message goes to stderr unless OPTERR=0. The end of options (a non-option, "-", "--", or no
 // more arguments) returns 1 with name set to '?'.
+import { noOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { isValidName } from "./io.ts";
 
@@ -19,12 +20,16 @@ interface State {
   lastArg: string | undefined;
 }
 
+const USAGE = "getopts: usage: getopts optstring name [arg ...]";
+
 const states = new WeakMap<object, State>();
 
 function getopts(ctx: BuiltinContext): number {
-  const [optstring, name, ...rest] = ctx.args;
+  const operands = noOptions(ctx, USAGE);
+  if (typeof operands === "number") return operands;
+  const [optstring, name, ...rest] = operands;
   if (optstring === undefined || name === undefined) {
-    ctx.err("getopts: usage: getopts optstring name [arg ...]\n");
+    ctx.err(USAGE + "\n");
     return 2;
   }
   if (!isValidName(name)) {
@@ -33,7 +38,7 @@ function getopts(ctx: BuiltinContext): number {
   }
   const sh = ctx.sh;
   const vars = sh.vars;
-  const args = ctx.args.length > 2 ? rest : sh.positional;
+  const args = operands.length > 2 ? rest : sh.positional;
   let st = states.get(sh);
   if (!st) states.set(sh, (st = { sp: 1, lastOptind: 1, lastArg: undefined }));
   const optindText = vars.get("OPTIND") ?? "1";

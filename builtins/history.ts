@@ -17,10 +17,12 @@
 //   history option on, both first remove the last entry (the history command line itself), as
 //   bash does.
 // - An unknown option: "history: -z: invalid option" and the usage line, status 2.
+import { parseOptions } from "./options.ts";
+import { numericArg } from "./numeric-arg.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { History } from "../src/interactive/history.ts";
 import { expandStateFor, historyExpand } from "../src/interactive/history-expand.ts";
-import { strftime } from "../src/interactive/strftime.ts";
+import { shellTimeZone, strftimeIn } from "./printf-format.ts";
 import type { Gen } from "../src/exec/gen.ts";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -31,7 +33,7 @@ const USAGE = "history: usage: history [-c] [-d offset] [n] or history -anrw [fi
 /** What the history builtin needs from the shell. */
 export interface HistoryShell {
   history: unknown;
-  vars: { get(name: string): string | undefined };
+  vars: { get(name: string): string | undefined; environ?(): string[] };
   opts: { history: boolean; extglob: boolean };
 }
 
@@ -52,44 +54,19 @@ function pad5(n: number): string {
 function run(ctx: BuiltinContext): number {
   const sh = ctx.sh as unknown as HistoryShell;
   const h = shellHistory(sh);
-  const args = ctx.args;
+  const parsed = parseOptions(ctx, "acd:npsrw", USAGE.trimEnd());
+  if (typeof parsed === "number") return parsed;
   let flags = "";
   let deleteSpec: string | undefined;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a[0] !== "-" || a === "-" || INTEGER.test(a)) break;
-    for (let k = 1; k < a.length; k++) {
-      const c = a[k]!;
-      if (c === "d") {
-        const rest = a.slice(k + 1);
-        if (rest !== "") deleteSpec = rest;
-        else if (i + 1 < args.length) deleteSpec = args[++i];
-        else {
-          ctx.error("-d: option requires an argument");
-          ctx.err(USAGE);
-          return 2;
-        }
-        break;
-      }
-      if (!"canrwps".includes(c)) {
-        ctx.error(`-${c}: invalid option`);
-        ctx.err(USAGE);
-        return 2;
-      }
-      flags += c;
-    }
+  for (const o of parsed.opts) {
+    if (o.letter === "d") deleteSpec = o.arg;
+    else flags += o.letter;
   }
-  const operands = args.slice(i);
+  const operands = parsed.rest;
   const fileFlags = [..."anrw"].filter((f) => flags.includes(f));
   if (fileFlags.length > 1) {
     ctx.error("cannot use more than one of -anrw");
-    ctx.err(USAGE);
-    return 2;
+    return 1;
   }
 
   if (flags.includes("c")) {
@@ -128,25 +105,17 @@ function run(ctx: BuiltinContext): number {
     return 0;
   }
 
-  // Listing.
-  if (operands.length > 1) {
-    ctx.error("too many arguments");
-    return 1;
-  }
+  // Listing: the last N entries (bash's get_numeric_arg: one number, else the line is abandoned)
   let count = h.length;
-  if (operands.length === 1) {
-    const a = operands[0]!;
-    if (!INTEGER.test(a)) {
-      ctx.error(`${a}: numeric argument required`);
-      return 1;
-    }
-    count = Math.min(Math.max(0, Number(a)), h.length);
-  }
+  const n = numericArg(ctx, operands);
+  if (n === "bad") return 1;
+  if (n.value !== undefined) count = Math.min(Math.max(0, Number(n.value)), h.length);
   const fmt = sh.vars.get("HISTTIMEFORMAT");
+  const tz = sh.vars.environ ? shellTimeZone(sh.vars as { environ(): string[] }) : process.env.TZ;
   let out = "";
   for (let n = h.nextNumber - count; n < h.nextNumber; n++) {
     const e = h.get(n)!;
-    const when = fmt === undefined ? "" : e.time > 0 ? strftime(fmt, new Date(e.time * 1000)) : "??";
+    const when = fmt === undefined ? "" : e.time > 0 ? strftimeIn(fmt, new Date(e.time * 1000), tz) : "??";
     out += `${pad5(n)}  ${when}${e.line}\n`;
   }
   ctx.out(out);
@@ -171,10 +140,6 @@ function deleteEntries(ctx: BuiltinContext, h: History, spec: string): number {
     }
     for (let n = b; n >= a; n--) h.delete(n);
     return 0;
-  }
-  if (!INTEGER.test(spec)) {
-    ctx.error(`${spec}: numeric argument required`);
-    return 1;
   }
   const n = toNumber(spec);
   if (n === undefined) {

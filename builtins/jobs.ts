@@ -1,4 +1,6 @@
 // Job control builtins: jobs, fg, bg, wait, disown.
+import { parseOptions } from "./options.ts";
+import { quoteForReuse } from "../src/expand/quote.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
 import type { Job } from "../src/jobs/job-table.ts";
@@ -36,10 +38,24 @@ function signalJob(job: Job, sig: number): void {
   else for (const p of job.procs) if (!p.done) kill(p.pid, sig);
 }
 
+/** jobs -x command args: each argument that names a job (%spec) becomes the job's process group
+ *  id, then the command runs (bash's execute_list_with_replacements; a bad spec stays as written). */
+function runWithJobIds(ctx: BuiltinContext, args: string[]): number | Gen<number> {
+  if (args.length === 0) return 0;
+  const sh = ctx.sh;
+  sh.jobs.reapAll();
+  const words = args.map((a) => {
+    if (a[0] !== "%") return a;
+    const j = sh.jobs.find(a);
+    return typeof j === "string" ? a : String(j.ownGroup ? j.pgid : j.procs[0]!.pid);
+  });
+  return sh.runString(words.map(quoteForReuse).join(" "), "jobs");
+}
+
 const jobsBuiltin: BuiltinDef = {
   name: "jobs",
   special: false,
-  synopsis: "jobs [-lnprs] [jobspec ...]",
+  synopsis: "jobs [-lnprs] [jobspec ...] or jobs -x command [args]",
   description: "Display status of jobs.",
   run(ctx) {
     const sh = ctx.sh;
@@ -49,26 +65,24 @@ const jobsBuiltin: BuiltinDef = {
     let onlyStopped = false;
     // -n: only jobs whose state changed since they were last reported (a new job counts)
     let onlyChanged = false;
-    let args = ctx.args;
-    while (args.length && args[0].startsWith("-") && args[0].length > 1) {
-      if (args[0] === "--") {
-        args = args.slice(1);
-        break;
-      }
-      for (const c of args[0].slice(1)) {
-        if (c === "l") long = true;
-        else if (c === "p") pidsOnly = true;
-        else if (c === "r") onlyRunning = true;
-        else if (c === "s") onlyStopped = true;
-        else if (c === "n") onlyChanged = true;
-        else {
-          ctx.error(`-${c}: invalid option`);
-          ctx.err("jobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n");
-          return 2;
+    const parsed = parseOptions(ctx, "lpnxrs", "jobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]");
+    if (typeof parsed === "number") return parsed;
+    let execute = false;
+    for (const o of parsed.opts) {
+      if (o.letter === "x") {
+        if (long || pidsOnly || onlyChanged) {
+          ctx.error("no other options allowed with `-x'");
+          return 1;
         }
-      }
-      args = args.slice(1);
+        execute = true;
+      } else if (o.letter === "l") long = true;
+      else if (o.letter === "p") pidsOnly = true;
+      else if (o.letter === "r") onlyRunning = true;
+      else if (o.letter === "s") onlyStopped = true;
+      else onlyChanged = true;
     }
+    const args = parsed.rest;
+    if (execute) return runWithJobIds(ctx, args);
     sh.jobs.reapAll();
     let list = sh.jobs.jobs.slice();
     if (args.length) {
@@ -307,13 +321,13 @@ function nextWaitEvent(interactive: boolean): Promise<{ signal: number }> {
 }
 
 /** Non-interactive bash reports a background job killed by a signal when `wait` collects it:
- *  "ipsh: line 3: 1234 Hangup                  sleep 1". */
+ *  "ipsh: line 3:  1234 Hangup                  sleep 1" (pid 5 wide, description 24). */
 function reportSignalDeath(sh: BuiltinContext["sh"], proc: { pid: number; status?: import("../src/exec/wait-status.ts").WaitStatus }): void {
   const st = proc.status;
   // bash is silent about SIGINT, SIGPIPE and SIGTERM deaths of background jobs
   if (sh.interactive || !st || st.kind !== "signaled" || st.signal === 2 || st.signal === 13 || st.signal === 15) return;
   const job = sh.jobs.jobs.find((j) => j.procs.includes(proc as never));
-  sh.diag(`${proc.pid} ${describeSignalDeath(st.signal, st.core).padEnd(23)} ${job?.command ?? ""}`);
+  sh.diag(`${String(proc.pid).padStart(5)} ${describeSignalDeath(st.signal, st.core).padEnd(24)}${job?.command ?? ""}`);
 }
 
 function statusOf(s: import("../src/exec/wait-status.ts").WaitStatus): number {
@@ -338,19 +352,14 @@ const disownBuiltin: BuiltinDef = {
     let all = false;
     let running = false;
     let keepButNoHup = false;
-    let args = ctx.args;
-    while (args.length && args[0].startsWith("-") && args[0].length > 1) {
-      for (const c of args[0].slice(1)) {
-        if (c === "a") all = true;
-        else if (c === "r") running = true;
-        else if (c === "h") keepButNoHup = true;
-        else {
-          ctx.error(`-${c}: invalid option`);
-          return 2;
-        }
-      }
-      args = args.slice(1);
+    const parsed = parseOptions(ctx, "ahr", "disown: usage: disown [-h] [-ar] [jobspec ... | pid ...]");
+    if (typeof parsed === "number") return parsed;
+    for (const o of parsed.opts) {
+      if (o.letter === "a") all = true;
+      else if (o.letter === "r") running = true;
+      else keepButNoHup = true;
     }
+    const args = parsed.rest;
     sh.jobs.reapAll();
     let list: Job[];
     if (all || running) list = sh.jobs.jobs.filter((j) => !running || j.state === "Running");

@@ -11,8 +11,12 @@ export interface Opt {
 }
 
 /** The options in the order given, and the operands after them; or 2 after the error. */
-export function parseOptions(ctx: BuiltinContext, spec: string, usage: string): { opts: Opt[]; rest: string[] } | number {
-  const args = ctx.args;
+export function parseOptions(
+  ctx: BuiltinContext,
+  spec: string,
+  usage: string,
+  args: readonly string[] = ctx.args,
+): { opts: Opt[]; rest: string[] } | number {
   const opts: Opt[] = [];
   const fail = (message: string): number => {
     ctx.error(message);
@@ -42,4 +46,12 @@ export function parseOptions(ctx: BuiltinContext, spec: string, usage: string): 
     }
   }
   return { opts, rest: args.slice(i) };
+}
+
+/** bash's no_options, for builtins without options (eval, source, times, builtin, caller): a
+ *  leading "--" is skipped, any other word of the form -x is an invalid option (message, usage
+ *  line, status 2); "-" alone is an operand. Returns the operands, or 2 after the error. */
+export function noOptions(ctx: BuiltinContext, usage: string): string[] | number {
+  const r = parseOptions(ctx, "", usage);
+  return typeof r === "number" ? r : r.rest;
 }

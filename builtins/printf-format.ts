@@ -141,13 +141,14 @@ export interface NumResult {
 
 const INTMAX = (1n << 63n) - 1n;
 const INTMIN = -(1n << 63n);
+const UINTMAX = (1n << 64n) - 1n;
 
 /**
  * An integer argument as bash's printf reads it (strtoimax, base 0): blanks, sign, 0x hex,
  * 0 octal, decimal; 'c or "c gives the character's code point; "" is 0. Trailing junk is an
  * "invalid number" error, but the value parsed so far is used.
  */
-export function parseIntArg(arg: string): NumResult {
+export function parseIntArg(arg: string, unsigned = false): NumResult {
   const n = arg.length;
   if (n === 0) return { value: 0n };
   const c0 = arg.charCodeAt(0);
@@ -159,7 +160,7 @@ export function parseIntArg(arg: string): NumResult {
     return { value: BigInt(cp === 0xfffd ? arg.charCodeAt(1) : cp) };
   }
   // fast path: plain decimal
-  if (n < 16 && /^-?[1-9][0-9]*$|^0$/.test(arg)) return { value: BigInt(arg) };
+  if (n < 16 && /^-?[1-9][0-9]*$|^0$/.test(arg) && !(unsigned && c0 === 45)) return { value: BigInt(arg) };
   let i = 0;
   while (i < n && (arg[i] === " " || arg[i] === "\t" || arg[i] === "\n")) i++;
   let neg = false;
@@ -181,10 +182,15 @@ export function parseIntArg(arg: string): NumResult {
     v = v * b + BigInt(h);
     i++;
   }
-  if (neg) v = -v;
-  const res: NumResult = { value: v };
-  if (v > INTMAX || v < INTMIN) {
-    res.value = v > INTMAX ? INTMAX : INTMIN;
+  const res: NumResult = { value: neg ? -v : v };
+  if (unsigned) {
+    // strtoumax: the magnitude must fit in 64 bits; a minus sign negates it modulo 2^64
+    if (v > UINTMAX) {
+      res.value = UINTMAX;
+      res.warning = `warning: ${arg}: Numerical result out of range`;
+    } else res.value = neg ? BigInt.asUintN(64, -v) : v;
+  } else if (res.value > INTMAX || res.value < INTMIN) {
+    res.value = res.value > INTMAX ? INTMAX : INTMIN;
     res.warning = `warning: ${arg}: Numerical result out of range`;
   }
   if (i === digitsStart && base !== 8) res.error = `${arg}: invalid number`;
@@ -363,7 +369,31 @@ function tzOffset(d: Date): string {
   return (off < 0 ? "-" : "+") + pad(Math.floor(a / 60), 2) + pad(a % 60, 2);
 }
 
-/** C strftime in the C/POSIX locale, on local time (the TZ environment variable). */
+/** The time zone of the shell's environment: the exported TZ (bash calls tzset when an exported
+ *  TZ changes; an unexported assignment does not count), undefined when TZ is not exported. */
+export function shellTimeZone(vars: { environ(): string[] }): string | undefined {
+  for (const e of vars.environ()) if (e.startsWith("TZ=")) return e.slice(3);
+  return undefined;
+}
+
+function setProcessTz(tz: string | undefined): void {
+  if (tz === undefined) delete process.env.TZ;
+  else process.env.TZ = tz;
+}
+
+/** strftime on the local time of time zone `tz` (a TZ value; undefined: the system's). */
+export function strftimeIn(fmt: string, d: Date, tz: string | undefined): string {
+  const saved = process.env.TZ;
+  if (tz === saved) return strftime(fmt, d);
+  setProcessTz(tz);
+  try {
+    return strftime(fmt, d);
+  } finally {
+    setProcessTz(saved);
+  }
+}
+
+/** C strftime in the C/POSIX locale, on local time (the process's TZ environment variable). */
 export function strftime(fmt: string, d: Date): string {
   let out = "";
   for (let i = 0; i < fmt.length; i++) {

@@ -11,7 +11,8 @@ import {
   parseFloatArg,
   parseIntArg,
   shellQuote,
-  strftime,
+  strftimeIn,
+  shellTimeZone,
   type NumResult,
 } from "./printf-format.ts";
 import { assignVar, fromBytes, isValidRef, toBytes, writeBytes, writeErrorMessage } from "./io.ts";
@@ -346,9 +347,10 @@ function printf(ctx: BuiltinContext): number {
     }
     if ((r as NumResult).warning) ctx.error(fromBytes((r as NumResult).warning!));
   };
-  const intArg = (): bigint => {
+  // %o %u %x %X read their argument as strtoumax does, %d %i (and * widths) as strtoimax
+  const intArg = (unsigned = false): bigint => {
     if (ai >= argv.length) return 0n;
-    const r = parseIntArg(argv[ai++]!);
+    const r = parseIntArg(argv[ai++]!, unsigned);
     report(r);
     return r.value;
   };
@@ -407,8 +409,11 @@ function printf(ctx: BuiltinContext): number {
           if (t === -1n) ms = Date.now();
           else if (t === -2n) ms = shellStart(ctx);
           else ms = Number(t) * 1000;
-          // an empty format means the locale's time representation (%X), as in bash
-          let v = toBytes(strftime(s.time === "" ? "%X" : fromBytes(s.time), new Date(ms)));
+          // an empty format means the locale's time representation (%X), as in bash; bash
+          // formats into a 128-byte buffer and prints nothing when the result does not fit
+          const text = strftimeIn(s.time === "" ? "%X" : fromBytes(s.time), new Date(ms), shellTimeZone(ctx.sh.vars));
+          let v = toBytes(text);
+          if (v.length >= 128) v = toBytes("");
           if (prec >= 0) v = v.slice(0, prec);
           out += padStr(v, width, spec.left);
           break;
@@ -419,7 +424,7 @@ function printf(ctx: BuiltinContext): number {
         case "u":
         case "x":
         case "X":
-          out += formatInt(intArg(), spec, width, prec);
+          out += formatInt(intArg(s.conv !== "d" && s.conv !== "i"), spec, width, prec);
           break;
         default: {
           let x = 0;

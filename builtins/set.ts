@@ -8,6 +8,7 @@
 //    parameters even when none follow) or at `-` (which also turns off -x and -v);
 //  - any remaining arguments replace the positional parameters.
 // shift [n]: n defaults to 1; out of range is status 1, with a message only under shift_verbose.
+import { numericArg } from "./numeric-arg.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { SET_OPTIONS, optionByLetter, setOption } from "../src/state/options.ts";
 import { setLine } from "../src/state/var-format.ts";
@@ -123,26 +124,19 @@ function set(ctx: BuiltinContext): number {
 
 function shift(ctx: BuiltinContext): number {
   const sh = ctx.sh;
-  const args = ctx.args;
+  const arg = numericArg(ctx);
+  if (arg === "bad") return 1;
   let n = 1;
-  if (args.length > 1) {
-    ctx.error("too many arguments");
-    return 1;
-  }
-  if (args.length === 1) {
-    const t = args[0].trim();
-    if (!/^[-+]?\d+$/.test(t)) {
-      ctx.error(`${args[0]}: numeric argument required`);
+  if (arg.value !== undefined) {
+    if (arg.value < 0) {
+      ctx.error(`${arg.word}: shift count out of range`);
       return 1;
     }
-    n = Number(t);
-    if (n < 0) {
-      ctx.error(`${args[0]}: shift count out of range`);
-      return 1;
-    }
+    n = Number(arg.value);
   }
   if (n > sh.positional.length) {
-    if (sh.opts.shift_verbose) ctx.error(`${args[0] ?? n}: shift count out of range`);
+    // bash reports it with shopt shift_verbose (on in POSIX mode, where it is not fatal)
+    if (sh.opts.shift_verbose) ctx.error(`${arg.word ?? n}: shift count out of range`);
     return 1;
   }
   if (n > 0) sh.positional = sh.positional.slice(n);

@@ -6,6 +6,7 @@
 //  shopt -s|-u               list the options that are on / off
 //  shopt name ...            show them; status 1 if any is off
 //  shopt -q name ...         status only: 0 when all are on
+import { parseOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { syncExplain } from "../src/explain/live.ts";
 import { SET_OPTIONS, SHOPT_OPTIONS, setOption, shoptOption, type OptionInfo } from "../src/state/options.ts";
@@ -14,39 +15,25 @@ const USAGE = "shopt [-pqsu] [-o] [optname ...]";
 const READ_ONLY = new Set(["login_shell", "restricted_shell"]);
 
 function shopt(ctx: BuiltinContext): number {
-  const args = ctx.args;
   let setOn = false;
   let setOff = false;
   let print = false;
   let quiet = false;
   let useSetO = false;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== "-") break;
-    for (let k = 1; k < a.length; k++) {
-      switch (a[k]) {
-        case "s": setOn = true; break;
-        case "u": setOff = true; break;
-        case "p": print = true; break;
-        case "q": quiet = true; break;
-        case "o": useSetO = true; break;
-        default:
-          ctx.error(`-${a[k]}: invalid option`);
-          ctx.err(`shopt: usage: ${USAGE}\n`);
-          return 2;
-      }
-    }
+  const parsed = parseOptions(ctx, "supqo", `shopt: usage: ${USAGE}`);
+  if (typeof parsed === "number") return parsed;
+  for (const o of parsed.opts) {
+    if (o.letter === "s") setOn = true;
+    else if (o.letter === "u") setOff = true;
+    else if (o.letter === "p") print = true;
+    else if (o.letter === "q") quiet = true;
+    else useSetO = true;
   }
   if (setOn && setOff) {
     ctx.error("cannot set and unset shell options simultaneously");
     return 1;
   }
-  const names = args.slice(i);
+  const names = parsed.rest;
   const opts = ctx.sh.opts as unknown as Record<string, boolean>;
   const lookup = useSetO ? setOption : shoptOption;
   const table = useSetO ? SET_OPTIONS : SHOPT_OPTIONS;

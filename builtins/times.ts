@@ -1,6 +1,7 @@
 // times -- the user and system CPU time of the shell, then of its waited-for children, in
 // bash's format ("0m0.010s 0m0.002s", two lines). Times come from getrusage (src/sys).
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import { noOptions } from "./options.ts";
 import { RUSAGE_CHILDREN, RUSAGE_SELF, cpuTimes } from "../src/sys/resources.ts";
 
 /** bash's "%dm%.3fs" with truncation to milliseconds. */
@@ -12,6 +13,9 @@ export function formatTime(seconds: number): string {
 }
 
 function times(ctx: BuiltinContext): number {
+  // operands are ignored, as in bash
+  const args = noOptions(ctx, "times: usage: times");
+  if (typeof args === "number") return args;
   let out = "";
   for (const who of [RUSAGE_SELF, RUSAGE_CHILDREN]) {
     const t = cpuTimes(who);

@@ -6,7 +6,7 @@
 import { statSync } from "node:fs";
 import { parseOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
-import type { AndOr, Assignment, Command, CondExpr, FunctionDef, List, Pipeline, Redirect } from "../grammar/ast.ts";
+import type { AndOr, Assignment, Command, CondExpr, FunctionDef, List, Pipeline, Redirect, Word } from "../grammar/ast.ts";
 import { printWord } from "../grammar/printer.ts";
 
 /** The reserved words (bash's list, in the order `compgen -k` prints them). */
@@ -149,6 +149,26 @@ export function functionText(fn: FunctionDef): string {
   return p.out;
 }
 
+/** $BASH_COMMAND: the command being executed as bash prints it (a simple command with its
+ *  here-document bodies, `[[ ... ]]`, `(( ... ))`, or the head of a for, select or case). */
+export function commandText(c: Command): string {
+  const items = (ws: Word[] | undefined) => (ws === undefined ? '"$@"' : ws.map(printWord).join(" "));
+  switch (c.kind) {
+    case "For":
+      return `for ${c.name} in ${items(c.items)}`;
+    case "Select":
+      return `select ${c.name} in ${items(c.items)}`;
+    case "Case":
+      return `case ${printWord(c.word)} in `;
+    default: {
+      const p = new BashPrinter();
+      p.command(c, 0);
+      p.flushHeredocs();
+      return p.out;
+    }
+  }
+}
+
 function ind(level: number): string {
   return "    ".repeat(level);
 }
@@ -177,7 +197,7 @@ class BashPrinter {
     this.flushHeredocs();
   }
 
-  private flushHeredocs(): void {
+  flushHeredocs(): void {
     if (!this.heredocs.length) return;
     for (const r of this.heredocs) {
       this.out += "\n" + printHeredocBody(r) + r.heredoc!.delimiter + "\n";

@@ -1,6 +1,6 @@
 // ulimit [-SHa] [-RcdefilmnpqrstuvxP] [limit] -- resource limits through getrlimit/setrlimit
-// (src/sys/resources.ts). Values are shown and given in each resource's unit (blocks of 512
-// bytes, kbytes, ...); "unlimited", "hard" and "soft" are accepted as limits. Without -S or
+// (src/sys/resources.ts). Values are shown and given in each resource's unit (blocks of 1024
+// bytes, 512 in POSIX mode, for -c and -f; kbytes, ...); "unlimited", "hard" and "soft" are accepted as limits. Without -S or
 // -H a new limit sets both; printing shows the soft limit unless -H. One table drives the
 // options, the -a listing and the units.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
@@ -16,13 +16,16 @@ interface Resource {
   scale: number;
 }
 
+/** The unit of -c and -f: 1024-byte blocks, 512 in POSIX mode (bash's POSIXBLK). */
+const POSIX_BLOCKS = -2;
+
 /** In bash's -a order. */
 export const RESOURCES: Resource[] = [
   { opt: "R", desc: "real-time non-blocking time", unit: "microseconds", res: 15, scale: 1 },
-  { opt: "c", desc: "core file size", unit: "blocks", res: 4, scale: 512 },
+  { opt: "c", desc: "core file size", unit: "blocks", res: 4, scale: POSIX_BLOCKS },
   { opt: "d", desc: "data seg size", unit: "kbytes", res: 2, scale: 1024 },
   { opt: "e", desc: "scheduling priority", res: 13, scale: 1 },
-  { opt: "f", desc: "file size", unit: "blocks", res: 1, scale: 512 },
+  { opt: "f", desc: "file size", unit: "blocks", res: 1, scale: POSIX_BLOCKS },
   { opt: "i", desc: "pending signals", res: 11, scale: 1 },
   { opt: "l", desc: "max locked memory", unit: "kbytes", res: 8, scale: 1024 },
   { opt: "m", desc: "max memory size", unit: "kbytes", res: 5, scale: 1024 },
@@ -41,12 +44,17 @@ const BY_OPT = new Map(RESOURCES.map((r) => [r.opt, r]));
 const PIPE_BUF = 4096n;
 const USAGE = "ulimit: usage: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]\n";
 
-function current(r: Resource, hard: boolean): bigint | string {
-  if (r.res < 0) return PIPE_BUF / BigInt(r.scale);
+/** Bytes per unit of a resource: bash's "blocks" are 1024 bytes, 512 in POSIX mode. */
+function unitSize(r: Resource, posix: boolean): bigint {
+  return BigInt(r.scale === POSIX_BLOCKS ? (posix ? 512 : 1024) : r.scale);
+}
+
+function current(r: Resource, hard: boolean, posix: boolean): bigint | string {
+  if (r.res < 0) return PIPE_BUF / unitSize(r, posix);
   const lim = getRlimit(r.res);
   if (typeof lim === "number") return strerror(-lim);
   const v = hard ? lim.hard : lim.soft;
-  return v === RLIM_INFINITY ? "unlimited" : v / BigInt(r.scale);
+  return v === RLIM_INFINITY ? "unlimited" : v / unitSize(r, posix);
 }
 
 function label(r: Resource): string {
@@ -55,6 +63,7 @@ function label(r: Resource): string {
 }
 
 function ulimit(ctx: BuiltinContext): number {
+  const posix = ctx.sh.opts.posix === true;
   let soft = false;
   let hard = false;
   let all = false;
@@ -83,13 +92,13 @@ function ulimit(ctx: BuiltinContext): number {
   }
   if (i < args.length) value = args[i];
   if (all) {
-    ctx.out(RESOURCES.map((r) => `${label(r)}${current(r, hard && !soft)}\n`).join(""));
+    ctx.out(RESOURCES.map((r) => `${label(r)}${current(r, hard && !soft, posix)}\n`).join(""));
     return 0;
   }
   if (chosen.length === 0) chosen.push(BY_OPT.get("f")!);
   if (value === undefined) {
     let out = "";
-    for (const r of chosen) out += (chosen.length > 1 ? label(r) : "") + `${current(r, hard && !soft)}\n`;
+    for (const r of chosen) out += (chosen.length > 1 ? label(r) : "") + `${current(r, hard && !soft, posix)}\n`;
     ctx.out(out);
     return 0;
   }
@@ -110,8 +119,18 @@ function ulimit(ctx: BuiltinContext): number {
     if (value === "unlimited") v = RLIM_INFINITY;
     else if (value === "hard") v = lim.hard;
     else if (value === "soft") v = lim.soft;
-    else if (/^[0-9]+$/.test(value)) v = BigInt(value) * BigInt(r.scale);
-    else {
+    else if (/^[0-9]+$/.test(value)) {
+      // as bash computes it in its signed 64-bit rlimit type: the digits wrap around, and a
+      // product with the unit that overflows is "limit out of range"
+      const scale = unitSize(r, posix);
+      const limit = BigInt.asIntN(64, BigInt(value));
+      const real = BigInt.asIntN(64, limit * scale);
+      if (real / scale !== limit) {
+        ctx.error(`${value}: limit out of range`);
+        return 1;
+      }
+      v = BigInt.asUintN(64, real);
+    } else {
       ctx.error(`${value}: invalid number`);
       return 1;
     }

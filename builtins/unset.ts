@@ -5,6 +5,7 @@
 //  -f: functions.   -n: a nameref itself, not the variable it refers to.
 // Errors (status 1, processing continues): readonly variables ("cannot unset: readonly
 // variable"), invalid identifiers with -v, readonly functions.
+import { parseOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import { VarAttr, VarError } from "../src/state/var-store.ts";
 import { isValidName, splitSubscript } from "../src/state/names.ts";
@@ -15,30 +16,17 @@ import type { Gen } from "../src/exec/gen.ts";
 const USAGE = "unset [-f] [-v] [-n] [name ...]";
 
 function unset(ctx: BuiltinContext): number | Gen<number> {
-  const args = ctx.args;
   let funcs = false;
   let vars = false;
   let nameref = false;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== "-") break;
-    for (let k = 1; k < a.length; k++) {
-      const c = a[k];
-      if (c === "f") funcs = true;
-      else if (c === "v") vars = true;
-      else if (c === "n") nameref = true;
-      else {
-        ctx.error(`-${c}: invalid option`);
-        ctx.err(`unset: usage: ${USAGE}\n`);
-        return 2;
-      }
-    }
+  const parsed = parseOptions(ctx, "fvn", `unset: usage: ${USAGE}`);
+  if (typeof parsed === "number") return parsed;
+  for (const o of parsed.opts) {
+    if (o.letter === "f") funcs = true;
+    else if (o.letter === "v") vars = true;
+    else nameref = true;
   }
+  const args = parsed.rest;
   if (funcs && vars) {
     ctx.error("cannot simultaneously unset a function and a variable");
     return 1;
@@ -46,12 +34,12 @@ function unset(ctx: BuiltinContext): number | Gen<number> {
   // `unset 'a[$k]'`: the subscript gets one round of word expansion (bash without
   // assoc_expand_once), which may run commands: only then is this a generator.
   if (!funcs) {
-    for (let j = i; j < args.length; j++) {
+    for (let j = 0; j < args.length; j++) {
       const s = splitSubscript(args[j]);
-      if (s !== undefined && subscriptNeedsExpansion(s.sub)) return unsetExpanding(ctx, args.slice(i), vars, nameref);
+      if (s !== undefined && subscriptNeedsExpansion(s.sub)) return unsetExpanding(ctx, args, vars, nameref);
     }
   }
-  return unsetNames(ctx, args, i, funcs, vars, nameref, undefined);
+  return unsetNames(ctx, args, 0, funcs, vars, nameref, undefined);
 }
 
 function* unsetExpanding(ctx: BuiltinContext, args: string[], vars: boolean, nameref: boolean): Gen<number> {

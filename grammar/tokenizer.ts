@@ -533,33 +533,41 @@ export class Tokenizer implements WordHost {
           this.pos = pos;
           throw unexpectedEof(this.span(h.start, h.start + 2), `here-document delimited by end-of-file (wanted \`${h.delimiter}')`);
         }
-        // bash runs it and warns: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')"
-        const span = this.span(h.start, h.start + 2);
-        this.opts.onWarning?.({ message: `warning: here-document at line ${span.line} delimited by end-of-file (wanted \`${h.delimiter}')`, span });
+        // bash runs it and warns: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')",
+        // reported at the line where the input ended (its last line)
+        const line = this.span(h.start, h.start + 2).line;
+        const last = Math.max(0, src.endsWith("\n") ? n - 1 : n);
+        const span = this.span(Math.max(0, last - 1), last);
+        this.opts.onWarning?.({ message: `warning: here-document at line ${line} delimited by end-of-file (wanted \`${h.delimiter}')`, span });
       }
       let parts: WordPart[] = [];
       if (h.quoted) {
         let text = "";
         for (const [s, e] of ranges) text += src.slice(s, e);
         if (text !== "") parts.push({ kind: "Lit", value: text });
-      } else {
-        // Without <<- the body is one contiguous range (a $( ) in it may span lines).
-        if (!h.strip && ranges.length > 1) ranges.splice(0, ranges.length, [ranges[0]![0], ranges[ranges.length - 1]![1]]);
-        for (const [s, e] of ranges) {
-          let ps: WordPart[];
-          try {
-            ps = heredocParts(this, s, e);
-          } catch (err) {
-            // bash expands a body only when the here-document is used; a malformed substitution
-            // in it is not a syntax error of the script. Keep such a body literal.
-            if (!(err instanceof ParseFailure)) throw err;
-            ps = [{ kind: "Lit", value: src.slice(s, e) }];
-          }
-          for (const p of ps) {
-            const last = parts[parts.length - 1];
-            if (p.kind === "Lit" && last !== undefined && last.kind === "Lit") last.value += p.value;
-            else parts.push(p);
-          }
+      } else if (ranges.length > 0) {
+        // The body is parsed as one text, so that a $( ) in it may span lines (and hold
+        // here-documents of its own). Without <<- that is a range of the source; with <<- it is
+        // the lines with their leading tabs removed, as bash reads them, parsed on their own.
+        const first = ranges[0]![0];
+        const last = ranges[ranges.length - 1]![1];
+        let host: Tokenizer = this;
+        let s = first;
+        let e = last;
+        if (h.strip) {
+          let text = "";
+          for (const [a, b] of ranges) text += src.slice(a, b);
+          host = new Tokenizer(text, new LineIndex(text, this.span(first, first).line), this.opts, this.parseList, 0, this.aliasBusy);
+          s = 0;
+          e = text.length;
+        }
+        try {
+          parts = heredocParts(host, s, e);
+        } catch (err) {
+          // bash expands a body only when the here-document is used; a malformed substitution
+          // in it is not a syntax error of the script. Keep such a body literal.
+          if (!(err instanceof ParseFailure)) throw err;
+          parts = [{ kind: "Lit", value: host.src.slice(s, e) }];
         }
       }
       const bodyStart = ranges.length > 0 ? ranges[0]![0] : pos;

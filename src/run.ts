@@ -65,7 +65,11 @@ function topLevelError(sh: Shell, e: unknown): number {
     return (sh.lastStatus = 130);
   }
   if (e instanceof ReturnSignal) return (sh.lastStatus = e.status);
-  if (e instanceof LineAbort) return (sh.lastStatus = e.status);
+  if (e instanceof LineAbort) {
+    // bash's jump_to_top_level(DISCARD) ends a `bash -c` string altogether
+    if (e.throughEval && !sh.interactive && sh.inputMode === "c") throw new ShellExit(e.status);
+    return (sh.lastStatus = e.status);
+  }
   if (e instanceof BreakSignal || e instanceof ContinueSignal) return sh.lastStatus;
   if (e instanceof ShellExit) throw e;
   if (e instanceof RangeError && /call stack/i.test(e.message)) {

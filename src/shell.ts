@@ -10,7 +10,7 @@ import { withExportedFunctions } from "./state/function-env.ts";
 import { noteProcessCwd } from "./exec/process-cwd.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import type { CallFrame } from "./state/call-frames.ts";
-import type { FunctionDef, List } from "../grammar/ast.ts";
+import type { Command, FunctionDef, List } from "../grammar/ast.ts";
 import type { BuiltinDef } from "../builtins/context.ts";
 import { ExpansionError } from "./expand/host.ts";
 import { Variables } from "./state/variables.ts";
@@ -80,8 +80,16 @@ export class Shell {
   async = false;
   /** Output of builtins waiting to be flushed in an async state: [os fd, bytes] */
   outQueue: [number, Uint8Array][] = [];
-  /** PIPESTATUS of the last foreground pipeline */
-  pipeStatus: number[] = [0];
+  /** The command being executed, for $BASH_COMMAND (set as each simple command, [[ ]], (( )),
+   *  for, select or case starts; not while a trap action runs: commandFrozen > 0). */
+  currentCommand: Command | undefined = undefined;
+  commandFrozen = 0;
+  /** A foreground command's death by a signal, reported once its redirections are undone
+   *  (src/jobs/foreground.ts reportDeath; > 0 while a simple command's frame is in effect). */
+  deferDeathReports = 0;
+  deathReport: string | undefined = undefined;
+  /** PIPESTATUS of the last foreground pipeline; empty until the first command (unset then). */
+  pipeStatus: number[] = [];
   /** Start time for SECONDS and printf %(...)T -2 */
   readonly startTime = Date.now();
   /** Set while a trap action runs (no re-entry, $? restored afterwards) */
@@ -239,7 +247,7 @@ export class Shell {
 
   // Implemented by the executor (src/exec/shell-exec.ts installs these on the prototype, so the
   // state file does not import the executor):
-  declare runString: (source: string, name: string) => Gen<number>;
+  declare runString: (source: string, name: string, resetLine?: boolean) => Gen<number>;
   declare runList: (list: List) => Gen<number>;
   declare commandSubst: (body: List) => Gen<string>;
   declare processSubst: (op: "<" | ">", body: List) => Gen<string>;

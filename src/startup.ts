@@ -82,6 +82,27 @@ function logicalCwd(env: Record<string, string | undefined>): string {
   return real;
 }
 
+/**
+ * bash (variables.c): an OLDPWD that is not set, or does not name a directory, starts as an exported
+ * but unset variable, so `cd` later exports the directory it left (`env` shows OLDPWD=...).
+ * A re-executed job (`subshellOf`) gets its parent's OLDPWD from the serialized state instead.
+ */
+function initOldpwd(vars: Variables, reexecuted: boolean): void {
+  if (reexecuted) return;
+  const old = vars.get("OLDPWD");
+  let isDir = false;
+  if (old) {
+    try {
+      isDir = statSync(old).isDirectory();
+    } catch {
+      /* not a directory */
+    }
+  }
+  if (isDir) return;
+  if (old !== undefined) vars.unset("OLDPWD");
+  vars.setAttrs("OLDPWD", VarAttr.Export);
+}
+
 export function createShell(cfg: ShellConfig): Shell {
   const env = exactEnviron(process.env);
   const vars = Variables.fromEnviron(env);
@@ -125,6 +146,7 @@ export function createShell(cfg: ShellConfig): Shell {
   vars.set("OPTIND", "1");
   vars.set("PWD", cwd);
   vars.setAttrs("PWD", VarAttr.Export);
+  initOldpwd(vars, cfg.subshellOf !== undefined);
   if (vars.get("PATH") === undefined) vars.set("PATH", "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.");
   const shlvl = Number(vars.get("SHLVL") ?? "0");
   vars.set("SHLVL", String(Number.isFinite(shlvl) && cfg.subshellOf === undefined ? shlvl + 1 : shlvl));
@@ -145,7 +167,7 @@ export function createShell(cfg: ShellConfig): Shell {
   opts.hashall = true;
   opts.commandString = cfg.mode === "command";
   opts.readingStdin = cfg.mode === "stdin";
-  if (cfg.posix) opts.posix = true;
+  if (cfg.posix) opts.set("posix", true);
   for (const [name, on] of cfg.setOptions) {
     if (name.length === 1) {
       if (!opts.setLetter(name, on)) {

@@ -7,6 +7,19 @@ import { expandSubscriptNow } from "./expand/subscript.ts";
 import { VarAttr } from "./state/var-store.ts";
 import { installOptionVars } from "./state/option-vars.ts";
 import { bashLinenoArray, bashSourceArray, funcnameArray } from "./state/call-frames.ts";
+import { commandText } from "../builtins/type.ts";
+import type { Command } from "../grammar/ast.ts";
+
+/** The text of each command node, printed once (a loop body reads $BASH_COMMAND many times). */
+const commandTexts = new WeakMap<Command, string>();
+
+function bashCommand(sh: Shell): string {
+  const c = sh.currentCommand;
+  if (c === undefined) return "";
+  let t = commandTexts.get(c);
+  if (t === undefined) commandTexts.set(c, (t = commandText(c)));
+  return t;
+}
 
 export function installStateVars(sh: Shell): void {
   const vars = sh.vars;
@@ -26,6 +39,7 @@ export function installStateVars(sh: Shell): void {
   }
   vars.defineDynamic("_", () => sh.lastArg, (v) => (sh.lastArg = v));
   vars.defineDynamic("BASH_SUBSHELL", () => String(sh.subshellLevel));
+  vars.defineDynamic("BASH_COMMAND", () => bashCommand(sh), () => {});
   vars.defineDynamicArray("FUNCNAME", () => funcnameArray(sh));
   vars.defineDynamicArray("BASH_SOURCE", () => bashSourceArray(sh));
   vars.defineDynamicArray("BASH_LINENO", () => bashLinenoArray(sh));

@@ -15,7 +15,8 @@ import type { Gen } from "./gen.ts";
 import { pollOne, POLLIN, POLLOUT, POLLHUP, POLLERR } from "../sys/fd.ts";
 import { libc } from "../sys/libc.ts";
 import { errno, EPIPE, EAGAIN, EINTR } from "../sys/errno.ts";
-import { PipeSignal } from "./io.ts";
+import { PipeSignal, survivesSigpipe } from "./io.ts";
+import { strerror } from "../sys/errno.ts";
 
 const PAGE = 4096;
 
@@ -34,8 +35,9 @@ export function* waitReadable(osfd: number): Gen<void> {
   }
 }
 
-/** Write all of `data` without ever blocking the process. Throws PipeSignal on EPIPE. */
-export function* writeNonBlocking(osfd: number, data: Uint8Array): Gen<void> {
+/** Write all of `data` without ever blocking the process. Throws PipeSignal on EPIPE, or
+ *  returns EPIPE when SIGPIPE is trapped in `sh`; 0 otherwise. */
+export function* writeNonBlocking(sh: Shell, osfd: number, data: Uint8Array): Gen<number> {
   let off = 0;
   let delay = 1;
   while (off < data.length) {
@@ -46,18 +48,25 @@ export function* writeNonBlocking(osfd: number, data: Uint8Array): Gen<void> {
       continue;
     }
     delay = 1;
-    if (r & (POLLERR | POLLHUP) && !(r & POLLOUT)) throw new PipeSignal();
+    if (r & (POLLERR | POLLHUP) && !(r & POLLOUT)) {
+      if (survivesSigpipe(sh)) return EPIPE;
+      throw new PipeSignal();
+    }
     // a page fits whenever poll reports a pipe writable; regular files take everything
     const n = Math.min(PAGE, data.length - off);
     const w = libc().write(osfd, data.subarray(off, off + n), n) as number;
     if (w < 0) {
       const e = errno();
       if (e === EINTR || e === EAGAIN) continue;
-      if (e === EPIPE) throw new PipeSignal();
-      return;
+      if (e === EPIPE) {
+        if (survivesSigpipe(sh)) return EPIPE;
+        throw new PipeSignal();
+      }
+      return e;
     }
     off += w;
   }
+  return 0;
 }
 
 
@@ -66,11 +75,26 @@ export function queueOutput(sh: Shell, osfd: number, data: string | Uint8Array):
   sh.outQueue.push([osfd, typeof data === "string" ? encodeUtf8(data) : data.slice()]);
 }
 
-/** Flush the queued output in order. */
-export function* flushOutput(sh: Shell): Gen<void> {
+/** Flush the queued output in order; returns the errno of the first write that failed (the
+ *  rest of the queue is dropped), or 0. */
+export function* flushOutput(sh: Shell): Gen<number> {
   while (sh.outQueue.length > 0) {
     const [fd, bytes] = sh.outQueue.shift()!;
-    yield* writeNonBlocking(fd, bytes);
+    const e = yield* writeNonBlocking(sh, fd, bytes);
+    if (e !== 0) {
+      sh.outQueue.length = 0;
+      return e;
+    }
   }
+  return 0;
+}
+
+/** Flush what builtin `name` queued: a write that failed without ending the shell makes the
+ *  builtin fail as a direct write would ("name: write error: Broken pipe", status 1). */
+export function* flushBuiltinOutput(sh: Shell, name: string, status: number): Gen<number> {
+  const e = yield* flushOutput(sh);
+  if (e === 0) return status;
+  sh.writeErr(`${sh.errorPrefix()}${name}: write error: ${strerror(e)}\n`);
+  return status === 0 ? 1 : status;
 }
 

@@ -5,10 +5,11 @@ import type { Gen } from "./gen.ts";
 import { writeShellFd } from "./io.ts";
 import { ExitSignal } from "./control.ts";
 import { strerror } from "../sys/errno.ts";
-import { flushOutput } from "./async-io.ts";
+import { flushBuiltinOutput } from "./async-io.ts";
 
 export class Ctx implements BuiltinContext {
   lastErrno = 0;
+  viaCommand = false;
   /** declare a=(...): the expanded elements of compound arguments, by argument index */
   compoundArgs: ReadonlyMap<number, import("../../builtins/declare.ts").CompoundElem[]> | undefined = undefined;
   constructor(
@@ -42,8 +43,9 @@ export function writeFailure(ctx: Ctx, status: number): number {
   return 1;
 }
 
-export function* runBuiltin(sh: Shell, b: BuiltinDef, argv: string[]): Gen<number> {
+export function* runBuiltin(sh: Shell, b: BuiltinDef, argv: string[], viaCommand = false): Gen<number> {
   const ctx = new Ctx(argv[0], argv.slice(1), sh);
+  ctx.viaCommand = viaCommand;
   if (sh.pendingCompound) {
     ctx.compoundArgs = sh.pendingCompound;
     sh.pendingCompound = undefined;
@@ -53,8 +55,8 @@ export function* runBuiltin(sh: Shell, b: BuiltinDef, argv: string[]): Gen<numbe
   if (typeof r === "number") status = r;
   else status = yield* r;
   status = writeFailure(ctx, status);
-  if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
-  if (status !== 0 && b.special) specialFailed(sh, b, status);
+  if (sh.async && sh.outQueue.length > 0) status = yield* flushBuiltinOutput(sh, argv[0]!, status);
+  if (status !== 0 && b.special && !viaCommand) specialFailed(sh, b, status);
   sh.lastStatus = status;
   return status;
 }
@@ -64,5 +66,6 @@ export function specialFailed(sh: Shell, b: BuiltinDef, status: number): void {
   if (sh.opts.posix && !sh.interactive && SPECIAL_FATAL.has(b.name)) throw new ExitSignal(status);
 }
 
-/** Special builtins whose usage errors are fatal in POSIX mode. */
-const SPECIAL_FATAL = new Set(["set", "shift", "readonly", "export", ".", "source", "unset"]);
+/** Special builtins whose usage errors are fatal in POSIX mode (`.` and `source` decide for
+ *  themselves: a failing sourced file is not an error of theirs). */
+const SPECIAL_FATAL = new Set(["set", "readonly", "export", "unset"]);

@@ -112,7 +112,8 @@ function* regexSource(sh: Shell, w: Word): Gen<string> {
     if (p.kind === "Lit") out += p.value;
     else if (p.kind === "Escaped") out += escapeEre(p.value);
     else if (p.kind === "SglQuoted" || p.kind === "AnsiCQuoted") out += escapeEre(p.value);
-    else if (p.kind === "DblQuoted") out += escapeEre(yield* expandWord(sh.host, { kind: "Word", parts: [p], span: w.span }));
+    // a tilde expands to a literal directory name (bash quotes it: `[[ $HOME =~ ~ ]]` is true)
+    else if (p.kind === "DblQuoted" || p.kind === "Tilde") out += escapeEre(yield* expandWord(sh.host, { kind: "Word", parts: [p], span: w.span }));
     else out += yield* expandWord(sh.host, { kind: "Word", parts: [p], span: w.span });
   }
   return out;

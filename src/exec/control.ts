@@ -18,9 +18,14 @@ export class ContinueSignal {
 }
 
 /** A variable assignment error (readonly variable) abandons the rest of the current top-level
- *  command line, as bash does outside POSIX mode: the shell goes on with the next line. */
+ *  command line, as bash does outside POSIX mode: the shell goes on with the next line.
+ *  `eval` and `source` stop there and return the status, unless `throughEval` (bash's
+ *  jump_to_top_level, e.g. `exit 1 2`: "too many arguments" abandons the caller's line too). */
 export class LineAbort {
-  constructor(public status: number) {}
+  constructor(
+    public status: number,
+    public throughEval = false,
+  ) {}
 }
 
 /**

@@ -31,6 +31,8 @@ import { interruptPending, checkInterrupt } from "./interrupt.ts";
 import { safePoint, runErrTrap, pendingTraps, runDebugTrap } from "./safe-point.ts";
 import { xtraceWords, xtraceRaw } from "./xtrace.ts";
 import { noteDefinition } from "../state/call-frames.ts";
+import { VarError } from "../state/var-store.ts";
+import { isValidName } from "../state/names.ts";
 
 export function* execList(sh: Shell, list: List): Gen<number> {
   const r = execListSync(sh, list, 0, sh.lastStatus);
@@ -105,6 +107,12 @@ export function* execAndOr(sh: Shell, ao: AndOr): Gen<number> {
   }
   let lastRan = -1; // index in rest of the last pipeline that ran (-1: the first)
   for (let i = 0; i < rest.length; i++) {
+    // a signal that arrived (`kill -USR1 $$ && echo after`) has its trap run before the next
+    // pipeline, as in bash
+    if (pendingTraps()) {
+      sh.lastStatus = status;
+      yield* safePoint(sh);
+    }
     const { op, pipeline } = rest[i];
     if ((op === "&&") !== (status === 0)) continue;
     const isLast = i === rest.length - 1;
@@ -292,7 +300,7 @@ export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
     }
     case "Subshell":
       sh.lineno = cmd.span.line + sh.lineBase; // ( ) has a LINENO of its own (its ERR trap shows it)
-      return yield* withRedirects(sh, cmd.redirects, () => runSubshell(sh, cmd.body, cmd.span.line));
+      return yield* withRedirects(sh, cmd.redirects, () => runSubshell(sh, cmd.body, cmd.span.line), false);
     default:
       if (cmd.redirects.length === 0) return yield* execCompound(sh, cmd);
       return yield* withRedirects(sh, cmd.redirects, () => execCompound(sh, cmd));
@@ -300,7 +308,7 @@ export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
 }
 
 /** Run body with redirections applied to a new descriptor frame; the shell's own table is restored after. */
-export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen<number>): Gen<number> {
+export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen<number>, inShell = true): Gen<number> {
   if (redirects.length === 0) return yield* body();
   const saved = sh.fds;
   // bash reports a compound command's redirection error at the redirection's line, but LINENO
@@ -318,7 +326,7 @@ export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen
   try {
     return yield* body();
   } finally {
-    leaveRedirectFrame(sh, saved, frame, redirects);
+    leaveRedirectFrame(sh, saved, frame, redirects, inShell);
   }
 }
 
@@ -340,6 +348,7 @@ function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" 
       return yield* execSelect(sh, cmd);
     case "ArithCmd": {
       sh.lineno = cmd.span.line + sh.lineBase;
+      if (sh.commandFrozen === 0) sh.currentCommand = cmd;
       if (debugDue(sh)) yield* runDebugTrap(sh);
       const text = yield* expandWord(sh.host, arithWord(cmd.expr));
       if (sh.opts.xtrace) xtraceRaw(sh, `(( ${text} ))`);
@@ -351,6 +360,7 @@ function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" 
     }
     case "CondCmd": {
       sh.lineno = cmd.span.line + sh.lineBase;
+      if (sh.commandFrozen === 0) sh.currentCommand = cmd;
       if (debugDue(sh)) yield* runDebugTrap(sh);
       const status = yield* evalCond(sh, cmd.expr);
       sh.lastStatus = status;
@@ -477,8 +487,26 @@ function* execWhile(sh: Shell, cmd: While): Gen<number> {
   return status;
 }
 
+/**
+ * A for/select variable that cannot be assigned: a name that is not an identifier
+ * ("`i.j': not a valid identifier", checked before the words are expanded) or a readonly one.
+ * bash ends the loop with status 1 and goes on; in POSIX mode a non-interactive shell exits
+ * (with 2 for the name; for readonly as after a fatal expansion error).
+ */
+export function loopVarFailed(sh: Shell, e: VarError | string): number {
+  if (typeof e === "string") {
+    sh.diag(`\`${e}': not a valid identifier`);
+    if (sh.opts.posix && !sh.interactive) throw new ExitSignal(2);
+  } else if (sh.opts.posix && !sh.interactive) sh.fail(e.message);
+  else sh.diag(e.message);
+  sh.lastStatus = 1;
+  return 1;
+}
+
 function* execFor(sh: Shell, cmd: For): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (sh.commandFrozen === 0) sh.currentCommand = cmd;
+  if (!isValidName(cmd.name)) return loopVarFailed(sh, cmd.name);
   const items = cmd.items ? yield* expandWords(sh.host, cmd.items) : sh.positional.slice();
   let status = 0;
   sh.loopDepth++;
@@ -486,9 +514,15 @@ function* execFor(sh: Shell, cmd: For): Gen<number> {
     for (const item of items) {
       if (debugDue(sh)) {
         sh.lineno = cmd.span.line + sh.lineBase;
+        if (sh.commandFrozen === 0) sh.currentCommand = cmd;
         yield* runDebugTrap(sh);
       }
-      sh.vars.set(cmd.name, item);
+      try {
+        sh.vars.set(cmd.name, item);
+      } catch (e) {
+        if (!(e instanceof VarError)) throw e;
+        return loopVarFailed(sh, e);
+      }
       if (sh.opts.xtrace) xtraceWords(sh, ["for", cmd.name, "in", item]);
       let b = iteration(sh, cmd.body);
       if (typeof b !== "number") b = yield* b;
@@ -561,6 +595,7 @@ function* execCase(sh: Shell, cmd: Case): Gen<number> {
 /** case as a plain function (see resume.ts): the subject, then each pattern in order. */
 function execCaseSync(sh: Shell, cmd: Case): number | Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (sh.commandFrozen === 0) sh.currentCommand = cmd;
   if (debugDue(sh)) return caseAfterDebug(sh, cmd);
   const g = expandWord(sh.host, cmd.word);
   const r = g.next();
@@ -659,7 +694,9 @@ function* caseRest(sh: Shell, cmd: Case, subject: string, i: number): Gen<number
 
 function* execSelect(sh: Shell, cmd: Select): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (sh.commandFrozen === 0) sh.currentCommand = cmd;
   if (debugDue(sh)) yield* runDebugTrap(sh);
+  if (!isValidName(cmd.name)) return loopVarFailed(sh, cmd.name);
   const items = cmd.items ? yield* expandWords(sh.host, cmd.items) : sh.positional.slice();
   let status = 0;
   if (items.length === 0) return (sh.lastStatus = 0);

@@ -2,6 +2,7 @@
 // table, posix_spawn, and waiting in the foreground (with job control: its own process group,
 // the terminal handed over and taken back, Ctrl-Z turning it into a stopped job).
 
+import { commandText as printedCommand } from "../../builtins/type.ts";
 import { OsFd } from "./fd-table.ts";
 import { getProcessCwd, noteProcessCwd } from "./process-cwd.ts";
 import { tracing, emit } from "../explain/trace.ts";
@@ -19,7 +20,14 @@ import { armStopForwarding, disarmStopForwarding, noteForegroundGroup, commandTe
 export { noteProcessCwd };
 
 /** Command search with bash's hash table: a path, or prints the error and returns the status. */
-export function findCommand(sh: Shell, name: string): string | number {
+export function findCommand(sh: Shell, name: string, tempPath?: string): string | number {
+  if (tempPath !== undefined) {
+    // `PATH=... cmd`: searched in that PATH, and neither taken from nor put in the hash table (bash)
+    const r = resolveCommand(name, tempPath, sh.cwd);
+    if (typeof r === "string") return r;
+    sh.diag(`${r.subject}: ${r.message}`);
+    return r.status;
+  }
   if (!name.includes("/")) {
     const hashed = sh.hash.get(name);
     if (hashed !== undefined) {
@@ -174,8 +182,8 @@ export function jobControl(sh: Shell): boolean {
 }
 
 /** Run an external command in the foreground and wait for it. */
-export function* runExternal(sh: Shell, argv: string[], env?: string[]): Gen<number> {
-  const path = findCommand(sh, argv[0]);
+export function* runExternal(sh: Shell, argv: string[], env?: string[], tempPath?: string): Gen<number> {
+  const path = findCommand(sh, argv[0], tempPath);
   if (typeof path === "number") return (sh.lastStatus = path);
   const jc = jobControl(sh);
   // a child of an in-process stage of an interactive foreground job (src/jobs/foreground.ts)
@@ -185,7 +193,10 @@ export function* runExternal(sh: Shell, argv: string[], env?: string[]): Gen<num
   if (typeof pid !== "number") return (sh.lastStatus = pid.status);
   sh.lastChild = pid;
   const pgid = jc || (g && g.pgroup === 0) ? pid : g ? g.pgroup : 0;
-  const status = yield* waitForeground(sh, [pid], pgid, commandText(argv));
+  // the job's text: the command as written, as bash shows it ("sh -c \"...\" 2> /dev/null")
+  const cur = sh.currentCommand;
+  const text = cur !== undefined && cur.kind === "SimpleCommand" ? printedCommand(cur) : commandText(argv);
+  const status = yield* waitForeground(sh, [pid], pgid, text);
   sh.lastStatus = status;
   return status;
 }

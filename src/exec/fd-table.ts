@@ -135,6 +135,9 @@ export class OsFd {
 
 export class FdTable {
   private slots: (OsFd | undefined)[];
+  /** In a redirection frame: the sources M of `N>&M-` moves onto an N that was not open
+   *  (bash leaves them closed after an in-shell command, see leaveRedirectFrame). */
+  movedOntoClosed: number[] | undefined;
 
   constructor(slots: (OsFd | undefined)[] = []) {
     this.slots = slots;

@@ -26,8 +26,6 @@ interface Saved {
   lineno: number;
   /** ERR/DEBUG/RETURN traps hidden during the call (see TrapTable.enterFunction) */
   traps: FunctionTraps | null;
-  /** the RETURN trap in effect when the body ended (it runs after the caller's state is back) */
-  returnTrap: boolean;
 }
 
 /**
@@ -43,7 +41,7 @@ export function callFunctionSync(sh: Shell, fn: FunctionDef, argv: string[]): nu
   const traps = t.hasFunctionTraps()
     ? t.enterFunction(sh.opts.errtrace, sh.opts.functrace || (functionAttrs(fn) & FuncAttr.Trace) !== 0)
     : null;
-  const saved: Saved = { positional: sh.positional, loopDepth: sh.loopDepth, lineBase: sh.lineBase, lineno: sh.lineno, traps, returnTrap: false };
+  const saved: Saved = { positional: sh.positional, loopDepth: sh.loopDepth, lineBase: sh.lineBase, lineno: sh.lineno, traps };
   sh.positional = argv.slice(1);
   sh.funcStack.unshift(fn.name);
   sh.frames.push({ name: fn.name, fn, line: sh.lineno });
@@ -55,12 +53,13 @@ export function callFunctionSync(sh: Shell, fn: FunctionDef, argv: string[]): nu
     if (typeof r !== "number") return callAfter(sh, r, saved);
     status = r;
   } catch (e) {
-    leave(sh, saved);
-    if (e instanceof ReturnSignal) return returned(sh, e.status, saved);
-    throw e;
+    if (!(e instanceof ReturnSignal)) {
+      leave(sh, saved);
+      throw e;
+    }
+    status = e.status;
   }
-  leave(sh, saved);
-  return returned(sh, status, saved);
+  return finish(sh, status, saved);
 }
 
 function* callAfter(sh: Shell, body: Gen<number>, saved: Saved): Gen<number> {
@@ -68,13 +67,35 @@ function* callAfter(sh: Shell, body: Gen<number>, saved: Saved): Gen<number> {
   try {
     status = yield* body;
   } catch (e) {
-    if (e instanceof ReturnSignal) status = e.status;
-    else throw e;
+    if (!(e instanceof ReturnSignal)) {
+      leave(sh, saved);
+      throw e;
+    }
+    status = e.status;
+  }
+  const r = finish(sh, status, saved);
+  return typeof r === "number" ? r : yield* r;
+}
+
+/** The end of a call: the RETURN trap (visible here only with functrace or declare -ft) runs in
+ *  the function's context, as bash runs it: FUNCNAME, locals and $1... are still the function's
+ *  and $? is its last command's (not `return N`'s). Then the caller's state comes back and $? is
+ *  the call's status. */
+function finish(sh: Shell, status: number, saved: Saved): number | Gen<number> {
+  if (!sh.inTrap && sh.traps.get("RETURN") !== undefined) return trapThenLeave(sh, status, saved);
+  leave(sh, saved);
+  sh.lastStatus = status;
+  return status;
+}
+
+function* trapThenLeave(sh: Shell, status: number, saved: Saved): Gen<number> {
+  try {
+    yield* runReturnTrap(sh);
   } finally {
     leave(sh, saved);
   }
-  const r = returned(sh, status, saved);
-  return typeof r === "number" ? r : yield* r;
+  sh.lastStatus = status;
+  return status;
 }
 
 /** The caller's scope, positional parameters and loop depth come back. */
@@ -86,18 +107,5 @@ function leave(sh: Shell, saved: Saved): void {
   sh.loopDepth = saved.loopDepth;
   sh.lineBase = saved.lineBase;
   sh.lineno = saved.lineno;
-  saved.returnTrap = !sh.inTrap && sh.traps.get("RETURN") !== undefined;
   if (saved.traps !== null) sh.traps.leaveFunction(saved.traps);
-}
-
-/** $? of the call, then the RETURN trap (which keeps it). */
-function returned(sh: Shell, status: number, saved: Saved): number | Gen<number> {
-  sh.lastStatus = status;
-  if (saved.returnTrap) return returnTrap(sh, status);
-  return status;
-}
-
-function* returnTrap(sh: Shell, status: number): Gen<number> {
-  yield* runReturnTrap(sh);
-  return status;
 }

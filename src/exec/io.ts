@@ -2,12 +2,16 @@
 //
 // EPIPE: the reader of a pipe has gone. A forked shell (or stage) would be killed by SIGPIPE
 // there, so an in-process writer unwinds with PipeSignal: a pipeline stage ends with status 141,
-// and the main shell dies of SIGPIPE itself (src/main.ts), exactly as bash would.
+// and the main shell dies of SIGPIPE itself (src/main.ts), exactly as bash would -- unless
+// SIGPIPE is trapped or ignored there.
 
 import type { Shell } from "../shell.ts";
 import { writeAll } from "../sys/fd.ts";
 import { EBADF, EPIPE } from "../sys/errno.ts";
 import { queueOutput } from "./async-io.ts";
+import { processDispositions } from "../signals/process-dispositions.ts";
+
+const SIGPIPE = 13;
 
 export class PipeSignal {
   readonly status = 141;
@@ -23,6 +27,16 @@ export function writeShellFd(sh: Shell, fd: number, data: string | Uint8Array): 
   }
   const r = writeAll(os, data);
   if (r === 0) return 0;
-  if (r === -EPIPE) throw new PipeSignal();
+  if (r === -EPIPE && !survivesSigpipe(sh)) throw new PipeSignal();
   return -r;
+}
+
+/** A shell with a trap on SIGPIPE (`trap '' PIPE`, or ignored on entry) is not killed by it:
+ *  the write fails with EPIPE and the builtin reports "write error: Broken pipe" (bash). A
+ *  trap with an action runs at the next safe point, as the delivered signal would have. */
+export function survivesSigpipe(sh: Shell): boolean {
+  const action = sh.traps.get(SIGPIPE);
+  if (action === undefined) return false;
+  if (action !== "") processDispositions().deliver(SIGPIPE);
+  return true;
 }

@@ -68,6 +68,7 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
       readEnd = new OsFd(fds[0], false, "pipe");
       writeEnd = new OsFd(fds[1], false, "pipe");
     }
+    if (cmd.kind === "SimpleCommand" && sh.commandFrozen === 0) sh.currentCommand = cmd;
     if (cmd.kind === "SimpleCommand" && !sh.inTrap && sh.traps.get("DEBUG") !== undefined) {
       // bash runs the DEBUG trap in the shell before each simple-command stage, at its line
       sh.lineno = cmd.span.line + sh.lineBase;

@@ -108,14 +108,16 @@ export function openRedirectsSync(sh: Shell, base: FdTable, redirects: Redirect[
  *    function with redirections), those changes stay and only the descriptors this command's
  *    redirections set are put back. (exec's own frame logic has then released `frame`.)
  */
-export function leaveRedirectFrame(sh: Shell, saved: FdTable, frame: FdTable, redirects: Redirect[]): void {
+export function leaveRedirectFrame(sh: Shell, saved: FdTable, frame: FdTable, redirects: Redirect[], inShell = true): void {
   const cur = sh.fds;
   if (cur === frame) {
     for (const r of redirects) if (r.fdVar !== undefined) keepVarFd(sh, saved, frame, r.fdVar);
+    if (inShell) dropMovedSources(saved, frame);
     sh.fds = saved;
     frame.dispose();
     return;
   }
+  if (inShell) dropMovedSources(cur, frame);
   for (const r of redirects) {
     if (r.fdVar !== undefined) continue;
     const fd = r.fd ?? DEFAULT_FD[r.op];
@@ -124,6 +126,17 @@ export function leaveRedirectFrame(sh: Shell, saved: FdTable, frame: FdTable, re
   }
   saved.dispose();
   frame.dispose();
+}
+
+/**
+ * bash 5.2 leaves M closed after a command the shell runs itself (builtin, function, compound
+ * command, or no command at all) with the redirection N>&M- (or N<&M-) when N was not open before: it restores N but
+ * not M (`: 6>&7-; echo x >&7` is "7: Bad file descriptor"). A command bash forks first (an
+ * external command, a subshell) leaves the shell's M alone. Reproduced, as scripts see it.
+ */
+export function dropMovedSources(table: FdTable, frame: FdTable): void {
+  if (frame.movedOntoClosed === undefined) return;
+  for (const m of frame.movedOntoClosed) table.set(m, undefined);
 }
 
 function keepVarFd(sh: Shell, saved: FdTable, frame: FdTable, name: string): void {
@@ -189,6 +202,7 @@ function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
           sh.diag(`${num}: Bad file descriptor`);
           return false;
         }
+        if (move && src !== fd && t.entry(fd) === undefined) (t.movedOntoClosed ??= []).push(src);
         t.set(fd, entry);
         if (move) t.set(src, undefined);
         if (tracing) emit({ kind: "fdmap", shellFd: fd, osFd: entry.fd, label: `dup of shell fd ${src}` });

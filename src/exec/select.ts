@@ -2,6 +2,9 @@
 // the prompt, set the variable to the chosen item (empty for an invalid choice) and REPLY to the
 // line; an empty line redisplays the menu; end of input ends the loop.
 import { decodeUtf8 } from "../sys/utf8.ts";
+import { writeShellFd } from "./io.ts";
+import { loopVarFailed } from "./execute.ts";
+import { VarError } from "../state/var-store.ts";
 import type { Select } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import type { Gen } from "./gen.ts";
@@ -34,7 +37,7 @@ export function* selectLoop(sh: Shell, cmd: Select, items: string[]): Gen<number
     sh.writeErr(sh.vars.get("PS3") ?? "#? ");
     const line = readLine(sh);
     if (line === undefined) {
-      sh.writeErr("\n");
+      writeShellFd(sh, 1, "\n"); // bash ends the prompt's line on standard output
       break;
     }
     sh.vars.set("REPLY", line);
@@ -44,7 +47,12 @@ export function* selectLoop(sh: Shell, cmd: Select, items: string[]): Gen<number
     }
     show = false;
     const n = Number(line.trim());
-    sh.vars.set(cmd.name, Number.isInteger(n) && n >= 1 && n <= items.length ? items[n - 1] : "");
+    try {
+      sh.vars.set(cmd.name, Number.isInteger(n) && n >= 1 && n <= items.length ? items[n - 1] : "");
+    } catch (e) {
+      if (!(e instanceof VarError)) throw e;
+      return loopVarFailed(sh, e);
+    }
     try {
       status = yield* execList(sh, cmd.body);
     } catch (e) {

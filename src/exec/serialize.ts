@@ -9,7 +9,7 @@ import type { Shell } from "../shell.ts";
 import { printList } from "../../grammar/index.ts";
 import { quoteForReuse } from "../expand/quote.ts";
 import { VarAttr } from "../state/var-store.ts";
-import { OPTIONS } from "../state/options.ts";
+import { OPTIONS, Options } from "../state/options.ts";
 
 /** Variables the new shell computes itself. */
 const SKIP = new Set([
@@ -40,13 +40,20 @@ export function serializeState(sh: Shell): string {
     const list: List = { kind: "List", items: [{ andOr: { kind: "AndOr", first: { kind: "Pipeline", bang: false, commands: [fn], pipeStderr: [], span: fn.span }, rest: [], span: fn.span }, background: false }], span: fn.span };
     out.push(printList(list).trim());
   }
-  for (const [k, v] of sh.aliases) out.push(`alias ${quoteForReuse(k)}=${quoteForReuse(v)}`);
+  for (const [k, v] of sh.aliases) out.push(`alias -- ${quoteForReuse(k)}=${quoteForReuse(v)}`);
   out.push(`umask ${sh.umask.toString(8).padStart(4, "0")}`);
   // options last, so that set -e cannot stop the prologue half-way; $? is passed separately
   const opts: string[] = [];
+  // POSIX mode first: turning it on changes other options (expand_aliases...), which are then
+  // compared with what it leaves
+  const base = new Options();
+  if (sh.opts.posix) {
+    opts.push("set -o posix");
+    base.set("posix", true);
+  }
   for (const o of OPTIONS) {
     const on = sh.opts.get(o.name);
-    if (on === undefined || on === o.default || o.name === "interactive" || o.name === "monitor") continue;
+    if (on === undefined || on === base.get(o.name) || o.name === "interactive" || o.name === "monitor") continue;
     if (o.kind === "set") opts.push(`set ${on ? "-o" : "+o"} ${o.name}`);
     else opts.push(`shopt ${on ? "-s" : "-u"} ${o.name}`);
   }

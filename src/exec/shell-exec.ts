@@ -36,13 +36,19 @@ export function parseOptions(sh: Shell, file?: string, startLine?: number): Pars
 /**
  * Run source text command by command (so an alias defined by one command applies to the next,
  * and the commands before a syntax error run, as in bash). Returns the last status; a syntax
- * error prints bash's message and gives status 2.
+ * error prints bash's message and gives status 2. Line numbers continue from the current line
+ * (eval, source), or with `resetLine` count from 1 in the text and are restored afterwards
+ * (bash's SEVAL_RESETLINE: the actions of signal traps and of the EXIT trap).
  */
-function* runString(this: Shell, source: string, name: string): Gen<number> {
+function* runString(this: Shell, source: string, name: string, resetLine = false): Gen<number> {
   const sh = this;
   const reader = new CommandReader(source, parseOptions(sh, name));
   const savedBase = sh.lineBase;
-  sh.lineBase = Math.max(0, sh.lineno - 1);
+  const savedLine = sh.lineno;
+  sh.lineBase = resetLine ? 0 : Math.max(0, sh.lineno - 1);
+  // while a trap action runs, $BASH_COMMAND stays the command the trap interrupted (bash)
+  const trap = name === "trap";
+  if (trap) sh.commandFrozen++;
   let status = 0;
   sh.lastStatus = sh.lastStatus;
   try {
@@ -63,10 +69,12 @@ function* runString(this: Shell, source: string, name: string): Gen<number> {
   } catch (e) {
     // an assignment error abandons the rest of the eval'd / sourced text, not the caller's
     // line: eval and source then return its status (bash)
-    if (!(e instanceof LineAbort)) throw e;
+    if (!(e instanceof LineAbort) || e.throughEval) throw e;
     status = sh.lastStatus = e.status;
   } finally {
     sh.lineBase = savedBase;
+    if (trap) sh.commandFrozen--;
+    if (resetLine) sh.lineno = savedLine;
   }
   return status;
 }

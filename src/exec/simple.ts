@@ -16,9 +16,9 @@ import { expandWords, expandWord, expandAssignValue } from "../expand/index.ts";
 import { allSync } from "../expand/word.ts";
 import { VarError } from "../state/var-store.ts";
 import { TempKind } from "../state/variables.ts";
-import { leaveRedirectFrame, openRedirects, openRedirectsSync } from "./redirect.ts";
+import { dropMovedSources, leaveRedirectFrame, openRedirects, openRedirectsSync } from "./redirect.ts";
 import { runBuiltin, Ctx, specialFailed, writeFailure } from "./builtin-run.ts";
-import { flushOutput } from "./async-io.ts";
+import { flushBuiltinOutput } from "./async-io.ts";
 import { compoundElements, type CompoundElem } from "../../builtins/declare.ts";
 import { callFunction, callFunctionSync } from "./function-call.ts";
 import { drive, resume } from "./resume.ts";
@@ -49,6 +49,7 @@ function builtinTempKind(argv: string[]): TempKind {
 
 export function* execSimple(sh: Shell, cmd: SimpleCommand): Gen<number> {
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (sh.commandFrozen === 0) sh.currentCommand = cmd;
   if (!sh.inTrap && sh.traps.get("DEBUG") !== undefined) yield* runDebugTrap(sh);
   sh.cmdSubStatus = 0;
   const argv = yield* expandArgs(sh, cmd.words);
@@ -77,6 +78,7 @@ export function execSimpleSync(sh: Shell, cmd: SimpleCommand): number | Gen<numb
   const first = words.length > 0 ? words[0].literal : undefined;
   if (first !== undefined && DECLARATION_BUILTINS.has(first)) return drive(execSimple(sh, cmd));
   sh.lineno = cmd.span.line + sh.lineBase;
+  if (sh.commandFrozen === 0) sh.currentCommand = cmd;
   sh.cmdSubStatus = 0;
   let argv: string[];
   if (words.length === 0) {
@@ -224,7 +226,7 @@ function* builtinFrameAfter(
   let status: number;
   try {
     status = typeof r === "number" ? r : yield* r;
-    if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
+    if (sh.async && sh.outQueue.length > 0) status = yield* flushBuiltinOutput(sh, argv[0]!, status);
   } finally {
     leaveFrame(sh, cmd, saved, frame, scoped);
   }
@@ -279,12 +281,12 @@ function* builtinAfter(sh: Shell, b: BuiltinDef, g: Gen<number>, argv: string[])
   } finally {
     afterCommand(sh);
   }
-  if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
+  if (sh.async && sh.outQueue.length > 0) status = yield* flushBuiltinOutput(sh, argv[0]!, status);
   return builtinDone(sh, b, status, argv);
 }
 
 function* flushAfter(sh: Shell, b: BuiltinDef, status: number, argv: string[]): Gen<number> {
-  yield* flushOutput(sh);
+  status = yield* flushBuiltinOutput(sh, argv[0]!, status);
   return builtinDone(sh, b, status, argv);
 }
 
@@ -341,6 +343,8 @@ function assignFailed(sh: Shell): never {
 
 /** Run a simple command whose words are already expanded: redirections, then dispatch. */
 export function* runExpanded(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
+  // no command name (a pipeline stage `< file | cmd`): only assignments and redirections
+  if (argv.length === 0) return yield* assignOnly(sh, cmd);
   // bash traces the command before its redirections are applied
   if (sh.opts.xtrace) {
     const words = sh.pendingCompound ? xtraceCompoundArgs(sh, argv, sh.pendingCompound) : argv;
@@ -362,16 +366,31 @@ export function* runExpanded(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen
 /** Dispatch with the descriptor table `frame` (saved's redirection frame, or saved itself). */
 function* runInFrame(sh: Shell, cmd: SimpleCommand, argv: string[], saved: FdTable, frame: FdTable): Gen<number> {
   sh.fds = frame;
+  const deferred = frame !== saved;
+  if (deferred) sh.deferDeathReports++;
   try {
     return yield* dispatch(sh, cmd, argv);
   } finally {
+    if (deferred) sh.deferDeathReports--;
     if (sh.keepRedirections) {
       // `exec >file`: this frame is the shell's descriptor table from now on
       sh.keepRedirections = false;
       if (frame !== saved) saved.dispose();
-    } else if (frame !== saved) leaveRedirectFrame(sh, saved, frame, cmd.redirects);
+    } else if (frame !== saved) leaveRedirectFrame(sh, saved, frame, cmd.redirects, runsInShell(sh, argv[0]));
     if (sh.procSubFds.length > 0) closeProcSubFds(sh);
+    if (sh.deathReport !== undefined && sh.deferDeathReports === 0) {
+      sh.writeErr(sh.deathReport);
+      sh.deathReport = undefined;
+    }
   }
+}
+
+/** Whether dispatch runs `name` in the shell itself (a function or a builtin), where bash would
+ *  not fork: its redirections then act on the shell's own descriptors. (Without a command name
+ *  the redirections do not affect the shell either.) */
+function runsInShell(sh: Shell, name: string | undefined): boolean {
+  if (name === undefined || name.includes("/")) return false;
+  return sh.functions.has(name) || (sh.builtins.has(name) && !sh.disabledBuiltins.has(name));
 }
 
 /** Process substitution descriptors live until the command that used them ends. */
@@ -448,7 +467,10 @@ function* assignOnly(sh: Shell, cmd: SimpleCommand): Gen<number> {
   if (cmd.redirects.length > 0) {
     const frame = yield* openRedirects(sh, sh.fds, cmd.redirects);
     if (!frame) status = 1;
-    else frame.dispose();
+    else {
+      dropMovedSources(sh.fds, frame);
+      frame.dispose();
+    }
   }
   for (const a of cmd.assigns) {
     if (!(yield* assign(sh, a, "shell"))) {
@@ -500,14 +522,21 @@ function* dispatch(sh: Shell, cmd: SimpleCommand, argv: string[]): Gen<number> {
       const r = builtin.run(ctx);
       let status = typeof r === "number" ? r : yield* r;
       if (ctx.outErrno !== 0) status = writeFailure(ctx, status);
-      if (sh.async && sh.outQueue.length > 0) yield* flushOutput(sh);
+      if (sh.async && sh.outQueue.length > 0) status = yield* flushBuiltinOutput(sh, name, status);
       sh.lastStatus = status;
       return status;
     }
     return yield* withTempAssigns(sh, cmd.assigns, () => runBuiltin(sh, builtin!, argv), builtinTempKind(argv));
   }
   const env = cmd.assigns.length > 0 ? yield* assignmentsToEnv(sh, cmd.assigns) : undefined;
-  return yield* runExternal(sh, argv, env);
+  // a PATH among the prefix assignments is the one the command is searched in; like any
+  // assignment to PATH it empties the hash table (bash)
+  let tempPath: string | undefined;
+  if (env !== undefined && cmd.assigns.some((a) => a.name === "PATH")) {
+    tempPath = env.findLast((e) => e.startsWith("PATH="))?.slice(5);
+    sh.hash.clear();
+  }
+  return yield* runExternal(sh, argv, env, tempPath);
 }
 
 /** Prefix assignments for functions and regular builtins: visible (and exported) during the call only. */

@@ -27,6 +27,7 @@ import { clearInterrupt, interruptPending, requestInterrupt } from "../exec/inte
 
 const SIGINT = 2;
 const SIGPIPE = 13;
+const SIGTERM = 15;
 const SIGTSTP = 20;
 const LOST: WaitStatus = Object.freeze({ kind: "exited", code: 127 });
 
@@ -188,7 +189,9 @@ export function leaveLoopsAfterStop(sh: Shell): void {
 /** bash reports the death of a foreground job by a signal other than PIPE: SIGINT with a bare
  *  newline (after the ^C the tty echoed) and abandoning the rest of the command line; others
  *  interactively by description ("Killed", "Segmentation fault (core dumped)"), in a script
- *  as "ipsh: line 3: 1234 Killed                  sleep 9". */
+ *  as "ipsh: line 3: 1234 Killed                  sleep 9" (SIGTERM as "Terminated" alone).
+ *  While a simple command's redirections are in effect (sh.deferDeathReports) the report waits
+ *  in sh.deathReport: it goes to the shell's own stderr, not the command's. */
 export function reportDeath(sh: Shell, st: WaitStatus | undefined, pid: number, command: string): void {
   if (st === undefined || st.kind !== "signaled" || st.signal === SIGPIPE) return;
   if (st.signal === SIGINT) {
@@ -201,8 +204,9 @@ export function reportDeath(sh: Shell, st: WaitStatus | undefined, pid: number, 
     return;
   }
   const text = describeSignalDeath(st.signal, st.core);
-  if (sh.interactive) sh.writeErr(`${text}\n`);
-  else sh.diag(`${pid} ${text.padEnd(23)} ${command}`);
+  const report = sh.interactive || st.signal === SIGTERM ? `${text}\n` : `${sh.errorPrefix()}${String(pid).padStart(5)} ${text.padEnd(24)}${command}\n`;
+  if (sh.deferDeathReports > 0) sh.deathReport = report;
+  else sh.writeErr(report);
 }
 
 const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;

@@ -27,7 +27,7 @@ import type { TrapTable } from "./traps.ts";
 export interface TrapHost {
   readonly traps: TrapTable;
   lastStatus: number;
-  runString(source: string, name: string): Gen<number>;
+  runString(source: string, name: string, resetLine?: boolean): Gen<number>;
 }
 
 /** The signal whose trap action is running (0 = none), process-wide like the dispositions. */
@@ -40,11 +40,15 @@ export function runningTrapSignal(): number {
   return runningSignal;
 }
 
-/** While the EXIT trap runs, the status the shell was exiting with: `exit` without an operand
- *  inside the EXIT trap exits with it (bash: `trap 'false; exit' EXIT; exit 3` exits 3).
+/** The shell state whose EXIT trap is running (a subshell inside the action is another state). */
+let exitTrapShell: TrapHost | undefined;
+
+/** While the EXIT trap of `sh` runs, the status it was exiting with: `exit` without an operand
+ *  inside the EXIT trap exits with it (bash: `trap 'false; exit' EXIT; exit 3` exits 3), but not
+ *  in a subshell of the action (`trap '(:; exit) && echo ok' EXIT; false` prints ok).
  *  Undefined otherwise. */
-export function exitTrapSavedStatus(): number | undefined {
-  return exitTrapStatus < 0 ? undefined : exitTrapStatus;
+export function exitTrapSavedStatus(sh: TrapHost): number | undefined {
+  return exitTrapStatus < 0 || sh !== exitTrapShell ? undefined : exitTrapStatus;
 }
 
 /** The lowest pending signal that has an action in this trap table, or 0. */
@@ -70,7 +74,7 @@ export function* runPendingTraps(
     runningSignal = sig;
     if (tracing) emit({ kind: "trap", condition: signalName(sig) ?? String(sig), action });
     try {
-      yield* sh.runString(action, "trap");
+      yield* sh.runString(action, "trap", true);
     } finally {
       runningSignal = 0;
     }
@@ -96,15 +100,18 @@ export function* runExitTrap(sh: TrapHost): Gen<number> {
   const action = sh.traps.takeExitTrap();
   if (action === undefined || action === "") return status;
   const outer = exitTrapStatus;
+  const outerShell = exitTrapShell;
   exitTrapStatus = status;
+  exitTrapShell = sh;
   if (tracing) emit({ kind: "trap", condition: "EXIT", action });
   try {
-    yield* sh.runString(action, "trap");
+    yield* sh.runString(action, "trap", true);
   } catch (e) {
     if (e instanceof ExitSignal) return e.status;
     throw e;
   } finally {
     exitTrapStatus = outer;
+    exitTrapShell = outerShell;
   }
   sh.lastStatus = status;
   return status;

@@ -186,7 +186,22 @@ export class Options {
     (this as unknown as Record<string, boolean>)[o.prop] = value;
     if (value && o.prop === "emacs") this.vi = false;
     else if (value && o.prop === "vi") this.emacs = false;
+    else if (o.prop === "posix") this.posixChanged(value);
     return true;
+  }
+
+  /** bash's posix_initialize: POSIX mode turns on alias expansion, inherit_errexit and
+   *  shift_verbose; leaving it turns alias expansion back to the interactive default and
+   *  shift_verbose off (inherit_errexit stays). */
+  private posixChanged(on: boolean): void {
+    if (on) {
+      this.expand_aliases = true;
+      this.inherit_errexit = true;
+      this.shift_verbose = true;
+    } else {
+      this.expand_aliases = this.interactive;
+      this.shift_verbose = false;
+    }
   }
 
   /** `set -x` / `set +x` by letter; false when the letter is not a settable option. */

@@ -2,9 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { cdBuiltin, dirsBuiltin, popdBuiltin, pushdBuiltin, pwdBuiltin } from "../../builtins/cd.ts";
+import { cdBuiltin, pwdBuiltin } from "../../builtins/cd.ts";
+import { dirsBuiltin, popdBuiltin, pushdBuiltin } from "../../builtins/dirstack.ts";
 import type { BuiltinDef } from "../../builtins/context.ts";
 import { bash, fakeShell, run } from "./fake-sh.ts";
+import { both, sameAsBash } from "../helpers/shells.ts";
 
 const root = realpathSync(mkdtempSync(tmpdir() + "/ipsh-cd-"));
 mkdirSync(root + "/a/b", { recursive: true });
@@ -55,4 +57,36 @@ describe("cd family matches bash", () => {
       expect(mine(lines, env)).toEqual(theirs(lines, env));
     });
   }
+});
+
+describe("OLDPWD at start-up (bash: exported but unset unless it names a directory)", () => {
+  for (const [name, OLDPWD] of [
+    ["absent", undefined],
+    ["not a directory", "/nonexistent-ipsh"],
+    ["a directory", "/usr"],
+  ] as const) {
+    it(name, () => {
+      const script = 'declare -p OLDPWD; echo "${OLDPWD-unset}"; env | grep ^OLDPWD=; cd /usr/bin; cd /; env | grep ^OLDPWD=';
+      const r = both(script, "bash", { env: OLDPWD === undefined ? {} : { OLDPWD } });
+      expect(r.ipsh.stdout).toBe(r.ref.stdout);
+      expect(r.ipsh.status).toBe(r.ref.status);
+    });
+  }
+});
+
+// pushd/popd/dirs read their words as bash does (pushd.def): only exact -n/-c/-l/-p/-v and -- are
+// options, other +x/-x words must be numbers, `--` ends the options.
+describe("directory stack arguments match bash", () => {
+  const setup = "cd /tmp; pushd /usr >/dev/null; pushd /bin >/dev/null; ";
+  const after = "; echo st=$?; dirs; pwd";
+  const cases = [
+    "popd --", "popd -- x", "popd -z", "popd +x", "popd -", "popd zzz", "popd +1 zzz", "popd +99", "popd -99",
+    "popd +-1", "popd '+1 '", "popd -n -- zzz", "pushd --", "pushd -- /usr", "pushd -- -n", "pushd -z", "pushd +x",
+    "pushd -n", "pushd -n /usr /bin", "pushd -n rel", "pushd +1 /usr", "pushd -n +1", "pushd -n +0", "pushd +0",
+    "pushd -", "pushd +99", "pushd --1", "CDPATH=/ pushd usr", "dirs --", "dirs -- zzz", "dirs -z", "dirs -lv",
+    "dirs zzz", "dirs +x", "dirs +-1", "dirs '+ 1'", "dirs -v +1", "dirs -v -0", "dirs -c -v",
+    "for i in 1 2 3 4 5 6 7 8 9 10; do pushd -n /usr >/dev/null; done; dirs -v; dirs -v +11",
+  ];
+  sameAsBash(cases.map((c) => [c, setup + c + after] as const), it, expect);
+  sameAsBash([["empty stack", "popd; popd -n; dirs +1; pushd +1; pushd; pushd -n; echo st=$?"]], it, expect);
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { printfBuiltin } from "../../builtins/printf.ts";
 import { bash, fakeShell, run } from "./fake-sh.ts";
+import { sameAsBash } from "../helpers/shells.ts";
 
 function q(a: string): string {
   return "'" + a.replaceAll("'", "'\\''") + "'";
@@ -88,4 +89,19 @@ describe("printf options", () => {
   it("-- ends the options", () => {
     expect(run(printfBuiltin, ["--", "-%s-", "x"]).out).toBe("-x-");
   });
+});
+
+describe("printf through the shell, compared with bash", () => {
+  const longY = "%Y".repeat(31);
+  sameAsBash(
+    [
+      ["%(...)T follows the exported TZ only", "export TZ=Asia/Tokyo; printf '%(%F %H)T\\n' 1557978599; export TZ=US/Eastern; printf '%(%F %H)T\\n' 1557978599; TZ=UTC printf '%(%H)T\\n' 1557978599; TZ=Asia/Tokyo; declare +x TZ; printf '%(%H)T\\n' 1557978599; unset TZ; printf '%(%H)T\\n' 1557978599"],
+      ["%(...)T longer than 127 bytes prints nothing", `printf '%(${longY})T|' 0; echo; printf '%(${longY}%Y)T|' 0; echo; printf '%(${"x".repeat(127)})T' | wc -c; printf '%(${"x".repeat(128)})T' | wc -c`],
+      ["%u %x %o read their argument as unsigned (strtoumax)", "for f in %u %x %o %X; do printf \"$f \" 18446744073709551615 -1 -9223372036854775809 9223372036854775808 -18446744073709551615 0x10 -010 \"'a\"; echo; done"],
+      ["unsigned overflow", "printf '%u\\n' 18446744073709551616; printf '%x\\n' -18446744073709551616; echo $?"],
+      ["signed overflow", "printf '%d\\n' 18446744073709551615; printf '%i\\n' -9223372036854775809; echo $?"],
+    ],
+    it,
+    expect,
+  );
 });

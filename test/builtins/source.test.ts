@@ -13,6 +13,13 @@ const SAME: [string, string][] = [
   ["a closed /dev/fd/N", ". /dev/fd/7; echo $?"],
   ["a missing file, a directory", ". /nonexistent; echo $?; source /tmp; echo $?; . no_such_file_in_path; echo $?"],
   ["POSIX mode: a missing file ends a non-interactive shell", "set -o posix; . /dev/fd/8; echo not reached"],
+  ["POSIX mode: source too", "set -o posix; source ./nonexistent; echo not reached"],
+  ["POSIX mode: a name not in PATH is 'file not found'", "set -o posix; source not_a_thing_ipsh; echo not reached"],
+  ["POSIX mode: the current directory is not searched", "echo echo sourced > incwd.sh; . incwd.sh; set -o posix; . incwd.sh; echo not reached"],
+  ["without sourcepath only the current directory", "echo echo sourced > incwd.sh; shopt -u sourcepath; . incwd.sh; . ls; echo $?"],
+  ["POSIX mode: a failing sourced file or a directory does not end the shell", "set -o posix; echo false > f; . ./f; echo $?; mkdir d; . ./d; echo $?"],
+  ["POSIX mode: usage errors do, except through command", "set -o posix; command .; echo $?; command . ./nonexistent; echo $?; .; echo not reached"],
+  ["POSIX mode: command set does not exit either", "set -o posix; command set -o bad; echo $?; set -o bad; echo not reached"],
 ];
 
 describe("source and . behave like bash", () => {

@@ -18,6 +18,7 @@ const SAME: [string, string][] = [
   ["negation", "! true; echo $?; ! false; echo $?; ! true | false; echo $?"],
   ["pipefail", "set -o pipefail; false | true; echo $?; true | (exit 3) | true; echo $?"],
   ["PIPESTATUS", "true | false | (exit 7); echo ${PIPESTATUS[@]}"],
+  ["PIPESTATUS after a first command that is an assignment", "x=$(false | true); echo ${PIPESTATUS[@]}; declare -p PIPESTATUS"],
   ["SIGPIPE status", "yes | head -1; echo ${PIPESTATUS[@]}"],
   ["trap '' PIPE is inherited: yes sees EPIPE instead of dying", "trap '' PIPE; yes 2>/dev/null | head -1; echo ${PIPESTATUS[@]}"],
   ["in-process writer whose reader left", "while :; do echo y; done | head -2; echo ${PIPESTATUS[@]}"],
@@ -57,6 +58,9 @@ const SAME: [string, string][] = [
   ["here-doc", "x=1; cat <<EOF\nvalue $x\n$(echo sub)\nEOF"],
   ["quoted delimiter", "x=1; cat <<'EOF'\nvalue $x\nEOF"],
   ["<<- strips tabs", "cat <<-EOF\n\tindented\n\tEOF"],
+  ["<<- body with a $( ) over several lines", "cat <<- EOF\n\tx $(echo a\n\techo b) y\nEOF"],
+  ["<<- body with a nested <<- here-document", "cat <<- EOF\n\toutside\n\t$(cat <<- INSIDE\n\t\tinside\nINSIDE\n)\nEOF"],
+  ["<< body with a nested here-document", "cat << EOF\noutside\n$(cat << INSIDE\ninside\nINSIDE\n)\nEOF"],
   ["two here-docs on one line", "cat <<A; cat <<B\none\nA\ntwo\nB"],
   ["here-doc into a pipeline", "cat <<EOF | tr a-z A-Z\nshout\nEOF"],
   ["here-string", "tr a-z A-Z <<< 'quiet'"],
@@ -93,6 +97,7 @@ describe("error messages match bash", () => {
     ["no such file for a redirection", "echo hi > /nonexistent/dir/x"],
     ["input redirection from a missing file", "cat < /nonexistent_file_q"],
     ["is a directory", "/tmp"],
+    ["here-document ended by end of input: warned at the last line", "echo a\ncat <<EOF\nl1\nl2"],
   ];
   for (const [name, script] of cases) {
     it(name, () => {

@@ -53,6 +53,8 @@ const SAME: [string, string][] = [
   ["a readonly assignment error ends eval, which returns 1", "f() { local x=l; readonly x; eval 'x=bar; echo not here'; echo status=$?; }; x=global; f 2>/dev/null; echo $x"],
   ["quoted 'x=(a b)' to declare is compound only for arrays", "declare +a 'x=(2 3)'; declare 'y=(2 3)'; declare -a 'z=(4 5)'; a=(1); declare 'a=(2 3)'; declare -p x y z a"],
   ["${x@E}: \\x byte escapes that form UTF-8 are that text", "x='\\xce\\xbc \\303\\251 a\\x41\\u03bc\\xzz'; printf '%s' \"${x@E}\" | od -An -tx1"],
+  // [[ =~ ]]: a tilde in the regex expands to a literal directory name
+  ["=~ with a tilde", "HOME='^a$'; [[ ~ =~ $HOME ]]; echo $?; [[ $HOME =~ ~ ]]; echo $?; [[ x^a$/b =~ x~/b ]]; echo $?; HOME=/h.x; [[ /h.x/y =~ ^~/y$ ]]; echo $?; [[ /hzx/y =~ ^~/y$ ]]; echo $?"],
   // [[ =~ ]]: a { that does not start an interval is a regcomp error (status 2)
   ["=~ intervals and stray braces", "for r in '{' 'a{' 'a{1' 'a{1}' 'a{,2}' '{1}' 'a{x}' '^{' 'a{1,2}{' 'a{}' 'a{,}' 'a}' 'a{2,1}' '[{]' 'a\\{'; do [[ 'a{' =~ $r ]]; echo -n \"$? \"; done"],
   // compound assignment order

@@ -79,6 +79,14 @@ describe("incomplete input (the interactive shell shows PS2)", () => {
     expect(parse("echo\ncat <<EOF\nabc", { heredocEofOk: true, onWarning: (w) => warnings.push(w.message) }).kind).toBe("ok");
     expect(warnings).toEqual(["warning: here-document at line 2 delimited by end-of-file (wanted `EOF')"]);
   });
+  it("the warning is reported at the last line of the input, as bash reports it", () => {
+    const lines: number[] = [];
+    const opts = { heredocEofOk: true, onWarning: (w: { span: { line: number } }) => lines.push(w.span.line) };
+    parse("echo\ncat <<EOF\nabc\ndef", opts);
+    parse("echo\ncat <<EOF\nabc\ndef\n", opts);
+    parse("cat <<EOF", opts);
+    expect(lines).toEqual([4, 4, 1]);
+  });
 });
 
 describe("formatSyntaxError", () => {

@@ -9,6 +9,7 @@ import { fcBuiltin, historyBuiltin, shellHistory, type HistoryShell } from "../.
 import { runGen, type Gen } from "../../src/exec/gen.ts";
 import { historyBuiltins } from "../../builtins/registry-part-history.ts";
 import { parseHistoryText } from "../../src/interactive/history.ts";
+import { LineAbort } from "../../src/exec/control.ts";
 
 const fileEntries = (f: string) => parseHistoryText(fs.readFileSync(f, "utf8")).map((e) => e.line);
 
@@ -36,7 +37,14 @@ function run(sh: ReturnType<typeof makeShell>, line: string, args: string[]) {
     write: () => true,
     error: (m: string) => (err += `ipsh: history: ${m}\n`),
   } as unknown as BuiltinContext;
-  const status = historyBuiltin.run(ctx) as number;
+  let status: number;
+  try {
+    status = historyBuiltin.run(ctx) as number;
+  } catch (e) {
+    // "too many arguments" abandons the command line (bash's jump to the top level)
+    if (!(e instanceof LineAbort)) throw e;
+    status = e.status;
+  }
   return { status, out, err };
 }
 

@@ -38,7 +38,7 @@ function host(d: Dispositions, traps: TrapTable) {
         else if (op === "deliver") {
           d.deliver(Number(arg));
           yield* runPendingTraps(h, d);
-        } else if (op === "exit") throw new ExitSignal(arg === undefined ? (exitTrapSavedStatus() ?? h.lastStatus) : Number(arg));
+        } else if (op === "exit") throw new ExitSignal(arg === undefined ? (exitTrapSavedStatus(h) ?? h.lastStatus) : Number(arg));
       }
       return h.lastStatus;
     },

@@ -38,10 +38,25 @@ describe.skipIf(!ipshWorks)("signals through ipsh vs bash", () => {
     same(`trap 'echo bye $?' EXIT; nosuchcommand_ipsh_test 2>/dev/null`);
     same(`(trap 'echo sub-exit' EXIT; echo in); echo out`);
   });
+  test("exit without operand in the EXIT trap keeps the exiting status, but not in a ( ) inside it", () => {
+    same(`trap 'false; exit' EXIT; exit 3`);
+    same(`trap '(:; exit) && echo ok' EXIT; false`);
+    same(`trap '(false; exit); echo $?; exit' EXIT; exit 3`);
+    same(`trap 'f() { :; exit; }; f' EXIT; exit 4`);
+  });
   test("kill -USR1 $$ with a trap runs it before the next command, keeping $?", () => {
     same(`trap 'echo got USR1' USR1; kill -USR1 $$; echo after $?`);
     same(`trap 'false' USR1; true; kill -USR1 $$; echo $?`);
     same(`trap 'echo one' USR1; trap 'echo two' USR2; kill -USR2 $$; kill -USR1 $$; echo end`);
+  });
+  test("a trap runs before the next pipeline of an and-or list", () => {
+    same(`trap 'echo T $?' USR1; false || kill -USR1 $$ && echo after $?`);
+    same(`trap 'echo T; false' USR1; kill -USR1 $$ && echo after $?`);
+    same(`trap 'echo T' USR1; if kill -USR1 $$ && echo c; then echo yes; fi`);
+  });
+  test("LINENO counts from 1 in signal and EXIT trap actions (not in ERR), and is restored after", () => {
+    same(`\n\ntrap 'echo trap at $LINENO' USR1\n\nkill -USR1 $$\necho two $LINENO\nf() {\n  kill -USR1 $$\n}\nf`);
+    same(`\ntrap 'echo exit at $LINENO' EXIT\ntrap 'echo err at $LINENO' ERR\n\nfalse\necho $LINENO\nexit 0`);
   });
   test("statuses 128+n for children killed by signals; kill -l converts them", () => {
     same(`sh -c 'kill -INT $$'; echo $?`);
