@@ -283,7 +283,10 @@ function declareOne(
     return 0;
   } catch (e) {
     if (e instanceof VarError) {
-      ctx.error(e.message);
+      // export and readonly assign as a plain assignment does: bash names no builtin there
+      if ((kind === "export" || kind === "readonly") && e.message.endsWith(": readonly variable")) {
+        ctx.err(`${ctx.sh.errorPrefix()}${e.message}\n`);
+      } else ctx.error(e.message);
       return 1;
     }
     throw e;
