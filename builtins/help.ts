@@ -120,7 +120,7 @@ function help(ctx: BuiltinContext): number {
           `NAME\n    ${b.name} - ${shortDesc(b)}\n\nSYNOPSIS\n    ${b.synopsis}\n\nDESCRIPTION\n` +
           wrap(b.description, "    ") +
           "\n";
-      else out += `${b.name}: ${b.synopsis}\n` + wrap(b.description, "    ");
+      else out += longHelp(b);
     }
   }
   if (!any) {
@@ -130,6 +130,11 @@ function help(ctx: BuiltinContext): number {
   }
   ctx.out(out);
   return 0;
+}
+
+/** `help name`'s text for one builtin (also what `name --help` prints). */
+export function longHelp(b: BuiltinDef): string {
+  return `${b.name}: ${b.synopsis}\n` + wrap(b.description, "    ");
 }
 
 export const helpBuiltin: BuiltinDef = {
