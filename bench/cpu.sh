@@ -27,7 +27,7 @@ scratch=${TMPDIR:-/tmp}/ipsh-cpu-bench
 mkdir -p "$scratch/data"
 cd "$scratch" || exit 1
 declare -A defn=([loop-arith]=200000 [string-ops]=50000 [func-call]=100000 [cmdsub]=1000 [subshell]=1000
-  [read-loop]=100000 [redirect]=10000 [heredoc]=10000 [glob]=10 [bash-ext]=20000 [spawn]=500)
+  [read-loop]=100000 [redirect]=10000 [heredoc]=10000 [glob]=10 [bash-ext]=20000 [spawn]=500 [configure]=1)
 if [ ! -d data/globdir ]; then
   mkdir -p data/globdir && (cd data/globdir && for i in $(seq -w 0 19999); do : > "f$i.txt"; done)
 fi
@@ -35,6 +35,9 @@ printf '%-12s' workload; for s in "${shells[@]}"; do printf '%14s' "${s##*/}"; d
 for w in "${works[@]}"; do
   n=$(awk -v a="${defn[$w]:-1000}" -v s="$scale" 'BEGIN { printf "%d", a * s }')
   args=("$wl/$w.sh" "$n")
+  if [ "$w" = configure ] && [ ! -d data/configure ]; then
+    cp -R "$wl/../fixtures/configure" data/configure
+  fi
   if [ "$w" = read-loop ]; then
     f=data/lines-$n.txt
     [ -f "$f" ] || awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++) printf "line %d of the text fixture\n", i }' > "$f"
@@ -45,7 +48,7 @@ for w in "${works[@]}"; do
   for s in "${shells[@]}"; do
     best=
     for ((r = 0; r < reps; r++)); do
-      /usr/bin/time -o time.out -f '%U %S' $s "${args[@]}" > /dev/null 2> /dev/null
+      BENCH_SHELL=$s /usr/bin/time -o time.out -f '%U %S' $s "${args[@]}" > /dev/null 2> /dev/null
       t=$(awk '{ t = $1 + $2 } END { print t }' time.out)
       if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
     done

@@ -6,6 +6,8 @@
 // A login shell is one whose argv[0] starts with '-' or that was given -l/--login.
 // Interactive: stdin and stderr are terminals and no -c / script, or -i.
 
+// first: the JIT policy for run-once code applies from the start (src/sys/jit-policy.ts)
+import "./sys/jit-policy-start.ts";
 import { exactArgs } from "./sys/raw-process-strings.ts";
 import "./exec/shell-exec.ts";
 import { createShell, type ShellConfig } from "./startup.ts";

@@ -22,6 +22,7 @@ import { hangUpJobs } from "../builtins/jobs.ts";
 import { beginCommandLine, jobStoppedInCommand, setInteractiveShell } from "./jobs/foreground.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import { LineEditor } from "./interactive/line-editor.ts";
+import { jitForHotCode } from "./sys/jit-policy.ts";
 import { History } from "./interactive/history.ts";
 import { historyExpand, expandStateFor } from "./interactive/history-expand.ts";
 import { decodePrompt } from "./interactive/prompt.ts";
@@ -115,6 +116,7 @@ function* promptText(sh: Shell, name: "PS1" | "PS2", commandNumber: number): Gen
 }
 
 export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<number> {
+  jitForHotCode(); // an interactive shell lives long: the normal JIT policy (src/sys/jit-policy.ts)
   setInteractiveShell(sh);
   const d = processDispositions();
   if (sh.opts.monitor) {

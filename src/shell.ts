@@ -24,6 +24,7 @@ import { homeOf } from "./sys/users.ts";
 import { ShellExpandHost } from "./expand/shell-host.ts";
 import type { DynamicVars } from "./state/dynamic-vars.ts";
 import { installStateVars } from "./state-vars.ts";
+import { HOT_LOOP_ITERATIONS, jitForHotCode } from "./sys/jit-policy.ts";
 
 let loopTicks = 0;
 let lastYield = 0;
@@ -211,6 +212,7 @@ export class Shell {
   /** Loops call this each iteration: true every ~20 ms, to let the event loop deliver signals. */
   yieldDue(): boolean {
     if ((++loopTicks & 63) !== 0) return false;
+    if (loopTicks === HOT_LOOP_ITERATIONS) jitForHotCode();
     return performance.now() - lastYield > 20;
   }
   markYielded(): void {

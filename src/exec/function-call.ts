@@ -8,6 +8,7 @@ import { execCommandSync } from "./execute.ts";
 import { runReturnTrap } from "./safe-point.ts";
 import type { FunctionTraps } from "../signals/traps.ts";
 import { FuncAttr, functionAttrs } from "../state/function-attrs.ts";
+import { countFunctionCall } from "../sys/jit-policy.ts";
 
 const MAX_DEPTH = 5000;
 
@@ -37,6 +38,7 @@ export function callFunctionSync(sh: Shell, fn: FunctionDef, argv: string[]): nu
     sh.diag(`${fn.name}: maximum function nesting level exceeded (${MAX_DEPTH})`);
     return (sh.lastStatus = 1);
   }
+  countFunctionCall();
   const t = sh.traps;
   const traps = t.hasFunctionTraps()
     ? t.enterFunction(sh.opts.errtrace, sh.opts.functrace || (functionAttrs(fn) & FuncAttr.Trace) !== 0)
