@@ -3,6 +3,9 @@
 // operator, and compound commands are laid out one command per line.
 import type { AndOr, Assignment, Command, CondExpr, List, Pipeline, Redirect, Word, WordPart } from "./ast.ts";
 
+/** Redirection operators bash prints with a space before the word. */
+const SPACED_OPS = new Set(["<", ">", ">>", "<>", ">|", "<<<", "&>", "&>>"]);
+
 /** How a word's literal text must be written back. */
 const enum Ctx {
   /** Unquoted (or a context where Lit text came verbatim from the source). */
@@ -175,7 +178,10 @@ class Printer {
 
   private redirects(rs: Redirect[]): void {
     for (const r of rs) {
-      this.out += " " + (r.fdVar !== undefined ? `{${r.fdVar}}` : r.fd !== undefined ? String(r.fd) : "") + r.op + printWord(r.target);
+      // bash's spacing (print_cmd.c): a space between a file operator and its word (`> /dev/null`,
+      // `<<< text`), none after a duplication (`2>&1`) or before a here-document's delimiter
+      const space = SPACED_OPS.has(r.op) ? " " : "";
+      this.out += " " + (r.fdVar !== undefined ? `{${r.fdVar}}` : r.fd !== undefined ? String(r.fd) : "") + r.op + space + printWord(r.target);
       if (r.heredoc !== undefined) this.heredocs.push(r);
     }
   }
