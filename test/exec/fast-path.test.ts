@@ -38,7 +38,7 @@ const SAME: [string, string][] = [
   ["xtrace on and off", "set -x; a=1; echo $a; set +x; echo quiet"],
   ["a loop writing into a pipe", "i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done | tr '\\n' ,"],
   ["a disabled builtin runs the external command", "enable -n echo; echo ext; enable echo"],
-  ["job texts space redirections as bash prints them", "sleep 0.5 >/dev/null 2>&1 & { sleep 0.5; } </dev/null & cat <<<x >>/dev/null & sleep 0.5 &>/dev/null & jobs %1 %2 %4; wait"],
+  ["job texts space redirections as bash prints them", "sleep 0.5 >/dev/null 2>&1 & { sleep 0.5; } </dev/null & sleep 0.5 <<<x >>/dev/null & sleep 0.5 &>/dev/null & jobs; wait"],
   ["export and readonly of a readonly variable name no builtin, typeset does", "readonly a=1; readonly a=2; echo $?; export a=3; echo $?; typeset a=4; echo $?"],
   ["type and command see a disabled builtin as the file", "enable -n echo test; type echo; type -t test; command -v echo; command -V test; enable echo; type -t echo"],
   ["exit inside a function in a loop", "f() { exit 4; }; while :; do f; done; echo no"],
