@@ -13,7 +13,13 @@ export interface KeysOptions {
 }
 
 /** An editor and a function that types one line's keys and resolves to what readLine returned. */
-export function editorWithKeys(opts: KeysOptions = {}): { type: (keys: string) => Promise<string | null>; close: () => void } {
+export function editorWithKeys(opts: KeysOptions = {}): {
+  editor: LineEditor;
+  type: (keys: string) => Promise<string | null>;
+  /** The editing mode from the next line on (as `set -o vi` typed at a prompt). */
+  setMode: (m: "emacs" | "vi") => void;
+  close: () => void;
+} {
   const history = new History({ lookup: () => undefined });
   for (const l of opts.history ?? []) history.add(l);
   const input = new PassThrough();
@@ -28,6 +34,8 @@ export function editorWithKeys(opts: KeysOptions = {}): { type: (keys: string) =
     host: { complete: () => ({ start: 0, end: 0, candidates: [] }) },
   });
   return {
+    editor,
+    setMode: (m) => (mode = m),
     type: (keys: string) => {
       const p = editor.readLine("> ");
       input.write(keys);
