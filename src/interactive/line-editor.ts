@@ -96,7 +96,11 @@ export class LineEditor {
   private yankRange: { start: number; end: number } | undefined;
   private lastArgIndex = 0;
   private readonly killRing = new KillRing();
-  private undoStack: { buf: string; pos: number }[] = [];
+  /** Lines before each change; `vpos` is where vi's undo puts the cursor (readline: after the
+   *  text put back when the change began by deleting, else where its text was inserted). */
+  private undoStack: { buf: string; pos: number; vpos?: number }[] = [];
+  /** vi: the first edit of the change being made, for its undo entry's `vpos`. */
+  private firstEdit: { at: number; deleted: number } | undefined;
   private resolve: ((line: string | null) => void) | undefined;
   // vi mode: the mode's state, whether this line uses it, the `/` shown after the prompt, the
   // insert begun by a command (one undo step), the cursor of the live line for the history walk.
@@ -298,7 +302,10 @@ export class LineEditor {
         this.lastCommand = "paste";
         continue;
       }
-      const end = keyEnd(this.pending, 0);
+      let end = keyEnd(this.pending, 0);
+      // vi mode binds no ESC-letter: ESC read together with the next key (typed quickly, or ESC
+      // then an arrow key) is a key of its own, as readline splits them.
+      if (this.viActive && end > 1 && this.pending[0] === "\x1b" && this.pending[1] !== "[" && this.pending[1] !== "O") end = 1;
       if (end < 0) {
         // An escape sequence cut short, or a lone ESC: wait a little for the rest.
         this.escTimer = setTimeout(() => {
@@ -320,13 +327,6 @@ export class LineEditor {
     if (this.quotedInsert) {
       this.quotedInsert = false;
       this.insert(key);
-      return;
-    }
-    if (this.viActive && key.length > 1 && key[0] === "\x1b" && key[1] !== "[" && key[1] !== "O") {
-      // ESC typed just before another key is ESC and then that key: vi mode binds no ESC-letter
-      // (readline splits them the same way when nothing longer matches).
-      this.dispatch("\x1b");
-      if (this.resolve) this.dispatch(key.slice(1));
       return;
     }
     if (this.metaPending) {
@@ -381,6 +381,7 @@ export class LineEditor {
     const wasSearching = vi.searching;
     this.undid = false;
     this.lineSwitched = false;
+    if (!wasInsert) this.firstEdit = undefined;
     if (wasInsert) {
       const cmd = VI_INSERT_KEYMAP.get(key);
       if (cmd === "vi-movement-mode") vi.enterCommandMode();
@@ -414,7 +415,7 @@ export class LineEditor {
       this.insertSession = undefined;
       if (s) {
         this.undoStack.length = Math.min(this.undoStack.length, s.depth);
-        if (this.buf !== s.buf) this.undoStack.push({ buf: s.buf, pos: s.pos });
+        if (this.buf !== s.buf) this.undoStack.push({ buf: s.buf, pos: s.pos, vpos: this.undoPos() });
       } else if (!this.commandModeSeen) this.undoStack.length = 0;
       this.commandModeSeen = true;
       this.lastCommand = "vi-movement-mode";
@@ -422,8 +423,18 @@ export class LineEditor {
       this.lastCommand = "vi-command";
       if (this.undid || this.lineSwitched || wasSearching || vi.searching) return;
       if (vi.insert) this.insertSession = { buf: before, pos: beforePos, depth: this.undoStack.length };
-      else if (this.buf !== before) this.undoStack.push({ buf: before, pos: beforePos });
+      else if (this.buf !== before) this.undoStack.push({ buf: before, pos: beforePos, vpos: this.undoPos() });
     }
+  }
+
+  private undoPos(): number | undefined {
+    const e = this.firstEdit;
+    return e && e.at + e.deleted;
+  }
+
+  /** vi: notes the first edit of a change (see undoStack). */
+  private noteEdit(at: number, deleted: number): void {
+    if (this.viActive && !this.firstEdit) this.firstEdit = { at, deleted };
   }
 
   /** Records the line as it was before a change, for undo. A run of typed characters is one step,
@@ -601,8 +612,9 @@ export class LineEditor {
         const u = this.undoStack.pop();
         if (!u) return this.bell();
         this.undid = true;
+        const pos = this.viActive ? (u.vpos ?? u.pos) : u.pos;
         this.buf = u.buf;
-        this.pos = Math.min(u.pos, u.buf.length);
+        this.pos = Math.min(pos, u.buf.length);
         this.render();
         return;
       }
@@ -626,6 +638,7 @@ export class LineEditor {
   // ---------------------------------------------------------------- editing primitives
 
   private selfInsert(text: string): void {
+    this.noteEdit(this.pos, 0);
     // Fast path: typing at the end of a line that does not reach the right margin.
     if (this.pos === this.buf.length && !this.search && this.rowsAbove === this.endRow) {
       const cp = text.codePointAt(0)!;
@@ -641,12 +654,14 @@ export class LineEditor {
   }
 
   private insert(text: string): void {
+    this.noteEdit(this.pos, 0);
     this.buf = this.buf.slice(0, this.pos) + text + this.buf.slice(this.pos);
     this.pos += text.length;
     this.render();
   }
 
   private deleteRange(a: number, b: number): void {
+    this.noteEdit(a, b - a);
     this.buf = this.buf.slice(0, a) + this.buf.slice(b);
     this.pos = a;
     this.render();
@@ -839,6 +854,10 @@ export class LineEditor {
         ed.render();
       },
       moveTo: (p) => ed.moveTo(p),
+      insertAt(at, text) {
+        ed.pos = at;
+        ed.insert(text);
+      },
       run: (cmd) => ed.run(cmd),
       kill(a, b, replace) {
         if (b <= a) return;

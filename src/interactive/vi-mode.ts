@@ -40,8 +40,10 @@ export interface ViEditor {
   readonly active: boolean;
   readonly buf: string;
   readonly pos: number;
-  /** Replaces the line and the cursor and redraws. */
+  /** Replaces the line and the cursor and redraws (no edit: the search text, `#`). */
   setLine(buf: string, pos: number): void;
+  /** Inserts text at `at`; the cursor goes after it. */
+  insertAt(at: number, text: string): void;
   moveTo(pos: number): void;
   /** Runs one of the editor's own commands (emacs names: accept-line, undo, yank, ...). */
   run(cmd: string): void;
@@ -400,7 +402,7 @@ export class ViMode {
     if (p >= ed.buf.length) return;
     for (let i = 0; i < count && p < ed.buf.length; i++) {
       ed.kill(p, nextPos(ed.buf, p), this.killReplaces());
-      ed.setLine(ed.buf.slice(0, p) + ch + ed.buf.slice(p), p + ch.length);
+      ed.insertAt(p, ch);
       p += ch.length;
     }
     ed.moveTo(prevPos(ed.buf, p));
@@ -421,7 +423,7 @@ export class ViMode {
         continue;
       }
       ed.kill(p, e, this.killReplaces());
-      ed.setLine(ed.buf.slice(0, p) + t + ed.buf.slice(p), p + t.length);
+      ed.insertAt(p, t);
       p += t.length;
       if (p >= ed.buf.length) p = prevPos(ed.buf, p);
     }
@@ -435,7 +437,7 @@ export class ViMode {
     if (text === undefined) return ed.bell();
     const at = key === "p" && ed.pos < ed.buf.length ? nextPos(ed.buf, ed.pos) : ed.pos;
     const all = text.repeat(count);
-    ed.setLine(ed.buf.slice(0, at) + all + ed.buf.slice(at), at + all.length);
+    ed.insertAt(at, all);
     ed.moveTo(prevPos(ed.buf, ed.pos));
   }
 
@@ -455,7 +457,7 @@ export class ViMode {
         const times = inserts ? (c.count ?? 1) : 1;
         const text = ch.text.repeat(times);
         const ed = this.ed;
-        ed.setLine(ed.buf.slice(0, ed.pos) + text + ed.buf.slice(ed.pos), ed.pos + text.length);
+        ed.insertAt(ed.pos, text);
         this.insert = false;
         if (inserts && ed.pos > 0) ed.moveTo(prevPos(ed.buf, ed.pos));
       }
@@ -476,14 +478,16 @@ export class ViMode {
       if (next < ed.historyBase || next > ed.historyNext || ed.lineOf(next) === undefined) break;
       to = next;
     }
-    if (to === ed.histNum || !ed.showHistory(to, 0)) ed.bell();
+    if (to === ed.histNum) ed.bell();
+    else ed.showHistory(to, 0);
   }
 
   /** G: history line `count`, or the oldest line without a count. */
   private fetchHistory(count: number | undefined): void {
     const ed = this.ed;
     const n = count === undefined ? ed.historyBase : count;
-    if (n < ed.historyBase || n >= ed.histNum || !ed.showHistory(n, 0)) ed.bell();
+    if (n < ed.historyBase || n >= ed.histNum) ed.bell();
+    else ed.showHistory(n, 0);
   }
 
   /** One key while the text of `/` or `?` is typed. */

@@ -209,6 +209,30 @@ const BASH: Record<string, [string, string][]> = {
     ["abc\x1b0lhiX\x1b", "Xabc"],
   ],};
 
+/** Typed one after the other into the same bash (the kill ring and `.` carry over). */
+const BASH_ONE_SESSION: [string, string][] = [
+  ["abc\x1b[D\x1b[DX", "aXbc"],
+  ["\x1b[AX", ": make testX"],
+  ["\x1b[A\x1b[AX", ": echo twoX"],
+  ["abc\x1b0\x1b[3~", "bc"],
+  ["abc\x1b\x1b[AiX\x1b", "X: make test"],
+  ["ab cd\x1b\x17", "ab d"],
+  ["ab cd\x1b0\x0b", ""],
+  ["x\x1b\x19\x19", "ab cdab cdx"],
+  ["abc\x1b02\x1b[CiX\x1b", "abXc"],
+  ["one two three\x1b0dwwP", "two one three"],
+  ["abc def\x1b0yw$p", "abc defabc "],
+  ["abc\x1b0yl3p", "aaaabc"],
+  ["a b\x1b0dWp", "ba "],
+  ["abc\x1b0ylx.p", "cb"],
+  ["aaa\x1b0rb.", "baa"],
+  ["xyz\x1b0i\x1b.", "xyz"],
+  ["abc\x1b0~u", "abc"],
+  ["abcd\x1b0dlu.", "acd"],
+  ["one two\x1b0cwX\x1bu.", "oneXtwo"],
+  ["hello\x1b0yy3P", "hellohellohellohello"],
+];
+
 describe("vi mode, compared with bash 5.2", () => {
   for (const [group, cases] of Object.entries(BASH)) {
     it(group, async () => {
@@ -223,6 +247,14 @@ describe("vi mode, compared with bash 5.2", () => {
       }
     });
   }
+});
+
+describe("vi mode, one bash session", () => {
+  it("arrows, control keys, puts, undo and redo in sequence", async () => {
+    const { type, close } = editorWithKeys({ mode: "vi", history: HISTORY });
+    for (const [keys, want] of BASH_ONE_SESSION) expect(await type(keys + "\r"), JSON.stringify(keys)).toBe(want);
+    close();
+  });
 });
 
 describe("vi mode across lines", () => {
