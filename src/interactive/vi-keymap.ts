@@ -146,3 +146,6 @@ export const VI_MOTION_KEYS = new Set([" ", "h", "l", "^", "$", "0", "f", "t", "
 
 /** Commands that change the line, which `.` repeats (readline's vi_textmod, without R). */
 export const VI_CHANGE_KEYS = new Set(["A", "a", "I", "i", "C", "c", "D", "d", "P", "p", "Y", "y", "r", "S", "s", "X", "x", "~"]);
+
+/** A key that is a character to insert or take as an argument (not a control key). */
+export const PRINTABLE = /^[^\x00-\x1f\x7f]/;

@@ -16,10 +16,10 @@
 //    not join kills as emacs mode does). y, r and ~ count as kills, as in readline.
 //  - `.` repeats the last change with its count (or a new count), including the text typed in the
 //    insert mode it started; the text typed at the start of a line counts as an `i` change.
-//  - `/` searches older lines, `?` newer ones, for a line containing the text (`^text`: starting
-//    with it); an empty text repeats the last search; `n` searches older and `N` newer again.
+//  - `/` and `?` search the history (vi-search.ts).
 import { nextPos, prevPos } from "./text-motion.ts";
-import { VI_CHANGE_KEYS, VI_COMMAND_KEYMAP, VI_MOTION_KEYS } from "./vi-keymap.ts";
+import { ViHistorySearch } from "./vi-search.ts";
+import { PRINTABLE, VI_CHANGE_KEYS, VI_COMMAND_KEYMAP, VI_MOTION_KEYS } from "./vi-keymap.ts";
 import {
   charSearch,
   column,
@@ -85,7 +85,6 @@ interface Change {
 }
 
 const DIGIT = /^[0-9]$/;
-const PRINTABLE = /^[^\x00-\x1f\x7f]/;
 /** Motions an operator takes without the character it stops on (readline's lists). */
 const EXCLUSIVE: Record<string, string> = { d: " l|h^0bBFT", c: " l|hwW^0bBFT", y: " l|h^0%bBFT" };
 /** Editor commands a count repeats in command mode. */
@@ -100,21 +99,22 @@ export class ViMode {
   private recording: Change | undefined;
   private inserted = "";
   private lastFind: { kind: CharSearch; ch: string } | undefined;
-  private search: { dir: "/" | "?"; query: string; buf: string; pos: number } | undefined;
-  private lastSearch: string | undefined;
+  private readonly search: ViHistorySearch;
   /** The last command killed text: a kill now replaces the newest kill-ring entry. */
   private killed = false;
   /** The command running now killed text. */
   private killing = false;
   private redoing = false;
 
-  constructor(private readonly ed: ViEditor) {}
+  constructor(private readonly ed: ViEditor) {
+    this.search = new ViHistorySearch(ed);
+  }
 
   /** A new line: insert mode, nothing pending. The last change and searches are kept. */
   startLine(): void {
     this.insert = true;
     this.keys = [];
-    this.search = undefined;
+    this.search.cancel();
     this.inserted = "";
     this.killed = false;
     this.killing = false;
@@ -134,7 +134,7 @@ export class ViMode {
   }
 
   get searching(): boolean {
-    return this.search !== undefined;
+    return this.search.active;
   }
 
   /** Insert mode: text typed (or pasted) at the cursor. */
@@ -178,7 +178,7 @@ export class ViMode {
 
   /** One key in command mode. */
   commandKey(key: string): void {
-    if (this.search) return this.searchKey(key);
+    if (this.search.active) return this.search.key(key);
     this.keys.push(key);
     const c = parse(this.keys);
     if (c === "more") return;
@@ -199,7 +199,7 @@ export class ViMode {
 
   /** In command mode the cursor stays on a character. */
   private fixPoint(): void {
-    if (this.insert || this.search || !this.ed.active) return;
+    if (this.insert || this.search.active || !this.ed.active) return;
     const { buf, pos } = this.ed;
     if (pos > 0 && pos >= buf.length) this.ed.moveTo(prevPos(buf, buf.length));
   }
@@ -210,7 +210,7 @@ export class ViMode {
     const cmd = VI_COMMAND_KEYMAP.get(c.key);
     if (c.key === "d" || c.key === "c" || c.key === "y") return this.operate(c.key, c, count * (c.motionCount ?? 1));
     if (cmd === undefined) return ed.bell();
-    if (isMotion(c.key)) {
+    if (VI_MOTION_KEYS.has(c.key)) {
       const before = ed.pos;
       const to = this.motion(ed.buf, before, c.key, count, c.arg, false);
       if (to === undefined || to === before) return ed.bell();
@@ -259,15 +259,10 @@ export class ViMode {
         return this.fetchHistory(c.count);
       case "/":
       case "?":
-        this.search = { dir: c.key, query: "", buf: ed.buf, pos: ed.pos };
-        ed.setPromptSuffix(c.key);
-        ed.setLine("", 0);
-        return;
+        return this.search.start(c.key);
       case "n":
       case "N":
-        if (this.lastSearch === undefined) return ed.bell();
-        if (!this.findHistory(this.lastSearch, c.key === "n" ? "/" : "?")) ed.bell();
-        return;
+        return this.search.again(c.key === "n" ? "/" : "?");
     }
     switch (cmd) {
       case "vi-eof-maybe":
@@ -279,11 +274,6 @@ export class ViMode {
       case "previous-history":
       case "next-history":
         return this.walkHistory(cmd === "previous-history" ? -count : count);
-      case "kill-line":
-      case "unix-line-discard":
-      case "kill-word":
-        this.killReplaces();
-        return ed.run(cmd);
     }
     const n = REPEATABLE.has(cmd) ? count : 1;
     for (let i = 0; i < n; i++) ed.run(cmd);
@@ -489,68 +479,6 @@ export class ViMode {
     if (n < ed.historyBase || n >= ed.histNum) ed.bell();
     else ed.showHistory(n, 0);
   }
-
-  /** One key while the text of `/` or `?` is typed. */
-  private searchKey(key: string): void {
-    const s = this.search!;
-    const ed = this.ed;
-    const show = () => ed.setLine(s.query, s.query.length);
-    if (key === "\r" || key === "\n") {
-      const query = s.query !== "" ? s.query : this.lastSearch;
-      this.endSearch();
-      if (query === undefined) {
-        ed.bell();
-        return ed.moveTo(0);
-      }
-      this.lastSearch = query;
-      if (!this.findHistory(query, s.dir)) {
-        ed.bell();
-        ed.moveTo(0);
-      }
-      return;
-    }
-    if (key === "\x7f" || key === "\x08") {
-      if (s.query === "") return this.endSearch();
-      s.query = s.query.slice(0, prevPos(s.query, s.query.length));
-      return show();
-    }
-    if (key === "\x15") {
-      s.query = "";
-      return show();
-    }
-    if (key === "\x17") {
-      s.query = s.query.slice(0, unixWordStart(s.query, s.query.length));
-      return show();
-    }
-    // ^G, ^C and ESC give the search up (readline takes ESC into the text).
-    if (key === "\x07" || key === "\x03" || key === "\x1b") return this.endSearch();
-    if (!PRINTABLE.test(key) || key[0] === "\x1b") return ed.bell();
-    s.query += key;
-    show();
-  }
-
-  /** Leaves the search text: the line and cursor as they were. */
-  private endSearch(): void {
-    const s = this.search!;
-    this.search = undefined;
-    this.ed.setPromptSuffix("");
-    this.ed.setLine(s.buf, s.pos);
-  }
-
-  /** Shows the nearest line older (`/`) or newer (`?`) than the current one that contains
-   *  `query` (starts with it when it begins with ^); false when there is none. */
-  private findHistory(query: string, dir: "/" | "?"): boolean {
-    const ed = this.ed;
-    const anchored = query.startsWith("^");
-    const text = anchored ? query.slice(1) : query;
-    const step = dir === "/" ? -1 : 1;
-    for (let n = ed.histNum + step; n >= ed.historyBase && n < ed.historyNext; n += step) {
-      const line = ed.lineOf(n);
-      if (line === undefined) continue;
-      if (anchored ? line.startsWith(text) : line.includes(text)) return ed.showHistory(n, 0);
-    }
-    return false;
-  }
 }
 
 /** Parses the keys typed so far in command mode: a whole command, "more" when it needs more
@@ -599,10 +527,6 @@ function countLength(keys: string[]): number {
   let i = 0;
   while (i < keys.length && DIGIT.test(keys[i]!) && (i > 0 || keys[i] !== "0")) i++;
   return i;
-}
-
-function isMotion(key: string): boolean {
-  return VI_MOTION_KEYS.has(key);
 }
 
 /** count characters back from p (not before 0). */
