@@ -165,6 +165,8 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
     history,
     // the one owner of dispositions delivers SIGWINCH to the editor too
     onResize: (fn) => processDispositions().onSignal(SIGWINCH, fn),
+    // `set -o vi` / `set -o emacs` take effect from the next line
+    editingMode: () => (sh.opts.vi ? "vi" : "emacs"),
     host: {
       complete: (line, cursor) =>
         complete(line, cursor, {

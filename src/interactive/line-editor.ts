@@ -1,5 +1,7 @@
 // The interactive line editor: emacs-style editing of one input line in raw terminal mode, with
 // history navigation, incremental reverse search, a kill ring, Tab completion and bracketed paste.
+// With `set -o vi` the keys are vi's instead (vi-mode.ts), on the same line, kill ring, undo list
+// and history walk.
 // It reads keys, shows the line, and hands the accepted text back; it never runs anything and
 // never adds to the history itself (the shell does that after history expansion).
 //
@@ -21,6 +23,8 @@ import { formatColumns, layout, moveCursor } from "./render.ts";
 import { IncrementalSearch } from "./isearch.ts";
 import { KillRing } from "./kill-ring.ts";
 import { isWordChar, nextPos, prevPos, wordEnd, wordStart } from "./text-motion.ts";
+import { VI_INSERT_KEYMAP } from "./vi-keymap.ts";
+import { ViMode, type ViEditor } from "./vi-mode.ts";
 
 /** Commands whose kills accumulate into one kill-ring entry when they follow each other. */
 const KILL_COMMANDS = new Set(["kill-line", "unix-line-discard", "unix-word-rubout", "backward-kill-word", "kill-word"]);
@@ -45,6 +49,10 @@ export interface LineEditorOptions {
    *  owner's (processDispositions().onSignal(SIGWINCH, fn)) so that one module keeps every
    *  disposition; without it the editor listens with process.on("SIGWINCH") while editing. */
   onResize?: (fn: () => void) => () => void;
+  /** Keys come from this stream instead of inFd (tests drive the editor with a PassThrough). */
+  input?: NodeJS.ReadableStream;
+  /** The editing mode, asked at the start of every line (`set -o vi` / `set -o emacs`). */
+  editingMode?: () => "emacs" | "vi";
 }
 
 
@@ -88,8 +96,23 @@ export class LineEditor {
   private yankRange: { start: number; end: number } | undefined;
   private lastArgIndex = 0;
   private readonly killRing = new KillRing();
-  private undoStack: { buf: string; pos: number }[] = [];
+  /** Lines before each change; `vpos` is where vi's undo puts the cursor (readline: after the
+   *  text put back when the change began by deleting, else where its text was inserted). */
+  private undoStack: { buf: string; pos: number; vpos?: number }[] = [];
+  /** vi: the first edit of the change being made, for its undo entry's `vpos`. */
+  private firstEdit: { at: number; deleted: number } | undefined;
   private resolve: ((line: string | null) => void) | undefined;
+  // vi mode: the mode's state, whether this line uses it, the `/` shown after the prompt, the
+  // insert begun by a command (one undo step), the cursor of the live line for the history walk.
+  private readonly editingMode: () => "emacs" | "vi";
+  private readonly vi: ViMode;
+  private viActive = false;
+  private promptSuffix = "";
+  private insertSession: { buf: string; pos: number; depth: number } | undefined;
+  private commandModeSeen = false;
+  private livePos = 0;
+  private undid = false;
+  private lineSwitched = false;
 
   constructor(opts: LineEditorOptions) {
     this.inFd = opts.inFd;
@@ -97,6 +120,9 @@ export class LineEditor {
     this.history = opts.history;
     this.host = opts.host;
     this.queryItems = opts.completionQueryItems ?? 100;
+    this.editingMode = opts.editingMode ?? (() => "emacs");
+    if (opts.input) this.input = opts.input as NodeJS.ReadStream;
+    this.vi = new ViMode(this.viEditor());
     this.subscribeResize =
       opts.onResize ??
       ((fn) => {
@@ -124,6 +150,11 @@ export class LineEditor {
     this.quotedInsert = false;
     this.search = undefined;
     this.queryCandidates = undefined;
+    this.viActive = this.editingMode() === "vi";
+    if (this.viActive) this.vi.startLine();
+    this.promptSuffix = "";
+    this.insertSession = undefined;
+    this.commandModeSeen = false;
     this.cols = this.columns();
     return new Promise<string | null>((resolve) => {
       this.resolve = resolve;
@@ -263,13 +294,18 @@ export class LineEditor {
         this.pasting = false;
         const before = this.buf;
         const beforePos = this.pos;
-        this.insert(this.pasteBuf.replace(/\r\n?/g, "\n"));
+        const text = this.pasteBuf.replace(/\r\n?/g, "\n");
+        this.insert(text);
+        if (this.viActive && this.vi.insert) this.vi.noteInserted(text);
         this.noteUndo("paste", before, beforePos);
         this.pasteBuf = "";
         this.lastCommand = "paste";
         continue;
       }
-      const end = keyEnd(this.pending, 0);
+      let end = keyEnd(this.pending, 0);
+      // vi mode binds no ESC-letter: ESC read together with the next key (typed quickly, or ESC
+      // then an arrow key) is a key of its own, as readline splits them.
+      if (this.viActive && end > 1 && this.pending[0] === "\x1b" && this.pending[1] !== "[" && this.pending[1] !== "O") end = 1;
       if (end < 0) {
         // An escape sequence cut short, or a lone ESC: wait a little for the rest.
         this.escTimer = setTimeout(() => {
@@ -313,6 +349,7 @@ export class LineEditor {
     if (this.search) {
       if (this.searchKey(key, cmd)) return;
     }
+    if (this.viActive) return this.viDispatch(key);
     if (key === "\x1b") {
       this.metaPending = true;
       return;
@@ -331,6 +368,73 @@ export class LineEditor {
     this.run(cmd);
     this.noteUndo(cmd, before, beforePos);
     this.lastCommand = cmd;
+  }
+
+  /** A key in vi mode. Undo steps: in insert mode as in emacs mode; in command mode one per
+   *  command, and one for a command together with the insert it begins (cw...ESC). The first ESC
+   *  of a line forgets what was typed before it (readline: the initial insert cannot be undone). */
+  private viDispatch(key: string): void {
+    const vi = this.vi;
+    const before = this.buf;
+    const beforePos = this.pos;
+    const wasInsert = vi.insert;
+    const wasSearching = vi.searching;
+    this.undid = false;
+    this.lineSwitched = false;
+    if (!wasInsert) this.firstEdit = undefined;
+    if (wasInsert) {
+      const cmd = VI_INSERT_KEYMAP.get(key);
+      if (cmd === "vi-movement-mode") vi.enterCommandMode();
+      else if (cmd === "vi-unix-word-rubout") vi.unixWordRubout();
+      else if (cmd === "vi-eof-maybe") this.run(this.buf === "" ? "delete-char" : "accept-line");
+      else if (cmd === undefined) {
+        const c = key.codePointAt(0)!;
+        if (key.length <= 2 && c >= 0x20 && c !== 0x7f && key[0] !== "\x1b") {
+          this.selfInsert(key);
+          vi.noteInserted(key);
+          this.noteUndo("self-insert", before, beforePos);
+          this.lastCommand = "self-insert";
+        } else this.bell();
+        vi.endCommand();
+        return;
+      } else {
+        this.run(cmd);
+        if (cmd === "backward-delete-char") vi.noteRubout();
+        else if (cmd !== "bracketed-paste-begin") vi.noteOtherCommand();
+      }
+      if (cmd !== "vi-movement-mode") {
+        this.noteUndo(cmd, before, beforePos);
+        this.lastCommand = cmd;
+      }
+    } else vi.commandKey(key);
+    vi.endCommand();
+    if (!this.resolve) return;
+    if (wasInsert && !vi.insert) {
+      // ESC: the insert begun by a command becomes one undo step.
+      const s = this.insertSession;
+      this.insertSession = undefined;
+      if (s) {
+        this.undoStack.length = Math.min(this.undoStack.length, s.depth);
+        if (this.buf !== s.buf) this.undoStack.push({ buf: s.buf, pos: s.pos, vpos: this.undoPos() });
+      } else if (!this.commandModeSeen) this.undoStack.length = 0;
+      this.commandModeSeen = true;
+      this.lastCommand = "vi-movement-mode";
+    } else if (!wasInsert) {
+      this.lastCommand = "vi-command";
+      if (this.undid || this.lineSwitched || wasSearching || vi.searching) return;
+      if (vi.insert) this.insertSession = { buf: before, pos: beforePos, depth: this.undoStack.length };
+      else if (this.buf !== before) this.undoStack.push({ buf: before, pos: beforePos, vpos: this.undoPos() });
+    }
+  }
+
+  private undoPos(): number | undefined {
+    const e = this.firstEdit;
+    return e && e.at + e.deleted;
+  }
+
+  /** vi: notes the first edit of a change (see undoStack). */
+  private noteEdit(at: number, deleted: number): void {
+    if (this.viActive && !this.firstEdit) this.firstEdit = { at, deleted };
   }
 
   /** Records the line as it was before a change, for undo. A run of typed characters is one step,
@@ -507,8 +611,10 @@ export class LineEditor {
       case "undo": {
         const u = this.undoStack.pop();
         if (!u) return this.bell();
+        this.undid = true;
+        const pos = this.viActive ? (u.vpos ?? u.pos) : u.pos;
         this.buf = u.buf;
-        this.pos = Math.min(u.pos, u.buf.length);
+        this.pos = Math.min(pos, u.buf.length);
         this.render();
         return;
       }
@@ -532,6 +638,7 @@ export class LineEditor {
   // ---------------------------------------------------------------- editing primitives
 
   private selfInsert(text: string): void {
+    this.noteEdit(this.pos, 0);
     // Fast path: typing at the end of a line that does not reach the right margin.
     if (this.pos === this.buf.length && !this.search && this.rowsAbove === this.endRow) {
       const cp = text.codePointAt(0)!;
@@ -547,21 +654,25 @@ export class LineEditor {
   }
 
   private insert(text: string): void {
+    this.noteEdit(this.pos, 0);
     this.buf = this.buf.slice(0, this.pos) + text + this.buf.slice(this.pos);
     this.pos += text.length;
     this.render();
   }
 
   private deleteRange(a: number, b: number): void {
+    this.noteEdit(a, b - a);
     this.buf = this.buf.slice(0, a) + this.buf.slice(b);
     this.pos = a;
     this.render();
   }
 
-  /** Kills text into the kill ring; consecutive kills accumulate into one entry, as readline's. */
+  /** Kills text into the kill ring; consecutive kills accumulate into one entry, as readline's
+   *  (in vi mode a kill after a kill replaces the newest entry). */
   private kill(a: number, b: number, backward: boolean): void {
     if (b <= a) return;
-    this.killRing.kill(this.buf.slice(a, b), backward, KILL_COMMANDS.has(this.lastCommand));
+    if (this.viActive) this.killRing.kill(this.buf.slice(a, b), backward, false, this.vi.killReplaces());
+    else this.killRing.kill(this.buf.slice(a, b), backward, KILL_COMMANDS.has(this.lastCommand));
     this.deleteRange(a, b);
   }
 
@@ -572,16 +683,28 @@ export class LineEditor {
 
   // ---------------------------------------------------------------- history
 
-  private gotoHistory(n: number): void {
+  /** Shows history line n, keeping the edits of the current one. The cursor goes to the end, in
+   *  vi command mode to the start (to where it was on the live line). */
+  private gotoHistory(n: number): boolean {
     const h = this.history;
-    if (n < h.base || n > h.nextNumber || n === this.histNum) return this.bell();
-    this.edits.set(this.histNum, this.buf);
+    if (n < h.base || n > h.nextNumber || n === this.histNum) {
+      this.bell();
+      return false;
+    }
     const line = this.edits.get(n) ?? (n === h.nextNumber ? "" : h.line(n));
-    if (line === undefined) return this.bell();
+    if (line === undefined) {
+      this.bell();
+      return false;
+    }
+    this.edits.set(this.histNum, this.buf);
+    if (this.histNum === h.nextNumber) this.livePos = this.pos;
     this.histNum = n;
     this.buf = line;
     this.pos = line.length;
+    if (this.viActive && !this.vi.insert) this.pos = n === h.nextNumber ? Math.min(this.livePos, line.length) : 0;
+    this.lineSwitched = true;
     this.render();
+    return true;
   }
 
   private lineOf(n: number): string | undefined {
@@ -709,7 +832,62 @@ export class LineEditor {
   // ---------------------------------------------------------------- display
 
   private currentPrompt(): string {
-    return this.search ? this.search.prompt() : this.prompt;
+    return this.search ? this.search.prompt() : this.prompt + this.promptSuffix;
+  }
+
+  /** The editor as vi mode sees it. */
+  private viEditor(): ViEditor {
+    const ed = this;
+    return {
+      get active() {
+        return ed.resolve !== undefined;
+      },
+      get buf() {
+        return ed.buf;
+      },
+      get pos() {
+        return ed.pos;
+      },
+      setLine(buf, pos) {
+        ed.buf = buf;
+        ed.pos = Math.max(0, Math.min(pos, buf.length));
+        ed.render();
+      },
+      moveTo: (p) => ed.moveTo(p),
+      insertAt(at, text) {
+        ed.pos = at;
+        ed.insert(text);
+      },
+      run: (cmd) => ed.run(cmd),
+      kill(a, b, replace) {
+        if (b <= a) return;
+        ed.killRing.kill(ed.buf.slice(a, b), false, false, replace);
+        ed.deleteRange(a, b);
+      },
+      copy(a, b, replace) {
+        if (b > a) ed.killRing.kill(ed.buf.slice(a, b), false, false, replace);
+      },
+      yanked: () => ed.killRing.newest(),
+      bell: () => ed.bell(),
+      setPromptSuffix(s) {
+        ed.promptSuffix = s;
+      },
+      get histNum() {
+        return ed.histNum;
+      },
+      get historyBase() {
+        return ed.history.base;
+      },
+      get historyNext() {
+        return ed.history.nextNumber;
+      },
+      lineOf: (n) => ed.lineOf(n),
+      showHistory(n, pos) {
+        if (!ed.gotoHistory(n)) return false;
+        if (n !== ed.history.nextNumber) ed.moveTo(pos);
+        return true;
+      },
+    };
   }
 
   /** Redraws prompt and buffer from the first row of the edit area. */

@@ -2,7 +2,7 @@
 // one back as `got:<JSON>` (then adds it to the history), prints `interrupted` after Ctrl-C and
 // `eof` at Ctrl-D on an empty line. Completion uses completion.ts over the current directory with
 // a few fixed command names. Environment: PROMPT (default "> "), HISTFILE, EDITOR_OUTFD (1),
-// INITIAL (text every line starts with).
+// INITIAL (text every line starts with), EDITING_MODE (emacs or vi).
 import { complete } from "../../src/interactive/completion.ts";
 import { History } from "../../src/interactive/history.ts";
 import { LineEditor } from "../../src/interactive/line-editor.ts";
@@ -15,6 +15,7 @@ const editor = new LineEditor({
   // The shell draws on fd 2, as bash does; tests may pick either.
   outFd: Number(process.env.EDITOR_OUTFD ?? "1"),
   history,
+  editingMode: () => (process.env.EDITING_MODE === "vi" ? "vi" : "emacs"),
   host: {
     complete: (line, cursor) =>
       complete(line, cursor, {

@@ -30,6 +30,7 @@ async function start(
     ready?: RegExp | string;
     outFd?: number;
     initial?: string;
+    mode?: "emacs" | "vi";
   } = {},
 ) {
   t = await startPty([process.execPath, DRIVER], {
@@ -44,6 +45,7 @@ async function start(
       HISTFILE: opts.histfile,
       EDITOR_OUTFD: String(opts.outFd ?? 1),
       INITIAL: opts.initial,
+      EDITING_MODE: opts.mode,
     },
   });
   await t.waitFor(opts.ready ?? "> ");
@@ -223,6 +225,25 @@ describe("line editor in a PTY", () => {
     expect(await line(s, "\x1b[A")).toBe("from file");
     await line(s, "new line");
     expect(parseHistoryText(fs.readFileSync(hf, "utf8")).map((e) => e.line)).toEqual(["from file", "from file", "new line"]);
+  });
+
+  it("edits in vi mode: ESC steps back onto the last character, cw, history with k, / search", async () => {
+    const s = await start({ mode: "vi" });
+    s.write("hello world\x1b");
+    await s.waitForScreen((p) => p.cursor().col === 12);
+    s.write("b");
+    await s.waitForScreen((p) => p.cursor().col === 8);
+    expect(await line(s, "cwthere\x1b0x")).toBe("ello there");
+    // k shows the line before with the cursor at its start; 2l moves on it; A appends.
+    s.write("\x1bk");
+    await s.waitForScreen((p) => p.lines()[p.cursor().row] === "> ello there" && p.cursor().col === 2);
+    expect(await line(s, "2lrLA!")).toBe("elLo there!");
+    // / shows its text after the prompt; Enter brings the line found, cursor at its start.
+    s.write("\x1b/ello t");
+    await s.waitForScreen((p) => p.lines()[p.cursor().row] === "> /ello t" && p.cursor().col === 9);
+    s.write("\r");
+    await s.waitForScreen((p) => p.lines()[p.cursor().row] === "> ello there" && p.cursor().col === 2);
+    expect(await line(s, "dw")).toBe("there");
   });
 
   it("undoes typed runs, kills and pastes with Ctrl-_", async () => {

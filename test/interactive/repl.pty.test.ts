@@ -52,6 +52,14 @@ describe("ipsh -i", () => {
     expect(await run(s, "echo !nosuch")).toMatch(/!nosuch: event not found\n/);
   });
 
+  it("set -o vi switches the editor to vi keys from the next line, set -o emacs back", async () => {
+    const s = await shell();
+    expect(await run(s, "set -o vi")).toBe("");
+    expect(await run(s, "echo abc\x1bbcwxyz\x1b")).toBe("xyz\n");
+    expect(await run(s, "set -o emacs")).toBe("");
+    expect(await run(s, "echo one\x1bbX")).toBe("Xone\n");
+  });
+
   it("completes file names with Tab and cancels a line with Ctrl-C", async () => {
     fs.writeFileSync(path.join(dir, "some file.txt"), "content\n");
     const s = await shell();
