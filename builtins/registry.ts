@@ -8,6 +8,7 @@ import { signalBuiltins } from "./registry-part-signals.ts";
 import { builtins as explainBuiltins } from "./registry-part-explain.ts";
 import { ioBuiltins } from "./registry-part-io.ts";
 import { historyBuiltins } from "./registry-part-history.ts";
+import { completeBuiltins } from "./complete.ts";
 
 const PARTS: BuiltinDef[][] = [
   coreBuiltins,
@@ -17,6 +18,7 @@ const PARTS: BuiltinDef[][] = [
   explainBuiltins,
   ioBuiltins,
   historyBuiltins,
+  completeBuiltins,
 ];
 
 let table: Map<string, BuiltinDef> | undefined;

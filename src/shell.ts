@@ -24,6 +24,7 @@ import { homeOf } from "./sys/users.ts";
 import { ShellExpandHost } from "./expand/shell-host.ts";
 import type { DynamicVars } from "./state/dynamic-vars.ts";
 import { installStateVars } from "./state-vars.ts";
+import { CompSpecTable, type CompSpec } from "./complete/spec.ts";
 
 let loopTicks = 0;
 let lastYield = 0;
@@ -58,6 +59,11 @@ export class Shell {
   fds: FdTable;
   traps: TrapTable;
   jobs: JobTable;
+  /** Programmable completion specifications (`complete`, src/complete/spec.ts). */
+  compSpecs = new CompSpecTable();
+  /** The spec whose -F function is running for the line editor (what `compopt` without names
+   *  changes), and the name it was found under. */
+  compCurrent: { name: string; spec: CompSpec } | undefined = undefined;
   /** The history of an interactive shell (src/interactive/history.ts). */
   history: unknown = undefined;
 
@@ -158,6 +164,7 @@ export class Shell {
     c.hash = new Map(this.hash);
     c.hashHits = new Map(this.hashHits);
     c.dirStack = this.dirStack.slice();
+    c.compSpecs = this.compSpecs.clone();
     c.funcStack = this.funcStack.slice();
     c.sourceStack = this.sourceStack.slice();
     c.frames = this.frames.slice();
