@@ -9,6 +9,7 @@ import { signalBuiltins } from "./registry-part-signals.ts";
 import { builtins as explainBuiltins } from "./registry-part-explain.ts";
 import { ioBuiltins } from "./registry-part-io.ts";
 import { historyBuiltins } from "./registry-part-history.ts";
+import { completeBuiltins } from "./complete.ts";
 
 const PARTS: BuiltinDef[][] = [
   coreBuiltins,
@@ -18,6 +19,7 @@ const PARTS: BuiltinDef[][] = [
   explainBuiltins,
   ioBuiltins,
   historyBuiltins,
+  completeBuiltins,
 ];
 
 /** Builtins that take `--help` as an ordinary argument (bash 5.2): every other one prints its

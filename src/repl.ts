@@ -27,6 +27,7 @@ import { History } from "./interactive/history.ts";
 import { historyExpand, expandStateFor } from "./interactive/history-expand.ts";
 import { decodePrompt } from "./interactive/prompt.ts";
 import { complete } from "./interactive/completion.ts";
+import { programmableCompletion } from "./complete/editor.ts";
 import { KEYWORDS } from "./exec/shell-exec.ts";
 import { expandHeredoc } from "./expand/index.ts";
 import { runGen } from "./exec/gen.ts";
@@ -168,18 +169,24 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
     // `set -o vi` / `set -o emacs` take effect from the next line
     editingMode: () => (sh.opts.vi ? "vi" : "emacs"),
     host: {
-      complete: (line, cursor) =>
-        complete(line, cursor, {
-          cwd: sh.cwd,
-          home: sh.vars.get("HOME"),
-          path: sh.vars.get("PATH"),
-          builtins: sh.builtins.keys(),
-          functions: sh.functions.keys(),
-          aliases: sh.aliases.keys(),
-          keywords: KEYWORDS,
-          variables: () => sh.vars.names(),
-          getVar: (n) => sh.vars.get(n),
-        }),
+      complete: (line, cursor) => {
+        const byDefault = () =>
+          complete(line, cursor, {
+            cwd: sh.cwd,
+            home: sh.vars.get("HOME"),
+            path: sh.vars.get("PATH"),
+            builtins: sh.builtins.keys(),
+            functions: sh.functions.keys(),
+            aliases: sh.aliases.keys(),
+            keywords: KEYWORDS,
+            variables: () => sh.vars.names(),
+            getVar: (n) => sh.vars.get(n),
+          });
+        // a spec registered with `complete` comes first (src/complete/editor.ts)
+        const r = runGen(programmableCompletion(sh, line, cursor, byDefault));
+        if (r instanceof Promise) return r.then((x) => (x === "default" ? byDefault() : x));
+        return r === "default" ? byDefault() : r;
+      },
     },
   });
   // read -e uses the same editor (builtins/read.ts)

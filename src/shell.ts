@@ -25,6 +25,7 @@ import { ShellExpandHost } from "./expand/shell-host.ts";
 import type { DynamicVars } from "./state/dynamic-vars.ts";
 import { installStateVars } from "./state-vars.ts";
 import { HOT_LOOP_ITERATIONS, jitForHotCode } from "./sys/jit-policy.ts";
+import { CompSpecTable, type CompSpec } from "./complete/spec.ts";
 
 let loopTicks = 0;
 let lastYield = 0;
@@ -59,6 +60,11 @@ export class Shell {
   fds: FdTable;
   traps: TrapTable;
   jobs: JobTable;
+  /** Programmable completion specifications (`complete`, src/complete/spec.ts). */
+  compSpecs = new CompSpecTable();
+  /** The spec whose -F function is running for the line editor (what `compopt` without names
+   *  changes), and the name it was found under. */
+  compCurrent: { name: string; spec: CompSpec } | undefined = undefined;
   /** The history of an interactive shell (src/interactive/history.ts). */
   history: unknown = undefined;
 
@@ -167,6 +173,7 @@ export class Shell {
     c.hash = new Map(this.hash);
     c.hashHits = new Map(this.hashHits);
     c.dirStack = this.dirStack.slice();
+    c.compSpecs = this.compSpecs.clone();
     c.funcStack = this.funcStack.slice();
     c.sourceStack = this.sourceStack.slice();
     c.frames = this.frames.slice();

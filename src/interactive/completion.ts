@@ -216,9 +216,9 @@ function commandNames(prefix: string, src: CompletionSources): string[] {
   return [...set].sort();
 }
 
-// Executables per $PATH directory, cached until the directory's mtime changes.
+// Executables per $PATH directory (directory order), cached until the directory's mtime changes.
 const execCache = new Map<string, { mtime: number; names: string[] }>();
-function executablesIn(dir: string): string[] {
+export function executablesIn(dir: string): string[] {
   let st: fs.Stats;
   try {
     st = fs.statSync(dir);

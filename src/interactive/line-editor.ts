@@ -29,12 +29,18 @@ import { ViMode, type ViEditor } from "./vi-mode.ts";
 /** Commands whose kills accumulate into one kill-ring entry when they follow each other. */
 const KILL_COMMANDS = new Set(["kill-line", "unix-line-discard", "unix-word-rubout", "backward-kill-word", "kill-word"]);
 
+export interface Completions {
+  start: number;
+  end: number;
+  candidates: string[];
+  suffix?: string;
+  display?: string[];
+}
+
 export interface EditorHost {
-  /** completion candidates for the word under the cursor */
-  complete(
-    line: string,
-    cursor: number,
-  ): { start: number; end: number; candidates: string[]; suffix?: string; display?: string[] };
+  /** completion candidates for the word under the cursor; a promise when finding them waits
+   *  (a completion function that runs commands): keys typed meanwhile wait for it */
+  complete(line: string, cursor: number): Completions | Promise<Completions>;
   /** called when a full line is accepted; the editor does not run anything */
 }
 
@@ -72,6 +78,8 @@ export class LineEditor {
   private decoder = new TextDecoder("utf-8");
   /** Undecoded or unconsumed input, kept across keys and across lines. */
   private pending = "";
+  /** a completion is being computed asynchronously: input waits in `pending` */
+  private busy = false;
   private escTimer: ReturnType<typeof setTimeout> | undefined;
 
   // Per-line state.
@@ -273,7 +281,7 @@ export class LineEditor {
       clearTimeout(this.escTimer);
       this.escTimer = undefined;
     }
-    while (this.resolve && this.pending.length > 0) {
+    while (this.resolve && !this.busy && this.pending.length > 0) {
       if (this.pasting) {
         const end = this.pending.indexOf(PASTE_END);
         if (end < 0) {
@@ -777,12 +785,32 @@ export class LineEditor {
   // ---------------------------------------------------------------- completion
 
   private complete(list: boolean): void {
-    let r: ReturnType<EditorHost["complete"]>;
+    let got: ReturnType<EditorHost["complete"]>;
     try {
-      r = this.host.complete(this.buf, this.pos);
+      got = this.host.complete(this.buf, this.pos);
     } catch {
       return this.bell();
     }
+    if (got instanceof Promise) {
+      this.busy = true;
+      got.then(
+        (r) => {
+          this.busy = false;
+          if (this.resolve) this.applyCompletion(r, list);
+          this.consume();
+        },
+        () => {
+          this.busy = false;
+          this.bell();
+          this.consume();
+        },
+      );
+      return;
+    }
+    this.applyCompletion(got, list);
+  }
+
+  private applyCompletion(r: Completions, list: boolean): void {
     const cands = r.candidates;
     if (cands.length === 0) return this.bell();
     const current = this.buf.slice(r.start, r.end);
