@@ -62,10 +62,12 @@ const HIGH_FD_LIMIT = 64;
 
 export function* execCoproc(sh: Shell, c: Coproc): Gen<number> {
   sh.lineno = c.span.line + sh.lineBase;
-  coprocCheck(sh, true);
+  // (the check before this command decided whether the previous coprocess is still known)
   const old = sh.coproc;
   if (old !== undefined && (old.rfd >= 0 || old.wfd >= 0)) sh.diag(`warning: execute_coproc: coproc [${old.pid}:${old.name}] still exists`);
   sh.coproc = undefined;
+  // what has ended by now is collected (bash's SIGCHLD handler would have): job numbers
+  if (sh.jobs.jobs.length > 0) sh.jobs.reapAll();
 
   // the NAME word is expanded without splitting or globbing, then must be an identifier
   const name = c.name === undefined ? DEFAULT_NAME : yield* expandWord(sh.host, c.name);
@@ -191,10 +193,12 @@ let lastPoll = 0;
  * Between commands (each item of a list) while a coprocess is known: an end closed since the
  * last look becomes -1 in NAME (bash does this when the redirection closes it); once the
  * coprocess has ended, its ends are closed and its variables unset. Whether it ended is asked
- * of the kernel at most once a millisecond (`now`: at once), unless something else collected
- * its status already (a foreground command, `wait`, `jobs`).
+ * of the kernel at most once a millisecond, unless something else collected its status already
+ * (a foreground command, `wait`, `jobs`). Found ended by this very look, it is disposed of at
+ * the next one: bash learns of the death from SIGCHLD a moment after it, so the command right
+ * after `exec {NAME[1]}>&-` still sees NAME as it was.
  */
-export function coprocCheck(sh: Shell, now = false): void {
+export function coprocCheck(sh: Shell): void {
   const cp = sh.coproc;
   if (cp === undefined) return;
   if ((cp.rfd >= 0 && sh.fds.entry(cp.rfd) !== cp.readEnd) || (cp.wfd >= 0 && sh.fds.entry(cp.wfd) !== cp.writeEnd)) {
@@ -206,7 +210,7 @@ export function coprocCheck(sh: Shell, now = false): void {
   const proc = cp.job.procs[0]!;
   if (!proc.done) {
     const t = performance.now();
-    if (!now && t - lastPoll < 1) return;
+    if (t - lastPoll < 1) return;
     lastPoll = t;
     const r = waitPid(cp.pid, WNOHANG);
     if (r === null) return;
@@ -220,7 +224,7 @@ export function coprocCheck(sh: Shell, now = false): void {
       proc.status = r.status;
       proc.done = true;
     }
-    if (!proc.done) return;
+    return;
   }
   disposeCoproc(sh, cp);
 }
@@ -231,9 +235,4 @@ function disposeCoproc(sh: Shell, cp: CoprocState): void {
   unsetVars(sh, cp);
   if (cp.rfd >= 0 && sh.fds.entry(cp.rfd) === cp.readEnd) sh.fds.set(cp.rfd, undefined);
   if (cp.wfd >= 0 && sh.fds.entry(cp.wfd) === cp.writeEnd) sh.fds.set(cp.wfd, undefined);
-}
-
-/** A subshell's copy of the coprocess record (bash's forked subshell has one too). */
-export function inheritCoproc(cp: CoprocState | undefined): CoprocState | undefined {
-  return cp === undefined ? undefined : { ...cp, inherited: true };
 }

@@ -222,7 +222,10 @@ function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
           sh.diag(`${num}: Bad file descriptor`);
           return false;
         }
+        const cloexec = fd > 2 && t.closesOnExec(src);
         t.set(fd, entry);
+        // bash keeps the source's close-on-exec flag on a dup above 2 (a coprocess's end)
+        if (cloexec) t.setCloseOnExec(fd);
         if (move) t.set(src, undefined);
         if (tracing) emit({ kind: "fdmap", shellFd: fd, osFd: entry.fd, label: `dup of shell fd ${src}` });
         return true;
