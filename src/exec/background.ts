@@ -26,6 +26,7 @@ import { expandWords } from "../expand/index.ts";
 import { assignmentsToEnv } from "./assign.ts";
 import { jobControl, startProcess } from "./external.ts";
 import { resolveCommand } from "./spawn.ts";
+import { xtraceWords } from "./xtrace.ts";
 import { printAndOr, jobText } from "./command-text.ts";
 import { reexecArgv } from "./serialize.ts";
 import { selfCommand } from "./self.ts";
@@ -121,6 +122,8 @@ export function* startStage(stage: Shell, c: Command, jc: boolean, pgid: number)
     if (argv.length > 0 && isExternalName(stage, argv[0])) {
       const path = locate(stage, argv[0]);
       if (path === undefined) return reexecStage(stage, c, jc, pgid);
+      // set -x: bash's child traces the command before it opens its redirections
+      if (stage.opts.xtrace) xtraceWords(stage, argv);
       // the blocking open of a FIFO belongs to the job, not to the shell: such a stage opens its
       // redirections in its own (re-executed) process, as bash's forked child does
       if (c.redirects.length && (yield* redirectsMayBlock(stage, c.redirects))) return reexecStage(stage, c, jc, pgid);
