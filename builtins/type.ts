@@ -284,6 +284,11 @@ class BashPrinter {
       case "FunctionDef":
         this.out += functionText(c).split("\n").join("\n" + pad);
         return;
+      case "Coproc":
+        // bash's print_cmd: the NAME as written, COPROC when none was
+        this.out += `coproc ${c.name !== undefined ? printWord(c.name) : "COPROC"} `;
+        this.command(c.body, level);
+        return;
     }
     this.redirects(c.redirects);
   }

@@ -254,7 +254,8 @@ export type Command =
   | Select
   | ArithCmd
   | CondCmd
-  | FunctionDef;
+  | FunctionDef
+  | Coproc;
 
 export interface Assignment {
   kind: "Assignment";
@@ -378,6 +379,21 @@ export interface FunctionDef {
   body: Command;
   /** The source text of the whole definition (for `type` and `declare -f`). */
   source?: string;
+  span: Span;
+}
+
+/**
+ * bash's `coproc [NAME] command`: the command runs asynchronously with its standard input and
+ * output connected to the shell by two pipes (NAME[1] writes to it, NAME[0] reads from it).
+ * `name` is the word as written, expanded when the coprocess starts; it is only possible before
+ * a compound command (`coproc NAME args` is the simple command `NAME args`), and absent means
+ * COPROC. Redirections written after it belong to `body` (a compound's own, or the simple
+ * command's).
+ */
+export interface Coproc {
+  kind: "Coproc";
+  name?: Word;
+  body: Exclude<Command, FunctionDef | Coproc>;
   span: Span;
 }
 

@@ -14,6 +14,7 @@ import type {
   Command,
   CondCmd,
   CondExpr,
+  Coproc,
   For,
   FunctionDef,
   If,
@@ -37,7 +38,7 @@ import { LOOKAHEAD_TABLE } from "./lookahead-table.ts";
 import { installLookaheadTable } from "./precomputed-lookahead.ts";
 import type { ShToken } from "./tokens.ts";
 
-type Compound = Exclude<Command, SimpleCommand | FunctionDef>;
+type Compound = Exclude<Command, SimpleCommand | FunctionDef | Coproc>;
 
 /**
  * How the parser gets its lookahead functions:
@@ -190,6 +191,7 @@ export class ShParser extends EmbeddedActionsParser {
         return c;
       },
     },
+    { ALT: (): Command => this.SUBRULE(this.coprocCommand) },
   ];
 
   // program / compound_list: and_or lists separated by ; & or newlines. One repetition over
@@ -370,6 +372,51 @@ export class ShParser extends EmbeddedActionsParser {
     if (info.fdVar !== undefined) r.fdVar = info.fdVar;
     if (info.heredoc !== undefined) r.heredoc = info.heredoc;
     return r;
+  });
+
+  // bash's coproc: `coproc NAME compound_command [redirections]`, `coproc compound_command
+  // [redirections]` or `coproc simple_command`. The tokenizer decides whether the word after
+  // `coproc` is a NAME (a CoprocName token: a compound command follows it).
+  private coprocAlts = [
+    {
+      ALT: (): [ShToken | undefined, Coproc["body"]] => {
+        const n = this.CONSUME(T.CoprocName) as ShToken;
+        return [n, this.SUBRULE(this.redirectedCompound)];
+      },
+    },
+    { ALT: (): [ShToken | undefined, Coproc["body"]] => [undefined, this.SUBRULE2(this.redirectedCompound)] },
+    {
+      ALT: (): [ShToken | undefined, Coproc["body"]] => {
+        const t = this.CONSUME(T.SimpleCmdTok) as ShToken;
+        if (this.RECORDING_PHASE) return undefined as never;
+        const c = t.simple!;
+        c.span = this.lines.span(t.startOffset, t.endOffset + 1);
+        return [undefined, c];
+      },
+    },
+    { ALT: (): [ShToken | undefined, Coproc["body"]] => [undefined, this.SUBRULE(this.simpleCommand)] },
+  ];
+
+  coprocCommand = this.RULE("coprocCommand", (): Coproc => {
+    const a = this.CONSUME(T.Coproc);
+    const r = this.OR(this.coprocAlts);
+    if (this.RECORDING_PHASE) return undefined as never;
+    const [name, body] = r;
+    const c: Coproc = { kind: "Coproc", body, span: this.spanFrom(a) };
+    if (name !== undefined) c.name = name.word!;
+    return c;
+  });
+
+  /** A compound command and the redirections written after it. */
+  redirectedCompound = this.RULE("redirectedCompound", (): Compound => {
+    const c = this.SUBRULE(this.compoundCommand);
+    this.MANY(() => {
+      const r = this.SUBRULE(this.redirect);
+      if (!this.RECORDING_PHASE) c.redirects.push(r);
+    });
+    if (this.RECORDING_PHASE) return undefined as never;
+    c.span = this.spanFrom({ startOffset: c.span.start } as IToken);
+    return c;
   });
 
   private funcNameAlts = [

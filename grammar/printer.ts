@@ -216,6 +216,11 @@ class Printer {
         this.out += c.name + " () ";
         this.command(c.body);
         return;
+      case "Coproc":
+        // the NAME only when written (`coproc COPROC cat` would read back as the command COPROC)
+        this.out += "coproc " + (c.name !== undefined ? printWord(c.name) + " " : "");
+        this.command(c.body);
+        return;
       case "BraceGroup":
         this.out += "{";
         this.body(c.body);

@@ -89,6 +89,9 @@ const COMMAND_WORDS = new Map<string, TokenType | "decl" | "words">([
   ...COMPOUND_WORD_COMMANDS.map((n) => [n, "words"] as const),
 ]);
 
+/** Reserved words that start a compound command (after `coproc NAME`, `(` too). */
+const COMPOUND_STARTS = new Set<TokenType>([T.LBrace, T.If, T.While, T.Until, T.For, T.Select, T.Case, T.DLBracket]);
+
 /** A Word that came from an assignment-looking argument of a declaration command. */
 export interface DeclWord extends Word {
   assignment: Assignment;
@@ -496,6 +499,12 @@ export class Tokenizer implements WordHost {
       j = i + 1;
       const n0 = j;
       while (/[A-Za-z0-9_]/.test(src[j] ?? "")) j++;
+      // bash 5.2: {name[subscript]} too (valid_array_reference), e.g. `exec {COPROC[1]}>&-`
+      if (j > n0 && src.charCodeAt(j) === 91) {
+        let k = j + 1;
+        while (k < src.length && src.charCodeAt(k) !== 93 && !isMeta(src.charCodeAt(k))) k++;
+        if (k > j + 1 && src.charCodeAt(k) === 93) j = k + 1;
+      }
       if (j > n0 && !/[0-9]/.test(src[n0]!) && src.charCodeAt(j) === 125) {
         const d = src.charCodeAt(j + 1);
         if ((d === 60 || d === 62) && src.charCodeAt(j + 2) !== 40) {
@@ -843,11 +852,13 @@ export class Tokenizer implements WordHost {
       meaning = COMMAND_WORDS.get(text);
       if (meaning !== undefined && typeof meaning !== "string") {
         // bash: `time` right after | or |& is the command named time (time_command_acceptable).
-        const pipeTime = meaning === T.Time && this.lastTok !== undefined && (this.lastTok.tokenType === T.Pipe || this.lastTok.tokenType === T.PipeAmp);
+        // Nor right after `coproc` (not in bash's list either): `coproc time cat` runs `time`.
+        const pipeTime = meaning === T.Time && this.lastTok !== undefined && (this.lastTok.tokenType === T.Pipe || this.lastTok.tokenType === T.PipeAmp || this.lastTok.tokenType === T.Coproc);
         if (!this.prefixSeen && !pipeTime) return this.reserved(meaning, w, i);
       }
       if (this.opts.alias !== undefined && this.expandAlias(text, i)) return "token";
     }
+    if (this.lastTok !== undefined && this.lastTok.tokenType === T.Coproc && this.coprocName(w, i)) return "token";
     const cs = this.curSimple;
     if (cs !== undefined) {
       // the command word after assignments or redirections
@@ -865,6 +876,39 @@ export class Tokenizer implements WordHost {
     if (text === undefined && w.literal !== undefined) meaning = COMMAND_WORDS.get(w.literal);
     if (text !== undefined || w.literal !== undefined) this.declCmd = meaning === "decl" || meaning === "words" ? meaning : "";
     return "token";
+  }
+
+  /**
+   * The word right after `coproc`: bash's lexer recognises reserved words after COPROC WORD, so
+   * when a compound command follows, the word is the coprocess's NAME (a CoprocName token, and
+   * the compound command's words come next in command position); any other reserved word there
+   * but `time` is a syntax error. Otherwise (false) the word starts the simple command, as in
+   * `coproc cat` or `coproc NAME args`.
+   */
+  private coprocName(w: Word, i: number): boolean {
+    const src = this.src;
+    const n = src.length;
+    let j = this.pos;
+    for (;;) {
+      const c = src.charCodeAt(j);
+      if (c === 32 || c === 9) j++;
+      else if (c === 92 && src.charCodeAt(j + 1) === 10) j += 2;
+      else break;
+    }
+    if (src.charCodeAt(j) !== 40) {
+      let k = j;
+      while (k < n && !isMeta(src.charCodeAt(k))) k++;
+      const next = src.slice(j, k);
+      const kw = T.RESERVED[next];
+      if (kw === undefined || kw === T.Time) {
+        if (next === "]]") throw nearToken(next, this.span(j, k));
+        return false;
+      }
+      if (!COMPOUND_STARTS.has(kw)) throw nearToken(next, this.span(j, k));
+    }
+    this.wordTok(T.CoprocName, w, i);
+    this.state = St.Cmd;
+    return true;
   }
 
   private reserved(kw: TokenType, w: Word, i: number): "token" {
@@ -885,6 +929,7 @@ export class Tokenizer implements WordHost {
       case T.Elif:
       case T.Do:
       case T.Bang:
+      case T.Coproc:
         this.state = St.Cmd;
         break;
       case T.Time: {

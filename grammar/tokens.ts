@@ -108,6 +108,13 @@ export const RBrace = reserved("RBrace", "}");
 export const Bang = reserved("Bang", "!");
 export const DLBracket = reserved("DLBracket", "[[");
 export const DRBracket = reserved("DRBracket", "]]");
+export const Coproc = reserved("Coproc", "coproc");
+/**
+ * The NAME of `coproc NAME compound-command`: the word right after `coproc` when a compound
+ * command follows it (bash's lexer: a reserved word is recognised after COPROC WORD). Not a Word:
+ * `coproc NAME args` is the simple command `NAME args`, which the tokenizer hands over as usual.
+ */
+export const CoprocName = createToken({ name: "CoprocName", pattern: NA });
 
 /** Word's category data as Chevrotain derives it (tokens.js: augmentTokenTypes). */
 function joinWordCategory(): void {
@@ -142,13 +149,14 @@ export const RESERVED: Record<string, TokenType> = {
   "}": RBrace,
   "!": Bang,
   "[[": DLBracket,
+  coproc: Coproc,
 };
 
 export const allTokens: TokenType[] = [
   Word, WordTok, SimpleCmdTok, SimpleItemTok, AssignTok, RedirTok, ArithCmdTok, ArithForTok,
   NewLine, Semi, Amp, AndIf, OrIf, Pipe, PipeAmp, LParen, RParen, DSemi, SemiAnd, DSemiAnd,
   If, Then, Else, Elif, Fi, Do, Done, Case, Esac, While, Until, For, In, Function, Select, Time, TimeP, TimeIgn,
-  LBrace, RBrace, Bang, DLBracket, DRBracket,
+  LBrace, RBrace, Bang, DLBracket, DRBracket, Coproc, CoprocName,
 ];
 
 /** What a redirection token carries. The heredoc is filled in when its body has been read. */

@@ -65,6 +65,8 @@ export class Shell {
   /** The spec whose -F function is running for the line editor (what `compopt` without names
    *  changes), and the name it was found under. */
   compCurrent: { name: string; spec: CompSpec } | undefined = undefined;
+  /** The coprocess this state started or inherited (src/exec/coproc.ts), bash's sh_coproc. */
+  coproc: import("./exec/coproc.ts").CoprocState | undefined = undefined;
   /** The history of an interactive shell (src/interactive/history.ts). */
   history: unknown = undefined;
 
@@ -180,6 +182,8 @@ export class Shell {
     c.fds = this.fds.clone();
     c.traps = this.traps.cloneForSubshell(this.opts.errtrace, this.opts.functrace);
     c.jobs = this.jobs.cloneForSubshell(c);
+    // a subshell follows the coprocess's ends in its own copy; it is not the subshell's child
+    if (this.coproc !== undefined) c.coproc = { ...this.coproc, inherited: true };
     c.subshellLevel = this.subshellLevel + 1;
     c.isSubshell = true;
     c.expandHost = undefined;

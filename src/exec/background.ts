@@ -24,7 +24,9 @@ import { openRedirects, absPath } from "./redirect.ts";
 import { isFifo } from "./fifo-open.ts";
 import { expandWords } from "../expand/index.ts";
 import { assignmentsToEnv } from "./assign.ts";
-import { findCommand, jobControl, startProcess } from "./external.ts";
+import { jobControl, startProcess } from "./external.ts";
+import { resolveCommand } from "./spawn.ts";
+import { xtraceWords } from "./xtrace.ts";
 import { printAndOr, jobText } from "./command-text.ts";
 import { reexecArgv } from "./serialize.ts";
 import { selfCommand } from "./self.ts";
@@ -107,13 +109,21 @@ function* spawnBackgroundPipeline(st: Shell, ao: AndOr, jc: boolean): Gen<number
   return pids.length ? pids : undefined;
 }
 
-function* startStage(stage: Shell, c: Command, jc: boolean, pgid: number): Gen<number | { status: number }> {
+/**
+ * Start one asynchronous command with the descriptors of `stage` (a stage of a background
+ * pipeline, a coprocess): an external simple command is spawned directly, anything else (and a
+ * command that is not found, whose error the job itself reports, as bash's child does) runs in a
+ * re-executed ipsh.
+ */
+export function* startStage(stage: Shell, c: Command, jc: boolean, pgid: number): Gen<number | { status: number }> {
   const opts = { pgroup: jc ? pgid : undefined, ignoreInt: !jc };
   if (c.kind === "SimpleCommand" && c.words.length > 0 && !c.words.some(hasSubstitution)) {
     const argv = yield* expandArgs(stage, c.words);
     if (argv.length > 0 && isExternalName(stage, argv[0])) {
-      const path = findCommand(stage, argv[0]);
-      if (typeof path === "number") return { status: path };
+      const path = locate(stage, argv[0]);
+      if (path === undefined) return reexecStage(stage, c, jc, pgid);
+      // set -x: bash's child traces the command before it opens its redirections
+      if (stage.opts.xtrace) xtraceWords(stage, argv);
       // the blocking open of a FIFO belongs to the job, not to the shell: such a stage opens its
       // redirections in its own (re-executed) process, as bash's forked child does
       if (c.redirects.length && (yield* redirectsMayBlock(stage, c.redirects))) return reexecStage(stage, c, jc, pgid);
@@ -131,6 +141,14 @@ function* startStage(stage: Shell, c: Command, jc: boolean, pgid: number): Gen<n
     }
   }
   return reexecStage(stage, c, jc, pgid);
+}
+
+/** The program `name` runs, without reporting a failure (the job reports it). */
+function locate(sh: Shell, name: string): string | undefined {
+  const hashed = name.includes("/") ? undefined : sh.hash.get(name);
+  if (hashed !== undefined) return hashed;
+  const r = resolveCommand(name, sh.vars.get("PATH"), sh.cwd);
+  return typeof r === "string" ? r : undefined;
 }
 
 function reexecStage(stage: Shell, c: Command, jc: boolean, pgid: number): number | { status: number } {

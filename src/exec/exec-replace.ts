@@ -11,7 +11,7 @@ import { terminal } from "../jobs/terminal.ts";
 import { execReplace as execve } from "./spawn.ts";
 
 export function execReplace(sh: Shell, path: string, argv: string[], env: string[]): string {
-  const fds = sh.fds.openFds();
+  const fds = sh.fds.inheritableFds(); // close-on-exec slots (a coprocess's ends) are not passed
   const tmp = new Map<number, number>();
   for (const fd of fds) tmp.set(fd, dupCloexec(sh.fds.os(fd)!, 100));
   for (const fd of fds) {

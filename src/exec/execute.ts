@@ -33,6 +33,7 @@ import { xtraceWords, xtraceRaw } from "./xtrace.ts";
 import { noteDefinition } from "../state/call-frames.ts";
 import { VarError } from "../state/var-store.ts";
 import { isValidName } from "../state/names.ts";
+import { coprocCheck, execCoproc } from "./coproc.ts";
 
 export function* execList(sh: Shell, list: List): Gen<number> {
   const r = execListSync(sh, list, 0, sh.lastStatus);
@@ -49,6 +50,7 @@ export function execListSync(sh: Shell, list: List, from: number, status: number
   for (let i = from; i < items.length; i++) {
     const item = items[i];
     const ao = item.andOr;
+    if (sh.coproc !== undefined) coprocCheck(sh);
     if (item.background) return listAfter(sh, list, i, runBackground(sh, ao), undefined);
     if (ao.rest.length === 0 && ao.first.commands.length === 1 && !ao.first.bang && ao.first.time === undefined) {
       // the common case, a lone command: execAndOr and execPipeline inlined
@@ -298,6 +300,8 @@ export function* execCommand(sh: Shell, cmd: Command): Gen<number> {
       sh.lastStatus = 0;
       return 0;
     }
+    case "Coproc":
+      return yield* execCoproc(sh, cmd);
     case "Subshell":
       sh.lineno = cmd.span.line + sh.lineBase; // ( ) has a LINENO of its own (its ERR trap shows it)
       return yield* withRedirects(sh, cmd.redirects, () => runSubshell(sh, cmd.body, cmd.span.line), false);
@@ -330,7 +334,7 @@ export function* withRedirects(sh: Shell, redirects: Redirect[], body: () => Gen
   }
 }
 
-function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" | "FunctionDef" | "Subshell" }>): Gen<number> {
+function* execCompound(sh: Shell, cmd: Exclude<Command, { kind: "SimpleCommand" | "FunctionDef" | "Subshell" | "Coproc" }>): Gen<number> {
   switch (cmd.kind) {
     case "BraceGroup":
       return yield* execList(sh, cmd.body);

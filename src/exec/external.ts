@@ -50,7 +50,8 @@ export function findCommand(sh: Shell, name: string, tempPath?: string): string 
 /** The ordered file actions that give a child exactly the shell fds of `sh`. */
 export function childActions(sh: Shell): { actions: FileAction[]; closeFrom: number } {
   // (an entry without a usable descriptor, a here-document whose memfd failed, stays closed)
-  const fds = sh.fds.openFds().filter((fd) => sh.fds.os(fd) !== undefined);
+  // (close-on-exec slots, the shell's ends of a coprocess's pipes, are not given)
+  const fds = sh.fds.inheritableFds().filter((fd) => sh.fds.os(fd) !== undefined);
   const actions: FileAction[] = [];
   let max = 2;
   // A source descriptor that is also a target of an earlier dup2 would be clobbered: move

@@ -138,6 +138,12 @@ export class FdTable {
   /** In a redirection frame: the sources M of `N>&M-` moves onto an N that was not open
    *  (bash leaves them closed after an in-shell command, see leaveRedirectFrame). */
   movedOntoClosed: number[] | undefined;
+  /**
+   * Shell fds that child processes do not get (bash's close-on-exec descriptors: the shell's
+   * ends of a coprocess's pipes). Per slot, like FD_CLOEXEC: a dup of one (`exec 5>&60`) is
+   * inherited, and setting the slot to anything else clears it.
+   */
+  private closeOnExec: Set<number> | undefined;
 
   constructor(slots: (OsFd | undefined)[] = []) {
     this.slots = slots;
@@ -168,6 +174,7 @@ export class FdTable {
   set(fd: number, target: OsFd | undefined): void {
     const prev = this.slots[fd];
     if (prev === target) return;
+    if (this.closeOnExec !== undefined) this.closeOnExec.delete(fd);
     if (target) target.refs++;
     this.slots[fd] = target;
     if (prev) release(prev);
@@ -180,6 +187,28 @@ export class FdTable {
     return out;
   }
 
+  /** Mark shell fd `fd` close-on-exec (until the slot is set again). */
+  setCloseOnExec(fd: number): void {
+    (this.closeOnExec ??= new Set()).add(fd);
+  }
+
+  closesOnExec(fd: number): boolean {
+    return this.closeOnExec !== undefined && this.closeOnExec.has(fd);
+  }
+
+  /** The open shell fds a child process gets (not the close-on-exec ones), ascending. */
+  inheritableFds(): number[] {
+    const all = this.openFds();
+    const cx = this.closeOnExec;
+    return cx === undefined || cx.size === 0 ? all : all.filter((fd) => !cx.has(fd));
+  }
+
+  /** The highest closed shell fd below `limit` and above 3, or -1 (bash's move_to_high_fd). */
+  highestFree(limit: number): number {
+    for (let fd = limit - 1; fd > 3; fd--) if (!this.slots[fd]) return fd;
+    return -1;
+  }
+
   /** The lowest closed shell fd >= min (for {var}>file, which bash allocates from 10). */
   lowestFree(min: number): number {
     let fd = min;
@@ -189,13 +218,16 @@ export class FdTable {
 
   /** An independent table sharing the same OS descriptors (reference counted). */
   clone(): FdTable {
-    return new FdTable(this.slots.slice());
+    const t = new FdTable(this.slots.slice());
+    if (this.closeOnExec !== undefined && this.closeOnExec.size > 0) t.closeOnExec = new Set(this.closeOnExec);
+    return t;
   }
 
   /** Release every entry (when a clone or a redirection frame ends). */
   dispose(): void {
     for (const s of this.slots) if (s) release(s);
     this.slots = [];
+    this.closeOnExec = undefined;
   }
 }
 

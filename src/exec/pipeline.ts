@@ -18,7 +18,8 @@ import { tracing, emit } from "../explain/trace.ts";
 import type { Pipeline, SimpleCommand } from "../../grammar/ast.ts";
 import type { Shell } from "../shell.ts";
 import { runGen, type Gen } from "./gen.ts";
-import { OsFd } from "./fd-table.ts";
+import { FdTable, OsFd } from "./fd-table.ts";
+import { execCoproc } from "./coproc.ts";
 import { pipe } from "../sys/fd.ts";
 import { strerror } from "../sys/errno.ts";
 import { expandArgs, isExternalName, runExpanded } from "./simple.ts";
@@ -69,6 +70,17 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
       writeEnd = new OsFd(fds[1], false, "pipe");
     }
     if (cmd.kind === "SimpleCommand" && sh.commandFrozen === 0) sh.currentCommand = cmd;
+    if (cmd.kind === "Coproc") {
+      // bash starts a coprocess from the shell itself wherever it stands in a pipeline
+      // (execute_coproc before any fork): the pipes around it are closed, status 0
+      const ends = new FdTable();
+      ends.set(0, prevRead);
+      ends.set(1, writeEnd);
+      ends.dispose();
+      prevRead = readEnd;
+      statuses[i] = yield* execCoproc(sh, cmd);
+      continue;
+    }
     if (cmd.kind === "SimpleCommand" && !sh.inTrap && sh.traps.get("DEBUG") !== undefined) {
       // bash runs the DEBUG trap in the shell before each simple-command stage, at its line
       sh.lineno = cmd.span.line + sh.lineBase;
@@ -164,9 +176,11 @@ export function* runPipeline(sh: Shell, p: Pipeline): Gen<number> {
   }
   if (abandoned !== undefined) throw abandoned;
 
-  sh.setPipeStatus(statuses);
+  // a coproc stage ran in the shell itself: it has no process status of the pipeline's
+  const procStatuses = p.commands.some((c) => c.kind === "Coproc") ? statuses.filter((_, k) => p.commands[k]!.kind !== "Coproc") : statuses;
+  sh.setPipeStatus(procStatuses);
   let status = statuses[n - 1];
-  if (sh.opts.pipefail) for (const s of statuses) if (s !== 0) status = s;
+  if (sh.opts.pipefail) for (const s of procStatuses) if (s !== 0) status = s;
   sh.lastStatus = status;
   return status;
 }

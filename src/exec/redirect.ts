@@ -23,6 +23,8 @@ import * as os from "./os.ts";
 import { openTarget } from "./fifo-open.ts";
 import { sharedDevNull } from "./dev-null.ts";
 import { resume } from "./resume.ts";
+import { assignVar, subscriptIndex } from "../../builtins/io.ts";
+import { expandSubscriptNow, subscriptNeedsExpansion } from "../expand/subscript.ts";
 
 /** Default fd for each operator when none is written. */
 export const DEFAULT_FD: Record<Redirect["op"], number> = {
@@ -140,8 +142,27 @@ export function dropMovedSources(table: FdTable, frame: FdTable): void {
 }
 
 function keepVarFd(sh: Shell, saved: FdTable, frame: FdTable, name: string): void {
-  const n = Number(sh.vars.get(name));
+  const n = Number(fdVarValue(sh, name));
   if (Number.isInteger(n) && n >= 0 && saved.entry(n) === undefined) saved.set(n, frame.entry(n));
+}
+
+const ELEMENT_REF = /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/s;
+
+/** A {var} redirection's variable: a name, or (bash 5.2) name[subscript] with the subscript
+ *  given its one round of expansion (`{a[$i]}>f`, `exec {COPROC[1]}>&-`). */
+function fdVarRef(sh: Shell, ref: string): string {
+  const m = ELEMENT_REF.exec(ref);
+  if (m === null || !subscriptNeedsExpansion(m[2]!)) return ref;
+  return `${m[1]}[${expandSubscriptNow(sh.host, m[2]!, !sh.vars.isAssoc(m[1]!))}]`;
+}
+
+/** The value of a {var} redirection's variable. */
+function fdVarValue(sh: Shell, ref: string): string | undefined {
+  const m = ELEMENT_REF.exec(fdVarRef(sh, ref));
+  if (m === null) return sh.vars.get(ref);
+  const name = m[1]!;
+  const sub = m[2]!;
+  return sh.vars.isAssoc(name) ? sh.vars.getElement(name, sub) : sh.vars.getElement(name, subscriptIndex(sh, sub));
 }
 
 /** Shell fds must be numbers a child can receive: below the soft RLIMIT_NOFILE (read when
@@ -164,13 +185,25 @@ function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
   if (r.fdVar !== undefined) {
     // {var}>file: allocate a shell fd >= 10 and record it (or, for >&- / <&-, close the named one)
     if ((r.op === ">&" || r.op === "<&") && r.target.literal === "-") {
-      const v = sh.vars.get(r.fdVar);
-      const n = v === undefined ? NaN : Number(v);
-      if (Number.isInteger(n)) t.set(n, undefined);
+      const v = fdVarValue(sh, r.fdVar);
+      if (v === undefined || v === "") {
+        sh.diag(`${r.fdVar}: ambiguous redirect`); // bash's redir_varvalue
+        return false;
+      }
+      const n = Number(v);
+      if (Number.isInteger(n)) {
+        t.set(n, undefined);
+        if (tracing) emit({ kind: "fdmap", shellFd: n, osFd: undefined, label: "closed" });
+      }
       return true;
     }
     fd = t.lowestFree(10);
-    sh.vars.set(r.fdVar, String(fd));
+    const err = assignVar(sh, fdVarRef(sh, r.fdVar), String(fd));
+    if (err !== undefined) {
+      sh.diag(err);
+      sh.diag(`${r.fdVar}: cannot assign fd to variable`);
+      return false;
+    }
   }
   switch (r.op) {
     case "<<":
@@ -203,7 +236,10 @@ function* applyOne(sh: Shell, t: FdTable, r: Redirect): Gen<boolean> {
           return false;
         }
         if (move && src !== fd && t.entry(fd) === undefined) (t.movedOntoClosed ??= []).push(src);
+        const cloexec = fd > 2 && t.closesOnExec(src);
         t.set(fd, entry);
+        // bash keeps the source's close-on-exec flag on a dup above 2 (a coprocess's end)
+        if (cloexec) t.setCloseOnExec(fd);
         if (move) t.set(src, undefined);
         if (tracing) emit({ kind: "fdmap", shellFd: fd, osFd: entry.fd, label: `dup of shell fd ${src}` });
         return true;

@@ -18,7 +18,7 @@
 // Words that need expansion ($x, globs) are shown as written; the commands inside $( ... ) and
 // <( ... ) are planned where the shell would run them.
 
-import type { AndOr, Command, List, Pipeline, SimpleCommand, Word, WordPart } from "../../grammar/ast.ts";
+import type { AndOr, Command, Coproc, List, Pipeline, SimpleCommand, Word, WordPart } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/index.ts";
 import type { Shell } from "../shell.ts";
 import { childActions, jobControl } from "../exec/external.ts";
@@ -92,7 +92,9 @@ class Planner implements PlanContext {
       const os = this.sh.fds.os(fd)!;
       slots[fd] = describeInherited(os);
     }
-    return new SimTable(slots, this.onClose);
+    const t = new SimTable(slots, this.onClose);
+    for (const fd of this.sh.fds.openFds()) if (this.sh.fds.closesOnExec(fd)) t.setCloseOnExec(fd);
+    return t;
   }
 
   list(l: List, t: SimTable): void {
@@ -129,7 +131,7 @@ class Planner implements PlanContext {
       const pid = this.newPid();
       this.step(`posix_spawn(${selfCommand()[0]}) = pid ${pid}   ipsh (${selfCommand().join(" ")} ...): a job with in-process parts cannot share this JavaScript thread: ipsh re-executes itself, given the shell state as text, and runs it there`);
       this.background.push(pid);
-      this.diagrams.push({ title: text, boxes: [{ title: `pid ${pid}: ${text}`, how: "a new ipsh process (re-executed for the background job)", fds: boxFds(st) }], pipes: [] });
+      this.diagrams.push({ title: text, boxes: [{ title: `pid ${pid}: ${text}`, how: "a new ipsh process (re-executed for the background job)", fds: boxFds(st, true) }], pipes: [] });
     }
     st.dispose();
     this.step("not waited for: the shell prints the job number and goes on ($! is the last pid)");
@@ -170,6 +172,17 @@ class Planner implements PlanContext {
       }
       prevRead = readEnd;
       diagram.boxes.push({ title: "", how: "", fds: [] });
+      if (cmd.kind === "Coproc") {
+        st.dispose();
+        // no pipe joins its box to its neighbours'
+        diagram.pipes[i] = 0;
+        if (i > 0) diagram.pipes[i - 1] = 0;
+        this.step(`stage ${i + 1} is a coproc: the shell itself starts it (its pipes from this pipeline are closed)`);
+        this.depth++;
+        diagram.boxes[i] = this.coproc(cmd, t);
+        this.depth--;
+        continue;
+      }
       if (cmd.kind === "SimpleCommand" && this.externalName(cmd) !== undefined) {
         const { box, pid } = this.spawnSimple(cmd, st, this.jc ? (pgid ?? 0) : undefined, this.jc && pgid === undefined && !background, undefined, true);
         diagram.boxes[i] = box;
@@ -206,10 +219,69 @@ class Planner implements PlanContext {
     }
   }
 
+  /**
+   * coproc [NAME] command (src/exec/coproc.ts): two pipes; the command starts asynchronously
+   * with their ends as its stdin and stdout (spawned if it is an external command, else in a
+   * re-executed ipsh); the shell keeps the other ends as NAME[0] and NAME[1], close-on-exec.
+   */
+  private coproc(cmd: Coproc, t: SimTable): Box {
+    const name = cmd.name === undefined ? "COPROC" : (cmd.name.literal ?? this.text(cmd.name.span));
+    const text = this.text(cmd.body.span);
+    const k1 = ++this.pipeCount;
+    const [r1, w1] = [this.alloc.take(), this.alloc.take()];
+    this.step(`pipe2(O_CLOEXEC) = [${r1}, ${w1}]   pipe #${k1}: the coprocess writes into ${w1}, the shell reads from ${r1}`);
+    const k2 = ++this.pipeCount;
+    const [r2, w2] = [this.alloc.take(), this.alloc.take()];
+    this.step(`pipe2(O_CLOEXEC) = [${r2}, ${w2}]   pipe #${k2}: the shell writes into ${w2}, the coprocess reads from ${r2}`);
+    const readEnd = new SimFd(r1, "pipe", `pipe #${k1} read end`, "r", true);
+    const writeEnd = new SimFd(w2, "pipe", `pipe #${k2} write end`, "w", true);
+    const st = t.clone();
+    st.set(0, new SimFd(r2, "pipe", `pipe #${k2} read end`, "r", true));
+    st.set(1, new SimFd(w1, "pipe", `pipe #${k1} write end`, "w", true));
+    let box: Box;
+    let pid: string;
+    const body = cmd.body;
+    if (body.kind === "SimpleCommand" && this.externalName(body) !== undefined) {
+      ({ box, pid } = this.spawnSimple(body, st, this.jc ? 0 : undefined, false, undefined, true));
+    } else {
+      pid = this.newPid();
+      this.step(`posix_spawn(${selfCommand()[0]}) = pid ${pid}   not a single external command: ipsh re-executes itself for it (${selfCommand().join(" ")} ...), given the shell state as text`);
+      box = { title: `pid ${pid}: coproc ${text}`, how: "a new ipsh process (re-executed for the coprocess)", fds: boxFds(st, true) };
+    }
+    st.dispose();
+    // bash's numbering: the highest free fds below 64, the second and third taken by the
+    // coprocess's ends before they were closed
+    const taken: number[] = [];
+    const high = (): number => {
+      let fd = 63;
+      while (fd > 3 && (t.entry(fd) !== undefined || taken.includes(fd))) fd--;
+      taken.push(fd);
+      return fd;
+    };
+    const rfd = high();
+    high();
+    high();
+    const wfd = high();
+    t.set(rfd, readEnd);
+    t.set(wfd, writeEnd);
+    t.setCloseOnExec(rfd);
+    t.setCloseOnExec(wfd);
+    this.step(`the shell keeps ${r1} as its fd ${rfd} (${name}[0]) and ${w2} as its fd ${wfd} (${name}[1]), close-on-exec: no command it starts gets them`);
+    this.step(`${name}_PID and $! = pid ${pid}; the coprocess is a background job: not waited for`);
+    if (pid !== "") this.background.push(pid);
+    box.title = `pid ${pid}: coproc ${name} ${text}`;
+    return box;
+  }
+
   /** A pipeline of one command: runs in the shell itself (external commands are spawned). */
   private single(cmd: Command, t: SimTable): void {
     const text = this.text(cmd.span);
     const diagram: Diagram = { title: text, boxes: [], pipes: [] };
+    if (cmd.kind === "Coproc") {
+      this.diagrams.push(diagram);
+      diagram.boxes.push(this.coproc(cmd, t));
+      return;
+    }
     if (cmd.kind === "SimpleCommand" && this.externalName(cmd) !== undefined) {
       this.diagrams.push(diagram);
       const { box } = this.spawnSimple(cmd, t, this.jc ? 0 : undefined, this.jc, (pid) => {
@@ -264,7 +336,7 @@ class Planner implements PlanContext {
     const group = pgroup === undefined ? `pgid ${this.shellPgid} (the shell's group)` : pgroup === 0 ? `pgid ${pid} (new group)` : `pgid ${pgroup} (joins the job's group)`;
     this.step(`posix_spawn(${resolved}) = pid ${pid}  ${group}  actions: ${formatActions(actions, closeFrom, tty)}`);
     this.step(`  execve(${JSON.stringify(resolved)}, [${cmd.words.map((w) => JSON.stringify(w.literal ?? this.text(w.span))).join(", ")}])   in child ${pid}`);
-    const box: Box = { title: `pid ${pid}: ${text}`, how: `${resolved}, spawned (posix_spawn, then execve)`, fds: boxFds(frame) };
+    const box: Box = { title: `pid ${pid}: ${text}`, how: `${resolved}, spawned (posix_spawn, then execve)`, fds: boxFds(frame, true) };
     whileFrame?.(pid);
     frame.dispose();
     release();
@@ -502,8 +574,9 @@ function describeInherited(os: number): SimFd {
   return new SimFd(os, kind, label, mode, false);
 }
 
-function boxFds(t: SimTable): Box["fds"] {
-  return t.openFds().map((fd) => {
+/** A box's descriptors: a process's (`child`: what it inherits) or the shell's own. */
+function boxFds(t: SimTable, child = false): Box["fds"] {
+  return (child ? t.inheritableFds() : t.openFds()).map((fd) => {
     const e = t.entry(fd)!;
     return { fd, mode: e.mode, label: e.label };
   });

@@ -116,7 +116,9 @@ export function renderEvent(e: TraceEvent, shellPgid: number): string {
     case "fdmap":
       return e.osFd === undefined
         ? `fd table: shell fd ${e.shellFd} closed (no system call: applied to the command's copy of the table)`
-        : `fd table: shell fd ${e.shellFd} -> OS fd ${e.osFd} (${e.label}) (no dup2 in the shell: a child gets it as a file action)`;
+        : e.closeOnExec
+          ? `fd table: shell fd ${e.shellFd} -> OS fd ${e.osFd} (${e.label}), close-on-exec: no child gets it`
+          : `fd table: shell fd ${e.shellFd} -> OS fd ${e.osFd} (${e.label}) (no dup2 in the shell: a child gets it as a file action)`;
     case "wait":
       return e.orphan
         ? `waitpid(${e.pid}, WNOHANG) = ${describeStatus(e.status)}   reaping an orphan (a process substitution or a subshell's background child), whenever it has ended`

@@ -4,7 +4,7 @@
 // Each simulated close is reported to the plan, and the OS fd number it frees can be handed out
 // again, as the kernel hands out the lowest free descriptor.
 //
-// The executor's childActions() reads a table only through openFds() and os(fd), so the plan
+// The executor's childActions() reads a table only through inheritableFds() and os(fd), so the plan
 // passes a SimTable to it and gets exactly the dup2/close actions a real child would get.
 
 /** What a descriptor points at, for the diagram. */
@@ -64,6 +64,7 @@ export class SimTable {
   set(fd: number, target: SimFd | undefined): void {
     const prev = this.slots[fd];
     if (prev === target) return;
+    this.closeOnExec?.delete(fd);
     if (target) target.refs++;
     this.slots[fd] = target;
     if (prev) this.release(prev);
@@ -73,13 +74,25 @@ export class SimTable {
     for (let i = 0; i < this.slots.length; i++) if (this.slots[i]) out.push(i);
     return out;
   }
+  /** Close-on-exec slots (a coprocess's ends), as FdTable's: a child does not get them. */
+  private closeOnExec: Set<number> | undefined;
+  setCloseOnExec(fd: number): void {
+    (this.closeOnExec ??= new Set()).add(fd);
+  }
+  /** The fds a child gets. */
+  inheritableFds(): number[] {
+    const cx = this.closeOnExec;
+    return cx === undefined ? this.openFds() : this.openFds().filter((fd) => !cx.has(fd));
+  }
   lowestFree(min: number): number {
     let fd = min;
     while (this.slots[fd]) fd++;
     return fd;
   }
   clone(): SimTable {
-    return new SimTable(this.slots.slice(), this.onClose);
+    const t = new SimTable(this.slots.slice(), this.onClose);
+    if (this.closeOnExec !== undefined) t.closeOnExec = new Set(this.closeOnExec);
+    return t;
   }
   /** `exec` with only redirections: `frame` becomes this table (frame is used up). */
   adopt(frame: SimTable): void {

@@ -21,7 +21,7 @@ export type TraceEvent =
   /** the shell closed one of its OS descriptors (its last user let go) */
   | { kind: "close"; fd: number }
   /** a shell fd now points at an OS descriptor in this state's table (a redirection) */
-  | { kind: "fdmap"; shellFd: number; osFd: number | undefined; label: string }
+  | { kind: "fdmap"; shellFd: number; osFd: number | undefined; label: string; closeOnExec?: boolean }
   /** waitpid result, decoded */
   | { kind: "wait"; pid: number; status: WaitStatus; orphan?: boolean }
   /** tcsetpgrp: the terminal's foreground group */

@@ -64,6 +64,7 @@ describe("explain: the plan", () => {
     "/bin/true | /bin/true & wait",
     "cat <(/bin/echo hi) $(/bin/echo /dev/null) | cat",
     "x=$(/bin/echo a; echo b); /bin/echo \"$(ls /)\" >/dev/null",
+    "coproc cat; /bin/echo x | cat",
   ];
   for (const line of lines) {
     it(`predicts the operations \`set -o explain\` shows for: ${line.replace(/\n/g, "\\n")}`, () => {
@@ -93,6 +94,16 @@ describe("explain: the plan", () => {
     expect(r.out).toMatch(/posix_spawn\(\/usr\/bin\/sort\) = pid A/);
     expect(r.out).toMatch(/posix_spawn\(\/usr\/bin\/uniq\) = pid B/);
     expect(r.out).toContain("status: the last non-zero stage status (pipefail)");
+  });
+
+  it("a coprocess: two pipes, the spawn, the shell's ends at fds 63 and 60 that no child gets", () => {
+    const r = ipsh("explain -p 'coproc N { read l; }; ls'");
+    expect(r.out).toMatch(/pipe #1: the coprocess writes into \d+, the shell reads from \d+/);
+    expect(r.out).toMatch(/pipe #2: the shell writes into \d+, the coprocess reads from \d+/);
+    expect(r.out).toContain("ipsh re-executes itself for it");
+    expect(r.out).toMatch(/as its fd 63 \(N\[0\]\) and \d+ as its fd 60 \(N\[1\]\), close-on-exec/);
+    expect(r.out).toContain("N_PID and $! = pid A");
+    expect(r.out).toMatch(/posix_spawn\(\/usr\/bin\/ls\) = pid B .*closefrom\(3\)/);
   });
 
   it("reports failures the executor would hit before spawning", () => {

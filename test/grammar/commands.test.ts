@@ -1,6 +1,6 @@
 // Command structure: lists, pipelines, simple commands, redirections, here-docs, compound commands.
 import { describe, expect, it } from "vitest";
-import type { Case, CondCmd, For, FunctionDef, If, Redirect } from "../../grammar/ast.ts";
+import type { Case, CondCmd, Coproc, For, FunctionDef, If, Redirect } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/index.ts";
 import { cmd, ok, simple, strip } from "./helpers.ts";
 
@@ -208,5 +208,43 @@ describe("aliases", () => {
   it("aliases may contain reserved words", () => {
     const r = parse("forever true; do :; done", { alias: (n) => (n === "forever" ? "while" : undefined) });
     expect(r.kind).toBe("ok");
+  });
+});
+
+describe("coproc (bash's parse.y: COPROC [WORD] shell_command | COPROC simple_command)", () => {
+  const co = (src: string) => {
+    const c = cmd(src);
+    expect(c.kind).toBe("Coproc");
+    return c as Coproc;
+  };
+  it("a NAME only before a compound command; redirections go to the command", () => {
+    const a = co("coproc NAME { cat; } 2>/dev/null");
+    expect(a.name?.literal).toBe("NAME");
+    expect(a.body.kind).toBe("BraceGroup");
+    expect(a.body.redirects.map((r) => r.op)).toEqual([">"]);
+    const b = co("coproc NAME cat >o");
+    expect(b.name).toBeUndefined();
+    expect(b.body.kind).toBe("SimpleCommand");
+    expect((b.body as { words: { literal?: string }[] }).words.map((w) => w.literal)).toEqual(["NAME", "cat"]);
+    expect(co("coproc ( cat )").name).toBeUndefined();
+    expect(co("coproc N (( 1 ))").body.kind).toBe("ArithCmd");
+    expect(co("coproc N$x while :; do :; done").name?.parts.length).toBe(2);
+  });
+  it("`time` after coproc is a command name; a NAME followed by a newline is a simple command", () => {
+    expect(co("coproc time cat").body.kind).toBe("SimpleCommand");
+    const l = ok("coproc N\n{ cat; }");
+    expect(l.items.length).toBe(2);
+  });
+  it("reserved words that cannot follow are syntax errors near them", () => {
+    for (const [src, tok] of [["coproc", "newline"], ["coproc ! x", "!"], ["coproc N then", "then"], ["coproc coproc x", "coproc"], ["coproc f() { :; }", ")"], ["coproc N x { y; }", "}"]]) {
+      const r = parse(src + "\n");
+      expect(r.kind).toBe("error");
+      if (r.kind === "error") expect(r.error.message).toBe(`syntax error near unexpected token \`${tok}'`);
+    }
+  });
+  it("is a command of a pipeline, after ! and time", () => {
+    const p = ok("! time coproc cat | cat").items[0]!.andOr.first;
+    expect(p.bang).toBe(true);
+    expect(p.commands.map((c) => c.kind)).toEqual(["Coproc", "SimpleCommand"]);
   });
 });

@@ -23,6 +23,7 @@ export const ROUND_TRIP_CORPUS = [
   "select s in a b; do break; done",
   "echo \"$(cat <<E\nin $(echo sub)\nE\n)\"",
   "a() ( echo sub ) ; b() if x; then y; fi",
+  "coproc cat; coproc N { read l; echo $l; } 2>/dev/null; coproc N$x ( cat ) <f; coproc a=1 cat >o; coproc NAME args",
 ];
 
 describe("round trip print -> parse", () => {
