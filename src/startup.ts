@@ -2,7 +2,7 @@
 import { exactEnviron } from "./sys/raw-process-strings.ts";
 import { importFunctions } from "./state/function-env.ts";
 import { userById } from "./sys/users.ts";
-import { readlinkSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { hostname as osHostname } from "node:os";
 import { Shell, type InputMode } from "./shell.ts";
 import { Variables } from "./state/variables.ts";
@@ -10,7 +10,7 @@ import { Options } from "./state/options.ts";
 import { DynamicVars } from "./state/dynamic-vars.ts";
 import { onHeredocError, FdTable } from "./exec/fd-table.ts";
 import { buildRegistry } from "../builtins/registry.ts";
-import { isOpen, isTty, setCloexec } from "./sys/fd.ts";
+import { inheritedFds, isOpen, isTty, setCloexec } from "./sys/fd.ts";
 import { getPpid } from "./sys/proc.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import { TrapTable } from "./signals/traps.ts";
@@ -45,22 +45,14 @@ export interface ShellConfig {
   asyncList?: boolean;
 }
 
-/** Descriptors the shell inherited besides 0-2 (e.g. `ipsh 3<file`): found by their /proc
- *  link, skipping the runtime's own (anon_inode: event loop; the tty Bun reopens). */
-function inheritedFds(): number[] {
+/** The descriptors the shell starts with: 0-2 if open, and those it inherited above them
+ *  (src/sys/fd.ts inheritedFds), made close-on-exec: the shell's fd table hands them to its
+ *  children again, as bash passes them on. */
+function startingFds(): number[] {
   const fds: number[] = [];
-  for (let fd = 0; fd <= 9; fd++) {
-    if (!isOpen(fd)) continue;
-    if (fd > 2) {
-      let link = "";
-      try {
-        link = readlinkSync(`/proc/self/fd/${fd}`);
-      } catch {
-        continue;
-      }
-      if (link.startsWith("anon_inode:")) continue;
-      setCloexec(fd, true);
-    }
+  for (let fd = 0; fd <= 2; fd++) if (isOpen(fd)) fds.push(fd);
+  for (const fd of inheritedFds()) {
+    setCloexec(fd, true);
     fds.push(fd);
   }
   return fds;
@@ -109,7 +101,7 @@ export function createShell(cfg: ShellConfig): Shell {
   const opts = new Options();
   const interactive = cfg.interactive ?? (cfg.mode === "stdin" && isTty(0) && isTty(2));
   const cwd = logicalCwd(env);
-  const sh = new Shell({ vars, opts, builtins: buildRegistry(), fds: FdTable.inherited(inheritedFds()), cwd });
+  const sh = new Shell({ vars, opts, builtins: buildRegistry(), fds: FdTable.inherited(startingFds()), cwd });
   noteProcessCwd(cwd);
   onHeredocError((m) => sh.diag(m));
   sh.interactive = interactive;

@@ -12,6 +12,7 @@
 // EINTR: Bun installs its signal handlers with SA_RESTART, but a read/write on a slow device can
 // still return EINTR; read, write and poll retry it. close() is never retried (on Linux the fd is
 // gone even when close reports EINTR).
+import { readdirSync, readlinkSync } from "node:fs";
 import { encodeUtf8, encodeUtf8Into } from "./utf8.ts";
 import { cstr, readCStr } from "./cstring.ts";
 import { EAGAIN, EINTR, errno } from "./errno.ts";
@@ -270,17 +271,28 @@ export function fdTarget(fd: number): string | number {
 }
 
 /**
- * The descriptors 3..max this process inherited from its parent (`ipsh script 3>log`): open, and
- * not one of Bun's own. Bun marks inherited fds >= 4 close-on-exec at start-up and opens its
- * eventpoll/eventfd right after, so flags cannot tell them apart; Bun's are anonymous inodes.
+ * The descriptors above 2 this process inherited from its parent (`ipsh script 3>log`, a parent's
+ * `exec 12>log`): every open descriptor /proc/self/fd lists that is not one of Bun's own. Bun marks
+ * inherited descriptors close-on-exec at start-up and opens its eventpoll/eventfd right after, so
+ * flags cannot tell them apart; Bun's are anonymous inodes. Without /proc, 3-9 are probed.
  * Call this at start-up, before the shell opens anything itself.
  */
-export function inheritedFds(max = 9): number[] {
+export function inheritedFds(): number[] {
+  let candidates: number[];
+  try {
+    candidates = readdirSync("/proc/self/fd").map(Number).filter((fd) => fd > 2).sort((a, b) => a - b);
+  } catch {
+    candidates = [3, 4, 5, 6, 7, 8, 9];
+  }
   const out: number[] = [];
-  for (let fd = 3; fd <= max; fd++) {
-    if (!isOpen(fd)) continue;
-    const t = fdTarget(fd);
-    if (typeof t === "string" && !t.startsWith("anon_inode:")) out.push(fd);
+  for (const fd of candidates) {
+    let link: string;
+    try {
+      link = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      continue; // closed meanwhile: the directory listing's own descriptor
+    }
+    if (!link.startsWith("anon_inode:") && isOpen(fd)) out.push(fd);
   }
   return out;
 }

@@ -152,6 +152,14 @@ describe("processes and descriptors", () => {
 });
 
 describe("entry points", () => {
+  it("descriptors inherited above 9 are the shell's and its children's, as in bash", () => {
+    const snippet = `exec 12>f 15<&0; $SH -c 'echo self >&12; bash -c "echo child >&12"; read -u 15 l; echo "read $l"'; cat f`;
+    const ipsh = run(["bash", "-c", snippet], { env: { SH: IPSH }, input: "line\n" });
+    const bash = run(["bash", "-c", snippet], { env: { SH: "bash" }, input: "line\n" });
+    expect(ipsh.stdout).toBe(bash.stdout);
+    expect(ipsh.stdout).toBe("read line\nself\nchild\n");
+  });
+
   it("a script with a NUL in its first line is refused as binary (126); NULs later are dropped, as bash does", () => {
     const snippet = "printf 'echo a\\0b\\n' > bin.sh; printf 'echo a\\necho b\\0c\\n' > late.sh; $SH bin.sh; echo \"rc=$?\"; $SH late.sh | od -An -c";
     const ipsh = run(["sh", "-c", snippet], { env: { SH: IPSH } });

@@ -191,18 +191,18 @@ describe("pipes and descriptors", () => {
 });
 
 describe("inheritedFds", () => {
-  it("finds fds the parent passed (3 and 7) but not Bun's own eventpoll/eventfd", async () => {
+  it("finds fds the parent passed (3, 7 and 12) but not Bun's own eventpoll/eventfd", async () => {
     const { openSync, closeSync } = await import("node:fs");
     const { join } = await import("node:path");
     const a = openSync("/dev/null", "r");
     const b = openSync("/etc/hostname", "r");
     try {
       const proc = Bun.spawnSync([process.execPath, join(import.meta.dirname, "fixtures/inherited-fds.ts")], {
-        // Extra stdio entries become the child's fds 3, 4, ...: a file at 3 and at 7, none between.
-        stdio: ["ignore", "pipe", "pipe", a, "ignore", "ignore", "ignore", b] as unknown as ["ignore", "pipe", "pipe"],
+        // Extra stdio entries become the child's fds 3, 4, ...: files at 3, 7 and 12, none between.
+        stdio: ["ignore", "pipe", "pipe", a, "ignore", "ignore", "ignore", b, "ignore", "ignore", "ignore", "ignore", a] as unknown as ["ignore", "pipe", "pipe"],
       });
       const found = JSON.parse(proc.stdout.toString()) as [number, string][];
-      expect(found).toEqual([[3, "/dev/null"], [7, "/etc/hostname"]]);
+      expect(found).toEqual([[3, "/dev/null"], [7, "/etc/hostname"], [12, "/dev/null"]]);
     } finally {
       closeSync(a);
       closeSync(b);
