@@ -67,6 +67,9 @@ export class Shell {
   compCurrent: { name: string; spec: CompSpec } | undefined = undefined;
   /** The history of an interactive shell (src/interactive/history.ts). */
   history: unknown = undefined;
+  /** Key bindings and readline variables (`bind`, inputrc; src/interactive/shell-bindings.ts),
+   *  made when first used. */
+  bindings: unknown = undefined;
 
   // --- execution context -------------------------------------------------------------------
   /** Current line (LINENO) */
