@@ -10,6 +10,7 @@ import { builtins as explainBuiltins } from "./registry-part-explain.ts";
 import { ioBuiltins } from "./registry-part-io.ts";
 import { historyBuiltins } from "./registry-part-history.ts";
 import { completeBuiltins } from "./complete.ts";
+import { bindBuiltins } from "./registry-part-bind.ts";
 
 const PARTS: BuiltinDef[][] = [
   coreBuiltins,
@@ -20,6 +21,7 @@ const PARTS: BuiltinDef[][] = [
   ioBuiltins,
   historyBuiltins,
   completeBuiltins,
+  bindBuiltins,
 ];
 
 /** Builtins that take `--help` as an ordinary argument (bash 5.2): every other one prints its

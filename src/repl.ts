@@ -22,6 +22,8 @@ import { hangUpJobs } from "../builtins/jobs.ts";
 import { beginCommandLine, jobStoppedInCommand, setInteractiveShell } from "./jobs/foreground.ts";
 import { processDispositions } from "./signals/process-dispositions.ts";
 import { LineEditor } from "./interactive/line-editor.ts";
+import { shellBindings } from "./interactive/shell-bindings.ts";
+import { loadInitFile, runBoundCommand } from "./editor-bindings.ts";
 import { jitForHotCode } from "./sys/jit-policy.ts";
 import { History } from "./interactive/history.ts";
 import { historyExpand, expandStateFor } from "./interactive/history-expand.ts";
@@ -153,6 +155,7 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
   sh.history = history;
   history.load();
 
+  if (isTty(0)) loadInitFile(sh);
   try {
     await startupFiles(sh, cfg);
   } catch (e) {
@@ -168,7 +171,10 @@ export async function runInteractive(sh: Shell, cfg: ShellConfig): Promise<numbe
     onResize: (fn) => processDispositions().onSignal(SIGWINCH, fn),
     // `set -o vi` / `set -o emacs` take effect from the next line
     editingMode: () => (sh.opts.vi ? "vi" : "emacs"),
+    // `bind` and the inputrc change these (src/interactive/bindings.ts)
+    bindings: shellBindings(sh),
     host: {
+      runBoundCommand: (command, line, point) => runBoundCommand(sh, command, line, point),
       complete: (line, cursor) => {
         const byDefault = () =>
           complete(line, cursor, {

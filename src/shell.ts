@@ -69,6 +69,9 @@ export class Shell {
   coproc: import("./exec/coproc.ts").CoprocState | undefined = undefined;
   /** The history of an interactive shell (src/interactive/history.ts). */
   history: unknown = undefined;
+  /** Key bindings and readline variables (`bind`, inputrc; src/interactive/shell-bindings.ts),
+   *  made when first used. */
+  bindings: unknown = undefined;
 
   // --- execution context -------------------------------------------------------------------
   /** Current line (LINENO) */

@@ -19,6 +19,7 @@ import * as tty from "node:tty";
 import type { History } from "./history.ts";
 import { tokenize } from "./history-expand.ts";
 import { EMACS_KEYMAP, keyEnd, PASTE_END } from "./keymap.ts";
+import type { Binding, Bindings, KeymapName } from "./bindings.ts";
 import { formatColumns, layout, moveCursor } from "./render.ts";
 import { IncrementalSearch } from "./isearch.ts";
 import { KillRing } from "./kill-ring.ts";
@@ -41,6 +42,10 @@ export interface EditorHost {
   /** completion candidates for the word under the cursor; a promise when finding them waits
    *  (a completion function that runs commands): keys typed meanwhile wait for it */
   complete(line: string, cursor: number): Completions | Promise<Completions>;
+  /** `bind -x`: runs a shell command with READLINE_LINE and READLINE_POINT set to the line and
+   *  the cursor (in characters) and returns them as the command left them. The terminal is in
+   *  its cooked mode meanwhile. */
+  runBoundCommand?(command: string, line: string, point: number): Promise<{ line: string; point: number }>;
   /** called when a full line is accepted; the editor does not run anything */
 }
 
@@ -59,6 +64,9 @@ export interface LineEditorOptions {
   input?: NodeJS.ReadableStream;
   /** The editing mode, asked at the start of every line (`set -o vi` / `set -o emacs`). */
   editingMode?: () => "emacs" | "vi";
+  /** The shell's key bindings and readline variables (`bind`, inputrc); without them the
+   *  default keymaps. */
+  bindings?: Bindings;
 }
 
 
@@ -121,6 +129,11 @@ export class LineEditor {
   private livePos = 0;
   private undid = false;
   private lineSwitched = false;
+  /** Key bindings (`bind`), and the keys read so far of a longer bound sequence ("\C-x" of "\C-xq"). */
+  private readonly bindings: Bindings | undefined;
+  private seqPrefix = "";
+  /** Macros being read back as input: a bound macro that types its own key would never end. */
+  private macroDepth = 0;
 
   constructor(opts: LineEditorOptions) {
     this.inFd = opts.inFd;
@@ -129,6 +142,7 @@ export class LineEditor {
     this.host = opts.host;
     this.queryItems = opts.completionQueryItems ?? 100;
     this.editingMode = opts.editingMode ?? (() => "emacs");
+    this.bindings = opts.bindings;
     if (opts.input) this.input = opts.input as NodeJS.ReadStream;
     this.vi = new ViMode(this.viEditor());
     this.subscribeResize =
@@ -156,6 +170,8 @@ export class LineEditor {
     this.lastCommand = "";
     this.metaPending = false;
     this.quotedInsert = false;
+    this.seqPrefix = "";
+    this.macroDepth = 0;
     this.search = undefined;
     this.queryCandidates = undefined;
     this.viActive = this.editingMode() === "vi";
@@ -353,15 +369,18 @@ export class LineEditor {
       }
       return;
     }
-    const cmd = EMACS_KEYMAP.get(key);
     if (this.search) {
-      if (this.searchKey(key, cmd)) return;
+      if (this.searchKey(key, this.functionOf(this.lookup("emacs", key)))) return;
     }
     if (this.viActive) return this.viDispatch(key);
-    if (key === "\x1b") {
+    if (key === "\x1b" && !this.seqPrefix) {
       this.metaPending = true;
       return;
     }
+    const b = this.boundTo("emacs", key);
+    if (b === "prefix") return;
+    if (b && b.kind !== "function") return this.runBinding(b);
+    const cmd = this.functionOf(b);
     const before = this.buf;
     const beforePos = this.pos;
     if (cmd === undefined) {
@@ -391,7 +410,10 @@ export class LineEditor {
     this.lineSwitched = false;
     if (!wasInsert) this.firstEdit = undefined;
     if (wasInsert) {
-      const cmd = VI_INSERT_KEYMAP.get(key);
+      const b = this.boundTo("vi-insert", key);
+      if (b === "prefix") return;
+      if (b && b.kind !== "function") return this.runBinding(b);
+      const cmd = this.functionOf(b);
       if (cmd === "vi-movement-mode") vi.enterCommandMode();
       else if (cmd === "vi-unix-word-rubout") vi.unixWordRubout();
       else if (cmd === "vi-eof-maybe") this.run(this.buf === "" ? "delete-char" : "accept-line");
@@ -414,7 +436,12 @@ export class LineEditor {
         this.noteUndo(cmd, before, beforePos);
         this.lastCommand = cmd;
       }
-    } else vi.commandKey(key);
+    } else {
+      // a macro or shell command bound in vi-command mode; the rest is vi-mode.ts's grammar
+      const b = this.bindings?.lookup("vi-command", key);
+      if (b && b !== "prefix" && b.kind !== "function" && !vi.searching) return this.runBinding(b);
+      vi.commandKey(key);
+    }
     vi.endCommand();
     if (!this.resolve) return;
     if (wasInsert && !vi.insert) {
@@ -433,6 +460,78 @@ export class LineEditor {
       if (vi.insert) this.insertSession = { buf: before, pos: beforePos, depth: this.undoStack.length };
       else if (this.buf !== before) this.undoStack.push({ buf: before, pos: beforePos, vpos: this.undoPos() });
     }
+  }
+
+  /** A key's binding in a keymap: the user's (`bind`) or the default table. */
+  private lookup(map: KeymapName, seq: string): Binding | "prefix" | undefined {
+    if (this.bindings) return this.bindings.lookup(map, seq);
+    const t = map === "emacs" ? EMACS_KEYMAP : VI_INSERT_KEYMAP;
+    const name = t.get(seq);
+    return name === undefined ? undefined : { kind: "function", name };
+  }
+
+  /** The binding of the key sequence ending with `key`; "prefix" while it may go on (the keys
+   *  are kept in seqPrefix). A sequence that turns out to be bound to nothing rings the bell. */
+  private boundTo(map: KeymapName, key: string): Binding | "prefix" | undefined {
+    const seq = this.seqPrefix + key;
+    const b = this.lookup(map, seq);
+    if (b === "prefix") {
+      this.seqPrefix = seq;
+      return "prefix";
+    }
+    const hadPrefix = this.seqPrefix !== "";
+    this.seqPrefix = "";
+    if (b === undefined && hadPrefix) {
+      this.bell();
+      return "prefix";
+    }
+    return b;
+  }
+
+  private functionOf(b: Binding | "prefix" | undefined): string | undefined {
+    return b && b !== "prefix" && b.kind === "function" ? b.name : undefined;
+  }
+
+  /** A macro is read again as input; a shell command (`bind -x`) runs through the host. */
+  private runBinding(b: Binding): void {
+    if (b.kind === "macro") {
+      if (++this.macroDepth > 100) return this.bell();
+      this.pending = b.text + this.pending;
+      return;
+    }
+    if (b.kind !== "shell") return;
+    const host = this.host;
+    if (!host.runBoundCommand) return this.bell();
+    // bash: the line is cleared, the command's output goes where it was, and the prompt and
+    // the line are drawn again below it
+    const up = Math.min(this.rowsAbove, this.rows - 1);
+    this.write((up > 0 ? `\x1b[${up}A` : "") + "\r\x1b[J");
+    this.rowsAbove = 0;
+    this.write("\x1b[?2004l");
+    this.leaveRaw();
+    this.busy = true;
+    const before = this.buf;
+    const beforePos = this.pos;
+    host.runBoundCommand(b.command, this.buf, this.pos).then(
+      (r) => this.afterBoundCommand(r, before, beforePos),
+      () => this.afterBoundCommand(undefined, before, beforePos),
+    );
+  }
+
+  private afterBoundCommand(r: { line: string; point: number } | undefined, before: string, beforePos: number): void {
+    this.busy = false;
+    if (!this.resolve) return;
+    this.enterRaw();
+    this.write("\x1b[?2004h");
+    if (r) {
+      this.buf = r.line;
+      this.pos = Math.max(0, Math.min(r.point, r.line.length));
+      this.noteUndo("shell-command", before, beforePos);
+      this.lastCommand = "shell-command";
+    }
+    this.cols = this.columns();
+    this.render();
+    this.consume();
   }
 
   private undoPos(): number | undefined {
@@ -585,7 +684,7 @@ export class LineEditor {
         this.startSearch();
         return;
       case "complete":
-        this.complete(this.lastCommand === "complete");
+        this.complete(this.lastCommand === "complete" || this.bindings?.on("show-all-if-ambiguous") === true);
         return;
       case "possible-completions":
         this.complete(true);
@@ -630,6 +729,9 @@ export class LineEditor {
         this.pasting = true;
         this.pasteBuf = "";
         return;
+      default:
+        // a readline function this editor does not have
+        this.bell();
     }
   }
 
@@ -640,6 +742,9 @@ export class LineEditor {
   }
 
   private bell(): void {
+    // readline's bell-style: none and visible (no flash here) are silent
+    const style = this.bindings?.vars.get("bell-style");
+    if (style === "none" || style === "visible") return;
     this.write("\x07");
   }
 
@@ -834,7 +939,8 @@ export class LineEditor {
     }
     if (!list) return this.bell();
     const shown = [...(r.display ?? cands)];
-    if (shown.length > this.queryItems) {
+    const limit = this.bindings ? Number(this.bindings.vars.get("completion-query-items")) : this.queryItems;
+    if (limit > 0 && shown.length > limit) {
       this.moveTo(this.buf.length);
       this.write(`\r\nDisplay all ${shown.length} possibilities? (y or n)`);
       this.rowsAbove = 0;

@@ -1,0 +1,69 @@
+// bind in a real terminal: a key bound with `bind`, a macro, a `bind -x` command that changes
+// READLINE_LINE/READLINE_POINT, and bindings read from $INPUTRC at start-up all act on key presses.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startPty, type PtySession } from "../pty/harness.ts";
+
+const MAIN = path.resolve(__dirname, "../../src/main.ts");
+let dir: string;
+let t: PtySession | undefined;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipsh-bind-"));
+});
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function shell(inputrc = "/dev/null"): Promise<PtySession> {
+  t = await startPty([process.execPath, MAIN, "-i"], {
+    cols: 80,
+    rows: 24,
+    cwd: dir,
+    env: { PATH: process.env.PATH, HOME: dir, TERM: "xterm", PS1: "[\\W]\\$ ", HISTFILE: path.join(dir, "hist"), INPUTRC: inputrc },
+    timeout: 15000,
+  });
+  await t.waitFor(/\][$#] $/);
+  return t;
+}
+
+/** Types keys ending a line and waits for the next prompt; returns what was printed in between. */
+async function run(s: PtySession, keys: string): Promise<string> {
+  s.write(keys + "\r");
+  const m = await s.waitFor(/\r\n([\s\S]*?)(?:\x1b\[\?2004h)?\r?\x1b\[J\[[^\]]*\][$#] $/);
+  return m[1]!.replace(/\x1b\[\?2004[hl]/g, "").replace(/\r/g, "");
+}
+
+describe("bind at the prompt", () => {
+  it("a bound function on a two-key sequence, and a macro", async () => {
+    const s = await shell();
+    expect(await run(s, `bind '"\\C-xb": beginning-of-line'`)).toBe("");
+    // ^Xb moves to the start: "echo" is typed before "hi"
+    expect(await run(s, "hi\x18becho ")).toBe("hi\n");
+    expect(await run(s, `bind '"\\C-xm": "echo from macro"'`)).toBe("");
+    expect(await run(s, "\x18m")).toBe("from macro\n");
+  });
+
+  it("bind -x runs a command with READLINE_LINE and READLINE_POINT and takes them back", async () => {
+    const s = await shell();
+    expect(await run(s, `g() { READLINE_LINE="echo X$READLINE_LINE"; READLINE_POINT=6; }`)).toBe("");
+    expect(await run(s, `f() { echo "[$READLINE_LINE:$READLINE_POINT]"; g; }`)).toBe("");
+    expect(await run(s, `bind -x '"\\C-t": f'`)).toBe("");
+    s.write("abc\x14");
+    await s.waitFor(/\[abc:3\]/);
+    // the line is "echo Xabc" and the cursor after "echo X": typed text goes there
+    expect(await run(s, "Y")).toMatch(/echo XYabc[^\n]*\nXYabc\n$/);
+  });
+
+  it("reads $INPUTRC at start-up", async () => {
+    const rc = path.join(dir, "inputrc");
+    fs.writeFileSync(rc, ['$if Bash', '"\\C-xe": "echo from inputrc"', "$endif", "set bell-style none"].join("\n") + "\n");
+    const s = await shell(rc);
+    expect(await run(s, "\x18e")).toBe("from inputrc\n");
+    expect(await run(s, "bind -v | grep bell-style")).toBe("set bell-style none\n");
+  });
+});
