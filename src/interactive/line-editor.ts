@@ -102,6 +102,8 @@ export class LineEditor {
   private histNum = 0;
   private edits = new Map<number, string>();
   private lastCommand = "";
+  /** The prefix of a run of history-search-backward/-forward commands. */
+  private searchPrefix = "";
   private metaPending = false;
   private quotedInsert = false;
   private pasting = false;
@@ -674,6 +676,12 @@ export class LineEditor {
       case "next-history":
         this.gotoHistory(this.histNum + 1);
         return;
+      case "history-search-backward":
+        this.historySearch(-1);
+        return;
+      case "history-search-forward":
+        this.historySearch(1);
+        return;
       case "beginning-of-history":
         this.gotoHistory(this.history.base);
         return;
@@ -818,6 +826,28 @@ export class LineEditor {
     this.lineSwitched = true;
     this.render();
     return true;
+  }
+
+  /** readline's history-search-backward/-forward (often bound to Up/Down in ~/.inputrc): the
+   *  nearest history line, in direction `dir`, that starts with the text before the cursor
+   *  (taken when a run of these commands begins, so repeating them keeps the same prefix) and
+   *  differs from the line shown; the cursor stays after the prefix. None: the bell. */
+  private historySearch(dir: -1 | 1): void {
+    if (this.lastCommand !== "history-search-backward" && this.lastCommand !== "history-search-forward") {
+      this.searchPrefix = this.buf.slice(0, this.pos);
+    }
+    const prefix = this.searchPrefix;
+    const h = this.history;
+    for (let n = this.histNum + dir; n >= h.base && n <= h.nextNumber; n += dir) {
+      const line = this.lineOf(n);
+      if (line === undefined || !line.startsWith(prefix) || line === this.buf) continue;
+      if (this.gotoHistory(n)) {
+        this.pos = prefix.length;
+        this.placeCursor();
+      }
+      return;
+    }
+    this.bell();
   }
 
   private lineOf(n: number): string | undefined {

@@ -66,4 +66,21 @@ describe("bind at the prompt", () => {
     expect(await run(s, "\x18e")).toBe("from inputrc\n");
     expect(await run(s, "bind -v | grep bell-style")).toBe("set bell-style none\n");
   });
+
+  it("history-search-backward/-forward on the arrows, the common ~/.inputrc lines", async () => {
+    const rc = path.join(dir, "inputrc");
+    fs.writeFileSync(rc, '"\\e[A": history-search-backward\n"\\e[B": history-search-forward\n');
+    const s = await shell(rc);
+    await run(s, "echo alpha");
+    await run(s, "true");
+    await run(s, "echo beta");
+    // "ec" then Up: the newest line starting with "ec"; Up again: the one before; Down: back
+    expect(await run(s, "ec\x1b[A")).toBe("beta\n");
+    expect(await run(s, "ec\x1b[A\x1b[A")).toBe("alpha\n");
+    // (history is now alpha true beta beta alpha: Up alpha, Up beta, Down alpha; a line equal
+    // to the one shown is skipped, as readline does)
+    expect(await run(s, "ec\x1b[A\x1b[A\x1b[B")).toBe("alpha\n");
+    // the cursor stays after the prefix: typed text goes there
+    expect(await run(s, "echo a\x1b[AZ")).toMatch(/aZlpha\n$/);
+  });
 });
