@@ -133,8 +133,14 @@ export class OsFd {
   }
 }
 
+/** Shell fds below this live in a small dense array; higher ones (inherited fds such as 10 or
+ *  255, {var} and coprocess fds from 10 up) in a map, so that a table holding fd 251 does not
+ *  make every clone, frame and spawn walk 252 slots. */
+const LOW = 16;
+
 export class FdTable {
-  private slots: (OsFd | undefined)[];
+  private low: (OsFd | undefined)[];
+  private high: Map<number, OsFd> | undefined;
   /** In a redirection frame: the sources M of `N>&M-` moves onto an N that was not open
    *  (bash leaves them closed after an in-shell command, see leaveRedirectFrame). */
   movedOntoClosed: number[] | undefined;
@@ -145,9 +151,17 @@ export class FdTable {
    */
   private closeOnExec: Set<number> | undefined;
 
+  /** A table holding `slots[fd]` for each fd given (each entry gains a reference). */
   constructor(slots: (OsFd | undefined)[] = []) {
-    this.slots = slots;
-    for (const s of slots) if (s) s.refs++;
+    this.low = [];
+    this.high = undefined;
+    for (let fd = 0; fd < slots.length; fd++) {
+      const e = slots[fd];
+      if (e === undefined) continue;
+      e.refs++;
+      if (fd < LOW) this.low[fd] = e;
+      else (this.high ??= new Map()).set(fd, e);
+    }
   }
 
   /** A table with the descriptors the process inherited (0, 1, 2 and any others found open). */
@@ -159,7 +173,7 @@ export class FdTable {
 
   /** The OS descriptor behind shell fd `fd`, or undefined when it is closed. */
   os(fd: number): number | undefined {
-    const e = this.slots[fd];
+    const e = fd < LOW ? this.low[fd] : this.high?.get(fd);
     if (e === undefined) return undefined;
     const os = e.fd;
     // a here-document that could not be made a descriptor (reported): the fd is not usable
@@ -167,23 +181,29 @@ export class FdTable {
   }
 
   entry(fd: number): OsFd | undefined {
-    return this.slots[fd];
+    return fd < LOW ? this.low[fd] : this.high?.get(fd);
   }
 
   /** Point shell fd `fd` at `target` (undefined closes it). Releases the previous entry. */
   set(fd: number, target: OsFd | undefined): void {
-    const prev = this.slots[fd];
+    const prev = this.entry(fd);
     if (prev === target) return;
     if (this.closeOnExec !== undefined) this.closeOnExec.delete(fd);
     if (target) target.refs++;
-    this.slots[fd] = target;
+    if (fd < LOW) this.low[fd] = target;
+    else if (target !== undefined) (this.high ??= new Map()).set(fd, target);
+    else this.high?.delete(fd);
     if (prev) release(prev);
   }
 
   /** Shell fds that are open, ascending. */
   openFds(): number[] {
     const out: number[] = [];
-    for (let i = 0; i < this.slots.length; i++) if (this.slots[i]) out.push(i);
+    for (let i = 0; i < this.low.length; i++) if (this.low[i]) out.push(i);
+    if (this.high !== undefined && this.high.size > 0) {
+      const hi = [...this.high.keys()].sort((a, b) => a - b);
+      for (const fd of hi) out.push(fd);
+    }
     return out;
   }
 
@@ -205,28 +225,44 @@ export class FdTable {
 
   /** The highest closed shell fd below `limit` and above 3, or -1 (bash's move_to_high_fd). */
   highestFree(limit: number): number {
-    for (let fd = limit - 1; fd > 3; fd--) if (!this.slots[fd]) return fd;
+    for (let fd = limit - 1; fd > 3; fd--) if (!this.entry(fd)) return fd;
     return -1;
   }
 
   /** The lowest closed shell fd >= min (for {var}>file, which bash allocates from 10). */
   lowestFree(min: number): number {
     let fd = min;
-    while (this.slots[fd]) fd++;
+    while (this.entry(fd)) fd++;
     return fd;
   }
 
   /** An independent table sharing the same OS descriptors (reference counted). */
   clone(): FdTable {
-    const t = new FdTable(this.slots.slice());
+    const t = new FdTable();
+    const low = this.low.slice();
+    for (let i = 0; i < low.length; i++) {
+      const e = low[i];
+      if (e !== undefined) e.refs++;
+    }
+    t.low = low;
+    if (this.high !== undefined && this.high.size > 0) {
+      for (const e of this.high.values()) e.refs++;
+      t.high = new Map(this.high);
+    }
     if (this.closeOnExec !== undefined && this.closeOnExec.size > 0) t.closeOnExec = new Set(this.closeOnExec);
     return t;
   }
 
   /** Release every entry (when a clone or a redirection frame ends). */
   dispose(): void {
-    for (const s of this.slots) if (s) release(s);
-    this.slots = [];
+    const low = this.low;
+    for (let i = 0; i < low.length; i++) {
+      const e = low[i];
+      if (e !== undefined) release(e);
+    }
+    if (this.high !== undefined) for (const e of this.high.values()) release(e);
+    this.low = [];
+    this.high = undefined;
     this.closeOnExec = undefined;
   }
 }
