@@ -1,42 +1,18 @@
 // bind in a real terminal: a key bound with `bind`, a macro, a `bind -x` command that changes
 // READLINE_LINE/READLINE_POINT, and bindings read from $INPUTRC at start-up all act on key presses.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { startPty, type PtySession } from "../pty/harness.ts";
+import type { PtySession } from "../pty/harness.ts";
+import { runLine, useInteractiveShell } from "./ipsh-i.ts";
 
-const MAIN = path.resolve(__dirname, "../../src/main.ts");
-let dir: string;
-let t: PtySession | undefined;
-
+const sessions = useInteractiveShell("ipsh-bind-");
+let dir = "";
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipsh-bind-"));
+  dir = sessions.dir();
 });
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function shell(inputrc = "/dev/null"): Promise<PtySession> {
-  t = await startPty([process.execPath, MAIN, "-i"], {
-    cols: 80,
-    rows: 24,
-    cwd: dir,
-    env: { PATH: process.env.PATH, HOME: dir, TERM: "xterm", PS1: "[\\W]\\$ ", HISTFILE: path.join(dir, "hist"), INPUTRC: inputrc },
-    timeout: 15000,
-  });
-  await t.waitFor(/\][$#] $/);
-  return t;
-}
-
-/** Types keys ending a line and waits for the next prompt; returns what was printed in between. */
-async function run(s: PtySession, keys: string): Promise<string> {
-  s.write(keys + "\r");
-  const m = await s.waitFor(/\r\n([\s\S]*?)(?:\x1b\[\?2004h)?\r?\x1b\[J\[[^\]]*\][$#] $/);
-  return m[1]!.replace(/\x1b\[\?2004[hl]/g, "").replace(/\r/g, "");
-}
+const shell = (inputrc = "/dev/null"): Promise<PtySession> => sessions.start({ INPUTRC: inputrc });
+const run = runLine;
 
 describe("bind at the prompt", () => {
   it("a bound function on a two-key sequence, and a macro", async () => {

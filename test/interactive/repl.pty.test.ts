@@ -1,43 +1,19 @@
 // ipsh -i in a real terminal: the REPL (src/repl.ts) wired to the line editor, prompt decoding,
 // history expansion, the history file and completion. Runs src/main.ts directly (no build step).
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { startPty, type PtySession } from "../pty/harness.ts";
+import type { PtySession } from "../pty/harness.ts";
+import { runLine, useInteractiveShell } from "./ipsh-i.ts";
 import { parseHistoryText } from "../../src/interactive/history.ts";
 
-const MAIN = path.resolve(__dirname, "../../src/main.ts");
-let dir: string;
-let t: PtySession | undefined;
-
+const sessions = useInteractiveShell("ipsh-repl-");
+let dir = "";
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipsh-repl-"));
+  dir = sessions.dir();
 });
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function shell(): Promise<PtySession> {
-  t = await startPty([process.execPath, MAIN, "-i"], {
-    cols: 80,
-    rows: 24,
-    cwd: dir,
-    env: { PATH: process.env.PATH, HOME: dir, TERM: "xterm", PS1: "[\\W]\\$ ", HISTFILE: path.join(dir, "hist") },
-    timeout: 15000,
-  });
-  await t.waitFor(/\][$#] $/);
-  return t;
-}
-
-/** Types a line and waits for the next prompt; returns what was printed in between. */
-async function run(s: PtySession, keys: string): Promise<string> {
-  s.write(keys + "\r");
-  const m = await s.waitFor(/\r\n([\s\S]*?)(?:\x1b\[\?2004h)?\r?\x1b\[J\[[^\]]*\][$#] $/);
-  return m[1]!.replace(/\x1b\[\?2004[hl]/g, "").replace(/\r/g, "");
-}
+const shell = (): Promise<PtySession> => sessions.start();
+const run = runLine;
 
 describe("ipsh -i", () => {
   it("shows PS1 with \\W, runs commands, recalls history with Up, expands !! and !$", async () => {
