@@ -23,7 +23,7 @@ function runBind(ctx: BuiltinContext): number {
   if (!sh.interactive) ctx.error("warning: line editing not enabled");
   const parsed = parseOptions(ctx, "lvpVPsSXf:q:u:m:r:x:", USAGE);
   if (typeof parsed === "number") return parsed;
-  const b = shellBindings(sh);
+  const b = shellBindings(sh, true);
   const flags = new Set<string>();
   const arg: Record<string, string> = {};
   for (const o of parsed.opts) {

@@ -44,7 +44,7 @@ export type Lookup = Binding | "prefix" | undefined;
 const BOOLEAN_VARS = new Set(READLINE_VARIABLE_DEFAULTS.filter(([, v]) => v === "on" || v === "off").map(([n]) => n));
 
 export class Bindings {
-  readonly maps: Record<KeymapName, Map<string, Binding>>;
+  maps: Record<KeymapName, Map<string, Binding>>;
   /** readline variables (`set name value`), with readline's defaults. */
   readonly vars = new Map<string, string>(READLINE_VARIABLE_DEFAULTS.map(([n, v]) => [n, v]));
   /** The keymap `bind` and key bindings in an inputrc change (`set keymap`, `-m`). */
@@ -64,6 +64,16 @@ export class Bindings {
       "vi-insert": fromTable(VI_INSERT_KEYMAP),
       "vi-command": fromTable(VI_COMMAND_KEYMAP),
     };
+  }
+
+  /** An independent copy (a subshell's `bind` must not change its parent's keys). */
+  clone(): Bindings {
+    const c = new Bindings();
+    for (const m of Object.keys(this.maps) as KeymapName[]) c.maps[m] = new Map(this.maps[m]);
+    c.vars.clear();
+    for (const [k, v] of this.vars) c.vars.set(k, v);
+    c.current = this.current;
+    return c;
   }
 
   bind(map: KeymapName, keys: string, b: Binding | undefined): void {

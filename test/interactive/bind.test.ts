@@ -109,6 +109,7 @@ describe("bind compared with bash", () => {
   sameAsBash(
     [
       ["-l", "bind -l"],
+      ["a subshell's bind leaves the parent's keys alone", `bind '"\\C-xq": "hello"'; (bind '"\\C-xz": "sub"'; bind -S); echo ---; bind -S`],
       // readline turns these two off on a dumb terminal, as here (no terminal)
       ["-v", "bind -v | grep -v -e active-region -e bracketed-paste"],
       ["-V", "bind -V | grep -v -e active-region -e bracketed-paste"],
