@@ -3,6 +3,7 @@
 // lists every synopsis in two columns; a pattern is a glob, or a prefix when it has no glob
 // characters (as in bash). -d prints short descriptions, -s synopses, -m a man-page layout.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import { parseOptions } from "./options.ts";
 
 const globCache = new Map<string, RegExp>();
 
@@ -78,27 +79,13 @@ function listAll(ctx: BuiltinContext, defs: BuiltinDef[]): void {
 }
 
 function help(ctx: BuiltinContext): number {
-  let mode: "" | "d" | "m" | "s" = "";
-  const args = ctx.args;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== "-") break;
-    for (const c of a.slice(1)) {
-      if (c === "d" || c === "m" || c === "s") mode = c;
-      else {
-        ctx.error(`-${c}: invalid option`);
-        ctx.err("help: usage: help [-dms] [pattern ...]\n");
-        return 2;
-      }
-    }
-  }
+  const parsed = parseOptions(ctx, "dms", "help: usage: help [-dms] [pattern ...]");
+  if (typeof parsed === "number") return parsed;
+  // bash: -d wins over -m, and -m over -s, whatever their order
+  const given = new Set(parsed.opts.map((o) => o.letter));
+  const mode = given.has("d") ? "d" : given.has("m") ? "m" : given.has("s") ? "s" : "";
   const defs = [...ctx.sh.builtins.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const patterns = args.slice(i);
+  const patterns = parsed.rest;
   if (patterns.length === 0) {
     listAll(ctx, defs);
     return 0;

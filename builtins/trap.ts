@@ -19,6 +19,7 @@
 // In a non-interactive shell, signals ignored at entry cannot be changed; the attempt is silently
 // ignored (POSIX), as bash does.
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
+import { parseOptions } from "./options.ts";
 import type { TrapTable } from "../src/signals/traps.ts";
 import { parseTrapCondition, trapSlotName, TRAP_SLOTS } from "../src/signals/traps.ts";
 import { formatSignalTable, NSIG } from "../src/signals/table.ts";
@@ -49,27 +50,11 @@ function allDigits(s: string): boolean {
 function run(ctx: BuiltinContext): number {
   const sh = ctx.sh as unknown as TrapShell;
   const args = ctx.args;
-  let list = false;
-  let display = false;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== "-") break;
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j];
-      if (c === "l") list = true;
-      else if (c === "p") display = true;
-      else {
-        ctx.error(`-${c}: invalid option`);
-        return usage(ctx);
-      }
-    }
-  }
-  const operands = args.slice(i);
+  const parsed = parseOptions(ctx, "lp", USAGE.replace(/\n$/, ""), args);
+  if (typeof parsed === "number") return parsed;
+  const list = parsed.opts.some((o) => o.letter === "l");
+  const display = parsed.opts.some((o) => o.letter === "p");
+  const operands = parsed.rest;
   const posix = sh.opts.posix;
 
   if (list) {

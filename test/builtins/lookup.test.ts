@@ -96,6 +96,10 @@ describe("times and help", () => {
     expect(run(helpBuiltin, ["-s", "c?"], sh).out).toBe("Shell commands matching keyword `c?'\n\ncd: cd [-L|[-P [-e]] [-@]] [dir]\n");
     // an exact name wins over prefixes (read, not readarray)
     expect(run(helpBuiltin, ["-s", "read"], sh).out).toBe(bash("help -s read").out);
+    // -d wins over -m and -s, -m over -s, in any order (bash)
+    for (const flags of [["-sd"], ["-s", "-d"], ["-ds"]]) expect(run(helpBuiltin, [...flags, "pwd"], sh).out).toBe(bash(`help ${flags.join(" ")} pwd`).out);
+    expect(run(helpBuiltin, ["-ms", "pwd"], sh).out.split("\n")[0]).toBe("NAME");
+    expect(run(helpBuiltin, ["-x"], sh).err).toBe("ipsh: help: -x: invalid option\nhelp: usage: help [-dms] [pattern ...]\n");
     const all = run(helpBuiltin, [], sh).out;
     for (const b of ioBuiltins) expect(all).toContain(b.synopsis.slice(0, 30));
     const r = run(helpBuiltin, ["zzz"], sh);
