@@ -5,6 +5,7 @@
 // $OLDPWD (and prints the new directory), a relative name not starting with ./ or ../ is
 // searched in $CDPATH (printing the result when a non-empty CDPATH entry matched); OLDPWD and
 // PWD are updated.
+import { fsPath, pathText } from "../src/sys/utf8.ts";
 import { accessSync, constants, realpathSync, statSync } from "node:fs";
 import { parseOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
@@ -37,8 +38,8 @@ function absolute(cwd: string, p: string): string {
 /** Why the directory cannot be entered (bash's strerror text), or undefined if it can. */
 function enterError(path: string): string | undefined {
   try {
-    if (!statSync(path).isDirectory()) return ERRNO_TEXT.ENOTDIR;
-    accessSync(path, constants.X_OK);
+    if (!statSync(fsPath(path)).isDirectory()) return ERRNO_TEXT.ENOTDIR;
+    accessSync(fsPath(path), constants.X_OK);
     return undefined;
   } catch (e) {
     const code = (e as { code?: string }).code ?? "";
@@ -48,7 +49,7 @@ function enterError(path: string): string | undefined {
 
 function isDir(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    return statSync(fsPath(path)).isDirectory();
   } catch {
     return false;
   }
@@ -81,7 +82,7 @@ function changeDir(sh: BuiltinContext["sh"], dir: string, physical: boolean): { 
   if (err) return { error: `${dir}: ${err}`, print: false };
   if (physical) {
     try {
-      next = realpathSync(next);
+      next = pathText(realpathSync(fsPath(next), { encoding: "buffer" }));
     } catch (e) {
       return { error: `${dir}: ${(e as Error).message}`, print: false };
     }
@@ -148,7 +149,7 @@ function pwd(ctx: BuiltinContext): number {
   let dir = ctx.sh.cwd;
   if (physical) {
     try {
-      dir = realpathSync(dir);
+      dir = pathText(realpathSync(fsPath(dir), { encoding: "buffer" }));
     } catch (e) {
       ctx.error(`error retrieving current directory: ${(e as Error).message}`);
       return 1;

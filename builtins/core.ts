@@ -1,7 +1,7 @@
 // The builtins that steer the interpreter itself: exit, return, break, continue, eval, source
 // and ., exec, command, builtin, enable, caller. They throw the control-flow signals of
 // src/exec/control.ts or run shell code through the Shell.
-import { decodeUtf8 } from "../src/sys/utf8.ts";
+import { decodeUtf8, fsPath } from "../src/sys/utf8.ts";
 import { callerText } from "../src/state/call-frames.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
 import type { Gen } from "../src/exec/gen.ts";
@@ -144,7 +144,7 @@ const sourceDef = (name: "." | "source"): BuiltinDef => ({
     let text: string;
     try {
       if (!path) throw Object.assign(new Error(), { code: "ENOENT" });
-      text = decodeUtf8(readFileSync(path));
+      text = decodeUtf8(readFileSync(fsPath(path)));
     } catch (e) {
       const code = (e as { code?: string }).code;
       // bash names the builtin for a directory (and goes on even in POSIX mode), only the file
@@ -171,7 +171,7 @@ function sourceFailed(ctx: BuiltinContext, status = 1): number {
 
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return statSync(fsPath(p)).isFile();
   } catch {
     return false;
   }

@@ -5,6 +5,7 @@
 // Relative paths resolve against the shell's logical cwd (env.cwd), which inside in-process
 // subshells differs from the process cwd. /dev/fd/N and /dev/std{in,out,err} name the shell's
 // own fds, as in bash.
+import { fsPath } from "../src/sys/utf8.ts";
 import { accessSync, constants, lstatSync, statSync, type Stats } from "node:fs";
 import { isatty } from "./io.ts";
 
@@ -54,7 +55,7 @@ export function resolvePath(env: TestEnv, p: string): string {
 function stat(env: TestEnv, p: string): Stats | undefined {
   if (p === "") return undefined;
   try {
-    return statSync(resolvePath(env, p), { throwIfNoEntry: false }) ?? undefined;
+    return statSync(fsPath(resolvePath(env, p)), { throwIfNoEntry: false }) ?? undefined;
   } catch {
     return undefined;
   }
@@ -63,7 +64,7 @@ function stat(env: TestEnv, p: string): Stats | undefined {
 function lstat(env: TestEnv, p: string): Stats | undefined {
   if (p === "") return undefined;
   try {
-    return lstatSync(resolvePath(env, p), { throwIfNoEntry: false }) ?? undefined;
+    return lstatSync(fsPath(resolvePath(env, p)), { throwIfNoEntry: false }) ?? undefined;
   } catch {
     return undefined;
   }
@@ -72,7 +73,7 @@ function lstat(env: TestEnv, p: string): Stats | undefined {
 function access(env: TestEnv, p: string, mode: number): boolean {
   if (p === "") return false;
   try {
-    accessSync(resolvePath(env, p), mode);
+    accessSync(fsPath(resolvePath(env, p)), mode);
     return true;
   } catch {
     return false;

@@ -3,6 +3,7 @@
 // the hash table and $PATH. -t prints one word (alias keyword function builtin file), -p the
 // file that would run (nothing if NAME is not a file), -P searches PATH regardless, -a lists
 // every interpretation (all PATH matches, ignoring the hash table), -f skips functions.
+import { fsPath } from "../src/sys/utf8.ts";
 import { statSync } from "node:fs";
 import { parseOptions } from "./options.ts";
 import type { BuiltinContext, BuiltinDef } from "./context.ts";
@@ -17,7 +18,7 @@ export const KEYWORDS = new Set([
 
 function isExecutableFile(p: string): boolean {
   try {
-    const st = statSync(p);
+    const st = statSync(fsPath(p));
     return st.isFile() && (st.mode & 0o111) !== 0;
   } catch {
     return false;

@@ -1,9 +1,9 @@
 // Running commands at the top level: -c strings, script files, standard input; the boundary
 // where control-flow signals and fatal errors become exit statuses; and the exit sequence
 // (EXIT trap, SIGHUP to jobs, terminal handed back).
+import { decodeUtf8, fsPath } from "./sys/utf8.ts";
 
 import { echoInput } from "./exec/verbose.ts";
-import { decodeUtf8 } from "./sys/utf8.ts";
 import { safePoint } from "./exec/safe-point.ts";
 import { reapOrphans } from "./jobs/orphans.ts";
 import { readFileSync } from "node:fs";
@@ -141,7 +141,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 export async function runScriptFile(sh: Shell, script: string): Promise<number> {
   let text: string;
   try {
-    const bytes = readFileSync(absPath(sh, script));
+    const bytes = readFileSync(fsPath(absPath(sh, script)));
     if (looksBinary(bytes)) {
       sh.writeErr(`${script}: ${script}: cannot execute binary file\n`);
       return 126;

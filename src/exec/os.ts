@@ -1,6 +1,7 @@
 // The executor's view of the system layer: the src/sys wrappers it uses, plus the few
 // compositions that only the executor needs (memfds holding text, the process umask kept in
 // step with the shell state's umask).
+import { fsPath } from "../sys/utf8.ts";
 import { statSync } from "node:fs";
 import { libc } from "../sys/libc.ts";
 import { closeFd, memfdWith, openFile } from "../sys/fd.ts";
@@ -31,7 +32,7 @@ export function close(fd: number): void {
 
 export function isRegularFile(path: string): boolean {
   try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    return statSync(fsPath(path), { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

@@ -12,8 +12,8 @@
 //  - A trailing "/" keeps only directories.
 //  - Results are sorted in byte order (bash in the C locale); relative patterns are resolved
 //    against `cwd` but produce relative names.
+import { encodeUtf8, fsPath, toByteString } from "../sys/utf8.ts";
 import { charsAreBytes, type LocaleVars } from "../state/locale.ts";
-import { encodeUtf8, toByteString } from "../sys/utf8.ts";
 import { lstatSync } from "node:fs";
 import { fileMode, S_IFDIR, S_IFMT } from "../sys/fs.ts";
 import { readDirectory, DT_DIR, DT_LNK, DT_UNKNOWN } from "../sys/dir.ts";
@@ -73,7 +73,7 @@ function listDir(cwd: string, dir: string): DirEntries {
 function exists(cwd: string, path: string): boolean {
   try {
     // a missing name is the common answer: no exception for it (about 5x cheaper)
-    return lstatSync(absolute(cwd, path), { throwIfNoEntry: false }) !== undefined;
+    return lstatSync(fsPath(absolute(cwd, path)), { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false; // ENOTDIR, EACCES, ELOOP...
   }
@@ -93,7 +93,7 @@ function entryIsDir(cwd: string, path: string, type: number, follow: boolean): b
   if (type !== DT_UNKNOWN) return false;
   if (follow) return isDir(cwd, path);
   try {
-    return lstatSync(absolute(cwd, path)).isDirectory();
+    return lstatSync(fsPath(absolute(cwd, path))).isDirectory();
   } catch {
     return false;
   }

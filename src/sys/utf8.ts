@@ -158,3 +158,16 @@ export function toByteString(s: string): string {
 export function fromByteString(b: string): string {
   return NON_ASCII.test(b) ? decodeUtf8(Buffer.from(b, "latin1")) : b;
 }
+
+/** A path for node:fs: the string itself when it is plain text, else its exact bytes (node
+ *  would encode an escaped byte as U+FFFD and look up another name). */
+export function fsPath(s: string): string | Buffer {
+  if (!ESCAPED.test(s)) return s;
+  const b = encodeUtf8(s);
+  return Buffer.from(b.buffer, b.byteOffset, b.length);
+}
+
+/** A path node:fs returned as bytes (`{ encoding: "buffer" }`), as shell text. */
+export function pathText(b: Buffer | string): string {
+  return typeof b === "string" ? b : decodeUtf8(b);
+}
