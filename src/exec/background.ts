@@ -119,7 +119,8 @@ export function* startStage(stage: Shell, c: Command, jc: boolean, pgid: number)
   const opts = { pgroup: jc ? pgid : undefined, ignoreInt: !jc };
   if (c.kind === "SimpleCommand" && c.words.length > 0 && !c.words.some(hasSubstitution)) {
     const argv = yield* expandArgs(stage, c.words);
-    if (argv.length > 0 && isExternalName(stage, argv[0])) {
+    // `PATH=dir cmd &` is searched in that PATH: the re-executed shell's simple command does it
+    if (argv.length > 0 && isExternalName(stage, argv[0]) && !c.assigns.some((a) => a.name === "PATH")) {
       const path = locate(stage, argv[0]);
       if (path === undefined) return reexecStage(stage, c, jc, pgid);
       // set -x: bash's child traces the command before it opens its redirections

@@ -202,18 +202,22 @@ function* startSimpleStage(st: Shell, cmd: SimpleCommand, jc: boolean, pgid: num
     st.pendingArgv = argv;
     return undefined;
   }
-  const path = findCommand(st, argv[0]);
-  if (typeof path === "number") return { status: path };
+  const env = cmd.assigns.length > 0 ? yield* assignmentsToEnv(st, cmd.assigns) : st.environ();
+  // `PATH=dir cmd`: searched in that PATH (findCommand), as outside a pipeline
+  const tempPath = cmd.assigns.some((a) => a.name === "PATH") ? env.findLast((e) => e.startsWith("PATH="))?.slice(5) : undefined;
   let frame = st.fds;
   if (cmd.redirects.length > 0) {
     const f = yield* openRedirects(st, st.fds, cmd.redirects);
     if (!f) return { status: 1 };
     frame = f;
   }
-  const env = cmd.assigns.length > 0 ? yield* assignmentsToEnv(st, cmd.assigns) : st.environ();
   const saved = st.fds;
   st.fds = frame;
   try {
+    // searched with the stage's redirections in place: "command not found" goes to its stderr,
+    // as from bash's forked child
+    const path = findCommand(st, argv[0], tempPath);
+    if (typeof path === "number") return { status: path };
     const r = startProcess(st, path, argv, env, { pgroup: jc ? pgid : undefined, foreground: takesTerminal && pgid === 0 });
     return r;
   } finally {

@@ -136,9 +136,12 @@ function* argvGen(argv: string[]): Gen<string[]> {
  * reports it and runs the command without that assignment (a POSIX-mode script exits, as for
  * any variable assignment error).
  */
-function declareTemp(sh: Shell, name: string): boolean {
+function declareTemp(sh: Shell, name: string, append = false): boolean {
+  // `x+=v cmd` appends to the value x has outside the command (bash)
+  const outer = append ? sh.vars.get(name) : undefined;
   try {
     sh.vars.declareTemp(name);
+    if (outer !== undefined) sh.vars.set(name, outer);
     return true;
   } catch (e) {
     if (!(e instanceof VarError)) throw e;
@@ -187,7 +190,7 @@ function builtinInFrame(sh: Shell, cmd: SimpleCommand, builtin: BuiltinDef, argv
     if (scoped) {
       sh.vars.pushScope(true);
       for (const a of cmd.assigns) {
-        if (!declareTemp(sh, a.name)) continue;
+        if (!declareTemp(sh, a.name, a.append && !a.array)) continue;
         const ok = assignSync(sh, a, "temp");
         // tempAssignsSync promised no waiting; a failed assignment fails the command
         if (ok !== true) {
@@ -545,7 +548,7 @@ function* withTempAssigns(sh: Shell, assigns: Assignment[], body: () => Gen<numb
   sh.vars.pushScope(true);
   try {
     for (const a of assigns) {
-      if (!declareTemp(sh, a.name)) continue;
+      if (!declareTemp(sh, a.name, a.append && !a.array)) continue;
       if (!(yield* assign(sh, a, "temp"))) return (sh.lastStatus = 1);
     }
     sh.vars.setTempKind(kind);
