@@ -1,15 +1,11 @@
 // POSIX extended regular expressions (for [[ =~ ]]) translated to JavaScript RegExp.
 // Differences handled: bracket expressions with [:class:] names and a leading ] literal,
 // backslash before an ordinary character is that character, and JS-only syntax is escaped.
+import { posixClass } from "../expand/pattern.ts";
 const cache = new Map<string, RegExp | undefined>();
 /** An ERE interval at the start of the text: {n} {n,} {n,m} {,m} */
 const INTERVAL = /^\{(\d*)(?:,(\d*))?\}/;
 
-const CLASSES: Record<string, string> = {
-  alpha: "a-zA-Z", digit: "0-9", alnum: "a-zA-Z0-9", upper: "A-Z", lower: "a-z", space: " \\t\\n\\r\\f\\v",
-  blank: " \\t", punct: "!-\\/:-@\\[-`{-~", print: " -~", graph: "!-~", cntrl: "\\x00-\\x1f\\x7f", xdigit: "0-9A-Fa-f",
-  word: "a-zA-Z0-9_",
-};
 
 export function regexFromEre(src: string, nocase: boolean): RegExp | undefined {
   const key = (nocase ? "i:" : "c:") + src;
@@ -46,7 +42,8 @@ function translate(s: string): string {
         if (s[j] === "[" && s[j + 1] === ":") {
           const end = s.indexOf(":]", j + 2);
           if (end > 0) {
-            cls += CLASSES[s.slice(j + 2, end)] ?? "";
+            // the classes of a UTF-8 locale (src/expand/pattern.ts): [[:alpha:]] matches é
+            cls += posixClass(s.slice(j + 2, end), false) ?? "";
             j = end + 2;
             continue;
           }

@@ -18,7 +18,7 @@ import { lstatSync } from "node:fs";
 import { fileMode, S_IFDIR, S_IFMT } from "../sys/fs.ts";
 import { readDirectory, DT_DIR, DT_LNK, DT_UNKNOWN } from "../sys/dir.ts";
 import type { DirEntries } from "../sys/dir.ts";
-import { hasPatternChars, patternToRegExp, unescapePattern } from "./pattern.ts";
+import { hasPatternChars, patternToRegExp, unescapePattern, withByteClasses } from "./pattern.ts";
 import type { MatchOptions } from "./pattern.ts";
 import { Kind, shapeMatches, shapeOf } from "./pattern-shape.ts";
 
@@ -199,7 +199,7 @@ function matchComponent(
   }
   // `*`, `*.c`, `lib*`... are tested with string methods, the rest with a regular expression
   const sh = matchOpts.nocase ? undefined : shapeOf(c, !!matchOpts.extglob);
-  const re = sh === undefined || sh.kind === Kind.None ? patternToRegExp(c, matchOpts) : undefined;
+  const re = sh === undefined || sh.kind === Kind.None ? (bytes ? withByteClasses(() => patternToRegExp(c, matchOpts)) : patternToRegExp(c, matchOpts)) : undefined;
   const any = sh !== undefined && sh.kind === Kind.Any;
   const test = (name: string): boolean => {
     const n = bytes ? toByteString(name) : name;

@@ -8,14 +8,14 @@
 // literal (pattern-shape.ts) take string-search fast paths; others use the cached regular
 // expressions of pattern.ts.
 import type { MatchOptions } from "./pattern.ts";
-import { affixRegExp, hasPatternChars, matchBytes, patternToRegExp, patternToSearchRegExp, unescapePattern } from "./pattern.ts";
+import { affixRegExp, hasPatternChars, matchBytes, patternToRegExp, patternToSearchRegExp, unescapePattern, withByteClasses } from "./pattern.ts";
 import { fromByteString, toByteString } from "../sys/utf8.ts";
 import { Kind, shapeOf, shapeRemove } from "./pattern-shape.ts";
 
 export function removeAffix(s: string, pat: string, op: "#" | "##" | "%" | "%%", opts: MatchOptions): string {
   if (matchBytes(opts, s, pat)) {
     // the C locale: remove whole bytes (a character cut in two keeps the bytes it has left)
-    return fromByteString(removeAffix(toByteString(s), toByteString(pat), op, { ...opts, localeVars: undefined }));
+    return fromByteString(withByteClasses(() => removeAffix(toByteString(s), toByteString(pat), op, { ...opts, localeVars: undefined })));
   }
   if (!opts.nocase) {
     // a literal, or literal text with stars at the ends: string searches (pattern-shape.ts)
@@ -93,7 +93,7 @@ export function replacePattern(
 ): string {
   if (matchBytes(opts, s, pat)) {
     const r = rep.map((piece) => (piece === null ? null : toByteString(piece)));
-    return fromByteString(replacePattern(toByteString(s), toByteString(pat), r, op, { ...opts, localeVars: undefined }));
+    return fromByteString(withByteClasses(() => replacePattern(toByteString(s), toByteString(pat), r, op, { ...opts, localeVars: undefined })));
   }
   const n = s.length;
   if (!opts.extglob && (op === "/#" || op === "/%")) {

@@ -34,7 +34,8 @@ function nonAscii(s: string): boolean {
   return false;
 }
 
-/** POSIX character classes as JavaScript class contents (C/UTF-8 locale, ASCII meaning). */
+/** POSIX character classes as JavaScript class contents, in the C locale (ASCII meaning; the
+ *  byte strings of src/state/locale.ts). */
 const CHAR_CLASSES: Record<string, string> = {
   alpha: "a-zA-Z",
   digit: "0-9",
@@ -50,6 +51,39 @@ const CHAR_CLASSES: Record<string, string> = {
   xdigit: "0-9A-Fa-f",
   word: "a-zA-Z0-9_",
 };
+
+/** The classes in a UTF-8 locale, where letters are not only ASCII ones (glibc: é is alpha,
+ *  Ü upper, € punct). The others keep their ASCII meaning (glibc's digit and xdigit are ASCII;
+ *  space, blank, cntrl, print and graph are left as in the C locale). */
+const UTF8_CHAR_CLASSES: Record<string, string> = {
+  ...CHAR_CLASSES,
+  alpha: "\\p{Alphabetic}",
+  alnum: "\\p{Alphabetic}0-9",
+  upper: "\\p{Uppercase}",
+  lower: "\\p{Lowercase}",
+  punct: "!-\\/:-@\\[-`{-~\\p{P}\\p{S}",
+  word: "\\p{Alphabetic}0-9_",
+};
+
+/** The body of POSIX class `name` for a JavaScript class ("u" flag), in the C locale (`bytes`)
+ *  or a UTF-8 one; undefined for an unknown name. */
+export function posixClass(name: string, bytes: boolean): string | undefined {
+  return (bytes ? CHAR_CLASSES : UTF8_CHAR_CLASSES)[name];
+}
+
+/** 1 while a byte-string match compiles (C-locale classes), 0 otherwise: part of every cache key. */
+let byteClasses = 0;
+
+/** Run `f` with the C locale's classes (for matching byte strings). */
+export function withByteClasses<T>(f: () => T): T {
+  const saved = byteClasses;
+  byteClasses = 1;
+  try {
+    return f();
+  } finally {
+    byteClasses = saved;
+  }
+}
 
 const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/;
 
@@ -91,7 +125,7 @@ function bracket(p: string, i: number): { re: string; end: number } | undefined 
       if (close >= 0) {
         const name = p.slice(j + 2, close);
         if (kind === ":") {
-          const cls = CHAR_CLASSES[name];
+          const cls = posixClass(name, byteClasses === 1);
           if (cls === undefined) return undefined; // bash: an invalid class makes the bracket fail
           body += cls;
         } else {
@@ -221,12 +255,12 @@ function convert(p: string, from: number, to: number, extglob: boolean, top: boo
 
 const regexCache = new Map<string, RegExp>();
 /** Anchored expressions, one map per option combination (no key building on the hot path). */
-const anchoredCaches = [new Map<string, RegExp>(), new Map<string, RegExp>(), new Map<string, RegExp>(), new Map<string, RegExp>()];
+const anchoredCaches = Array.from({ length: 8 }, () => new Map<string, RegExp>());
 const CACHE_LIMIT = 2048;
 
 /** The anchored RegExp for a pattern (cached by pattern and options). */
 export function patternToRegExp(pattern: string, opts: MatchOptions = {}): RegExp {
-  const cache = anchoredCaches[(opts.extglob ? 1 : 0) + (opts.nocase ? 2 : 0)]!;
+  const cache = anchoredCaches[(opts.extglob ? 1 : 0) + (opts.nocase ? 2 : 0) + byteClasses * 4]!;
   let re = cache.get(pattern);
   if (re === undefined) {
     const src = "^(?:" + convert(pattern, 0, pattern.length, !!opts.extglob, true) + ")$";
@@ -244,7 +278,7 @@ export function patternToRegExp(pattern: string, opts: MatchOptions = {}): RegEx
 
 /** The unanchored global RegExp for searching a pattern in a string (${x/p/r}). */
 export function patternToSearchRegExp(pattern: string, opts: MatchOptions = {}): RegExp {
-  const key = "g" + (opts.extglob ? "e" : "-") + (opts.nocase ? "i" : "-") + pattern;
+  const key = "g" + (opts.extglob ? "e" : "-") + (opts.nocase ? "i" : "-") + byteClasses + pattern;
   let re = regexCache.get(key);
   if (re === undefined) {
     try {
@@ -260,7 +294,7 @@ export function patternToSearchRegExp(pattern: string, opts: MatchOptions = {}):
 
 /** One cache per (kind, nocase), keyed by the pattern itself: a combined key string was built
  *  (and hashed as a fresh rope) on every ${x#p} (~5% of string-ops). Index: kindIndex * 2 + nocase. */
-const affixCaches: Map<string, RegExp>[] = [new Map(), new Map(), new Map(), new Map(), new Map(), new Map(), new Map(), new Map()];
+const affixCaches: Map<string, RegExp>[] = Array.from({ length: 16 }, () => new Map<string, RegExp>());
 
 /**
  * Expressions for ${x#p} ${x##p} ${x%p} ${x%%p} without extglob: a prefix expression anchored
@@ -271,7 +305,7 @@ const affixCaches: Map<string, RegExp>[] = [new Map(), new Map(), new Map(), new
  * suffix, found in one native search instead of a test per start position).
  */
 export function affixRegExp(pattern: string, kind: "#" | "##" | "%" | "%%", nocase = false): RegExp {
-  const affixCache = affixCaches[(kind === "#" ? 0 : kind === "##" ? 2 : kind === "%" ? 4 : 6) + (nocase ? 1 : 0)]!;
+  const affixCache = affixCaches[(kind === "#" ? 0 : kind === "##" ? 2 : kind === "%" ? 4 : 6) + (nocase ? 1 : 0) + byteClasses * 8]!;
   let re = affixCache.get(pattern);
   if (re === undefined) {
     const body = convert(pattern, 0, pattern.length, false, false, kind === "#");
@@ -319,7 +353,7 @@ export function unescapePattern(p: string): string {
  *  `lib*`, `*.so.*` are tested with string methods (pattern-shape.ts). */
 export function matchPattern(pattern: string, s: string, opts: MatchOptions = {}): boolean {
   if (matchBytes(opts, pattern, s)) {
-    return matchPattern(toByteString(pattern), toByteString(s), { ...opts, localeVars: undefined });
+    return withByteClasses(() => matchPattern(toByteString(pattern), toByteString(s), { ...opts, localeVars: undefined }));
   }
   if (!opts.nocase) {
     const sh = shapeOf(pattern, !!opts.extglob);

@@ -33,6 +33,18 @@ describe("the locale chooses characters or bytes, as in bash", () => {
     });
   }
 
+  it("POSIX classes know non-ASCII letters in a UTF-8 locale, only ASCII in the C locale", () => {
+    const snippet =
+      'x="Café-Zürich 2€"; echo "${x//[^[:alnum:]]/}"; case é in [[:alpha:]]) echo a;; *) echo no;; esac; ' +
+      'y=ÜbÉ; echo "${y//[[:upper:]]/U}" "${y//[[:lower:]]/l}"; z="a€b"; echo "${z//[[:punct:]]/P}"; ' +
+      'shopt -s extglob; echo "${x//+([[:alpha:]])/W}"; mkdir d; touch d/é d/e; echo d/[[:alpha:]]';
+    for (const LC_ALL of ["C.UTF-8", "C"]) {
+      const r = both(snippet, "bash", { env: { LC_ALL } });
+      expect(r.ipsh.stdout).toBe(r.ref.stdout);
+    }
+    expect(both("[[ é =~ ^[[:alpha:]]$ ]] && echo ere", "bash", { env: { LC_ALL: "C.UTF-8" } }).ipsh.stdout).toBe("ere\n");
+  });
+
   it("assigning LC_ALL in the script changes the semantics from then on", () => {
     const s = "x=é; echo ${#x}; LC_ALL=C; echo ${#x}; LC_ALL=C.UTF-8; echo ${#x}; unset LC_ALL; LANG=C; echo ${#x}";
     const r = both(s, "bash", { env: { LC_ALL: "C.UTF-8" } });
