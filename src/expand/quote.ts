@@ -20,7 +20,9 @@ export function escapeGlob(s: string): string {
   return GLOB_SPECIAL.test(s) ? s.replace(GLOB_SPECIAL_G, "\\$&") : s;
 }
 
-const CONTROL = /[\x00-\x1f\x7f]/;
+/** Control characters, or an escaped byte (src/sys/utf8.ts: a byte that is not UTF-8), which
+ *  bash also quotes as $'\ooo'. */
+export const CONTROL = /[\x00-\x1f\x7f]|(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
 
 /** bash's ansic_quote: $'...' with C escapes; other control bytes as 3-digit octal. */
 export function quoteAnsiC(s: string): string {
@@ -39,7 +41,9 @@ export function quoteAnsiC(s: string): string {
       case 92: out += "\\\\"; break;
       case 39: out += "\\'"; break;
       default:
-        out += c < 32 || c === 127 ? "\\" + c.toString(8).padStart(3, "0") : ch;
+        if (c < 32 || c === 127) out += "\\" + c.toString(8).padStart(3, "0");
+        else if (c >= 0xdc80 && c <= 0xdcff) out += "\\" + (c - 0xdc00).toString(8); // the byte itself
+        else out += ch;
     }
   }
   return out + "'";

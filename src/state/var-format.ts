@@ -7,11 +7,13 @@ import { quoteAnsiC, quoteDouble } from "../expand/quote.ts";
 import { VarAttr } from "./var-store.ts";
 import type { VarView } from "./variables.ts";
 
-/** bash's ansic_shouldquote: a character that is not printable (controls, DEL, C1 controls). */
+/** bash's ansic_shouldquote: a character that is not printable (controls, DEL, C1 controls),
+ *  or a byte that is not UTF-8 (an escaped byte, src/sys/utf8.ts). */
 function needsAnsiC(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 32 || c === 127 || (c >= 0x80 && c < 0xa0)) return true;
+    if (c >= 0xdc80 && c <= 0xdcff && !(i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) return true;
   }
   return false;
 }

@@ -34,6 +34,10 @@ describe("non-UTF-8 bytes survive the shell", () => {
       ["echo -e and printf %b make bytes", "echo -e 'a\\xe9'" + OD + "; printf '%b' '\\xff\\n'" + OD],
       ["printf %q quotes an invalid byte", "printf '%q\\n' $'caf\\xe9'"],
       [
+        "declare -p, ${x@Q}, ${x@A} and export -p quote an invalid byte as $'\\ooo'",
+        "x=$'a\\xe9'; declare -p x; echo \"${x@Q}\"; declare -A m=([$'k\\xe9']=v); declare -p m; export x; export -p | grep ' x='; echo \"${x@A}\"; e=$'\\U1F600'; echo \"${e@Q}\"",
+      ],
+      [
         "file tests, cd, source and a script by such a name",
         "f=$'caf\\xe9'; touch \"$f\"; [ -e \"$f\" ]; echo $?; test -f \"$f\"; echo $?; [[ -e $f ]]; echo $?; " +
           "mkdir $'d\\xe9'; cd $'d\\xe9' && pwd | od -An -tx1 | tr -s ' ' | tail -c 12; cd ..; echo 'echo sourced' > \"$f\"; . \"./$f\"",
