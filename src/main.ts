@@ -138,7 +138,8 @@ async function main(): Promise<void> {
   switch (cfg.mode) {
     case "command":
       if (cfg.prologue !== undefined) await runPrologue(sh, cfg.prologue, cfg.initialStatus ?? 0);
-      status = await runCommandString(sh, cfg.command!);
+      // a re-executed job's command was printed from its parsed form: aliases are already in it
+      status = await runCommandString(sh, cfg.command!, cfg.prologue === undefined);
       break;
     case "file":
       status = await runScriptFile(sh, cfg.script!);

@@ -83,12 +83,12 @@ function topLevelError(sh: Shell, e: unknown): number {
 }
 
 /** Run source text command by command; stop at a syntax error (status 2), as bash does. */
-async function runReader(sh: Shell, source: string, file: string | undefined): Promise<number> {
-  const reader = new CommandReader(source, parseOptions(sh, file));
+async function runReader(sh: Shell, source: string, file: string | undefined, aliases = true): Promise<number> {
+  const reader = new CommandReader(source, aliases ? parseOptions(sh, file) : { ...parseOptions(sh, file), alias: undefined });
   let status = 0;
   for (;;) {
     const po = parseOptions(sh, file);
-    reader.setAlias(po.alias);
+    reader.setAlias(aliases ? po.alias : undefined);
     reader.setExtglob(po.extglob === true);
     const from = reader.offset;
     const r = reader.next();
@@ -116,12 +116,14 @@ export async function runPrologue(sh: Shell, prologue: string, status: number): 
   sh.lastStatus = status;
 }
 
-export async function runCommandString(sh: Shell, text: string): Promise<number> {
+/** `aliases` false: the text was printed from a parsed command (a re-executed job), whose aliases
+ *  the parent already expanded; expanding them again would apply them twice. */
+export async function runCommandString(sh: Shell, text: string, aliases = true): Promise<number> {
   // the string ends the last command even without a newline: `ipsh -c 'echo a >'` is bash's
   // "unexpected token `newline'", not an incomplete command
   if (!text.endsWith("\n")) text += "\n";
   try {
-    return await runReader(sh, text, undefined);
+    return await runReader(sh, text, undefined, aliases);
   } catch (e) {
     if (e instanceof ShellExit) return e.status;
     throw e;
