@@ -20,9 +20,28 @@ const SKIP = new Set([
 
 export function serializeState(sh: Shell): string {
   const out: string[] = [];
-  for (const name of sh.vars.names()) {
+  /** readonly names, made readonly after everything is assigned */
+  const readonly: string[] = [];
+  for (const name of sh.vars.allNames()) {
     if (SKIP.has(name)) continue;
     const attrs = sh.vars.attrs(name);
+    if (attrs & VarAttr.Unset) {
+      // declared without a value (`declare -u up`): the attributes travel, the variable stays unset
+      const flags = (attrs & VarAttr.Lower ? "l" : "") + (attrs & VarAttr.Upper ? "u" : "") + (attrs & VarAttr.Integer ? "i" : "");
+      if (flags !== "" && !(attrs & VarAttr.Nameref)) out.push(`declare -${flags} ${name}`);
+      if (attrs & VarAttr.Readonly) readonly.push(name);
+      continue;
+    }
+    if (attrs & VarAttr.Readonly) readonly.push(name);
+    if (attrs & VarAttr.Nameref) {
+      // a nameref travels as the name it holds (its value is the target's)
+      const target = sh.vars.namerefTarget(name);
+      if (target !== undefined) out.push(`declare -n ${name}=${quoteForReuse(target)}`);
+      continue;
+    }
+    // case attributes first, so that the value is stored as it is (already converted)
+    if (attrs & VarAttr.Lower) out.push(`declare -l ${name}`);
+    if (attrs & VarAttr.Upper) out.push(`declare -u ${name}`);
     if (attrs & VarAttr.Export && !(attrs & (VarAttr.Array | VarAttr.Assoc))) continue;
     if (attrs & VarAttr.Assoc) {
       const keys = sh.vars.getKeys(name);
@@ -40,6 +59,7 @@ export function serializeState(sh: Shell): string {
     const list: List = { kind: "List", items: [{ andOr: { kind: "AndOr", first: { kind: "Pipeline", bang: false, commands: [fn], pipeStderr: [], span: fn.span }, rest: [], span: fn.span }, background: false }], span: fn.span };
     out.push(printList(list).trim());
   }
+  if (readonly.length > 0) out.push(`readonly -- ${readonly.join(" ")}`);
   for (const [k, v] of sh.aliases) out.push(`alias -- ${quoteForReuse(k)}=${quoteForReuse(v)}`);
   out.push(`umask ${sh.umask.toString(8).padStart(4, "0")}`);
   // options last, so that set -e cannot stop the prologue half-way; $? is passed separately
