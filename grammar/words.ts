@@ -349,7 +349,9 @@ export function scan(h: WordHost, mode: Mode, end: number, flags: ScanFlags = NO
         // $
         if (i > lit) pushLit(parts, src.slice(lit, i));
         h.pos = i;
-        const p = dollar(h, inDqLike || flags.dqDefault === true);
+        // bash's extquote (on by default): $'...' and $"..." are quotes in a ${...} operand even
+        // inside double quotes ("${x:-$'\t'}")
+        const p = dollar(h, inDqLike || flags.dqDefault === true, mode === Mode.Param && !inHeredoc);
         if (p === undefined) {
           lit = i;
           i++;
@@ -416,8 +418,18 @@ function doubleQuoted(h: WordHost, start: number, locale: boolean): DblQuoted {
 /** Here-document body in [start, end): only $ ` \ are special. */
 export function heredocParts(h: WordHost, start: number, end: number): WordPart[] {
   h.pos = start;
-  return scan(h, Mode.Dq, end, { heredoc: true });
+  const saved = inHeredoc;
+  inHeredoc = true;
+  try {
+    return scan(h, Mode.Dq, end, { heredoc: true });
+  } finally {
+    inHeredoc = saved;
+  }
 }
+
+/** True while a here-document body is scanned: its ${...} operands keep $'...' and $"..." as
+ *  text (bash applies extquote to double-quoted words only). */
+let inHeredoc = false;
 
 /** Arithmetic text / subscript in [start, end): quotes are processed, blanks are literal. */
 export function rangeWord(h: WordHost, start: number, end: number): Word {
@@ -512,7 +524,7 @@ export function findAtDepth0(src: string, from: number, stops: string): number {
 }
 
 /** A `$` at h.pos. Returns undefined when the `$` is literal (then h.pos is unchanged). */
-function dollar(h: WordHost, inDq: boolean): WordPart | undefined {
+function dollar(h: WordHost, inDq: boolean, quotesInDq = false): WordPart | undefined {
   const src = h.src;
   const i = h.pos;
   const c = src.charCodeAt(i + 1);
@@ -541,7 +553,7 @@ function dollar(h: WordHost, inDq: boolean): WordPart | undefined {
     const a: ArithSub = { kind: "ArithSub", expr, span: h.span(i, e + 1) };
     return a;
   }
-  if (!inDq && c === 39) {
+  if ((!inDq || quotesInDq) && c === 39) {
     // $'...': backslash escapes the closing quote.
     let j = i + 2;
     const n = src.length;
@@ -553,7 +565,7 @@ function dollar(h: WordHost, inDq: boolean): WordPart | undefined {
     h.pos = j + 1;
     return { kind: "AnsiCQuoted", value: decodeAnsiC(src.slice(i + 2, j)) };
   }
-  if (!inDq && c === 34) {
+  if ((!inDq || quotesInDq) && c === 34) {
     h.pos = i + 2;
     return doubleQuoted(h, i + 1, true);
   }
