@@ -11,7 +11,8 @@ import { noOptions, parseOptions } from "./options.ts";
 import { readFileSync, statSync } from "node:fs";
 import { absPath } from "../src/exec/redirect.ts";
 import { execReplace } from "../src/exec/exec-replace.ts";
-import { findCommand, runExternal } from "../src/exec/external.ts";
+import { runExternal } from "../src/exec/external.ts";
+import { resolveCommand } from "../src/exec/spawn.ts";
 import { runBuiltin } from "../src/exec/builtin-run.ts";
 import { callFunction } from "../src/exec/function-call.ts";
 import { KEYWORDS } from "../src/exec/shell-exec.ts";
@@ -243,6 +244,24 @@ function* runSourced(ctx: BuiltinContext, text: string, file: string, args: stri
   return status;
 }
 
+
+/** exec's command search, with bash's messages: a name not found in PATH is "exec: NAME: not
+ *  found"; a directory is reported twice ("X: Is a directory", "exec: X: cannot execute: Is a
+ *  directory"); other failures as for any command. Returns the path or the status. */
+function execSearch(ctx: BuiltinContext, name: string): string | number {
+  const sh = ctx.sh;
+  const hashed = name.includes("/") ? undefined : sh.hash.get(name);
+  if (hashed !== undefined) return hashed;
+  const r = resolveCommand(name, sh.vars.get("PATH"), sh.cwd);
+  if (typeof r === "string") return r;
+  if (r.status === 127 && !name.includes("/") && sh.vars.get("PATH") !== undefined) ctx.error(`${name}: not found`);
+  else {
+    sh.diag(`${r.subject}: ${r.message}`);
+    if (r.message === "Is a directory") ctx.error(`${name}: cannot execute: Is a directory`);
+  }
+  return r.status;
+}
+
 const execBuiltin: BuiltinDef = {
   name: "exec",
   special: true,
@@ -277,7 +296,7 @@ const execBuiltin: BuiltinDef = {
       sh.keepRedirections = true;
       return 0;
     }
-    const path = findCommand(sh, args[0]);
+    const path = execSearch(ctx, args[0]);
     if (typeof path === "number") {
       // shopt execfail: a failed exec does not end a non-interactive shell
       if (!sh.interactive && !sh.opts.execfail) throw new ExitSignal(path);
