@@ -3,6 +3,7 @@
 // All text here is a "byte string": one JS char per byte (codes 0-255), because bash's printf
 // works on bytes (widths and precisions count bytes, \xHH yields a raw byte). Callers convert
 // with toBytes/fromBytes from io.ts.
+import { charsAreBytes, type LocaleVars } from "../src/state/locale.ts";
 
 /** Which dialect of backslash escapes:
  *  - "format": printf's format string (\NNN octal, 1-3 digits; also \" \' \?; \c is literal)
@@ -148,13 +149,21 @@ const UINTMAX = (1n << 64n) - 1n;
  * 0 octal, decimal; 'c or "c gives the character's code point; "" is 0. Trailing junk is an
  * "invalid number" error, but the value parsed so far is used.
  */
+/** The variables that choose the locale for the current printf ('c is a byte in the C locale,
+ *  a character in a UTF-8 one: src/state/locale.ts); set by printf for each run. */
+let localeVars: LocaleVars | undefined;
+export function setPrintfLocale(vars: LocaleVars | undefined): void {
+  localeVars = vars;
+}
+
 export function parseIntArg(arg: string, unsigned = false): NumResult {
   const n = arg.length;
   if (n === 0) return { value: 0n };
   const c0 = arg.charCodeAt(0);
   if (c0 === 39 || c0 === 34) {
-    // ' or ": the (multibyte) character after it
+    // ' or ": the (multibyte) character after it; in the C locale its first byte
     if (n === 1) return { value: 0n };
+    if (localeVars !== undefined && charsAreBytes(localeVars)) return { value: BigInt(arg.charCodeAt(1)) };
     const rest = Buffer.from(arg.slice(1), "latin1").toString("utf8");
     const cp = rest.codePointAt(0)!;
     return { value: BigInt(cp === 0xfffd ? arg.charCodeAt(1) : cp) };

@@ -10,6 +10,7 @@ import {
   expandEscapes,
   parseFloatArg,
   parseIntArg,
+  setPrintfLocale,
   shellQuote,
   strftimeIn,
   shellTimeZone,
@@ -303,6 +304,7 @@ export function formatFloat(x: number, s: Spec, width: number, prec: number): st
 
 /** One run of printf: returns the status. */
 function printf(ctx: BuiltinContext): number {
+  setPrintfLocale(ctx.sh.vars);
   const args = ctx.args;
   let i = 0;
   let varRef: string | undefined;

@@ -83,7 +83,12 @@ export class CompSpecTable {
     return this.table.get(name)?.spec;
   }
 
+  /** Whether a spec was ever registered (bash creates its table then; before, `complete -r name`
+   *  finds nothing to complain about). Subshell copies inherit it. */
+  everUsed = false;
+
   set(name: string, spec: CompSpec): void {
+    this.everUsed = true;
     this.own();
     const old = this.table.get(name);
     if (old) old.spec = spec;
@@ -114,6 +119,7 @@ export class CompSpecTable {
 
   clone(): CompSpecTable {
     const c = new CompSpecTable();
+    c.everUsed = this.everUsed;
     if (this.table.size === 0) return c;
     c.table = this.table;
     c.shared = this.shared = true;

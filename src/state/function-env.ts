@@ -95,6 +95,11 @@ export function importFunctions(env: Record<string, string | undefined>): Functi
     const name = functionEnvName(k);
     const value = env[k];
     if (name === undefined || value === undefined || !value.startsWith("() {")) continue;
+    if (name.includes("/")) {
+      // bash refuses a function name with a slash (it could shadow a command path)
+      r.messages.push(`error importing function definition for \`${name}'`);
+      continue;
+    }
     const fn = parseDefinition(name, value);
     if (fn === "syntax") {
       r.messages.push(`error importing function definition for \`${name}'`);

@@ -50,6 +50,12 @@ describe("importing functions at start-up", () => {
     expect(bashWith(env, "f 2>/dev/null; echo $?").stdout).toBe("127\n");
   });
 
+  it("refuses a function name with a slash, as bash does", () => {
+    const i = ipshWith({ "BASH_FUNC_c/d%%": "() { echo cd; }" }, "declare -F; echo rc=$?");
+    expect(i.stdout).toBe("rc=0\n");
+    expect(i.stderr).toBe("ipsh: error importing function definition for `c/d'\n");
+  });
+
   it("reports an entry that does not parse and passes it on untouched", () => {
     const env = { "BASH_FUNC_g%%": "() { echo x" };
     const i = ipshWith(env, "g 2>/dev/null; echo $?; env | grep -a '^BASH_FUNC'");

@@ -40,6 +40,7 @@ const SAME: [string, string][] = [
   ["a disabled builtin runs the external command", "enable -n echo; echo ext; enable echo"],
   ["x+=v as a prefix appends to the outer value, for builtins and functions too", "a=1; a+=2 eval 'echo $a'; echo $a; f() { ls / >/dev/null && echo ok; }; PATH+=:/x f; x=ab; x+=cd printenv x; g() { echo \"$y\"; }; y=1; y+=2 g"],
   ["extquote: $'...' and $\"...\" in a ${...} operand inside double quotes, not in a here-document", "y=a_b; echo \"${x:-$'\\x41'}\" \"${x:-$\"hi\"}\" \"${y/$'_'/-}\" \"$'lit'\"; cat <<EOF\n${x:-$'\\x41'}\nEOF"],
+  ["complete -r of a name without a spec is not an error", "complete -r nosuch; echo $?; complete -W x foo; complete -r foo nosuch; echo $?; complete -p foo; echo $?"],
   ["exec's messages: not found, a directory, execfail", "(exec nosuchcmd); echo $?; (exec /nonexist/x); echo $?; (exec /etc); echo $?; shopt -s execfail; exec nosuch; echo still $?"],
   ["a background job keeps readonly, nameref, case and integer attributes", "readonly ro=1; { ro=2; echo \"ro=$ro\"; } 2>/dev/null & wait; declare -A m=([k]=v); declare -n r=m; { echo \"${r[k]}\"; } & wait; declare -n q=x2; x2=5; { q=7; echo \"x2=$x2\"; } & wait; declare -u up; { up=abc; echo $up; } & wait; declare -l lo=ABC; { lo=XY; echo $lo; } & wait; declare -i n; { n=2+3; echo $n; } & wait"],
   ["aliases are expanded once in a background job and a process substitution", "shopt -s expand_aliases\nalias echo='echo X'\n{ echo hi; } & wait\necho hi & wait\ncat <(echo ps)\nf() { eval 'echo ev'; }; f & wait"],

@@ -14,6 +14,7 @@ const SNIPPET = [
   "[[ é == ?? ]] && echo two-bytes || echo one-char",
   "read -n 2 r <<< 'éa'; printf %s \"$r\" | od -An -tx1",
   "mkdir d && touch d/éa d/xa && echo d/?a && rm -r d",
+  `printf "%d %x\\n" "'é" "'€"`,
 ].join("\n");
 
 describe("the locale chooses characters or bytes, as in bash", () => {
