@@ -18,6 +18,7 @@ import { copySpec, DEFAULT_CMD, EMPTY_CMD, INITIAL_WORD, type CompSpec } from ".
 import { generate } from "./generate.ts";
 import { fileWords, isDirectory } from "./sources.ts";
 import { quoteName, type CompletionResult } from "../interactive/completion.ts";
+import { scanUnquoted } from "../interactive/quote-scan.ts";
 
 const DEFAULT_WORDBREAKS = " \t\n\"'><=;|&(:";
 const COMMAND_SEPARATORS = ";|&()\n";
@@ -26,32 +27,17 @@ const BLANKS = " \t\n";
 /** The start of the simple command containing `cursor`: after the last unquoted separator. */
 function commandStart(line: string, cursor: number): number {
   let start = 0;
-  let quote = "";
-  for (let i = 0; i < cursor; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = "";
-      else if (c === "\\" && quote === '"') i++;
-    } else if (c === "\\") i++;
-    else if (c === "'" || c === '"') quote = c;
-    else if (COMMAND_SEPARATORS.includes(c)) start = i + 1;
-  }
+  scanUnquoted(line, 0, cursor, (i, c) => {
+    if (COMMAND_SEPARATORS.includes(c)) start = i + 1;
+    return false;
+  });
   return start;
 }
 
 /** The end of that command: the next unquoted separator at or after the cursor. */
 function commandEnd(line: string, from: number): number {
-  let quote = "";
-  for (let i = from; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = "";
-      else if (c === "\\" && quote === '"') i++;
-    } else if (c === "\\") i++;
-    else if (c === "'" || c === '"') quote = c;
-    else if (COMMAND_SEPARATORS.includes(c)) return i;
-  }
-  return line.length;
+  const i = scanUnquoted(line, from, line.length, (_i, c) => COMMAND_SEPARATORS.includes(c));
+  return i < 0 ? line.length : i;
 }
 
 /** split_at_delims(SD_NOQUOTEDELIM|SD_COMPLETE) with the word-break characters: the words, and

@@ -13,6 +13,7 @@
 //
 // A result lists whole replacement texts for line[start, end); `suffix` is what to add when exactly
 // one candidate remains (' ' after a complete word, nothing after a directory).
+import { scanUnquoted } from "./quote-scan.ts";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -139,16 +140,10 @@ export function quoteName(name: string, quote: string): string {
 /** Index of the last = or : outside quotes and escapes in line[start, end), or -1. */
 function lastWordBreak(line: string, start: number, end: number): number {
   let found = -1;
-  let quote = "";
-  for (let i = start; i < end; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = "";
-      else if (c === "\\" && quote === '"') i++;
-    } else if (c === "\\") i++;
-    else if (c === "'" || c === '"') quote = c;
-    else if (c === "=" || c === ":") found = i;
-  }
+  scanUnquoted(line, start, end, (i, c) => {
+    if (c === "=" || c === ":") found = i;
+    return false;
+  });
   return found;
 }
 

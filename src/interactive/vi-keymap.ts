@@ -3,11 +3,8 @@
 // the commands this editor has. Command names are readline's. Commands without a `vi-` prefix
 // are the emacs editor's own (line-editor.ts runs them); the `vi-` ones are vi-mode.ts's.
 
-/** Keys of insert mode that are not self-insert. ESC leaves insert mode. */
-export const VI_INSERT_KEYMAP: ReadonlyMap<string, string> = new Map([
-  ["\r", "accept-line"],
-  ["\n", "accept-line"],
-  ["\x1b", "vi-movement-mode"],
+/** The arrow, word-motion and Home keys, bound alike in both vi keymaps (in this order). */
+const CURSOR_KEYS: [string, string][] = [
   ["\x1b[D", "backward-char"],
   ["\x1bOD", "backward-char"],
   ["\x1b[C", "forward-char"],
@@ -18,6 +15,14 @@ export const VI_INSERT_KEYMAP: ReadonlyMap<string, string> = new Map([
   ["\x1b[1;5C", "forward-word"],
   ["\x1b[H", "beginning-of-line"],
   ["\x1bOH", "beginning-of-line"],
+];
+
+/** Keys of insert mode that are not self-insert. ESC leaves insert mode. */
+export const VI_INSERT_KEYMAP: ReadonlyMap<string, string> = new Map([
+  ["\r", "accept-line"],
+  ["\n", "accept-line"],
+  ["\x1b", "vi-movement-mode"],
+  ...CURSOR_KEYS,
   ["\x1b[1~", "beginning-of-line"],
   ["\x1b[F", "end-of-line"],
   ["\x1bOF", "end-of-line"],
@@ -53,16 +58,7 @@ export const VI_COMMAND_KEYMAP: ReadonlyMap<string, string> = new Map([
   ["\x03", "interrupt"],
   ["\x04", "vi-eof-maybe"],
   ["\x08", "backward-char"],
-  ["\x1b[D", "backward-char"],
-  ["\x1bOD", "backward-char"],
-  ["\x1b[C", "forward-char"],
-  ["\x1bOC", "forward-char"],
-  ["\x1b[1;3D", "backward-word"],
-  ["\x1b[1;5D", "backward-word"],
-  ["\x1b[1;3C", "forward-word"],
-  ["\x1b[1;5C", "forward-word"],
-  ["\x1b[H", "beginning-of-line"],
-  ["\x1bOH", "beginning-of-line"],
+  ...CURSOR_KEYS,
   ["\x1b[F", "end-of-line"],
   ["\x1bOF", "end-of-line"],
   ["\x1b[A", "previous-history"],
